@@ -1,0 +1,11 @@
+// Umbrella header: everything a rule plugin needs.
+#pragma once
+
+#include "fincheck/decimal.hpp"
+#include "fincheck/finding.hpp"
+#include "fincheck/number_text.hpp"
+#include "fincheck/plugin.hpp"
+#include "fincheck/report.hpp"
+#include "fincheck/rule.hpp"
+#include "fincheck/tolerance.hpp"
+#include "fincheck/version.hpp"

@@ -1,0 +1,51 @@
+// Test harness for rule authors: load an annotated report fixture, run one rule, compare
+// its findings with the expectations written inside the fixture.
+//
+// A fixture is a report XML whose comments state the findings it must produce, next to the
+// cells they concern (clang-tidy's CHECK-MESSAGES style):
+//   <!-- expect: arith-row-total @ 01/本年支出合计/决算数 -->
+//   <!-- expect: years-title @ att-2-2 -->
+//   <!-- expect: narrative-amount-mismatch @ block:42 -->
+// The location after @ is "table/row/column" with trailing parts optional, or "block:N",
+// or "line:N". Every finding must match one expectation and every expectation one
+// finding; anything not annotated must not fire.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "fincheck/finding.hpp"
+#include "fincheck/report.hpp"
+#include "fincheck/rule.hpp"
+
+namespace fincheck::testing {
+
+struct Expectation {
+    std::string rule_id;
+    std::string location;  // as written after @
+    std::uint32_t line = 0;  // line of the comment in the fixture
+};
+
+struct FixtureRun {
+    std::vector<Finding> findings;
+    std::vector<Expectation> expectations;
+    // Human-readable mismatches; empty when findings and expectations agree.
+    std::vector<std::string> mismatches;
+    bool ok() const { return mismatches.empty(); }
+};
+
+// Runs `rule` (with `options` overriding its defaults) over the fixture and compares.
+// Only expectations naming this rule's id are considered.
+FixtureRun run_fixture(const Rule& rule, const std::filesystem::path& fixture,
+                       const std::map<std::string, std::string>& options = {});
+
+// Runs a rule over an in-memory report and returns its findings (no comparison).
+std::vector<Finding> run_rule(const Rule& rule, const Report& report,
+                              const std::map<std::string, std::string>& options = {});
+
+// Renders a finding's location in the same "table/row/column" / "block:N" form.
+std::string location_key(const Finding& finding);
+
+}  // namespace fincheck::testing
