@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The README's first command: set up, build, and audit the bundled example report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh
+cmake --preset dev >/dev/null
+cmake --build --preset dev
+report="${1:-examples/wuhan-hanyang-jiguan-gongwei-2024.xml}"
+mkdir -p build/out
+echo
+echo "== fincheck check $report"
+status=0
+build/bin/fincheck check "$report" -o build/out/audit.xml --format text || status=$?
+echo
+echo "Audit report written to build/out/audit.xml (exit status $status: 0 clean, 1 findings, 2 error)."
+# Findings are the expected outcome on a real report; only a usage/input error fails the demo.
+[ "$status" -le 1 ]
