@@ -1,0 +1,106 @@
+// Names shared by the report XML reader and writer (schemas/report.xsd), kept in one place
+// so that the two can never disagree on an element or an enum spelling.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "fincheck/report.hpp"
+
+namespace fincheck::report_xml {
+
+inline constexpr std::string_view kFormatVersion = "1";
+
+inline std::string_view block_element(BlockKind kind) {
+    switch (kind) {
+        case BlockKind::list_item: return "li";
+        case BlockKind::caption: return "caption";
+        case BlockKind::note: return "note";
+        case BlockKind::paragraph: break;
+    }
+    return "p";
+}
+
+inline std::optional<BlockKind> block_kind_from_element(std::string_view name) {
+    if (name == "p") return BlockKind::paragraph;
+    if (name == "li") return BlockKind::list_item;
+    if (name == "caption") return BlockKind::caption;
+    if (name == "note") return BlockKind::note;
+    return std::nullopt;
+}
+
+inline std::string_view table_kind_name(TableKind kind) {
+    switch (kind) {
+        case TableKind::standard: return "standard";
+        case TableKind::attachment_form: return "attachment-form";
+        case TableKind::other: break;
+    }
+    return "other";
+}
+
+inline std::optional<TableKind> table_kind_from_name(std::string_view name) {
+    if (name == "standard") return TableKind::standard;
+    if (name == "attachment-form") return TableKind::attachment_form;
+    if (name == "other") return TableKind::other;
+    return std::nullopt;
+}
+
+// The kind a table has when its element carries no kind attribute: the nine standard
+// tables are "01"…"09", attachment forms "att-…". Hand-written fixtures rely on this.
+inline TableKind implied_table_kind(std::string_view id) {
+    if (id.size() == 2 && id[0] == '0' && id[1] >= '1' && id[1] <= '9') return TableKind::standard;
+    if (id.substr(0, 4) == "att-") return TableKind::attachment_form;
+    return TableKind::other;
+}
+
+inline std::optional<RowLevel> row_level_from_name(std::string_view name) {
+    if (name == "none") return RowLevel::none;
+    if (name == "total") return RowLevel::total;
+    if (name == "subtotal") return RowLevel::subtotal;
+    if (name == "class") return RowLevel::class_;
+    if (name == "item") return RowLevel::item;
+    if (name == "subitem") return RowLevel::subitem;
+    return std::nullopt;
+}
+
+inline std::optional<AdminLevel> admin_level_from_name(std::string_view name) {
+    if (name == "national") return AdminLevel::national;
+    if (name == "province") return AdminLevel::province;
+    if (name == "city") return AdminLevel::city;
+    if (name == "district") return AdminLevel::district;
+    if (name == "unknown") return AdminLevel::unknown;
+    return std::nullopt;
+}
+
+// The key a row has when its element carries no key attribute.
+inline std::string_view implied_row_key(std::string_view code, std::string_view label) {
+    return code.empty() ? label : code;
+}
+
+// Length of the well-formed UTF-8 sequence at p (at most `available` bytes) that is also an
+// XML 1.0 Char, or 0 when the bytes are not one. XML forbids C0 controls other than tab,
+// LF and CR, surrogates and U+FFFE/U+FFFF, so a document holding them cannot be exchanged.
+inline std::size_t xml_char_length(const unsigned char* p, std::size_t available) {
+    unsigned char c = p[0];
+    if (c < 0x80) return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') ? 1 : 0;
+    auto cont = [&](std::size_t i) { return i < available && (p[i] & 0xC0) == 0x80; };
+    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (!cont(1) || !cont(2)) return 0;
+        if (c == 0xE0 && p[1] < 0xA0) return 0;                    // overlong
+        if (c == 0xED && p[1] >= 0xA0) return 0;                   // surrogate
+        if (c == 0xEF && p[1] == 0xBF && p[2] >= 0xBE) return 0;   // U+FFFE, U+FFFF
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (!cont(1) || !cont(2) || !cont(3)) return 0;
+        if (c == 0xF0 && p[1] < 0x90) return 0;  // overlong
+        if (c == 0xF4 && p[1] >= 0x90) return 0;  // beyond U+10FFFF
+        return 4;
+    }
+    return 0;
+}
+
+}  // namespace fincheck::report_xml

@@ -1,0 +1,680 @@
+// Report XML → Report. The document is parsed in place with pugixml, every string_view of
+// the Report points into that one buffer, and the DOM is dropped as soon as the flat model
+// is built: a loaded report costs its file size plus the vectors, not a DOM.
+//
+// Errors are values: the loader never throws for bad input. Internally a failure unwinds
+// with a private exception (only on the error path) and comes back as a LoadError whose
+// line and column are computed from an untouched copy of the input.
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <new>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "fincheck/number_text.hpp"
+#include "fincheck/report_xml.hpp"
+#include "report_xml_names.hpp"
+
+namespace fincheck {
+
+std::string LoadError::to_string() const {
+    std::string out = file;
+    out += ':';
+    out += std::to_string(line);
+    out += ':';
+    out += std::to_string(column);
+    out += ": ";
+    out += message;
+    return out;
+}
+
+namespace {
+
+using namespace report_xml;
+
+struct Failure {
+    std::size_t offset;
+    std::string message;
+};
+
+[[noreturn]] void fail_at(std::size_t offset, std::string message) {
+    throw Failure{offset, std::move(message)};
+}
+
+// 1-based line and column (in code points) of a byte offset.
+std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    std::uint32_t line = 1;
+    std::size_t line_start = 0;
+    for (const char* p = text.data(); ;) {
+        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(text.data() + offset - p));
+        if (!nl) break;
+        ++line;
+        p = static_cast<const char*>(nl) + 1;
+        line_start = static_cast<std::size_t>(p - text.data());
+    }
+    std::uint32_t column = 1;
+    for (std::size_t i = line_start; i < offset; ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    return {line, column};
+}
+
+// Rejects bytes that are not UTF-8 or not XML characters before pugixml sees them: pugixml
+// passes such bytes through, and a report with mojibake must not load silently.
+void check_characters(std::string_view text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t n = text.size();
+    std::size_t i = 0;
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) i = 3;  // UTF-8 byte order mark
+    while (i < n) {
+        if (p[i] >= 0x20 && p[i] < 0x80) {  // fast path: printable ASCII
+            ++i;
+            continue;
+        }
+        std::size_t len = xml_char_length(p + i, n - i);
+        if (len == 0) {
+            if (p[i] < 0x20) {
+                char code[8];
+                std::snprintf(code, sizeof code, "%02X", p[i]);
+                fail_at(i, std::string("control character U+00") + code +
+                               " is not allowed in XML (XML 中不允许控制字符)");
+            }
+            fail_at(i, "invalid UTF-8 byte sequence; report XML must be UTF-8 (不是有效的 UTF-8 编码)");
+        }
+        i += len;
+    }
+}
+
+std::string_view view(const char* text) { return std::string_view(text); }
+
+std::string quoted(std::string_view text) {
+    std::string out = "\"";
+    out.append(text.substr(0, 80));
+    if (text.size() > 80) out += "…";
+    out += '"';
+    return out;
+}
+
+class Loader {
+public:
+    Loader(std::string_view original, char* base) : original_(original), base_(base) {}
+
+    Report load(const pugi::xml_document& doc) {
+        pugi::xml_node root = doc.document_element();
+        if (std::string_view(root.name()) != "report")
+            fail(root, "root element is <" + std::string(root.name()) +
+                           ">, expected <report> (根元素应为 report)");
+        bool have_version = false;
+        for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute()) {
+            std::string_view name = a.name();
+            if (name == "format-version") {
+                have_version = true;
+                if (view(a.value()) != kFormatVersion)
+                    fail_attribute(root, a, "unsupported format-version " + quoted(a.value()) +
+                                                "; this fincheck reads version 1 (不支持的格式版本)");
+            } else {
+                unknown_attribute(root, a);
+            }
+        }
+        if (!have_version) missing_attribute(root, "format-version");
+
+        bool have_meta = false, have_toc = false, have_body = false;
+        for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
+            std::string_view name = element_name(child, root);
+            if (name.empty()) continue;
+            if (name == "metadata") {
+                once(child, have_meta);
+                read_metadata(child);
+            } else if (name == "toc") {
+                once(child, have_toc);
+                read_toc(child);
+            } else if (name == "body") {
+                once(child, have_body);
+                read_content(child, -1, -1, 0);
+            } else {
+                unexpected_element(child, root);
+            }
+        }
+        return std::move(report_);
+    }
+
+private:
+    // ---- error helpers -----------------------------------------------------------------
+
+    std::size_t offset_of(pugi::xml_node node) const {
+        std::ptrdiff_t offset = node.offset_debug();
+        if (offset < 0) return 0;
+        // offset_debug() points at the name; the error is clearer at the '<'.
+        auto at = static_cast<std::size_t>(offset);
+        return (node.type() == pugi::node_element && at > 0) ? at - 1 : at;
+    }
+
+    [[noreturn]] void fail(pugi::xml_node node, std::string message) const {
+        fail_at(offset_of(node), std::move(message));
+    }
+
+    // Finds the attribute in the original text of the start tag, so the column points at
+    // the attribute itself rather than at its element.
+    std::size_t offset_of(pugi::xml_node node, pugi::xml_attribute attribute) const {
+        std::size_t start = offset_of(node);
+        std::string_view wanted = attribute.name();
+        if (attribute.value() >= base_ && attribute.value() < base_ + original_.size()) {
+            // In-place parsing leaves the value where it was; step back to its name.
+            std::size_t value_at = static_cast<std::size_t>(attribute.value() - base_);
+            std::size_t name_at = original_.rfind(wanted, value_at);
+            if (name_at != std::string_view::npos && name_at >= start) return name_at;
+        }
+        return start;
+    }
+
+    [[noreturn]] void fail_attribute(pugi::xml_node node, pugi::xml_attribute attribute,
+                                     std::string message) const {
+        fail_at(offset_of(node, attribute), std::move(message));
+    }
+
+    [[noreturn]] void unknown_attribute(pugi::xml_node node, pugi::xml_attribute attribute) const {
+        fail_attribute(node, attribute,
+                       "unknown attribute " + std::string(attribute.name()) + " on <" +
+                           node.name() + "> (未知属性)");
+    }
+
+    [[noreturn]] void missing_attribute(pugi::xml_node node, std::string_view name) const {
+        fail(node, "<" + std::string(node.name()) + "> lacks the required attribute " +
+                       std::string(name) + " (缺少必需属性)");
+    }
+
+    [[noreturn]] void unexpected_element(pugi::xml_node node, pugi::xml_node parent) const {
+        fail(node, "unexpected element <" + std::string(node.name()) + "> inside <" +
+                       parent.name() + "> (此处不允许该元素)");
+    }
+
+    void once(pugi::xml_node node, bool& seen) const {
+        if (seen) fail(node, "<" + std::string(node.name()) + "> appears twice (元素重复)");
+        seen = true;
+    }
+
+    // The element name of a child, rejecting stray text between elements. Empty for the
+    // indentation of an otherwise empty element (kept by parse_ws_pcdata_single, which
+    // preserves a whitespace-only paragraph), which callers skip.
+    std::string_view element_name(pugi::xml_node child, pugi::xml_node parent) const {
+        if (child.type() == pugi::node_pcdata &&
+            std::string_view(child.value()).find_first_not_of(" \t\r\n") == std::string_view::npos)
+            return {};
+        if (child.type() != pugi::node_element)
+            fail(child, "unexpected text " + quoted(child.value()) + " inside <" + parent.name() +
+                            "> (此处不允许文本)");
+        return child.name();
+    }
+
+    // ---- value helpers -----------------------------------------------------------------
+
+    template <typename Int>
+    Int integer(pugi::xml_node node, pugi::xml_attribute a, Int min_value, Int max_value) const {
+        std::string_view text = a.value();
+        Int value{};
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || ec != std::errc{} || end != text.data() + text.size() ||
+            value < min_value || value > max_value)
+            fail_attribute(node, a, std::string(a.name()) + "=" + quoted(text) +
+                                        " is not an integer in " + std::to_string(min_value) +
+                                        "…" + std::to_string(max_value) + " (不是有效整数)");
+        return value;
+    }
+
+    SourceLine line(pugi::xml_node node, pugi::xml_attribute a) const {
+        return integer<SourceLine>(node, a, 0, UINT32_MAX);
+    }
+
+    // value="" says "not a number" explicitly; a missing value attribute is inferred from the
+    // text so that hand-written fixtures can write <c col="0">403.00</c>.
+    std::optional<Decimal> decimal(pugi::xml_node node, pugi::xml_attribute a) const {
+        std::string_view text = a.value();
+        if (text.empty()) return std::nullopt;
+        auto value = Decimal::parse(text);
+        if (!value)
+            fail_attribute(node, a, "value=" + quoted(text) +
+                                        " is not a decimal number; write digits with an optional "
+                                        "sign and point, e.g. 1234.50 (不是有效数值)");
+        return value;
+    }
+
+    static std::optional<Decimal> inferred_value(std::string_view raw) {
+        if (raw.empty()) return std::nullopt;
+        auto parsed = parse_number(raw);
+        if (!parsed) return std::nullopt;
+        return parsed->value;
+    }
+
+    // ISO 8601 calendar date, full or reduced precision: 2025, 2025-03, 2025-03-01.
+    void check_date(pugi::xml_node node, pugi::xml_attribute a) const {
+        std::string_view t = a.value();
+        auto digits = [&](std::size_t from, std::size_t count) {
+            for (std::size_t i = from; i < from + count; ++i)
+                if (i >= t.size() || t[i] < '0' || t[i] > '9') return false;
+            return true;
+        };
+        auto number = [&](std::size_t from) { return (t[from] - '0') * 10 + (t[from + 1] - '0'); };
+        bool ok = digits(0, 4) && (t.size() == 4 || t.size() == 7 || t.size() == 10);
+        if (ok && t.size() >= 7) ok = t[4] == '-' && digits(5, 2) && number(5) >= 1 && number(5) <= 12;
+        if (ok && t.size() == 10) ok = t[7] == '-' && digits(8, 2) && number(8) >= 1 && number(8) <= 31;
+        if (!ok)
+            fail_attribute(node, a, std::string(a.name()) + "=" + quoted(t) +
+                                        " is not an ISO date such as 2025-03-01 (日期格式应为 YYYY-MM-DD)");
+    }
+
+    // The text content of a leaf element: one text node is a view into the buffer; text
+    // split by a CDATA section is joined into storage owned by the report.
+    std::string_view text_of(pugi::xml_node node) {
+        pugi::xml_node first = node.first_child();
+        if (!first) return {};
+        std::string joined;
+        bool several = static_cast<bool>(first.next_sibling());
+        for (pugi::xml_node child = first; child; child = child.next_sibling()) {
+            if (child.type() != pugi::node_pcdata && child.type() != pugi::node_cdata)
+                fail(child, "<" + std::string(node.name()) + "> holds only text, not <" +
+                                child.name() + "> (只能包含文本)");
+            if (several) joined += child.value();
+        }
+        return several ? report_.own(joined) : view(first.value());
+    }
+
+    void no_children(pugi::xml_node node) const {
+        if (pugi::xml_node child = node.first_child())
+            fail(child, "<" + std::string(node.name()) + "> must be empty (应为空元素)");
+    }
+
+    // ---- elements ----------------------------------------------------------------------
+
+    void read_metadata(pugi::xml_node node) {
+        Metadata& m = report_.meta;
+        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+            std::string_view name = a.name();
+            if (name == "department") m.department = a.value();
+            else if (name == "level") {
+                auto level = admin_level_from_name(a.value());
+                if (!level)
+                    fail_attribute(node, a, "level=" + quoted(a.value()) +
+                                                " is not one of national, province, city, district "
+                                                "(行政级别无效)");
+                m.level = *level;
+            } else if (name == "region") m.region = a.value();
+            else if (name == "template") m.template_name = a.value();
+            else if (name == "fiscal-year") {
+                std::string_view t = a.value();
+                int year = 0;
+                auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), year);
+                if (t.size() != 4 || ec != std::errc{} || end != t.data() + t.size() || year < 1949 ||
+                    year > 2200)
+                    fail_attribute(node, a, "fiscal-year=" + quoted(t) +
+                                                " is not a year such as 2024 (决算年度无效)");
+                m.fiscal_year = year;
+            } else if (name == "amount-unit") m.amount_unit = a.value();
+            else if (name == "publication-date") {
+                check_date(node, a);
+                m.publication_date = a.value();
+            } else unknown_attribute(node, a);
+        }
+        bool have_title = false, have_source = false;
+        for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+            std::string_view name = element_name(child, node);
+            if (name.empty()) continue;
+            if (name == "title") {
+                once(child, have_title);
+                for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
+                    if (std::string_view(a.name()) == "line") m.title_line = line(child, a);
+                    else unknown_attribute(child, a);
+                }
+                m.title = text_of(child);
+            } else if (name == "source") {
+                once(child, have_source);
+                for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
+                    std::string_view attr = a.name();
+                    if (attr == "file") m.source_file = a.value();
+                    else if (attr == "sha256") {
+                        std::string_view hex = a.value();
+                        bool ok = hex.size() == 64 &&
+                                  std::all_of(hex.begin(), hex.end(), [](char c) {
+                                      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+                                             (c >= 'A' && c <= 'F');
+                                  });
+                        if (!ok)
+                            fail_attribute(child, a, "sha256=" + quoted(hex) +
+                                                         " is not 64 hexadecimal digits (SHA-256 无效)");
+                        m.source_sha256 = hex;
+                    } else unknown_attribute(child, a);
+                }
+                no_children(child);
+            } else {
+                unexpected_element(child, node);
+            }
+        }
+    }
+
+    void read_toc(pugi::xml_node node) {
+        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute())
+            unknown_attribute(node, a);
+        for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+            std::string_view element = element_name(child, node);
+            if (element.empty()) continue;
+            if (element != "entry") unexpected_element(child, node);
+            TocEntry& entry = report_.toc.emplace_back();
+            for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
+                std::string_view name = a.name();
+                if (name == "level") entry.level = integer<int>(child, a, 0, 99);
+                else if (name == "line") entry.line = line(child, a);
+                else unknown_attribute(child, a);
+            }
+            entry.text = text_of(child);
+        }
+    }
+
+    // Children of <body>, <section> and <attachment>: blocks, tables, and (outside an
+    // attachment) sections and attachments, in document order.
+    void read_content(pugi::xml_node node, int section, int attachment, int depth) {
+        for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+            std::string_view name = element_name(child, node);
+            if (name.empty()) continue;
+            if (auto kind = block_kind_from_element(name)) {
+                read_block(child, *kind, section, attachment);
+            } else if (name == "table") {
+                read_table(child, section, attachment);
+            } else if (name == "section" && attachment < 0) {
+                read_section(child, section, depth + 1);
+            } else if (name == "attachment" && attachment < 0) {
+                read_attachment(child, section, depth);
+            } else if (name == "field" && attachment >= 0) {
+                read_field(child, attachment);
+            } else {
+                unexpected_element(child, node);
+            }
+        }
+    }
+
+    void read_section(pugi::xml_node node, int parent, int depth) {
+        int index = static_cast<int>(report_.sections.size());
+        Section& s = report_.sections.emplace_back();
+        s.parent = parent;
+        s.level = depth;
+        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+            std::string_view name = a.name();
+            if (name == "number") s.number = a.value();
+            else if (name == "heading") s.heading = a.value();
+            else if (name == "level") s.level = integer<int>(node, a, 0, 99);
+            else if (name == "line") s.line = line(node, a);
+            else unknown_attribute(node, a);
+        }
+        // `s` may dangle once nested sections grow the vector: nothing below touches it.
+        read_content(node, index, -1, depth);
+    }
+
+    void read_block(pugi::xml_node node, BlockKind kind, int section, int attachment) {
+        Block& b = report_.blocks.emplace_back();
+        b.kind = kind;
+        b.section = section;
+        b.attachment = attachment;
+        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+            if (std::string_view(a.name()) == "line") b.line = line(node, a);
+            else unknown_attribute(node, a);
+        }
+        b.text = text_of(node);
+    }
+
+    void read_attachment(pugi::xml_node node, int section, int depth) {
+        int index = static_cast<int>(report_.attachments.size());
+        Attachment& att = report_.attachments.emplace_back();
+        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+            std::string_view name = a.name();
+            if (name == "label") att.label = a.value();
+            else if (name == "title") att.title = a.value();
+            else if (name == "fill-date") {
+                check_date(node, a);
+                att.fill_date = a.value();
+            } else if (name == "line") att.line = line(node, a);
+            else unknown_attribute(node, a);
+        }
+        read_content(node, section, index, depth);
+    }
+
+    void read_field(pugi::xml_node node, int attachment) {
+        Field f;
+        pugi::xml_attribute value_attribute;
+        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+            std::string_view name = a.name();
+            if (name == "name") f.name = a.value();
+            else if (name == "value") value_attribute = a;
+            else if (name == "unit") f.unit = a.value();
+            else if (name == "line") f.line = line(node, a);
+            else unknown_attribute(node, a);
+        }
+        if (!node.attribute("name")) missing_attribute(node, "name");
+        f.raw = text_of(node);
+        f.value = value_attribute ? decimal(node, value_attribute) : inferred_value(f.raw);
+        report_.attachments[static_cast<std::size_t>(attachment)].fields.push_back(f);
+    }
+
+    void read_table(pugi::xml_node node, int section, int attachment) {
+        int index = static_cast<int>(report_.tables.size());
+        Table& t = report_.tables.emplace_back();
+        t.section = section;
+        t.attachment = attachment;
+        bool have_id = false, have_kind = false;
+        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+            std::string_view name = a.name();
+            if (name == "id") {
+                have_id = true;
+                t.id = a.value();
+            } else if (name == "kind") {
+                auto kind = table_kind_from_name(a.value());
+                if (!kind)
+                    fail_attribute(node, a, "kind=" + quoted(a.value()) +
+                                                " is not one of standard, attachment-form, other "
+                                                "(表格类型无效)");
+                t.kind = *kind;
+                have_kind = true;
+            } else if (name == "title") t.title = a.value();
+            else if (name == "code") t.code = a.value();
+            else if (name == "department") t.department = a.value();
+            else if (name == "unit") t.unit = a.value();
+            else if (name == "note") t.note = a.value();
+            else if (name == "line") t.line = line(node, a);
+            else unknown_attribute(node, a);
+        }
+        if (!have_id) missing_attribute(node, "id");
+        if (!have_kind) t.kind = implied_table_kind(t.id);
+        if (attachment >= 0) report_.attachments[static_cast<std::size_t>(attachment)].tables.push_back(index);
+
+        bool have_columns = false;
+        for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+            std::string_view name = element_name(child, node);
+            if (name.empty()) continue;
+            if (name == "columns") {
+                if (!t.rows.empty()) fail(child, "<columns> must come before the first <row> (列定义应在行之前)");
+                once(child, have_columns);
+                read_columns(child, t);
+            } else if (name == "row") {
+                read_row(child, t);
+            } else {
+                unexpected_element(child, node);
+            }
+        }
+    }
+
+    void read_columns(pugi::xml_node node, Table& t) {
+        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute())
+            unknown_attribute(node, a);
+        for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+            std::string_view element = element_name(child, node);
+            if (element.empty()) continue;
+            if (element != "column") unexpected_element(child, node);
+            Column& c = t.columns.emplace_back();
+            bool have_key = false;
+            for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
+                std::string_view name = a.name();
+                if (name == "key") {
+                    have_key = true;
+                    c.key = a.value();
+                } else if (name == "number") c.number = integer<int>(child, a, 0, 9999);
+                else if (name == "part") c.part = a.value();
+                else unknown_attribute(child, a);
+            }
+            if (!have_key) missing_attribute(child, "key");
+            for (pugi::xml_node h = child.first_child(); h; h = h.next_sibling()) {
+                std::string_view header = element_name(h, child);
+                if (header.empty()) continue;
+                if (header != "h") unexpected_element(h, child);
+                for (pugi::xml_attribute a = h.first_attribute(); a; a = a.next_attribute())
+                    unknown_attribute(h, a);
+                c.header.push_back(text_of(h));
+            }
+        }
+    }
+
+    void read_row(pugi::xml_node node, Table& t) {
+        Row& r = t.rows.emplace_back();
+        bool have_key = false;
+        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+            std::string_view name = a.name();
+            if (name == "key") {
+                have_key = true;
+                r.key = a.value();
+            } else if (name == "code") r.code = a.value();
+            else if (name == "label") r.label = a.value();
+            else if (name == "line-no") r.line_no = a.value();
+            else if (name == "part") r.part = a.value();
+            else if (name == "level") {
+                auto level = row_level_from_name(a.value());
+                if (!level)
+                    fail_attribute(node, a, "level=" + quoted(a.value()) +
+                                                " is not one of total, subtotal, class, item, "
+                                                "subitem, none (行级次无效)");
+                r.level = *level;
+            } else if (name == "line") r.line = line(node, a);
+            else unknown_attribute(node, a);
+        }
+        if (!have_key) r.key = implied_row_key(r.code, r.label);
+
+        r.cells.resize(t.columns.size());
+        for (Cell& cell : r.cells) cell.line = r.line;
+        seen_.assign(t.columns.size(), false);
+        for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+            std::string_view element = element_name(child, node);
+            if (element.empty()) continue;
+            if (element != "c") unexpected_element(child, node);
+            pugi::xml_attribute col_attribute, value_attribute;
+            SourceLine cell_line = r.line;
+            for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
+                std::string_view name = a.name();
+                if (name == "col") col_attribute = a;
+                else if (name == "value") value_attribute = a;
+                else if (name == "line") cell_line = line(child, a);
+                else unknown_attribute(child, a);
+            }
+            if (!col_attribute) missing_attribute(child, "col");
+            if (t.columns.empty())
+                fail(child, "cell in a table without <columns> (表格缺少列定义)");
+            auto col = integer<std::size_t>(child, col_attribute, 0, t.columns.size() - 1);
+            if (seen_[col])
+                fail_attribute(child, col_attribute,
+                               "column " + std::to_string(col) + " appears twice in this row (单元格重复)");
+            seen_[col] = true;
+            Cell& cell = r.cells[col];
+            cell.line = cell_line;
+            cell.raw = text_of(child);
+            cell.value = value_attribute ? decimal(child, value_attribute) : inferred_value(cell.raw);
+        }
+    }
+
+    std::string_view original_;
+    const char* base_;
+    Report report_;
+    std::vector<bool> seen_;
+};
+
+// What a loaded report keeps alive: the parsed buffer its string_views point into.
+struct ParsedBuffer {
+    std::string bytes;
+};
+
+LoadError make_error(std::string_view name, std::string_view original, std::size_t offset,
+                     std::string message) {
+    LoadError error;
+    error.file = std::string(name);
+    auto [line, column] = line_column(original, offset);
+    error.line = line;
+    error.column = column;
+    error.message = std::move(message);
+    return error;
+}
+
+LoadResult load_owned(std::string original, std::string_view name) {
+    LoadResult result;
+    try {
+        check_characters(original);
+        auto parsed = std::make_shared<ParsedBuffer>();
+        parsed->bytes = original;  // pugixml rewrites this copy in place; `original` stays intact
+        {
+            pugi::xml_document doc;
+            pugi::xml_parse_result parse = doc.load_buffer_inplace(parsed->bytes.data(), parsed->bytes.size(),
+                                    pugi::parse_default | pugi::parse_ws_pcdata_single,
+                                    pugi::encoding_utf8);
+            if (!parse) {
+                std::string message = parse.description();
+                if (parse.status == pugi::status_no_document_element)
+                    message = "no root element: the document is empty or holds no <report> (文档为空)";
+                else
+                    message = "malformed XML: " + message + " (XML 格式错误)";
+                auto offset = parse.offset < 0 ? std::size_t{0} : static_cast<std::size_t>(parse.offset);
+                fail_at(offset, std::move(message));
+            }
+            Loader loader(original, parsed->bytes.data());
+            result.report = loader.load(doc);
+        }  // the DOM goes here; the Report keeps only the buffer
+        result.report->keep_alive(std::move(parsed));
+    } catch (const Failure& failure) {
+        result.report.reset();
+        result.error = make_error(name, original, failure.offset, failure.message);
+    } catch (const std::bad_alloc&) {
+        result.report.reset();
+        result.error = make_error(name, original, 0, "out of memory while loading (内存不足)");
+    }
+    return result;
+}
+
+}  // namespace
+
+LoadResult load_report_xml(const std::filesystem::path& file) {
+    std::string name = file.string();
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        LoadResult result;
+        result.error = LoadError{name, 0, 0, "cannot open the file (无法打开文件)"};
+        return result;
+    }
+    std::string bytes;
+    in.seekg(0, std::ios::end);
+    std::streamoff size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (size > 0) {
+        bytes.resize(static_cast<std::size_t>(size));
+        in.read(bytes.data(), size);
+    }
+    if (size < 0 || (size > 0 && in.gcount() != size)) {
+        LoadResult result;
+        result.error = LoadError{name, 0, 0, "cannot read the file (无法读取文件)"};
+        return result;
+    }
+    return load_owned(std::move(bytes), name);
+}
+
+LoadResult load_report_xml_buffer(std::string buffer, std::string_view name) {
+    return load_owned(std::move(buffer), name);
+}
+
+}  // namespace fincheck
