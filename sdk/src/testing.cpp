@@ -1,0 +1,220 @@
+// The rule test harness (testing.hpp): run one rule over an annotated fixture and compare
+// its findings with the `<!-- expect: RULE @ LOCATION -->` comments written in the fixture.
+#include "fincheck/testing.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+#include "fincheck/report_xml.hpp"
+
+namespace fincheck::testing {
+namespace {
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
+                             text.front() == '\n'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
+                             text.back() == '\n'))
+        text.remove_suffix(1);
+    return text;
+}
+
+// Warnings and errors a rule logs go to stderr so a failing test shows them; chatter is dropped.
+class StderrLog final : public Log {
+public:
+    void write(LogLevel level, std::string_view message) const override {
+        if (level < LogLevel::warn) return;
+        std::cerr << (level == LogLevel::error ? "[rule error] " : "[rule warning] ") << message << '\n';
+    }
+};
+
+class TestContext final : public RuleContext {
+public:
+    TestContext(const RuleMeta& meta, const std::map<std::string, std::string>& options)
+        : meta_(meta), options_(options) {
+        for (const auto& [name, value] : options_)
+            if (!meta_.option(name))
+                throw std::invalid_argument("rule " + meta_.id + " declares no option \"" + name + "\"");
+    }
+    std::optional<std::string_view> option(std::string_view name) const override {
+        if (auto it = options_.find(std::string(name)); it != options_.end()) return it->second;
+        if (const OptionSpec* spec = meta_.option(name)) return spec->default_value;
+        return std::nullopt;
+    }
+    const Tolerance& tolerance() const override { return tolerance_; }
+    const Log& log() const override { return log_; }
+
+private:
+    const RuleMeta& meta_;
+    const std::map<std::string, std::string>& options_;
+    Tolerance tolerance_;
+    StderrLog log_;
+};
+
+class CollectingSink final : public FindingSink {
+public:
+    void add(Finding finding) override { findings.push_back(std::move(finding)); }
+    std::vector<Finding> findings;
+};
+
+// Splits a location into its parts. Row and column keys may themselves hold '/', which is
+// harmless: matching compares the parts of the expectation with the leading parts of the key.
+std::vector<std::string_view> parts_of(std::string_view location) {
+    std::vector<std::string_view> parts;
+    if (location.empty()) return parts;
+    while (true) {
+        std::size_t slash = location.find('/');
+        parts.push_back(location.substr(0, slash));
+        if (slash == std::string_view::npos) break;
+        location.remove_prefix(slash + 1);
+    }
+    return parts;
+}
+
+bool matches(const Expectation& expectation, const Finding& finding) {
+    if (expectation.rule_id != finding.rule_id) return false;
+    std::vector<std::string_view> wanted = parts_of(expectation.location);
+    std::string key = location_key(finding);
+    std::vector<std::string_view> actual = parts_of(key);
+    if (wanted.size() > actual.size()) return false;
+    return std::equal(wanted.begin(), wanted.end(), actual.begin());
+}
+
+std::uint32_t line_at(std::string_view text, std::size_t offset) {
+    return static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+// Reads every "expect: RULE @ LOCATION" inside XML comments; a comment may hold several,
+// one per line.
+std::vector<Expectation> parse_expectations(std::string_view text) {
+    std::vector<Expectation> out;
+    std::size_t pos = 0;
+    while ((pos = text.find("<!--", pos)) != std::string_view::npos) {
+        std::size_t end = text.find("-->", pos + 4);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view comment = text.substr(pos + 4, end - pos - 4);
+        std::size_t at = 0;
+        while ((at = comment.find("expect:", at)) != std::string_view::npos) {
+            std::size_t line_end = comment.find('\n', at);
+            std::string_view spec = comment.substr(at + 7, line_end == std::string_view::npos
+                                                               ? std::string_view::npos
+                                                               : line_end - at - 7);
+            Expectation e;
+            std::size_t sep = spec.find('@');
+            e.rule_id = trim(spec.substr(0, sep));
+            if (sep != std::string_view::npos) e.location = trim(spec.substr(sep + 1));
+            e.line = line_at(text, pos + 4 + at);
+            out.push_back(std::move(e));
+            at += 7;
+        }
+        pos = end;
+    }
+    return out;
+}
+
+std::string rendered_message(const RuleMeta& meta, const Finding& finding) {
+    const MessageSpec* spec = meta.message(finding.message_id);
+    if (!spec) return "(undeclared message id \"" + finding.message_id + "\")";
+    return render_message(spec->zh, finding.args);
+}
+
+std::string describe(const Finding& finding, const RuleMeta& meta) {
+    std::string key = location_key(finding);
+    std::string out = finding.rule_id + " @ " + (key.empty() ? "(no location)" : key);
+    if (finding.location.line != 0) out += " (source line " + std::to_string(finding.location.line) + ")";
+    out += ": " + rendered_message(meta, finding);
+    return out;
+}
+
+}  // namespace
+
+std::string location_key(const Finding& finding) {
+    const Location& loc = finding.location;
+    if (!loc.table.empty()) {
+        std::string key = loc.table;
+        if (!loc.row.empty()) {
+            key += '/';
+            key += loc.row;
+            if (!loc.column.empty()) {
+                key += '/';
+                key += loc.column;
+            }
+        }
+        return key;
+    }
+    if (loc.block >= 0) return "block:" + std::to_string(loc.block);
+    if (loc.line != 0) return "line:" + std::to_string(loc.line);
+    return {};
+}
+
+std::vector<Finding> run_rule(const Rule& rule, const Report& report,
+                              const std::map<std::string, std::string>& options) {
+    TestContext context(rule.meta(), options);
+    CollectingSink sink;
+    rule.check(report, context, sink);
+    return std::move(sink.findings);
+}
+
+FixtureRun run_fixture(const Rule& rule, const std::filesystem::path& fixture,
+                       const std::map<std::string, std::string>& options) {
+    FixtureRun run;
+    const RuleMeta& meta = rule.meta();
+
+    std::ifstream in(fixture, std::ios::binary);
+    if (!in) {
+        run.mismatches.push_back("cannot open fixture " + fixture.string());
+        return run;
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    std::string text = std::move(bytes).str();
+
+    for (Expectation& e : parse_expectations(text))
+        if (e.rule_id == meta.id) run.expectations.push_back(std::move(e));
+
+    LoadResult loaded = load_report_xml_buffer(text, fixture.string());
+    if (!loaded) {
+        run.mismatches.push_back("fixture does not load: " + loaded.error->to_string());
+        return run;
+    }
+    run.findings = run_rule(rule, *loaded.report, options);
+
+    for (const Finding& f : run.findings)
+        if (!meta.message(f.message_id))
+            run.mismatches.push_back("finding uses a message id the rule does not declare: " +
+                                     describe(f, meta));
+
+    // Most specific expectations first, so that "01" does not take the finding that
+    // "01/合计/决算数" needs.
+    std::vector<std::size_t> order(run.expectations.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return parts_of(run.expectations[a].location).size() > parts_of(run.expectations[b].location).size();
+    });
+    std::vector<bool> used(run.findings.size(), false);
+    std::vector<bool> met(run.expectations.size(), false);
+    for (std::size_t e : order) {
+        for (std::size_t f = 0; f < run.findings.size(); ++f) {
+            if (used[f] || !matches(run.expectations[e], run.findings[f])) continue;
+            used[f] = true;
+            met[e] = true;
+            break;
+        }
+    }
+    for (std::size_t f = 0; f < run.findings.size(); ++f)
+        if (!used[f]) run.mismatches.push_back("unexpected finding " + describe(run.findings[f], meta));
+    for (std::size_t e = 0; e < run.expectations.size(); ++e) {
+        if (met[e]) continue;
+        const Expectation& x = run.expectations[e];
+        run.mismatches.push_back("missing finding " + x.rule_id + " @ " +
+                                 (x.location.empty() ? "(anywhere)" : x.location) +
+                                 " expected at fixture line " + std::to_string(x.line));
+    }
+    return run;
+}
+
+}  // namespace fincheck::testing
