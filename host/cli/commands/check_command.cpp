@@ -1,0 +1,91 @@
+// fincheck check REPORT: audit one report (XML, or .txt through the importer) and write
+// the audit report; the exit code says whether findings reached --fail-on.
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include <CLI/CLI.hpp>
+
+#include "command.hpp"
+#include "engine_options.hpp"
+#include "fincheck/engine/atomic_file.hpp"
+#include "fincheck/engine/audit_writers.hpp"
+#include "fincheck/engine/input.hpp"
+
+namespace fincheck::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kSummaryFindings = 10;
+
+class CheckCommand final : public Command {
+public:
+    CLI::App* attach(CLI::App& root) override {
+        CLI::App* command = root.add_subcommand("check", "审核一份报告 / audit one report");
+        command->add_option("REPORT", report_, "报告文件（.xml，或 .txt 经导入）/ report file (.xml, or .txt via the importer)")
+            ->required();
+        command->add_option("-o,--output", output_, "审计报告输出文件 / write the audit report to this file");
+        command->add_option("--format", format_, "输出格式 / output format")
+            ->check(CLI::IsMember({"xml", "text"}));
+        command->add_option("--fail-on", fail_on_, "达到此级别的发现时退出码为 1 / exit 1 on findings at or above")
+            ->check(CLI::IsMember({"error", "warning", "info", "none"}))
+            ->capture_default_str();
+        command->add_option("--lang", lang_, "文字输出的语言 / language of text output")
+            ->check(CLI::IsMember({"zh", "en"}))
+            ->capture_default_str();
+        engine_options_.add_to(*command);
+        return command;
+    }
+
+    int run() override {
+        const fs::path report_path(report_);
+        engine::LoadedInput input = engine::load_input(report_path);
+        if (!input.report) {
+            std::cerr << "fincheck: " << (input.error ? input.error->to_string() : report_ + ": unreadable") << "\n";
+            return kExitUsage;
+        }
+        engine::EngineCreation created =
+            engine::Engine::create(engine_options_.to_engine_options(report_path.parent_path()));
+        if (!created.engine) {
+            std::cerr << "fincheck: " << created.error->to_string() << "\n";
+            return kExitUsage;
+        }
+        engine::AuditResult result =
+            created.engine->audit(*input.report, std::move(input.diagnostics), input.input);
+
+        const engine::Language language = language_from(lang_);
+        const std::string format = format_.value_or("xml");
+        auto render = [&] {
+            return format == "text" ? engine::write_audit_text(result, {language})
+                                    : engine::write_audit_xml(result);
+        };
+        if (!output_.empty()) {
+            engine::write_file_atomically(output_, render());
+            std::cout << engine::write_audit_text(result, {language, kSummaryFindings, false});
+        } else if (format_) {
+            std::cout << render();
+        } else {
+            std::cout << engine::write_audit_text(result, {language, kSummaryFindings, true});
+        }
+        std::cout.flush();
+
+        if (fail_on_ == "none") return kExitOk;
+        std::optional<Severity> threshold = severity_from_string(fail_on_);
+        return threshold && result.counts.at_or_above(*threshold) > 0 ? kExitFindings : kExitOk;
+    }
+
+private:
+    std::string report_;
+    std::string output_;
+    std::optional<std::string> format_;
+    std::string fail_on_ = "error";
+    std::string lang_ = "zh";
+    EngineCliOptions engine_options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_check_command() { return std::make_unique<CheckCommand>(); }
+
+}  // namespace fincheck::cli

@@ -1,0 +1,43 @@
+// fincheck plugins: which plugins loaded, from where, and why the others did not.
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "command.hpp"
+#include "engine_options.hpp"
+#include "fincheck/engine/catalog.hpp"
+
+namespace fincheck::cli {
+namespace {
+
+class PluginsCommand final : public Command {
+public:
+    CLI::App* attach(CLI::App& root) override {
+        CLI::App* command = root.add_subcommand("plugins", "列出插件及加载问题 / list plugins and load problems");
+        command->add_option("--lang", lang_, "语言 / language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+        options_.add_to(*command, false);
+        return command;
+    }
+
+    int run() override {
+        engine::EngineCreation created = engine::Engine::create(options_.to_engine_options(std::filesystem::current_path()));
+        if (!created.engine) {
+            std::cerr << "fincheck: " << created.error->to_string() << "\n";
+            return kExitUsage;
+        }
+        std::cout << engine::write_plugin_list_text(created.engine->plugins(), created.engine->plugin_dirs(),
+                                                    language_from(lang_));
+        return kExitOk;
+    }
+
+private:
+    std::string lang_ = "zh";
+    EngineCliOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_plugins_command() { return std::make_unique<PluginsCommand>(); }
+
+}  // namespace fincheck::cli

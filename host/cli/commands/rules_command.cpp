@@ -1,0 +1,48 @@
+// fincheck rules: list every rule from metadata alone; nothing is run.
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "command.hpp"
+#include "engine_options.hpp"
+#include "fincheck/engine/catalog.hpp"
+
+namespace fincheck::cli {
+namespace {
+
+class RulesCommand final : public Command {
+public:
+    CLI::App* attach(CLI::App& root) override {
+        CLI::App* command = root.add_subcommand("rules", "列出全部规则 / list every rule");
+        command->add_option("--format", format_, "输出格式 / output format")
+            ->check(CLI::IsMember({"text", "xml"}))
+            ->capture_default_str();
+        command->add_option("--lang", lang_, "语言 / language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+        options_.add_to(*command, false);
+        return command;
+    }
+
+    int run() override {
+        engine::EngineCreation created = engine::Engine::create(options_.to_engine_options(std::filesystem::current_path()));
+        if (!created.engine) {
+            std::cerr << "fincheck: " << created.error->to_string() << "\n";
+            return kExitUsage;
+        }
+        const engine::Engine& e = *created.engine;
+        std::cout << (format_ == "xml" ? engine::write_rule_catalog_xml(e.registry(), e.plugins())
+                                       : engine::write_rule_catalog_text(e.registry(), e.plugins(), language_from(lang_)));
+        return kExitOk;
+    }
+
+private:
+    std::string format_ = "text";
+    std::string lang_ = "zh";
+    EngineCliOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_rules_command() { return std::make_unique<RulesCommand>(); }
+
+}  // namespace fincheck::cli

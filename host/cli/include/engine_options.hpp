@@ -1,0 +1,53 @@
+// Options every auditing command shares (check, and later batch): where plugins, data,
+// rule packs and the config come from, and which rules run. Include only from command
+// files, which already pay for CLI11.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "fincheck/engine/audit_writers.hpp"
+#include "fincheck/engine/engine.hpp"
+#include "logging.hpp"
+
+namespace fincheck::cli {
+
+struct EngineCliOptions {
+    std::vector<std::string> plugin_dirs;
+    std::vector<std::string> data_dirs;
+    std::vector<std::string> rule_packs;
+    std::string rules;
+    std::string config;
+
+    void add_to(CLI::App& command, bool with_rules = true) {
+        command.add_option("--plugin-dir", plugin_dirs, "先在此目录查找插件（可重复）/ search plugins here first (repeatable)");
+        command.add_option("--data-dir", data_dirs, "插件的附加数据目录（可重复）/ extra data directory for plugins (repeatable)");
+        command.add_option("--rulepack", rule_packs, "规则包文件（可重复）/ rule-pack file (repeatable)");
+        command.add_option("--config", config, "配置文件，代替向上查找 fincheck.xml / config file instead of the fincheck.xml lookup");
+        if (with_rules)
+            command.add_option("--rules", rules,
+                               "规则选择，如 'arith-*,-years-*'（靠后者优先）/ rule selection globs, later entries win");
+    }
+
+    // `config_search_from`: where fincheck.xml is looked up (upward) when --config is absent.
+    engine::EngineOptions to_engine_options(const std::filesystem::path& config_search_from) const {
+        engine::EngineOptions options;
+        for (const std::string& dir : plugin_dirs) options.search.plugin_dirs.emplace_back(dir);
+        for (const std::string& dir : data_dirs) options.search.data_dirs.emplace_back(dir);
+        for (const std::string& pack : rule_packs) options.rule_packs.emplace_back(std::filesystem::absolute(pack));
+        options.rules = rules;
+        if (!config.empty()) options.config_file = std::filesystem::path(config);
+        options.config_search_from = config_search_from;
+        options.log = &host_log();
+        return options;
+    }
+};
+
+inline engine::Language language_from(const std::string& lang) {
+    return lang == "en" ? engine::Language::en : engine::Language::zh;
+}
+
+}  // namespace fincheck::cli

@@ -1,0 +1,96 @@
+// Running the enabled rules over one report. audit() is const, keeps no state between
+// calls and shares nothing mutable, so many threads may audit many reports at once.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "fincheck/engine/plugin_loader.hpp"
+#include "fincheck/engine/rule_registry.hpp"
+#include "fincheck/engine/rule_selection.hpp"
+#include "fincheck/finding.hpp"
+#include "fincheck/report.hpp"
+
+namespace fincheck::engine {
+
+// The file that was checked: its name (no directory, so outputs do not vary by machine)
+// and the SHA-256 of its bytes.
+struct AuditInput {
+    std::string file;
+    std::string sha256;
+};
+
+struct AuditedFinding {
+    Finding finding;           // as the rule reported it
+    Severity severity = Severity::error;  // effective: override, else the finding's, else default
+    std::string plugin;        // plugin name, "import" or "host"
+    std::string message_zh;
+    std::string message_en;
+};
+
+struct SeverityCounts {
+    std::size_t error = 0;
+    std::size_t warning = 0;
+    std::size_t info = 0;
+    std::size_t total() const { return error + warning + info; }
+    std::size_t at_or_above(Severity threshold) const;
+};
+
+struct PluginSummary {
+    std::string name;
+    std::string version;
+    std::string file;
+    std::string sdk_version;
+    std::string abi;  // "major.minor"
+};
+
+struct RuleOptionSummary {
+    std::string name;
+    std::string value;
+    bool configured = false;
+};
+
+struct RuleSummary {
+    std::string id;
+    std::string version;
+    std::string plugin;
+    bool enabled = true;
+    Severity severity = Severity::error;
+    bool severity_overridden = false;
+    std::vector<RuleOptionSummary> options;
+};
+
+// Everything a writer needs: the header (tool, input, report, plugins, configuration) and
+// the findings, sorted.
+struct AuditResult {
+    std::string tool_version;
+    AuditInput input;
+    std::string source_file;    // the file the report was imported from, when recorded
+    std::string source_sha256;
+    int fiscal_year = 0;
+    std::string department;
+    std::string title;
+    std::vector<PluginSummary> plugins;
+    std::vector<PluginIssue> plugin_issues;
+    std::vector<RuleSummary> rules;
+    Tolerance tolerance;
+    std::string selection;
+    std::string config_file;
+    std::vector<AuditedFinding> findings;
+    SeverityCounts counts;
+};
+
+const char* tool_version();
+
+// Runs every enabled rule of `plan` over `report`, adds the importer's `diagnostics`
+// (filtered and re-rated by the plan like any rule's findings) and returns the sorted,
+// rendered findings with the header filled in. A rule that throws becomes an
+// internal-rule-error finding; the other rules still run. `log` must be thread-safe.
+AuditResult run_audit(const AuditPlan& plan, const PluginSet& plugins, const Report& report,
+                      std::vector<Finding> diagnostics, const AuditInput& input, const Log& log);
+
+// The deterministic order of findings: source line, table, row, column, rule id, message.
+void sort_findings(std::vector<AuditedFinding>& findings);
+
+}  // namespace fincheck::engine

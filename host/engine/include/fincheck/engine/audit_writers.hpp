@@ -1,0 +1,31 @@
+// Audit writers. Both are pure functions of the AuditResult: identical input gives
+// identical bytes (no timestamps, no absolute paths, findings already sorted).
+#pragma once
+
+#include <cstddef>
+#include <limits>
+#include <string>
+
+#include "fincheck/engine/audit.hpp"
+
+namespace fincheck::engine {
+
+// The XML audit report, schemas/audit-report.xsd.
+std::string write_audit_xml(const AuditResult& result);
+
+enum class Language : std::uint8_t { zh, en };
+
+struct TextOptions {
+    Language language = Language::zh;
+    // Findings listed; the counts always cover all of them.
+    std::size_t max_findings = std::numeric_limits<std::size_t>::max();
+    bool header = true;  // input, plugins, configuration
+};
+
+// Plain text for people: header, counts, one line per finding.
+std::string write_audit_text(const AuditResult& result, const TextOptions& options = {});
+
+// "01/本年支出合计/决算数 line 42", "block 7 (第三部分 …) line 120": where a finding points.
+std::string describe_location(const Location& location, Language language);
+
+}  // namespace fincheck::engine

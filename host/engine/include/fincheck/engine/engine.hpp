@@ -1,0 +1,78 @@
+// The engine as one object: configuration, plugins, rule registry and the effective plan,
+// set up once; then audit() any number of reports, from any number of threads.
+//
+//   auto created = Engine::create(options);           // loads config and plugins
+//   if (created.error) …                              // file:line:column: what
+//   LoadedInput in = load_input(path);
+//   AuditResult r = created.engine->audit(*in.report, std::move(in.diagnostics), in.input);
+//   write_file_atomically(out, write_audit_xml(r));
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fincheck/engine/audit.hpp"
+#include "fincheck/engine/config.hpp"
+#include "fincheck/engine/plugin_loader.hpp"
+#include "fincheck/engine/plugin_search.hpp"
+#include "fincheck/engine/rule_registry.hpp"
+#include "fincheck/engine/rule_selection.hpp"
+
+namespace fincheck::engine {
+
+struct EngineOptions {
+    SearchOptions search;
+    std::vector<std::filesystem::path> rule_packs;  // --rulepack, after the config's
+    std::string rules;                              // --rules, applied after the config
+    std::optional<std::filesystem::path> config_file;  // --config
+    // Where to start looking for fincheck.xml (upward) when no --config is given; empty:
+    // use no config file.
+    std::filesystem::path config_search_from;
+    const Log* log = nullptr;  // must be thread-safe; null: discard
+};
+
+class Engine;
+
+struct EngineCreation {
+    std::unique_ptr<Engine> engine;
+    std::optional<ConfigError> error;  // bad config file or option: nothing was loaded
+};
+
+class Engine {
+public:
+    static EngineCreation create(const EngineOptions& options);
+
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    const Config& config() const { return config_; }
+    const PluginSet& plugins() const { return plugins_; }
+    const RuleRegistry& registry() const { return registry_; }
+    const AuditPlan& plan() const { return plan_; }
+    const std::vector<std::filesystem::path>& plugin_dirs() const { return plugin_dirs_; }
+    const std::vector<std::filesystem::path>& data_dirs() const { return data_dirs_; }
+    const Log& log() const { return *log_; }
+
+    // Thread-safe and reentrant: see run_audit().
+    AuditResult audit(const Report& report, std::vector<Finding> import_diagnostics = {},
+                      const AuditInput& input = {}) const;
+
+private:
+    Engine() = default;
+
+    Config config_;
+    std::vector<std::filesystem::path> plugin_dirs_;
+    std::vector<std::filesystem::path> data_dirs_;
+    PluginSet plugins_;
+    RuleRegistry registry_;
+    AuditPlan plan_;
+    const Log* log_ = nullptr;
+};
+
+// A Log that drops everything.
+const Log& null_log();
+
+}  // namespace fincheck::engine

@@ -1,0 +1,26 @@
+// Reading the file to audit: report XML directly, extracted text (.txt) through the
+// importer, whose diagnostics then join the findings.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "fincheck/engine/audit.hpp"
+#include "fincheck/report_xml.hpp"
+
+namespace fincheck::engine {
+
+struct LoadedInput {
+    std::optional<Report> report;
+    std::vector<Finding> diagnostics;  // import-* findings (empty for XML input)
+    std::optional<LoadError> error;    // file:line:column and reason when unusable
+    AuditInput input;                  // file name and SHA-256 of its bytes
+};
+
+// True for files the importer handles (.txt); everything else is read as report XML.
+bool is_text_input(const std::filesystem::path& file);
+
+LoadedInput load_input(const std::filesystem::path& file);
+
+}  // namespace fincheck::engine

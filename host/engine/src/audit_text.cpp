@@ -1,0 +1,98 @@
+#include <string>
+
+#include "fincheck/engine/audit_writers.hpp"
+
+namespace fincheck::engine {
+namespace {
+
+std::string_view severity_label(Severity severity, Language language) {
+    if (language == Language::en) return to_string(severity);
+    switch (severity) {
+        case Severity::error: return "错误";
+        case Severity::warning: return "警告";
+        case Severity::info: break;
+    }
+    return "提示";
+}
+
+}  // namespace
+
+std::string describe_location(const Location& location, Language language) {
+    std::string out;
+    if (!location.table.empty()) {
+        out = location.table;
+        if (!location.row.empty()) out += "/" + location.row;
+        if (!location.column.empty()) out += "/" + location.column;
+    } else if (location.block >= 0) {
+        out = (language == Language::zh ? "段落 " : "block ") + std::to_string(location.block);
+        if (!location.section.empty()) out += "（" + location.section + "）";
+    } else if (!location.section.empty()) {
+        out = location.section;
+    }
+    if (location.line > 0) {
+        if (!out.empty()) out += " ";
+        out += language == Language::zh ? "第 " + std::to_string(location.line) + " 行"
+                                        : "line " + std::to_string(location.line);
+    }
+    return out;
+}
+
+std::string write_audit_text(const AuditResult& result, const TextOptions& options) {
+    const bool zh = options.language == Language::zh;
+    std::string out;
+    if (options.header) {
+        out += "fincheck " + result.tool_version + (zh ? " 审计报告\n" : " audit report\n");
+        out += (zh ? "文件：" : "File: ") + result.input.file;
+        if (!result.input.sha256.empty()) out += " (sha256 " + result.input.sha256.substr(0, 16) + "…)";
+        out += "\n";
+        if (!result.department.empty() || result.fiscal_year > 0) {
+            out += zh ? "部门：" : "Department: ";
+            out += result.department.empty() ? "-" : result.department;
+            if (result.fiscal_year > 0)
+                out += (zh ? "  年度：" : "  fiscal year: ") + std::to_string(result.fiscal_year);
+            out += "\n";
+        }
+        out += zh ? "插件：" : "Plugins: ";
+        if (result.plugins.empty()) out += zh ? "（无）" : "(none)";
+        for (std::size_t i = 0; i < result.plugins.size(); ++i)
+            out += (i ? ", " : "") + result.plugins[i].name + " " + result.plugins[i].version;
+        out += "\n";
+        for (const PluginIssue& issue : result.plugin_issues)
+            out += (zh ? "  未加载 " : "  not loaded ") + issue.file + ": " + issue.message + "\n";
+        std::size_t enabled = 0;
+        for (const RuleSummary& rule : result.rules) enabled += rule.enabled ? 1 : 0;
+        out += (zh ? "启用规则：" : "Rules enabled: ") + std::to_string(enabled) + "/" +
+               std::to_string(result.rules.size());
+        if (!result.config_file.empty()) out += (zh ? "  配置：" : "  config: ") + result.config_file;
+        out += "\n";
+    }
+    out += zh ? "发现：错误 " + std::to_string(result.counts.error) + "，警告 " +
+                    std::to_string(result.counts.warning) + "，提示 " + std::to_string(result.counts.info) + "\n"
+              : "Findings: " + std::to_string(result.counts.error) + " error(s), " +
+                    std::to_string(result.counts.warning) + " warning(s), " + std::to_string(result.counts.info) +
+                    " info\n";
+    std::size_t shown = 0;
+    for (const AuditedFinding& finding : result.findings) {
+        if (shown == options.max_findings) {
+            std::size_t rest = result.findings.size() - shown;
+            out += zh ? "……另有 " + std::to_string(rest) + " 条，完整列表见审计报告\n"
+                      : "… " + std::to_string(rest) + " more; see the full audit report\n";
+            break;
+        }
+        ++shown;
+        out += "[" + std::string(severity_label(finding.severity, options.language)) + "] " + finding.finding.rule_id;
+        std::string where = describe_location(finding.finding.location, options.language);
+        if (!where.empty()) out += " @ " + where;
+        out += "\n    " + (zh ? finding.message_zh : finding.message_en) + "\n";
+        if (!finding.finding.expected.empty() || !finding.finding.actual.empty()) {
+            out += zh ? "    应为 " : "    expected ";
+            out += finding.finding.expected.empty() ? "-" : finding.finding.expected;
+            out += zh ? "，实为 " : ", actual ";
+            out += finding.finding.actual.empty() ? "-" : finding.finding.actual;
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+}  // namespace fincheck::engine

@@ -1,0 +1,158 @@
+#include "fincheck/engine/rule_selection.hpp"
+
+#include <charconv>
+
+#include "fincheck/engine/glob.hpp"
+#include "fincheck/engine/host_rules.hpp"
+#include "fincheck/number_text.hpp"
+
+namespace fincheck::engine {
+
+const RulePlan* AuditPlan::find(std::string_view rule_id) const {
+    for (const RulePlan& rule : rules)
+        if (rule.entry->meta->id == rule_id) return &rule;
+    return nullptr;
+}
+
+namespace {
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+std::vector<std::string_view> split_list(std::string_view list) {
+    std::vector<std::string_view> items;
+    while (true) {
+        std::size_t comma = list.find(',');
+        std::string_view item = trim(list.substr(0, comma));
+        if (!item.empty()) items.push_back(item);
+        if (comma == std::string_view::npos) break;
+        list.remove_prefix(comma + 1);
+    }
+    return items;
+}
+
+bool value_fits(OptionType type, const std::string& value) {
+    switch (type) {
+        case OptionType::integer: {
+            long long parsed = 0;
+            auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+            return ec == std::errc{} && ptr == value.data() + value.size();
+        }
+        case OptionType::decimal: return parse_number(value).has_value();
+        case OptionType::boolean:
+            return value == "true" || value == "false" || value == "1" || value == "0" || value == "yes" ||
+                   value == "no" || value == "on" || value == "off";
+        case OptionType::string:
+        case OptionType::list: break;
+    }
+    return true;
+}
+
+ConfigError error_at(const Config& config, SourcePosition position, std::string message) {
+    return ConfigError{config.file.string(), position.line, position.column, std::move(message)};
+}
+
+}  // namespace
+
+void apply_selection(std::string_view list, const std::vector<RuleEntry>& entries, std::vector<bool>& enabled,
+                     std::vector<std::string>* warnings) {
+    std::vector<std::string_view> items = split_list(list);
+    if (items.empty()) return;
+    if (items.front().front() != '-') enabled.assign(entries.size(), false);
+    for (std::string_view item : items) {
+        bool enable = item.front() != '-';
+        std::string_view pattern = enable ? item : item.substr(1);
+        bool matched = false;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            if (glob_match(pattern, entries[i].meta->id)) {
+                enabled[i] = enable;
+                matched = true;
+            }
+        }
+        if (!matched && warnings)
+            warnings->push_back("选择项 " + std::string(item) + " 不匹配任何规则 / selection entry " +
+                                std::string(item) + " matches no rule");
+    }
+}
+
+PlanResult make_plan(const RuleRegistry& registry, const Config& config, std::string_view cli_selection) {
+    AuditPlan plan;
+    const std::vector<RuleEntry>& entries = registry.entries();
+    if (!config.file.empty()) plan.config_file = config.file.filename().string();
+    if (config.half_unit) plan.tolerance.half_unit = *config.half_unit;
+    if (config.extra) plan.tolerance.extra = *config.extra;
+
+    std::vector<bool> enabled(entries.size(), true);
+    apply_selection(config.select, entries, enabled, &plan.warnings);
+    for (const RuleSetting& setting : config.rules) {
+        if (!setting.enabled) continue;
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            if (glob_match(setting.pattern, entries[i].meta->id)) enabled[i] = *setting.enabled;
+    }
+    apply_selection(cli_selection, entries, enabled, &plan.warnings);
+
+    std::vector<std::string> parts;
+    if (!config.select.empty()) parts.push_back(config.select);
+    if (!cli_selection.empty()) parts.push_back(std::string(cli_selection));
+    for (std::size_t i = 0; i < parts.size(); ++i) plan.selection += (i ? " then " : "") + parts[i];
+
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const RuleMeta& meta = *entries[i].meta;
+        RulePlan rule;
+        rule.entry = &entries[i];
+        // The host's own rules (internal-rule-error) cannot be deselected: a selection such as
+        // "arith-*" must never hide that a rule crashed.
+        rule.enabled = enabled[i] || entries[i].plugin == kHostPluginName;
+        rule.severity = meta.default_severity;
+        for (const OptionSpec& option : meta.options) {
+            rule.options[option.name] = option.default_value;
+            rule.option_configured[option.name] = false;
+        }
+        plan.rules.push_back(std::move(rule));
+    }
+
+    for (const RuleSetting& setting : config.rules) {
+        bool matched_any = false;
+        std::map<std::string, bool> option_declared;
+        for (const auto& [name, value] : setting.options) option_declared[name] = false;
+        for (RulePlan& rule : plan.rules) {
+            const RuleMeta& meta = *rule.entry->meta;
+            if (!glob_match(setting.pattern, meta.id)) continue;
+            matched_any = true;
+            if (setting.severity) {
+                rule.severity = *setting.severity;
+                rule.severity_overridden = true;
+            }
+            for (const auto& [name, value] : setting.options) {
+                const OptionSpec* spec = meta.option(name);
+                if (!spec) continue;
+                option_declared[name] = true;
+                if (!value_fits(spec->type, value))
+                    return {std::nullopt,
+                            error_at(config, setting.option_positions.at(name),
+                                     "规则 " + meta.id + " 的选项 " + name + " 应为 " + std::string(to_string(spec->type)) +
+                                         "，而不是 \"" + value + "\" / option " + name + " of rule " + meta.id +
+                                         " must be " + std::string(to_string(spec->type)) + ", not \"" + value + "\"")};
+                rule.options[name] = value;
+                rule.option_configured[name] = true;
+            }
+        }
+        if (!matched_any) {
+            plan.warnings.push_back(config.file.filename().string() + ":" + std::to_string(setting.position.line) +
+                                    ": <rule id=\"" + setting.pattern + "\"> 不匹配任何已加载的规则 / matches no loaded rule");
+            continue;
+        }
+        for (const auto& [name, declared] : option_declared)
+            if (!declared)
+                return {std::nullopt,
+                        error_at(config, setting.option_positions.at(name),
+                                 "规则 " + setting.pattern + " 没有选项 " + name + " / rule " + setting.pattern +
+                                     " declares no option " + name)};
+    }
+    return {std::move(plan), std::nullopt};
+}
+
+}  // namespace fincheck::engine
