@@ -1,0 +1,170 @@
+// The rule test harness checks itself with a tiny in-test rule: it passes when findings and
+// expectations agree, and reports a missing finding, an unexpected one, and a load failure.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "fincheck/report_xml.hpp"
+#include "fincheck/testing.hpp"
+
+namespace {
+
+using namespace fincheck;
+using fincheck::testing::FixtureRun;
+using fincheck::testing::location_key;
+using fincheck::testing::run_fixture;
+using fincheck::testing::run_rule;
+
+const std::filesystem::path kSource = FINCHECK_SOURCE_DIR;
+const std::filesystem::path kFixture = kSource / "tests/fixtures/harness-negative-cells.xml";
+const std::filesystem::path kScratch = FINCHECK_TEST_SCRATCH_DIR;
+
+// Reports each cell whose value is below the threshold option.
+class NegativeCellRule final : public Rule {
+public:
+    NegativeCellRule() {
+        meta_.id = "test-negative-cell";
+        meta_.title_zh = "单元格为负数";
+        meta_.title_en = "Negative cell";
+        meta_.category = "arithmetic";
+        meta_.options.push_back({"threshold", OptionType::decimal, "0", "阈值", "threshold"});
+        meta_.messages.push_back({"negative", "{cell} 小于 {threshold}", "{cell} is below {threshold}"});
+    }
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override {
+        Decimal threshold = context.option_decimal("threshold").value_or(Decimal{});
+        for (const Table& table : report.tables)
+            for (const Row& row : table.rows)
+                for (std::size_t i = 0; i < row.cells.size(); ++i)
+                    if (row.cells[i].value && *row.cells[i].value < threshold)
+                        sink.add(FindingBuilder(meta_.id, message_id_)
+                                     .at(Location::at_cell(table, row, table.columns[i].key))
+                                     .arg("cell", row.cells[i].raw)
+                                     .arg("threshold", threshold)
+                                     .build());
+    }
+    std::string message_id_ = "negative";
+
+private:
+    RuleMeta meta_;
+};
+
+bool any_contains(const std::vector<std::string>& lines, std::string_view part) {
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const std::string& line) { return line.find(part) != std::string::npos; });
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& line : lines) out += line + "\n";
+    return out;
+}
+
+TEST(RuleHarness, PassesWhenFindingsAndExpectationsAgree) {
+    NegativeCellRule rule;
+    FixtureRun run = run_fixture(rule, kFixture);
+    EXPECT_TRUE(run.ok()) << joined(run.mismatches);
+    EXPECT_EQ(run.findings.size(), 2u);
+    // The expectation for some-other-rule is not this rule's business.
+    ASSERT_EQ(run.expectations.size(), 2u);
+    EXPECT_EQ(run.expectations[0].location, "02/2013101/财政拨款收入");
+    EXPECT_EQ(run.expectations[0].line, 16u);
+    EXPECT_EQ(run.expectations[1].location, "02/2013102");
+    EXPECT_EQ(run.expectations[1].line, 20u);
+}
+
+TEST(RuleHarness, ReportsAMissingFindingWithTheFixtureLine) {
+    NegativeCellRule rule;
+    // At threshold -5 the -3.00 cells no longer fire.
+    FixtureRun run = run_fixture(rule, kFixture, {{"threshold", "-5"}});
+    EXPECT_FALSE(run.ok());
+    EXPECT_TRUE(run.findings.empty());
+    ASSERT_EQ(run.mismatches.size(), 2u) << joined(run.mismatches);
+    EXPECT_TRUE(any_contains(run.mismatches,
+                             "missing finding test-negative-cell @ 02/2013101/财政拨款收入 expected at fixture line 16"))
+        << joined(run.mismatches);
+    EXPECT_TRUE(any_contains(run.mismatches, "@ 02/2013102 expected at fixture line 20"));
+}
+
+TEST(RuleHarness, ReportsAnUnexpectedFindingWithItsKeyAndMessage) {
+    NegativeCellRule rule;
+    // At threshold 15 the 10.00, 13.00 and 7.00 cells fire too.
+    FixtureRun run = run_fixture(rule, kFixture, {{"threshold", "15"}});
+    EXPECT_FALSE(run.ok());
+    EXPECT_EQ(run.findings.size(), 5u);
+    ASSERT_EQ(run.mismatches.size(), 3u) << joined(run.mismatches);
+    EXPECT_TRUE(any_contains(run.mismatches,
+                             "unexpected finding test-negative-cell @ 02/合计/本年收入合计 (source line 2): 10.00 小于 15.00"))
+        << joined(run.mismatches);
+    EXPECT_TRUE(any_contains(run.mismatches, "@ 02/2013101/本年收入合计"));
+    EXPECT_TRUE(any_contains(run.mismatches, "@ 02/2013102/财政拨款收入"));
+}
+
+TEST(RuleHarness, MatchesWholeLocationPartsNotCharacterPrefixes) {
+    std::filesystem::create_directories(kScratch);
+    std::filesystem::path fixture = kScratch / "harness-prefix.xml";
+    std::string text;
+    {
+        std::ifstream in(kFixture, std::ios::binary);
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    // "02/20131" is a character prefix of "02/2013101" but not a part prefix.
+    std::string from = "02/2013101/财政拨款收入";
+    text.replace(text.find(from), from.size(), "02/20131");
+    std::ofstream(fixture, std::ios::binary) << text;
+    NegativeCellRule rule;
+    FixtureRun run = run_fixture(rule, fixture);
+    EXPECT_FALSE(run.ok());
+    EXPECT_TRUE(any_contains(run.mismatches, "missing finding test-negative-cell @ 02/20131 "));
+    EXPECT_TRUE(any_contains(run.mismatches, "unexpected finding test-negative-cell @ 02/2013101/财政拨款收入"));
+}
+
+TEST(RuleHarness, FlagsAMessageIdTheRuleDoesNotDeclare) {
+    NegativeCellRule rule;
+    rule.message_id_ = "negativ";
+    FixtureRun run = run_fixture(rule, kFixture);
+    EXPECT_FALSE(run.ok());
+    EXPECT_TRUE(any_contains(run.mismatches, "message id the rule does not declare"));
+}
+
+TEST(RuleHarness, ReportsAFixtureThatDoesNotLoad) {
+    std::filesystem::create_directories(kScratch);
+    std::filesystem::path fixture = kScratch / "harness-broken.xml";
+    std::ofstream(fixture, std::ios::binary) << "<report format-version=\"1\">\n<body><p>x</body>\n";
+    NegativeCellRule rule;
+    FixtureRun run = run_fixture(rule, fixture);
+    ASSERT_EQ(run.mismatches.size(), 1u);
+    EXPECT_NE(run.mismatches[0].find("fixture does not load: "), std::string::npos);
+    EXPECT_NE(run.mismatches[0].find("harness-broken.xml:2:"), std::string::npos) << run.mismatches[0];
+}
+
+TEST(RuleHarness, RunRuleUsesDefaultsAndRejectsUndeclaredOptions) {
+    LoadResult loaded = load_report_xml(kFixture);
+    ASSERT_TRUE(loaded);
+    NegativeCellRule rule;
+    EXPECT_EQ(run_rule(rule, *loaded.report).size(), 2u);
+    EXPECT_EQ(run_rule(rule, *loaded.report, {{"threshold", "-100"}}).size(), 0u);
+    EXPECT_THROW(run_rule(rule, *loaded.report, {{"treshold", "1"}}), std::invalid_argument);
+}
+
+TEST(RuleHarness, LocationKeysForCellsRowsBlocksAndLines) {
+    Finding f;
+    f.location.table = "01";
+    f.location.row = "income/总计";
+    f.location.column = "决算数";
+    EXPECT_EQ(location_key(f), "01/income/总计/决算数");
+    f.location.column.clear();
+    EXPECT_EQ(location_key(f), "01/income/总计");
+    Finding b;
+    b.location.block = 42;
+    b.location.line = 7;
+    EXPECT_EQ(location_key(b), "block:42");
+    Finding l;
+    l.location.line = 7;
+    EXPECT_EQ(location_key(l), "line:7");
+    EXPECT_EQ(location_key(Finding{}), "");
+}
+
+}  // namespace
