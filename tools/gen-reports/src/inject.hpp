@@ -1,0 +1,16 @@
+// Plants the errors of ErrorKind in a consistent report and records where they are.
+#pragma once
+
+#include <vector>
+
+#include "builder.hpp"
+#include "fincheck/gen/generator.hpp"
+#include "random.hpp"
+
+namespace fincheck::gen {
+
+void inject_errors(Random& random, double rate, ReportBuilder& builder, const Profile& profile,
+                   const Finances& finances, const NarrativeAnchors& anchors,
+                   std::vector<InjectedError>& truth);
+
+}  // namespace fincheck::gen
