@@ -1,0 +1,178 @@
+#include "sum_relations.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace fincheck::tables {
+
+namespace {
+
+std::string compact(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == ' ' || s[i] == '\t') continue;
+        if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000
+            i += 2;
+            continue;
+        }
+        out += s[i];
+    }
+    return out;
+}
+
+bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+// The last segment of a key path: 预算数/合计 → 合计.
+std::string_view last_segment(std::string_view key) {
+    std::size_t slash = key.rfind('/');
+    return slash == std::string_view::npos ? key : key.substr(slash + 1);
+}
+
+std::string_view group_of(std::string_view key) {
+    std::size_t slash = key.rfind('/');
+    return slash == std::string_view::npos ? std::string_view{} : key.substr(0, slash);
+}
+
+bool is_grand_total(const Row& row) {
+    std::string label = compact(row.label.empty() ? row.key : row.label);
+    return label == "合计" || label == "总计" || row.key == "合计";
+}
+
+bool is_subtotal(const Row& row) {
+    std::string label = compact(row.label.empty() ? row.key : row.label);
+    return label == "小计";
+}
+
+bool is_total_row(const Row& row) { return is_grand_total(row) || is_subtotal(row); }
+
+bool refines(std::string_view longer, std::string_view shorter) {
+    return longer.size() > shorter.size() && longer.substr(0, shorter.size()) == shorter;
+}
+
+void add_for_columns(std::vector<SumRelation>& out, SumKind kind, const Table& table, const Row& total,
+                     const std::vector<const Row*>& parts) {
+    if (parts.empty()) return;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        if (!is_additive_column(table, c)) continue;
+        SumRelation r{kind, &table, CellRef{&total, c}, {}};
+        for (const Row* p : parts) r.parts.push_back(CellRef{p, c});
+        out.push_back(std::move(r));
+    }
+}
+
+// Code rows not refined by a shorter code of the table: 类 rows when printed, else the 项 rows.
+std::vector<const Row*> root_code_rows(const Table& table) {
+    std::vector<const Row*> roots;
+    for (const Row& row : table.rows) {
+        if (row.code.empty()) continue;
+        bool has_parent = std::any_of(table.rows.begin(), table.rows.end(),
+                                      [&](const Row& other) { return !other.code.empty() && refines(row.code, other.code); });
+        if (!has_parent) roots.push_back(&row);
+    }
+    return roots;
+}
+
+void row_totals(const Table& table, std::vector<SumRelation>& out) {
+    // Split tables (01, 04) state their totals as named relations; the rule packs check them.
+    if (std::any_of(table.rows.begin(), table.rows.end(), [](const Row& r) { return !r.part.empty(); })) return;
+    bool coded = std::any_of(table.rows.begin(), table.rows.end(), [](const Row& r) { return !r.code.empty(); });
+    std::vector<const Row*> subtotals;
+    for (const Row& row : table.rows)
+        if (is_subtotal(row)) subtotals.push_back(&row);
+
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        const Row& row = table.rows[i];
+        if (!is_total_row(row)) continue;
+        std::vector<const Row*> parts;
+        if (coded && is_grand_total(row)) {
+            parts = root_code_rows(table);
+        } else if (is_grand_total(row) && !subtotals.empty()) {
+            parts = subtotals;
+        } else {
+            // The block this total closes: the rows above it back to the previous total, or,
+            // when it is printed first, the rows below it up to the next total.
+            std::size_t begin = i;
+            while (begin > 0 && !is_total_row(table.rows[begin - 1])) --begin;
+            for (std::size_t k = begin; k < i; ++k) parts.push_back(&table.rows[k]);
+            if (parts.empty())
+                for (std::size_t k = i + 1; k < table.rows.size() && !is_total_row(table.rows[k]); ++k)
+                    parts.push_back(&table.rows[k]);
+        }
+        add_for_columns(out, SumKind::row_total, table, row, parts);
+    }
+}
+
+void code_subtotals(const Table& table, std::vector<SumRelation>& out) {
+    for (const Row& row : table.rows) {
+        if (row.code.size() != 3 && row.code.size() != 5) continue;
+        // Children are the next level actually printed: 款 rows under a 类, or 项 rows when
+        // the table skips the 款 level.
+        std::size_t child_length = 0;
+        for (const Row& other : table.rows)
+            if ((row.part.empty() || other.part == row.part) && refines(other.code, row.code) &&
+                (child_length == 0 || other.code.size() < child_length))
+                child_length = other.code.size();
+        if (child_length == 0) continue;
+        std::vector<const Row*> children;
+        for (const Row& other : table.rows)
+            if ((row.part.empty() || other.part == row.part) && refines(other.code, row.code) &&
+                other.code.size() == child_length)
+                children.push_back(&other);
+        add_for_columns(out, SumKind::code_subtotal, table, row, children);
+    }
+}
+
+void column_totals(const Table& table, std::vector<SumRelation>& out) {
+    // The standard tables' column formulas are stated in the rule packs, with their exact
+    // parts (a 三公 合计 excludes the 购置/运行 split of 公务用车); here only other tables.
+    if (table.kind == TableKind::standard) return;
+    for (std::size_t t = 0; t < table.columns.size(); ++t) {
+        const Column& total = table.columns[t];
+        std::string_view name = total.header.empty() ? last_segment(total.key) : total.header.back();
+        if (!is_total_label(name)) continue;
+        std::string_view group = group_of(total.key);
+        std::vector<std::size_t> parts;
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            if (c == t || group_of(table.columns[c].key) != group || !is_additive_column(table, c)) continue;
+            if (is_total_label(last_segment(table.columns[c].key))) continue;
+            parts.push_back(c);
+        }
+        if (parts.size() < 2) continue;
+        for (const Row& row : table.rows) {
+            SumRelation r{SumKind::column_total, &table, CellRef{&row, t}, {}};
+            for (std::size_t c : parts) r.parts.push_back(CellRef{&row, c});
+            out.push_back(std::move(r));
+        }
+    }
+}
+
+}  // namespace
+
+bool is_total_label(std::string_view label) {
+    std::string c = compact(label);
+    return c == "合计" || c == "总计" || c == "小计";
+}
+
+bool is_additive_column(const Table& table, std::size_t column) {
+    if (column >= table.columns.size()) return false;
+    if (table.kind == TableKind::standard) return true;
+    static constexpr std::array<std::string_view, 14> kNotAmounts{
+        "率", "%", "％", "比例", "占比", "比重", "序号", "行次", "栏次", "编码", "代码", "目标", "完成值", "指标"};
+    const Column& col = table.columns[column];
+    auto mentions = [&](std::string_view text) {
+        return std::any_of(kNotAmounts.begin(), kNotAmounts.end(), [&](std::string_view w) { return contains(text, w); });
+    };
+    if (mentions(col.key)) return false;
+    return std::none_of(col.header.begin(), col.header.end(), mentions);
+}
+
+std::vector<SumRelation> sum_relations(const Table& table) {
+    std::vector<SumRelation> out;
+    row_totals(table, out);
+    code_subtotals(table, out);
+    column_totals(table, out);
+    return out;
+}
+
+}  // namespace fincheck::tables

@@ -1,0 +1,264 @@
+#include "evaluator.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+namespace fincheck::tables {
+
+std::string substitute(std::string_view text, const Bindings& bindings) {
+    if (text.find('{') == std::string_view::npos) return std::string(text);
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t open = text.find('{', pos);
+        std::size_t close = open == std::string_view::npos ? open : text.find('}', open);
+        if (close == std::string_view::npos) break;
+        out.append(text.substr(pos, open - pos));
+        std::string_view name = text.substr(open + 1, close - open - 1);
+        auto it = std::find_if(bindings.begin(), bindings.end(), [&](const auto& b) { return b.first == name; });
+        if (it != bindings.end()) out += it->second;
+        else out.append(text.substr(open, close - open + 1));
+        pos = close + 1;
+    }
+    out.append(text.substr(std::min(pos, text.size())));
+    return out;
+}
+
+std::size_t Operand::printed_count() const {
+    return static_cast<std::size_t>(std::count_if(cells.begin(), cells.end(), [](const CellUse& c) { return c.printed; }));
+}
+
+namespace {
+
+// Labels are compared without spaces: extraction inserts and drops them freely.
+std::string without_spaces(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == ' ' || s[i] == '\t') continue;
+        if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000 ideographic space
+            i += 2;
+            continue;
+        }
+        out += s[i];
+    }
+    return out;
+}
+
+bool code_excluded(std::string_view code, const std::vector<std::string>& excluded) {
+    return std::any_of(excluded.begin(), excluded.end(),
+                       [&](const std::string& e) { return code.substr(0, e.size()) == e; });
+}
+
+// A row refined by another row of the table (a 类 row with 款 rows under it) is a subtotal,
+// not a leaf; summing leaves never counts a figure twice.
+bool is_leaf(const Table& table, const Row& row, std::string_view part) {
+    for (const Row& other : table.rows) {
+        if (&other == &row || (!part.empty() && other.part != part)) continue;
+        if (other.code.size() > row.code.size() && other.code.substr(0, row.code.size()) == row.code) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+const Row* Evaluator::find_row(const Table& table, const RowRef& ref) const {
+    std::string value = substitute(ref.value, bindings_);
+    std::string part = substitute(ref.part, bindings_);
+    for (const Row& row : table.rows) {
+        if (!part.empty() && row.part != part) continue;
+        switch (ref.by) {
+            case RowRef::By::key:
+                if (row.key == value) return &row;
+                break;
+            case RowRef::By::code:
+                if (!row.code.empty() && row.code == value) return &row;
+                break;
+            case RowRef::By::line_no:
+                if (row.line_no == value) return &row;
+                break;
+            case RowRef::By::label:
+                if (without_spaces(row.label) == without_spaces(value)) return &row;
+                break;
+        }
+    }
+    return nullptr;
+}
+
+std::optional<std::size_t> Evaluator::find_column(const Table& table, const ColumnRef& ref) const {
+    if (ref.number > 0) return table.column_by_number(ref.number);
+    return table.column_index(substitute(ref.key, bindings_));
+}
+
+void Evaluator::use(Operand& out, const Table& table, const Row& row, std::size_t column, int sign) {
+    const Cell* cell = row.cell(column);
+    CellUse u{&table, &row, column, Decimal{}, false, sign};
+    if (cell && cell->value) {
+        u.value = *cell->value;
+        u.printed = true;
+    }
+    // Blank, or text such as 「-」: printed as nothing, so zero and exact.
+    out.value += sign > 0 ? u.value : -u.value;
+    out.cells.push_back(u);
+}
+
+bool Evaluator::term(const Term& t, Operand& out) const {
+    const Table* table = report_.table(substitute(t.table, bindings_));
+    if (!table) return false;
+    switch (t.kind) {
+        case Term::Kind::cell: {
+            auto column = find_column(*table, t.column);
+            if (!column) return false;
+            const Row* row = find_row(*table, t.row);
+            if (!row) return t.missing_is_zero;
+            use(out, *table, *row, *column, t.sign);
+            return true;
+        }
+        case Term::Kind::sum_codes: {
+            auto column = find_column(*table, t.column);
+            if (!column) return false;
+            std::string prefix = substitute(t.code_prefix, bindings_);
+            std::string length = substitute(t.code_length, bindings_);
+            std::string part = substitute(t.part, bindings_);
+            std::size_t wanted = 0;
+            if (length != "leaf") {
+                auto [end, ec] = std::from_chars(length.data(), length.data() + length.size(), wanted);
+                if (ec != std::errc{} || end != length.data() + length.size() || wanted == 0) return false;
+            }
+            for (const Row& row : table->rows) {
+                if (row.code.empty() || (!part.empty() && row.part != part)) continue;
+                if (row.code.substr(0, prefix.size()) != prefix) continue;
+                if (code_excluded(row.code, t.exclude_codes)) continue;
+                if (wanted ? row.code.size() != wanted : !is_leaf(*table, row, part)) continue;
+                use(out, *table, row, *column, t.sign);
+            }
+            return true;  // no such rows: the sum of nothing is zero
+        }
+        case Term::Kind::sum_rows: {
+            auto column = find_column(*table, t.column);
+            if (!column) return false;
+            if (t.from) {
+                const Row* first = find_row(*table, *t.from);
+                const Row* last = find_row(*table, *t.to);
+                if (!first || !last || last < first) return false;
+                for (const Row* r = first; r <= last; ++r)
+                    if (t.part.empty() || r->part == t.part) use(out, *table, *r, *column, t.sign);
+                return true;
+            }
+            for (const RowRef& ref : t.rows) {
+                const Row* row = find_row(*table, ref);
+                if (!row) {
+                    if (t.missing_is_zero) continue;
+                    return false;
+                }
+                use(out, *table, *row, *column, t.sign);
+            }
+            return true;
+        }
+        case Term::Kind::sum_columns: {
+            const Row* row = find_row(*table, t.row);
+            if (!row) return t.missing_is_zero;
+            std::vector<std::size_t> columns;
+            for (const ColumnRef& ref : t.columns) {
+                auto column = find_column(*table, ref);
+                if (!column) return false;
+                columns.push_back(*column);
+            }
+            for (std::size_t c : columns) use(out, *table, *row, c, t.sign);
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<Operand> Evaluator::side(const std::vector<Term>& terms) const {
+    Operand out;
+    for (const Term& t : terms)
+        if (!term(t, out)) return std::nullopt;
+    return out;
+}
+
+bool Evaluator::holds(const Condition& c) const {
+    const Table* table = report_.table(substitute(c.table, bindings_));
+    switch (c.kind) {
+        case Condition::Kind::table_exists: return table != nullptr;
+        case Condition::Kind::table_has_values: return table && !table->empty_of_values();
+        case Condition::Kind::table_empty: return table && table->empty_of_values();
+        case Condition::Kind::row_present: return table && find_row(*table, c.row);
+        case Condition::Kind::nonempty:
+        case Condition::Kind::empty: {
+            bool nonempty = false;
+            if (table) {
+                const Row* row = find_row(*table, c.row);
+                auto column = find_column(*table, c.column);
+                if (row && column) {
+                    const Cell* cell = row->cell(*column);
+                    nonempty = cell && cell->value && !cell->value->is_zero();
+                }
+            }
+            return c.kind == Condition::Kind::nonempty ? nonempty : !nonempty;
+        }
+    }
+    return false;
+}
+
+std::vector<std::string> Evaluator::loop_values(const Report& report, const Each& each) {
+    std::vector<std::string> out;
+    switch (each.kind) {
+        case Each::Kind::values: return each.values;
+        case Each::Kind::code_prefixes: {
+            std::set<std::string> codes;
+            for (const Each::Source& s : each.sources)
+                if (const Table* t = report.table(s.table))
+                    for (const Row& row : t->rows)
+                        if ((s.part.empty() || row.part == s.part) && row.code.size() >= each.length)
+                            codes.emplace(row.code.substr(0, each.length));
+            out.assign(codes.begin(), codes.end());
+            return out;
+        }
+        case Each::Kind::rows:
+            for (const Each::Source& s : each.sources)
+                if (const Table* t = report.table(s.table))
+                    for (const Row& row : t->rows)
+                        if ((s.part.empty() || row.part == s.part) &&
+                            std::find(out.begin(), out.end(), row.key) == out.end())
+                            out.emplace_back(row.key);
+            return out;
+    }
+    return out;
+}
+
+std::string Evaluator::describe(const std::vector<Term>& terms) const {
+    std::string out;
+    for (const Term& t : terms) {
+        if (!out.empty()) out += t.sign > 0 ? " + " : " − ";
+        else if (t.sign < 0) out += "−";
+        std::string table = substitute(t.table, bindings_);
+        std::string column = t.column.number ? "栏次" + std::to_string(t.column.number) : substitute(t.column.key, bindings_);
+        switch (t.kind) {
+            case Term::Kind::cell:
+                out += table + "/" + substitute(t.row.value, bindings_) + "/" + column;
+                break;
+            case Term::Kind::sum_codes:
+                out += "Σ " + table + "/" + substitute(t.code_prefix, bindings_) + "*" +
+                       (t.code_length == "leaf" ? std::string() : "(" + substitute(t.code_length, bindings_) + ")") + "/" + column;
+                break;
+            case Term::Kind::sum_rows: {
+                out += "Σ " + table + "/{";
+                if (t.from) out += substitute(t.from->value, bindings_) + " … " + substitute(t.to->value, bindings_);
+                for (std::size_t i = 0; i < t.rows.size(); ++i) out += (i ? ", " : "") + substitute(t.rows[i].value, bindings_);
+                out += "}/" + column;
+                break;
+            }
+            case Term::Kind::sum_columns: {
+                out += "Σ " + table + "/" + substitute(t.row.value, bindings_) + "/{";
+                for (std::size_t i = 0; i < t.columns.size(); ++i) out += (i ? ", " : "") + substitute(t.columns[i].key, bindings_);
+                out += "}";
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace fincheck::tables

@@ -1,0 +1,61 @@
+// Evaluating pack relations on a report: resolving references to cells, summing them
+// exactly, and deciding applicability. Stateless apart from the loop bindings it is given.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "fincheck/report.hpp"
+#include "pack_model.hpp"
+
+namespace fincheck::tables {
+
+using Bindings = std::vector<std::pair<std::string, std::string>>;
+
+// Replaces {var} by its bound value.
+std::string substitute(std::string_view text, const Bindings& bindings);
+
+// A cell that entered a side of a relation.
+struct CellUse {
+    const Table* table = nullptr;
+    const Row* row = nullptr;
+    std::size_t column = 0;
+    Decimal value;      // 0 for a blank cell
+    bool printed = false;  // carries a printed number, hence a rounding interval
+    int sign = 1;
+};
+
+struct Operand {
+    Decimal value;
+    std::vector<CellUse> cells;
+    std::size_t printed_count() const;
+};
+
+class Evaluator {
+public:
+    Evaluator(const Report& report, const Bindings& bindings) : report_(report), bindings_(bindings) {}
+
+    // nullopt when the side cannot be evaluated on this report (table, row or column
+    // missing): the relation does not apply, which is not a finding.
+    std::optional<Operand> side(const std::vector<Term>& terms) const;
+    bool holds(const Condition& condition) const;
+
+    // The values an <each> iterates over, in a deterministic order.
+    static std::vector<std::string> loop_values(const Report& report, const Each& each);
+
+    // Short description of a side, for messages: 「01/income/本年收入合计/决算数」.
+    std::string describe(const std::vector<Term>& terms) const;
+
+private:
+    const Row* find_row(const Table& table, const RowRef& ref) const;
+    std::optional<std::size_t> find_column(const Table& table, const ColumnRef& ref) const;
+    bool term(const Term& term, Operand& out) const;
+    static void use(Operand& out, const Table& table, const Row& row, std::size_t column, int sign);
+
+    const Report& report_;
+    const Bindings& bindings_;
+};
+
+}  // namespace fincheck::tables

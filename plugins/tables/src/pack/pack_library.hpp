@@ -1,0 +1,70 @@
+// All loaded rule packs, resolved: each pack knows its ancestors, the tables its template
+// declares and the effective form of every rule it inherits, adds, overrides or disables.
+// Chooses the pack that applies to a report (most specific match; the root pack otherwise).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "fincheck/report.hpp"
+#include "pack_model.hpp"
+#include "pack_parser.hpp"
+
+namespace fincheck::tables {
+
+// A rule as one pack sees it after inheritance and overrides.
+struct EffectiveRule {
+    const RuleDef* def = nullptr;
+    const Pack* defined_in = nullptr;
+    Severity severity = Severity::error;
+    ToleranceSpec tolerance;  // pack defaults along the chain, then the rule's, then overrides
+};
+
+struct ResolvedPack {
+    const Pack* pack = nullptr;
+    std::vector<const Pack*> chain;  // root first, this pack last
+    std::map<std::string, TableDecl> tables;
+    std::map<std::string, EffectiveRule> rules;  // disabled rules are absent
+};
+
+class PackLibrary {
+public:
+    // Parses, links and validates. Every problem comes back as a PackError; the library is
+    // empty then. `files` are loaded in order; a later pack with the same id replaces an
+    // earlier one (so --rulepack can replace an installed pack).
+    static std::variant<PackLibrary, PackError> load(const std::vector<std::filesystem::path>& files);
+    // The same from in-memory texts: (name, text) pairs.
+    static std::variant<PackLibrary, PackError> load_texts(const std::vector<std::pair<std::string, std::string>>& texts);
+
+    // Pack files in the rulepacks/ folder of each data directory (and the directory itself
+    // when it is a rulepacks folder), in name order per directory.
+    static std::vector<std::filesystem::path> discover(const std::vector<std::filesystem::path>& data_dirs);
+
+    const std::vector<ResolvedPack>& packs() const { return resolved_; }
+    const ResolvedPack* find(std::string_view id) const;
+    // The pack for this report: `forced` if given, else the most specific pack whose
+    // <applies> matches, else the root pack (national). nullptr when no pack is loaded.
+    const ResolvedPack* select(const Report& report, std::string_view forced = {}) const;
+    // Every rule id any pack defines, in first-definition order.
+    const std::vector<std::string>& rule_ids() const { return rule_ids_; }
+    // The first definition of a rule (for its metadata).
+    const RuleDef* base_definition(std::string_view id) const;
+
+    PackLibrary(PackLibrary&&) noexcept = default;
+    PackLibrary& operator=(PackLibrary&&) noexcept = default;
+
+private:
+    PackLibrary() = default;
+    static std::variant<PackLibrary, PackError> link(std::vector<Pack> parsed);
+
+    std::vector<std::unique_ptr<Pack>> packs_;
+    std::vector<ResolvedPack> resolved_;
+    std::vector<std::string> rule_ids_;
+};
+
+}  // namespace fincheck::tables

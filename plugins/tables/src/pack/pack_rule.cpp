@@ -1,0 +1,142 @@
+#include "pack_rule.hpp"
+
+#include <algorithm>
+
+#include "evaluator.hpp"
+
+namespace fincheck::tables {
+
+namespace {
+
+constexpr const char* kDefaultZh =
+    "{check}：{left} = {actual}，{right} = {expected}，差额 {difference} 超出容差 {tolerance}";
+constexpr const char* kDefaultEn =
+    "{check_en}: {left} = {actual} but {right} = {expected}; the difference {difference} exceeds the tolerance {tolerance}";
+constexpr const char* kBelowPartZh =
+    "{check}：合计 {actual} 小于其组成项中的最大值 {largest}，疑似数值错读或错列，而非计算错误";
+constexpr const char* kBelowPartEn =
+    "{check_en}: the total {actual} is smaller than its largest part {largest}; this suggests a misread or "
+    "shifted value rather than an arithmetic error";
+
+std::string op_text(Op op) {
+    switch (op) {
+        case Op::le: return "≤";
+        case Op::ge: return "≥";
+        case Op::eq: break;
+    }
+    return "=";
+}
+
+Tolerance effective_tolerance(const RuleContext& context, const ToleranceSpec& spec) {
+    Tolerance t = context.tolerance();
+    if (spec.half_unit) t.half_unit = *spec.half_unit;
+    if (spec.extra) t.extra = *spec.extra;
+    return t;
+}
+
+}  // namespace
+
+PackRule::PackRule(std::shared_ptr<const PackLibrary> library, std::string rule_id, std::string forced_pack)
+    : library_(std::move(library)), forced_pack_(std::move(forced_pack)) {
+    const RuleDef* def = library_->base_definition(rule_id);
+    meta_.id = rule_id;
+    if (def) {
+        meta_.title_zh = def->title_zh;
+        meta_.title_en = def->title_en;
+        meta_.category = def->category;
+        meta_.default_severity = def->severity;
+        meta_.version = def->pos.file.empty() ? "1" : "pack";
+    }
+    for (const ResolvedPack& p : library_->packs())
+        if (p.rules.count(rule_id) && p.pack->rules.end() != std::find_if(p.pack->rules.begin(), p.pack->rules.end(),
+                                                                         [&](const RuleDef& d) { return d.id == rule_id; })) {
+            meta_.version = p.pack->id + "@" + p.pack->version;
+            break;
+        }
+    meta_.messages.push_back(MessageSpec{"mismatch", def && !def->message_zh.empty() ? def->message_zh : kDefaultZh,
+                                         def && !def->message_en.empty() ? def->message_en : kDefaultEn});
+    meta_.messages.push_back(MessageSpec{"below-part", kBelowPartZh, kBelowPartEn});
+    meta_.docs = "docs/rules/" + rule_id + ".md";
+}
+
+void PackRule::check(const Report& report, const RuleContext& context, FindingSink& sink) const {
+    const ResolvedPack* pack = library_->select(report, forced_pack_);
+    if (!pack) return;
+    auto it = pack->rules.find(meta_.id);
+    if (it == pack->rules.end()) return;  // disabled in this pack, or not part of its template
+    run(report, context, *pack, it->second, sink);
+}
+
+void PackRule::run(const Report& report, const RuleContext& context, const ResolvedPack& pack,
+                   const EffectiveRule& rule, FindingSink& sink) const {
+    const Tolerance tolerance = effective_tolerance(context, rule.tolerance);
+    for (const Check& check : rule.def->checks) {
+        std::vector<std::string> values{std::string()};
+        if (check.each) values = Evaluator::loop_values(report, *check.each);
+        for (const std::string& value : values) {
+            Bindings bindings;
+            if (check.each) bindings.emplace_back(check.each->var, value);
+            Evaluator eval(report, bindings);
+            auto applies = [&](const Condition& c) { return eval.holds(c); };
+            if (!std::all_of(rule.def->when.begin(), rule.def->when.end(), applies) ||
+                !std::all_of(check.when.begin(), check.when.end(), applies))
+                continue;
+            auto left = eval.side(check.left);
+            auto right = eval.side(check.right);
+            if (!left || !right) continue;
+
+            Decimal difference = left->value - right->value;
+            Decimal allowed = rule.tolerance.absolute
+                                  ? *rule.tolerance.absolute
+                                  : tolerance.half_unit * static_cast<std::int64_t>(left->printed_count() + right->printed_count()) +
+                                        tolerance.extra;
+            bool fails = false;
+            switch (check.op) {
+                case Op::eq: fails = difference.abs() > allowed; break;
+                case Op::le: fails = difference > allowed; break;
+                case Op::ge: fails = -difference > allowed; break;
+            }
+            if (!fails) continue;
+
+            // A single total below its largest non-negative part: a misread cell, not a sum error.
+            std::optional<Decimal> largest;
+            if (check.op == Op::eq && left->cells.size() == 1 && right->cells.size() >= 2 &&
+                std::all_of(right->cells.begin(), right->cells.end(),
+                            [](const CellUse& c) { return c.sign > 0 && c.value >= Decimal{}; })) {
+                for (const CellUse& c : right->cells)
+                    if (!largest || c.value > *largest) largest = c.value;
+                if (!(left->value < *largest)) largest.reset();
+            }
+
+            std::string label_zh = substitute(check.label_zh.empty() ? rule.def->title_zh : check.label_zh, bindings);
+            std::string label_en = substitute(check.label_en.empty() ? rule.def->title_en : check.label_en, bindings);
+            FindingBuilder b(meta_.id, largest ? "below-part" : "mismatch");
+            if (!left->cells.empty()) {
+                const CellUse& at = left->cells.front();
+                Location loc = Location::at_cell(*at.table, *at.row, at.table->columns[at.column].key);
+                if (const Cell* cell = at.row->cell(at.column); cell && cell->line) loc.line = cell->line;
+                b.at(std::move(loc));
+            } else if (const Table* t = report.table(substitute(check.left.front().table, bindings))) {
+                b.at(Location::at_table(*t));
+            }
+            Severity severity = largest ? Severity::warning : rule.severity;
+            if (severity != meta_.default_severity) b.severity(severity);
+            std::string expected = right->value.to_string();
+            if (check.op != Op::eq) expected = op_text(check.op) + " " + expected;
+            b.expected(expected).actual(left->value).difference(difference).tolerance(allowed);
+            b.arg("check", label_zh).arg("check_en", label_en);
+            b.arg("left", eval.describe(check.left)).arg("right", eval.describe(check.right));
+            b.arg("expected", right->value).arg("actual", left->value);
+            b.arg("difference", difference).arg("tolerance", allowed).arg("op", op_text(check.op));
+            b.arg("pack", pack.pack->id);
+            if (largest) b.arg("largest", *largest);
+            for (const auto& [name, bound] : bindings) b.arg(name, bound);
+            for (const CellUse& c : left->cells) b.evidence_cell("total", *c.table, *c.row, c.column);
+            for (const CellUse& c : right->cells)
+                b.evidence_cell(c.sign > 0 ? "part" : "subtracted", *c.table, *c.row, c.column);
+            sink.add(std::move(b).build());
+        }
+    }
+}
+
+}  // namespace fincheck::tables
