@@ -1,21 +1,133 @@
-// Placeholder until the importer lands (issue 3): every input is refused with a clear error.
+// The importer's entry points: refuse unusable input with a LoadError, cut the text into
+// lines, read the document, record where it came from.
 #include "fincheck/import.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "document.hpp"
+#include "fincheck/sha256.hpp"
+#include "importer.hpp"
+#include "text_util.hpp"
 
 namespace fincheck {
 
-ImportResult import_text(std::string, std::string_view name) {
+namespace {
+
+using import_detail::Line;
+
+LoadError error_at(std::string_view name, std::uint32_t line, std::uint32_t column, std::string message) {
+    return LoadError{std::string(name), line, column, std::move(message)};
+}
+
+// Rejects what is not text: control bytes (binary junk) and invalid UTF-8, naming the
+// line and column (in bytes, 1-based) of the first offence.
+std::optional<LoadError> validate(std::string_view text, std::string_view name) {
+    std::uint32_t line = 1;
+    std::size_t line_start = 0;
+    std::size_t pos = 0;
+    auto column = [&](std::size_t at) { return static_cast<std::uint32_t>(at - line_start + 1); };
+    while (pos < text.size()) {
+        auto byte = static_cast<unsigned char>(text[pos]);
+        if (byte == '\n') { ++line; line_start = ++pos; continue; }
+        if (byte < 0x20 && byte != '\t' && byte != '\r' && byte != '\f') {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", byte);
+            return error_at(name, line, column(pos),
+                            std::string("含有二进制数据（控制字节 ") + hex + "），不是文本 / binary data (control byte " +
+                                hex + "): not a text file");
+        }
+        if (byte < 0x80) { ++pos; continue; }
+        int length = (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+        bool valid = length > 0 && pos + static_cast<std::size_t>(length) <= text.size() && byte >= 0xC2 && byte <= 0xF4;
+        for (int i = 1; valid && i < length; ++i)
+            valid = (static_cast<unsigned char>(text[pos + static_cast<std::size_t>(i)]) & 0xC0) == 0x80;
+        if (!valid) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", byte);
+            return error_at(name, line, column(pos),
+                            std::string("不是有效的 UTF-8 文本（字节 ") + hex + "） / not valid UTF-8 (byte " + hex +
+                                "); convert the file to UTF-8 first");
+        }
+        pos += static_cast<std::size_t>(length);
+    }
+    return std::nullopt;
+}
+
+std::vector<Line> split_lines(std::string_view text) {
+    std::vector<Line> lines;
+    SourceLine number = 1;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view content = text.substr(start, end - start);
+        if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
+        Line line;
+        line.text = content;
+        line.number = number++;
+        line.tabular = content.find('\t') != std::string_view::npos;
+        line.blank = !line.tabular && import_detail::trim(content).empty();
+        if (!(end == text.size() && content.empty() && start == text.size())) lines.push_back(line);
+        if (end == text.size()) break;
+        start = end + 1;
+    }
+    return lines;
+}
+
+}  // namespace
+
+ImportResult import_text(std::string text, std::string_view name) {
     ImportResult result;
-    result.error = LoadError{std::string(name), 0, 0, "the text importer is not built yet"};
+    auto storage = std::make_shared<const std::string>(std::move(text));
+    std::string_view input = *storage;
+    std::string sha = sha256_hex(input);
+    if (import_detail::starts_with(input, "\xEF\xBB\xBF")) input.remove_prefix(3);  // BOM
+    if (auto error = validate(input, name)) {
+        result.error = std::move(error);
+        return result;
+    }
+    std::vector<Line> lines = split_lines(input);
+    bool any_text = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return !l.blank; });
+    if (!any_text) {
+        result.error = error_at(name, 0, 0, "文件为空，没有可导入的文本 / the file is empty: there is no text to import");
+        return result;
+    }
+    Report report;
+    report.keep_alive(storage);
+    import_detail::Diagnostics diagnostics(result.diagnostics);
+    import_detail::read_document(lines, report, diagnostics);
+    if (report.meta.title.empty() && report.tables.empty() && report.sections.empty()) {
+        result.error = error_at(name, lines.front().number, 1,
+                                "找不到部门决算的标题、章节或表格 / no final-accounts title, section or table was found");
+        result.diagnostics.clear();
+        return result;
+    }
+    report.meta.source_file = report.own(name);
+    report.meta.source_sha256 = report.own(sha);
+    result.report = std::move(report);
     return result;
 }
 
 ImportResult import_text_file(const std::filesystem::path& file) {
-    return import_text({}, file.string());
-}
-
-const std::vector<RuleMeta>& import_rule_metas() {
-    static const std::vector<RuleMeta> metas;
-    return metas;
+    std::string name = file.filename().string();
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        ImportResult result;
+        result.error = error_at(name, 0, 0, "无法打开文件 / cannot open the file: " + file.string());
+        return result;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+        ImportResult result;
+        result.error = error_at(name, 0, 0, "读取文件失败 / reading the file failed: " + file.string());
+        return result;
+    }
+    return import_text(std::move(buffer).str(), name);
 }
 
 }  // namespace fincheck

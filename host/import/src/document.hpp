@@ -1,0 +1,14 @@
+// The document walker: front matter, contents, section tree, blocks, table blocks and
+// attachments, read from the lines of an extracted report.
+#pragma once
+
+#include <vector>
+
+#include "importer.hpp"
+
+namespace fincheck::import_detail {
+
+// Reads `lines` into `report` (everything but source_file / source_sha256).
+void read_document(const std::vector<Line>& lines, Report& report, Diagnostics& diagnostics);
+
+}  // namespace fincheck::import_detail

@@ -1,0 +1,128 @@
+#include "table_header.hpp"
+
+#include <algorithm>
+
+#include "fincheck/number_text.hpp"
+#include "text_util.hpp"
+
+namespace fincheck::import_detail {
+
+namespace {
+
+bool is_code_heading(std::string_view compact_text) {
+    return compact_text == "类" || compact_text == "款" || compact_text == "项" ||
+           compact_text == "栏次";
+}
+
+bool is_data_row(const RawRow& row) {
+    for (const auto& cell : row.cells)
+        if (looks_like_amount(cell)) return true;
+    auto first = first_content_cell(row);
+    if (!first) return false;
+    std::string text = compact(row.cells[*first]);
+    if (looks_like_code(text)) return true;
+    if (auto enumeration = match_enumeration(text); enumeration && enumeration->level == 2) return true;
+    if (is_total_label(text)) {
+        // 合计 followed by column names is a header row that doubles as the total row (the
+        // Shanghai fund tables, the 三公 header); followed by numbers or nothing, a data row.
+        for (std::size_t i = *first + 1; i < row.cells.size(); ++i)
+            if (!row.cells[i].empty() && !parse_number(row.cells[i])) return false;
+        return true;
+    }
+    return ends_with(text, "合计") || ends_with(text, "总计");
+}
+
+}  // namespace
+
+bool is_total_label(std::string_view compact_text) {
+    return compact_text == "合计" || compact_text == "总计";
+}
+
+std::optional<std::size_t> first_content_cell(const RawRow& row) {
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+        if (row.cells[i].empty()) continue;
+        if (is_code_heading(compact(row.cells[i]))) continue;
+        return i;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> split_numbers(std::string_view text) {
+    std::vector<std::string> pieces;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        while (pos < text.size() && text[pos] == ' ') ++pos;
+        std::size_t start = pos;
+        while (pos < text.size() && text[pos] != ' ') ++pos;
+        if (pos > start) pieces.emplace_back(text.substr(start, pos - start));
+    }
+    // 「592. 29」: a piece ending in a point continues in the next one.
+    std::vector<std::string> numbers;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        if (!numbers.empty() && ends_with(numbers.back(), ".") && all_digits(pieces[i])) {
+            numbers.back() += " " + pieces[i];
+            continue;
+        }
+        numbers.push_back(pieces[i]);
+    }
+    return numbers;
+}
+
+bool is_column_number_row(const RawRow& row) {
+    int count = 0;
+    bool first_is_one = false;
+    for (const auto& cell : row.cells) {
+        if (cell.empty()) continue;
+        std::string text = compact(cell);
+        if (text == "栏次") return true;
+        if (is_code_heading(text)) continue;
+        for (const auto& piece : split_numbers(cell)) {
+            if (!all_digits(piece) || piece.size() > 2) return false;
+            if (count == 0) first_is_one = piece == "1";
+            ++count;
+        }
+    }
+    return count >= 2 && first_is_one;
+}
+
+TableHeader read_header(const std::vector<RawRow>& rows) {
+    TableHeader header;
+    for (const auto& row : rows) header.width = std::max(header.width, row.cells.size());
+    header.path.resize(header.width);
+    header.numbers.resize(header.width);
+
+    // span_end[c]: where the header cell covering column c ends, in the rows read so far.
+    std::vector<std::size_t> span_end(header.width, header.width);
+    for (const auto& row : rows) {
+        if (is_column_number_row(row)) {
+            for (std::size_t c = 0; c < row.cells.size(); ++c) {
+                if (row.cells[c].empty() || is_code_heading(compact(row.cells[c]))) continue;
+                header.numbers[c] = row.cells[c];
+            }
+            header.has_numbers = true;
+            header.numbers_line = row.line;
+            ++header.rows;
+            continue;
+        }
+        if (is_data_row(row)) break;
+        ++header.rows;
+        if (auto first = first_content_cell(row); first && is_total_label(compact(row.cells[*first])))
+            header.total_rows.push_back(row.line);
+        std::vector<std::size_t> next_end = span_end;
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            if (row.cells[c].empty()) continue;
+            std::size_t next = c + 1;
+            while (next < row.cells.size() && row.cells[next].empty()) ++next;
+            if (next >= row.cells.size()) next = header.width;
+            std::size_t end = std::min(next, span_end[c]);
+            for (std::size_t k = c; k < end; ++k) {
+                header.path[k].push_back(tidy_spaces(row.cells[c]));
+                next_end[k] = end;
+            }
+        }
+        span_end = std::move(next_end);
+    }
+    return header;
+}
+
+}  // namespace fincheck::import_detail
