@@ -1,0 +1,116 @@
+#include "department_mismatch_rule.hpp"
+
+#include <set>
+#include <string>
+
+#include "org_name.hpp"
+#include "text_util.hpp"
+
+namespace fincheck::consistency {
+namespace {
+
+constexpr std::string_view kRuleId = "structure-department-mismatch";
+constexpr std::string_view kUnitNameLabel = "单位名称";
+
+std::string_view message_for(OrgMatch match) {
+    switch (match) {
+        case OrgMatch::other_region: return "other-region";
+        case OrgMatch::higher_level: return "higher-level";
+        case OrgMatch::other_body:
+        case OrgMatch::same: break;
+    }
+    return "other-body";
+}
+
+// The unit name in 「单位名称：中共… 填报日期：2025年3月28日」: up to the next label or the end.
+std::string_view unit_name_in(std::string_view text) {
+    std::size_t at = text.find(kUnitNameLabel);
+    if (at == std::string_view::npos) return {};
+    at += kUnitNameLabel.size();
+    std::string_view rest = text.substr(at);
+    for (std::string_view colon : {std::string_view("："), std::string_view(":")}) {
+        std::string_view trimmed = rest;
+        while (trimmed.starts_with(" ")) trimmed.remove_prefix(1);
+        if (trimmed.starts_with(colon)) {
+            rest = trimmed.substr(colon.size());
+            break;
+        }
+    }
+    while (rest.starts_with(" ")) rest.remove_prefix(1);
+    std::size_t end = rest.size();
+    for (std::string_view stop : {std::string_view("填报日期"), std::string_view("  "),
+                                  std::string_view("\t"), std::string_view("\n")}) {
+        const std::size_t s = rest.find(stop);
+        if (s != std::string_view::npos && s < end) end = s;
+    }
+    rest = rest.substr(0, end);
+    while (rest.ends_with(" ")) rest.remove_suffix(1);
+    return rest;
+}
+
+}  // namespace
+
+DepartmentMismatchRule::DepartmentMismatchRule() {
+    meta_.id = std::string(kRuleId);
+    meta_.title_zh = "表头或表单单位与报告部门不一致";
+    meta_.title_en = "Department printed on a table or form differs from the report's";
+    meta_.category = "structure";
+    meta_.default_severity = Severity::error;
+    meta_.docs = "docs/rules/structure-department-mismatch.md";
+    meta_.messages = {
+        {"other-region", "{place}所列单位「{printed}」与报告部门「{department}」不属于同一行政区划",
+         "The {place_en} names \"{printed}\", in another region than the report's department \"{department}\""},
+        {"higher-level", "{place}所列单位「{printed}」是上级机构，不是报告部门「{department}」",
+         "The {place_en} names \"{printed}\", a higher-level body than the report's department \"{department}\""},
+        {"other-body", "{place}所列单位「{printed}」与报告部门「{department}」不是同一机构",
+         "The {place_en} names \"{printed}\", not the report's department \"{department}\""},
+    };
+}
+
+void DepartmentMismatchRule::check(const Report& report, const RuleContext& context,
+                                   FindingSink& sink) const {
+    if (report.meta.department.empty()) {
+        context.log().write(LogLevel::debug, "structure-department-mismatch: no department; skipped");
+        return;
+    }
+    const std::u32string department = compact(report.meta.department);
+    std::set<std::pair<std::string, SourceLine>> seen;
+    auto compare = [&](std::string_view printed, std::string_view place_zh, std::string_view place_en,
+                       Location location) {
+        if (printed.empty()) return;
+        const OrgMatch match = compare_org_names(compact(printed), department);
+        if (match == OrgMatch::same) return;
+        if (!seen.emplace(std::string(printed), location.line).second) return;
+        sink.add(FindingBuilder(kRuleId, message_for(match))
+                     .at(std::move(location))
+                     .arg("place", place_zh)
+                     .arg("place_en", place_en)
+                     .arg("printed", printed)
+                     .arg("department", report.meta.department)
+                     .expected(report.meta.department)
+                     .actual(printed)
+                     .build());
+    };
+    for (const Table& table : report.tables)
+        compare(table.department, "表头「部门」", "department line above the table", Location::at_table(table));
+    for (const Attachment& attachment : report.attachments) {
+        for (const Field& field : attachment.fields) {
+            if (compact_utf8(field.name) != kUnitNameLabel) continue;
+            Location location = Location::at_line(field.line);
+            for (int index : attachment.tables) {
+                if (index >= 0 && static_cast<std::size_t>(index) < report.tables.size()) {
+                    location.table = report.tables[static_cast<std::size_t>(index)].id;
+                    break;
+                }
+            }
+            compare(field.raw, "附件表单「单位名称」", "unit name of the attachment form", std::move(location));
+        }
+    }
+    for (std::size_t b = 0; b < report.blocks.size(); ++b) {
+        const std::string_view name = unit_name_in(report.blocks[b].text);
+        if (!name.empty())
+            compare(name, "「单位名称」", "unit name line", Location::at_block(report, static_cast<int>(b)));
+    }
+}
+
+}  // namespace fincheck::consistency

@@ -1,0 +1,133 @@
+#include "placeholder_text_rule.hpp"
+
+#include <set>
+#include <string>
+#include <utility>
+
+#include "report_text.hpp"
+#include "text_util.hpp"
+
+namespace fincheck::consistency {
+namespace {
+
+constexpr std::string_view kRuleId = "structure-placeholder-text";
+
+bool is_x_mark(char32_t c) { return c == U'X' || c == U'x' || c == U'×' || c == U'Ｘ' || c == U'ｘ' || c == U'✕'; }
+bool is_circle_mark(char32_t c) { return c == U'〇' || c == U'○'; }
+bool is_latin(char32_t c) { return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z'); }
+bool is_numeral_context(char32_t c) {
+    return std::u32string_view(U"零一二三四五六七八九十百千年月日").find(c) != std::u32string_view::npos;
+}
+
+// Byte length of each code point of `text`, to map code-point spans back to bytes.
+std::vector<std::size_t> byte_offsets(std::string_view text) {
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offsets.push_back(i);
+    offsets.push_back(text.size());
+    return offsets;
+}
+
+// Shortens `text` around [begin, end) for a message: up to ~16 code points each side.
+std::string excerpt(std::string_view text, std::size_t begin, std::size_t end) {
+    const std::u32string all = decode_utf8(text);
+    const std::size_t cp_begin = code_point_offset(text, begin);
+    const std::size_t cp_end = code_point_offset(text, end);
+    const std::size_t from = cp_begin > 16 ? cp_begin - 16 : 0;
+    const std::size_t to = std::min(all.size(), cp_end + 16);
+    std::string out = from > 0 ? "…" : "";
+    out += encode_utf8(std::u32string_view(all).substr(from, to - from));
+    if (to < all.size()) out += "…";
+    return out;
+}
+
+}  // namespace
+
+std::vector<Span> find_placeholder_marks(std::string_view text) {
+    std::vector<Span> spans;
+    const std::u32string cps = decode_utf8(text);
+    const std::vector<std::size_t> offsets = byte_offsets(text);
+    if (offsets.size() != cps.size() + 1) return spans;  // malformed UTF-8: stay silent
+    std::size_t i = 0;
+    while (i < cps.size()) {
+        const bool x = is_x_mark(cps[i]);
+        const bool circle = is_circle_mark(cps[i]);
+        if (!x && !circle) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < cps.size() && (x ? is_x_mark(cps[j]) : is_circle_mark(cps[j]))) ++j;
+        const char32_t before = i > 0 ? cps[i - 1] : U' ';
+        const char32_t after = j < cps.size() ? cps[j] : U' ';
+        bool placeholder = j - i >= 2;
+        if (x && (is_latin(before) || is_latin(after))) placeholder = false;
+        // 「××」 between digits is a multiplication, 「X」 inside a Latin word is a letter.
+        if (x && ((before >= U'0' && before <= U'9') || (after >= U'0' && after <= U'9'))) placeholder = false;
+        if (circle && (is_numeral_context(before) || is_numeral_context(after))) placeholder = false;
+        if (placeholder) spans.push_back({offsets[i], offsets[j]});
+        i = j;
+    }
+    return spans;
+}
+
+PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data) : instructions_(data.instructions) {
+    meta_.id = std::string(kRuleId);
+    meta_.title_zh = "残留模板占位符或填写说明";
+    meta_.title_en = "Template placeholder or fill-in instruction left in the text";
+    meta_.category = "structure";
+    meta_.default_severity = Severity::error;
+    meta_.docs = "docs/rules/structure-placeholder-text.md";
+    meta_.messages = {
+        {"placeholder", "{place}中残留模板占位符「{mark}」：{excerpt}",
+         "Template placeholder \"{mark}\" left in the {place_en}: {excerpt}"},
+        {"instruction", "{place}中残留模板填写说明「{mark}」：{excerpt}",
+         "Template instruction \"{mark}\" left in the {place_en}: {excerpt}"},
+    };
+}
+
+void PlaceholderTextRule::check(const Report& report, const RuleContext& /*context*/,
+                                FindingSink& sink) const {
+    std::set<std::pair<std::string, std::string>> reported;  // (text, mark): a form repeats itself
+    auto report_span = [&](std::string_view message, TextPlace place, std::string_view text,
+                           std::size_t begin, std::size_t end,
+                           const std::function<Location(std::size_t, std::size_t)>& location_for) {
+        const std::string mark(text.substr(begin, end - begin));
+        if (!reported.emplace(std::string(text), mark).second) return;
+        sink.add(FindingBuilder(kRuleId, message)
+                     .at(location_for(begin, end))
+                     .arg("place", place_name_zh(place))
+                     .arg("place_en", place_name_en(place))
+                     .arg("mark", mark)
+                     .arg("excerpt", excerpt(text, begin, end))
+                     .actual(mark)
+                     .build());
+    };
+    for_each_text(report, true, [&](TextPlace place, std::string_view text, const auto& location_for) {
+        if (text.empty()) return;
+        // One finding per piece of text: the earliest placeholder or instruction in it.
+        std::string_view message;
+        std::size_t first = std::string_view::npos;
+        std::size_t first_end = 0;
+        auto consider = [&](std::string_view id, std::size_t begin, std::size_t end) {
+            if (first == std::string_view::npos || begin < first) {
+                message = id;
+                first = begin;
+                first_end = end;
+            }
+        };
+        const auto marks = find_placeholder_marks(text);
+        if (!marks.empty()) consider("placeholder", marks.front().begin, marks.front().end);
+        for (const InstructionGroup& group : instructions_) {
+            if (!PhraseData::applies(group.template_name, report.meta.template_name)) continue;
+            for (const std::string& phrase : group.phrases) {
+                const std::size_t at = text.find(phrase);
+                if (at != std::string_view::npos) consider("instruction", at, at + phrase.size());
+            }
+        }
+        if (first != std::string_view::npos)
+            report_span(message, place, text, first, first_end, location_for);
+    });
+}
+
+}  // namespace fincheck::consistency

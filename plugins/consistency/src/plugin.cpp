@@ -1,0 +1,56 @@
+// The consistency plugin: structure and metadata checks (department names, placeholders,
+// required tables, contents, numbering, administrative level). Its data is read once here,
+// when the host creates the plugin; the rules keep it const.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "department_mismatch_rule.hpp"
+#include "fincheck/plugin.hpp"
+#include "list_numbering_rule.hpp"
+#include "missing_table_rule.hpp"
+#include "phrase_data.hpp"
+#include "placeholder_text_rule.hpp"
+#include "toc_mismatch_rule.hpp"
+#include "wrong_level_rule.hpp"
+
+namespace fincheck::consistency {
+namespace {
+
+class ConsistencyPlugin final : public Plugin {
+public:
+    ConsistencyPlugin(const PhraseData& data, TableRequirements requirements)
+        : placeholder_text_(data), missing_table_(std::move(requirements)), wrong_level_(data) {}
+
+    std::vector<const Rule*> rules() const override {
+        return {&department_mismatch_, &placeholder_text_, &missing_table_,
+                &toc_mismatch_,        &list_numbering_,   &wrong_level_};
+    }
+
+private:
+    DepartmentMismatchRule department_mismatch_;
+    PlaceholderTextRule placeholder_text_;
+    MissingTableRule missing_table_;
+    TocMismatchRule toc_mismatch_;
+    ListNumberingRule list_numbering_;
+    WrongLevelRule wrong_level_;
+};
+
+std::unique_ptr<Plugin> create_consistency_plugin(const PluginEnvironment& environment) {
+    const PhraseData data = PhraseData::load(environment.data_dirs);
+    if (environment.log != nullptr) {
+        for (const std::string& problem : data.problems)
+            environment.log->write(LogLevel::warn, "consistency: " + problem);
+        if (data.wrong_level.empty() && data.instructions.empty())
+            environment.log->write(LogLevel::warn,
+                                   "consistency: no phrase data found under <data dir>/consistency; "
+                                   "structure-wrong-level and template-instruction checks are inactive");
+    }
+    return std::make_unique<ConsistencyPlugin>(data, TableRequirements::load(environment.data_dirs, data));
+}
+
+}  // namespace
+}  // namespace fincheck::consistency
+
+FINCHECK_PLUGIN("consistency", "1.0.0", "结构与元数据一致性：部门名称、占位符、缺表、目录、序号、行政层级",
+                &fincheck::consistency::create_consistency_plugin)

@@ -1,0 +1,43 @@
+// Which standard tables a template requires. A rule pack's <tables> declaration
+// (share/fincheck/rulepacks/*.xml, following its `extends` chain) is the authority; without
+// one, the consistency plugin's own data (required-tables) or the national 01–09.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "phrase_data.hpp"
+
+namespace fincheck::consistency {
+
+struct RequiredTable {
+    std::string id;
+    std::string title;
+};
+
+class TableRequirements {
+public:
+    // Reads <dir>/rulepacks/*.xml in every data dir.
+    static TableRequirements load(const std::vector<std::filesystem::path>& data_dirs,
+                                  const PhraseData& fallback);
+    std::vector<RequiredTable> for_template(std::string_view template_name) const;
+
+    // Name of a standard table in the national template, for messages.
+    static std::string_view national_title(std::string_view id);
+
+private:
+    struct Pack {
+        std::string extends;
+        std::vector<std::string> match_templates;
+        std::vector<RequiredTable> tables;  // declared in this pack only
+        std::vector<std::string> not_required;
+    };
+    std::map<std::string, Pack> packs_;
+    PhraseData fallback_;
+    void collect(const std::string& pack_id, std::vector<RequiredTable>& out, int depth) const;
+};
+
+}  // namespace fincheck::consistency

@@ -1,0 +1,215 @@
+#include "toc_mismatch_rule.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "text_util.hpp"
+
+namespace fincheck::consistency {
+namespace {
+
+constexpr std::string_view kRuleId = "structure-toc-mismatch";
+// Texts at least this similar (LCS over the longer length) are the same heading reworded.
+constexpr double kSameHeading = 0.6;
+
+struct Entry {
+    Ordinal ordinal;
+    std::string printed;
+    std::u32string text;  // comparable_heading of the part after the ordinal
+    SourceLine line = 0;
+    int section = -1;     // matched body section
+};
+
+struct Part {
+    Entry entry;
+    std::vector<Entry> children;
+};
+
+bool is_punctuation(char32_t c) {
+    constexpr std::u32string_view kPunct = U".,:;!?()[]-、，。：；！？“”‘’\"'《》〈〉【】·…—";
+    return kPunct.find(c) != std::u32string_view::npos;
+}
+
+std::optional<Ordinal> section_ordinal(const Section& s) {
+    if (auto o = leading_ordinal(compact(s.number))) return o;
+    return leading_ordinal(compact(s.heading));
+}
+
+std::u32string section_text(const Section& s) {
+    // The number may be inside the heading when the importer did not split it off.
+    std::u32string heading = compact(s.heading);
+    if (s.number.empty())
+        if (auto o = leading_ordinal(heading)) heading = heading.substr(o->length);
+    return comparable_heading(encode_utf8(heading));
+}
+
+}  // namespace
+
+std::u32string comparable_heading(std::string_view text) {
+    std::u32string out;
+    const std::u32string cps = compact(text);
+    for (std::size_t i = 0; i < cps.size(); ++i) {
+        const char32_t c = cps[i];
+        if (c >= U'0' && c <= U'9') {
+            // Drop a year with its 年 / 年度 so that only wording is compared.
+            std::size_t j = i;
+            while (j < cps.size() && cps[j] >= U'0' && cps[j] <= U'9') ++j;
+            if (j < cps.size() && cps[j] == U'年') {
+                ++j;
+                if (j < cps.size() && cps[j] == U'度') ++j;
+            }
+            i = j - 1;
+            continue;
+        }
+        if (is_punctuation(c)) continue;
+        out.push_back(c);
+    }
+    return out;
+}
+
+TocMismatchRule::TocMismatchRule() {
+    meta_.id = std::string(kRuleId);
+    meta_.title_zh = "目录与正文标题不一致";
+    meta_.title_en = "Table of contents disagrees with the body headings";
+    meta_.category = "structure";
+    meta_.default_severity = Severity::error;
+    meta_.docs = "docs/rules/structure-toc-mismatch.md";
+    meta_.messages = {
+        {"missing-in-body", "目录列有「{entry}」，正文中没有对应标题",
+         "The contents list \"{entry}\", but the body has no such heading"},
+        {"number-missing", "目录列有「{entry}」，正文对应标题「{heading}」缺少或改变了编号",
+         "The contents list \"{entry}\"; the body heading \"{heading}\" lacks that number"},
+        {"missing-in-toc", "正文标题「{heading}」未列入目录",
+         "The body heading \"{heading}\" is not in the contents"},
+        {"text-differs", "目录「{entry}」与正文标题「{heading}」不一致",
+         "Contents entry \"{entry}\" differs from the body heading \"{heading}\""},
+        {"order", "正文标题「{heading}」的顺序与目录不同",
+         "The body heading \"{heading}\" is out of the contents' order"},
+    };
+}
+
+void TocMismatchRule::check(const Report& report, const RuleContext& context, FindingSink& sink) const {
+    if (report.toc.empty()) {
+        context.log().write(LogLevel::debug, "structure-toc-mismatch: no contents; skipped");
+        return;
+    }
+    // Contents: parts (第N部分) with the entries listed under each.
+    std::vector<Part> parts;
+    for (const TocEntry& e : report.toc) {
+        const std::u32string compacted = compact(e.text);
+        const auto ordinal = leading_ordinal(compacted);
+        if (!ordinal) continue;
+        Entry entry{*ordinal, std::string(e.text),
+                    comparable_heading(encode_utf8(std::u32string_view(compacted).substr(ordinal->length))),
+                    e.line, -1};
+        if (ordinal->style == OrdinalStyle::part) parts.push_back({std::move(entry), {}});
+        else if (!parts.empty() && (parts.back().children.empty() ||
+                                    parts.back().children.front().ordinal.style == ordinal->style))
+            parts.back().children.push_back(std::move(entry));
+    }
+    if (parts.empty()) return;
+
+    auto heading_text = [&](int index) {
+        const Section& s = report.sections[static_cast<std::size_t>(index)];
+        return std::string(s.number) + std::string(s.heading);
+    };
+    auto at_section = [&](int index) {
+        Location l = Location::at_line(report.sections[static_cast<std::size_t>(index)].line);
+        l.section = report.section_path(index);
+        return l;
+    };
+    auto add = [&](std::string_view message, Location location, std::string_view entry, std::string_view heading) {
+        sink.add(FindingBuilder(kRuleId, message)
+                     .at(std::move(location))
+                     .arg("entry", entry)
+                     .arg("heading", heading)
+                     .expected(entry)
+                     .actual(heading)
+                     .build());
+    };
+
+    // Matches `entries` against the body sections of their style under `parent`.
+    auto match_level = [&](std::vector<Entry>& entries, int parent, bool top_level) {
+        if (entries.empty()) return;
+        const OrdinalStyle style = entries.front().ordinal.style;
+        std::vector<int> body;          // sections of this level, document order
+        std::vector<int> unnumbered;    // same level but without a number (candidates)
+        for (std::size_t i = 0; i < report.sections.size(); ++i) {
+            const Section& s = report.sections[i];
+            if (top_level ? s.level != 1 : s.parent != parent) continue;
+            const auto o = section_ordinal(s);
+            if (o && o->style == style) body.push_back(static_cast<int>(i));
+            else if (!o && top_level) unnumbered.push_back(static_cast<int>(i));
+        }
+        if (!top_level && body.empty()) return;  // e.g. the tables part: entries are tables
+        std::vector<bool> used(body.size(), false);
+        for (Entry& entry : entries) {
+            for (std::size_t k = 0; k < body.size(); ++k) {
+                if (used[k] || section_ordinal(report.sections[static_cast<std::size_t>(body[k])])->value !=
+                                   entry.ordinal.value)
+                    continue;
+                used[k] = true;
+                entry.section = body[k];
+                break;
+            }
+            if (entry.section >= 0) {
+                const std::u32string text = section_text(report.sections[static_cast<std::size_t>(entry.section)]);
+                if (similarity(entry.text, text) < kSameHeading)
+                    add("text-differs", at_section(entry.section), entry.printed, heading_text(entry.section));
+                continue;
+            }
+            // Listed but not numbered in the body: a heading with the same words, or none.
+            int candidate = -1;
+            for (int u : unnumbered)
+                if (similarity(entry.text, section_text(report.sections[static_cast<std::size_t>(u)])) >= 0.8)
+                    candidate = u;
+            if (candidate >= 0) {
+                add("number-missing", at_section(candidate), entry.printed, heading_text(candidate));
+                continue;
+            }
+            int block_candidate = -1;
+            for (std::size_t b = 0; b < report.blocks.size() && top_level; ++b) {
+                const Block& block = report.blocks[b];
+                if (block.text.size() > 200) continue;
+                if (similarity(entry.text, comparable_heading(block.text)) >= 0.8) {
+                    block_candidate = static_cast<int>(b);
+                    break;
+                }
+            }
+            if (block_candidate >= 0) {
+                const Block& block = report.blocks[static_cast<std::size_t>(block_candidate)];
+                add("number-missing", Location::at_block(report, block_candidate), entry.printed, block.text);
+                continue;
+            }
+            add("missing-in-body", Location::at_line(entry.line), entry.printed, "");
+        }
+        // Body headings the contents do not list. A repeated number is left to
+        // structure-list-numbering.
+        for (std::size_t k = 0; k < body.size(); ++k) {
+            if (used[k]) continue;
+            const int value = section_ordinal(report.sections[static_cast<std::size_t>(body[k])])->value;
+            bool listed_number = false;
+            for (const Entry& entry : entries)
+                if (entry.ordinal.value == value) listed_number = true;
+            if (!listed_number) add("missing-in-toc", at_section(body[k]), "", heading_text(body[k]));
+        }
+        // Order: matched sections must appear in the order of their entries.
+        int last = -1;
+        for (const Entry& entry : entries) {
+            if (entry.section < 0) continue;
+            if (entry.section < last) add("order", at_section(entry.section), entry.printed, heading_text(entry.section));
+            else last = entry.section;
+        }
+    };
+
+    std::vector<Entry> top;
+    for (const Part& part : parts) top.push_back(part.entry);
+    match_level(top, -1, true);
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+        if (top[p].section < 0) continue;
+        match_level(parts[p].children, top[p].section, false);
+    }
+}
+
+}  // namespace fincheck::consistency

@@ -1,0 +1,62 @@
+// Each consistency rule against its annotated fixture: every expected finding fires, nothing
+// else does.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "department_mismatch_rule.hpp"
+#include "fincheck/testing.hpp"
+#include "list_numbering_rule.hpp"
+#include "missing_table_rule.hpp"
+#include "phrase_data.hpp"
+#include "placeholder_text_rule.hpp"
+#include "toc_mismatch_rule.hpp"
+#include "wrong_level_rule.hpp"
+
+namespace fincheck::consistency {
+namespace {
+
+const std::filesystem::path kPluginDir = std::filesystem::path(FINCHECK_SOURCE_DIR) / "plugins" / "consistency";
+
+PhraseData source_phrases() {
+    PhraseData data;
+    data.load_file(kPluginDir / "data" / "structure-phrases.xml");
+    return data;
+}
+
+void expect_fixture(const Rule& rule, const std::string& file) {
+    const auto run = testing::run_fixture(rule, kPluginDir / "fixtures" / file);
+    EXPECT_FALSE(run.expectations.empty()) << file << " has no expectations";
+    for (const auto& mismatch : run.mismatches) ADD_FAILURE() << file << ": " << mismatch;
+}
+
+TEST(ConsistencyFixtures, PhraseDataLoadsWithoutProblems) {
+    const PhraseData data = source_phrases();
+    EXPECT_TRUE(data.problems.empty());
+    EXPECT_FALSE(data.wrong_level.empty());
+    EXPECT_FALSE(data.instructions.empty());
+    EXPECT_EQ(data.required_for("shanghai").size(), 9u);
+}
+
+TEST(ConsistencyFixtures, DepartmentMismatchFixture) {
+    expect_fixture(DepartmentMismatchRule{}, "structure-department-mismatch.xml");
+}
+TEST(ConsistencyFixtures, PlaceholderTextFixture) {
+    expect_fixture(PlaceholderTextRule{source_phrases()}, "structure-placeholder-text.xml");
+}
+TEST(ConsistencyFixtures, MissingTableFixture) {
+    const PhraseData data = source_phrases();
+    expect_fixture(MissingTableRule{TableRequirements::load({}, data)}, "structure-missing-table.xml");
+}
+TEST(ConsistencyFixtures, TocMismatchFixture) {
+    expect_fixture(TocMismatchRule{}, "structure-toc-mismatch.xml");
+}
+TEST(ConsistencyFixtures, ListNumberingFixture) {
+    expect_fixture(ListNumberingRule{}, "structure-list-numbering.xml");
+}
+TEST(ConsistencyFixtures, WrongLevelFixture) {
+    expect_fixture(WrongLevelRule{source_phrases()}, "structure-wrong-level.xml");
+}
+
+}  // namespace
+}  // namespace fincheck::consistency

@@ -1,0 +1,71 @@
+// Behaviour of the helpers the structure rules rest on.
+#include <gtest/gtest.h>
+
+#include "missing_table_rule.hpp"
+#include "org_name.hpp"
+#include "placeholder_text_rule.hpp"
+#include "text_util.hpp"
+#include "toc_mismatch_rule.hpp"
+
+namespace fincheck::consistency {
+namespace {
+
+TEST(Ordinals, ReadsEveryHeadingStyle) {
+    EXPECT_EQ(leading_ordinal(compact("第三部分 情况说明"))->value, 3);
+    EXPECT_EQ(leading_ordinal(compact("十三、预算绩效"))->value, 13);
+    EXPECT_EQ(leading_ordinal(compact("（十一）结余分配"))->style, OrdinalStyle::paren_chinese);
+    EXPECT_EQ(leading_ordinal(compact("(四)绩效"))->value, 4);
+    EXPECT_EQ(leading_ordinal(compact("2. 卫生健康"))->value, 2);
+    EXPECT_EQ(leading_ordinal(compact("11、住房保障"))->value, 11);
+}
+
+TEST(Ordinals, AmountsAndYearsAreNotOrdinals) {
+    EXPECT_FALSE(leading_ordinal(compact("592.29万元")));
+    EXPECT_FALSE(leading_ordinal(compact("2024年度")));
+    EXPECT_FALSE(leading_ordinal(compact("1栏各行")));
+    EXPECT_FALSE(leading_ordinal(compact("一般公共服务")));
+}
+
+TEST(OrgNames, AcceptsAbbreviationsThatKeepTheRegionChain) {
+    const std::u32string department = compact("中共武汉市汉阳区委直属机关工作委员会");
+    EXPECT_EQ(compare_org_names(compact("中共汉阳区委直属机关工委"), department), OrgMatch::same);
+    EXPECT_EQ(compare_org_names(compact("中共武汉市汉阳区委直属机关工作委员会本级"), department), OrgMatch::same);
+    EXPECT_EQ(compare_org_names(compact("上海普陀区财政局"), compact("上海市普陀区财政局")), OrgMatch::same);
+}
+
+TEST(OrgNames, FlagsHigherLevelOtherRegionAndOtherBody) {
+    const std::u32string department = compact("中共武汉市汉阳区委直属机关工作委员会");
+    EXPECT_EQ(compare_org_names(compact("中共武汉市委直属机关工委"), department), OrgMatch::higher_level);
+    EXPECT_EQ(compare_org_names(compact("中共武汉市江岸区委直属机关工委"), department), OrgMatch::other_region);
+    EXPECT_EQ(compare_org_names(compact("上海市普陀区税务局"), compact("上海市普陀区财政局")), OrgMatch::other_body);
+}
+
+TEST(OrgNames, CommonWordsEndingInRegionSuffixesAreNotRegions) {
+    const OrgName name = parse_org_name(compact("上海市普陀区社区服务中心"));
+    ASSERT_EQ(name.regions.size(), 2u);
+    EXPECT_EQ(encode_utf8(name.body), "社区服务中心");
+}
+
+TEST(Placeholders, FindsMarksButNotNumeralsOrWords) {
+    EXPECT_EQ(find_placeholder_marks("上海市普陀区XX局").size(), 1u);
+    EXPECT_EQ(find_placeholder_marks("××单位").size(), 1u);
+    EXPECT_TRUE(find_placeholder_marks("二〇〇八年").empty());
+    EXPECT_TRUE(find_placeholder_marks("XXL型").empty());
+    EXPECT_TRUE(find_placeholder_marks("单个X").empty());
+}
+
+TEST(EmptyTables, RecognisesExplanations) {
+    EXPECT_TRUE(explains_empty_table("注：上海市普陀区财政局无政府性基金预算财政拨款支出，故本表无数据。"));
+    EXPECT_TRUE(explains_empty_table("说明：本部门没有国有资本经营预算财政拨款收入。"));
+    EXPECT_FALSE(explains_empty_table("注：本表反映部门本年度国有资本经营预算财政拨款支出情况。"));
+}
+
+TEST(Headings, ComparableTextIgnoresYearsSpacesAndPunctuation) {
+    EXPECT_EQ(comparable_heading("上海市普陀区财政局 2024 年度部门决算"),
+              comparable_heading("上海市普陀区财政局2023年度部门决算"));
+    EXPECT_GE(similarity(comparable_heading("其他重要事项说明"), comparable_heading("其他重要事项的情况说明")), 0.6);
+    EXPECT_LT(similarity(comparable_heading("其他需要说明的情况"), comparable_heading("2024年重点工作完成情况")), 0.6);
+}
+
+}  // namespace
+}  // namespace fincheck::consistency

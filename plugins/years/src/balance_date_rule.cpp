@@ -1,0 +1,91 @@
+#include "balance_date_rule.hpp"
+
+#include <array>
+#include <string>
+
+#include "year_text.hpp"
+
+namespace fincheck::years {
+namespace {
+
+constexpr std::string_view kRuleId = "years-balance-date";
+
+// The clause around byte offset `pos`: from the previous to the next clause break.
+std::string_view clause_around(std::string_view text, std::size_t pos) {
+    constexpr std::array<std::string_view, 5> kBreaks = {"，", "。", "；", "：", "\n"};
+    std::size_t begin = 0;
+    std::size_t end = text.size();
+    for (std::string_view br : kBreaks) {
+        const std::size_t before = text.rfind(br, pos);
+        if (before != std::string_view::npos && before + br.size() > begin) begin = before + br.size();
+        const std::size_t after = text.find(br, pos);
+        if (after != std::string_view::npos && after < end) end = after;
+    }
+    return text.substr(begin, end - begin);
+}
+
+// True when the text just before `pos` is 截至 / 截止 (with 到 and spaces allowed).
+bool preceded_by_as_of(std::string_view text, std::size_t pos) {
+    std::string_view before = text.substr(0, pos);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.size() >= 3 && before.substr(before.size() - 3) == "到") before.remove_suffix(3);
+    return before.ends_with("截至") || before.ends_with("截止");
+}
+
+// True when the text just after `pos` closes the year (12月31日, 年末, 年底).
+bool followed_by_year_end(std::string_view text, std::size_t pos) {
+    std::string_view after = text.substr(pos);
+    while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+    // 年 has already been consumed; accept 「12月31日」, 「末」, 「底」 (with stray spaces).
+    std::string compact;
+    for (char c : after.substr(0, 24))
+        if (c != ' ') compact.push_back(c);
+    return compact.starts_with("12月31日") || compact.starts_with("１２月３１日") ||
+           compact.starts_with("末") || compact.starts_with("底");
+}
+
+}  // namespace
+
+BalanceDateRule::BalanceDateRule() {
+    meta_.id = std::string(kRuleId);
+    meta_.title_zh = "资产截止日期不是报告年度末";
+    meta_.title_en = "Balance date is not the end of the fiscal year";
+    meta_.category = "years";
+    meta_.default_severity = Severity::error;
+    meta_.docs = "docs/rules/years-balance-date.md";
+    meta_.messages = {
+        {"balance-date", "「{text}」的截止日期为{year}年末，应为报告年度{fiscal_year}年末",
+         "\"{text}\" dates the balance at the end of {year}; it should be the end of fiscal year {fiscal_year}"},
+    };
+}
+
+void BalanceDateRule::check(const Report& report, const RuleContext& context,
+                            FindingSink& sink) const {
+    const int fiscal_year = report.meta.fiscal_year;
+    if (fiscal_year == 0) {
+        context.log().write(LogLevel::debug, "years-balance-date: no fiscal year; skipped");
+        return;
+    }
+    for (std::size_t b = 0; b < report.blocks.size(); ++b) {
+        const std::string_view text = report.blocks[b].text;
+        if (text.find("截") == std::string_view::npos) continue;
+        for (const YearMention& m : find_year_mentions(text)) {
+            if (m.quoted || m.year == fiscal_year || m.range_low != m.range_high) continue;
+            if (!preceded_by_as_of(text, m.begin) || !followed_by_year_end(text, m.end)) continue;
+            const std::string_view clause = clause_around(text, m.begin);
+            if (has_comparison_marker(clause)) continue;
+            sink.add(FindingBuilder(kRuleId, "balance-date")
+                         .at(Location::at_block(report, static_cast<int>(b),
+                                                code_point_offset(text, m.begin),
+                                                code_point_offset(text, m.end)))
+                         .arg("text", clause)
+                         .arg("year", std::to_string(m.year))
+                         .arg("fiscal_year", std::to_string(fiscal_year))
+                         .expected(std::to_string(fiscal_year) + "年12月31日")
+                         .actual(std::to_string(m.year) + "年")
+                         .build());
+        }
+    }
+}
+
+}  // namespace fincheck::years

@@ -1,0 +1,42 @@
+#include "year_text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace fincheck::years {
+namespace {
+
+TEST(YearText, FindsYearWithAndWithoutSpacesAndFullWidthDigits) {
+    auto mentions = find_year_mentions("与2023年度相比，2024 年度，２０２２年");
+    ASSERT_EQ(mentions.size(), 3u);
+    EXPECT_EQ(mentions[0].year, 2023);
+    EXPECT_EQ(mentions[1].year, 2024);
+    EXPECT_EQ(mentions[2].year, 2022);
+}
+
+TEST(YearText, IgnoresAmountsAndLongNumbers) {
+    EXPECT_TRUE(find_year_mentions("支出2024.50万元，编号120245年").empty());
+    EXPECT_TRUE(find_year_mentions("共3000人").empty());
+}
+
+TEST(YearText, MarksYearsInsideCitedDocumentTitlesAsQuoted) {
+    auto mentions = find_year_mentions("根据《关于2023年预算的通知》（财预〔2023〕6号）");
+    ASSERT_EQ(mentions.size(), 1u);
+    EXPECT_TRUE(mentions[0].quoted);
+}
+
+TEST(YearText, ReadsRangesAsOneSpan) {
+    auto dash = find_year_mentions("2021-2024年规划");
+    ASSERT_EQ(dash.size(), 1u);
+    EXPECT_EQ(dash[0].range_low, 2021);
+    EXPECT_EQ(dash[0].range_high, 2024);
+    auto words = find_year_mentions("2021年至2025年");
+    ASSERT_EQ(words.size(), 2u);
+    EXPECT_TRUE(mentions_year(words, 2023));
+}
+
+TEST(YearText, CountsCodePoints) {
+    EXPECT_EQ(code_point_offset("年度2024", 6), 2u);
+}
+
+}  // namespace
+}  // namespace fincheck::years
