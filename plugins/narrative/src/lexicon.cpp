@@ -1,0 +1,217 @@
+#include "lexicon.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+#include <pugixml.hpp>
+
+#include "text.hpp"
+
+namespace fincheck::narrative {
+
+const Concept* Lexicon::find(std::u32string_view phrase, bool counts) const {
+    struct Hit {
+        const Concept* entry;
+        std::size_t begin, end;
+    };
+    std::vector<Hit> hits;
+    for (const Concept& entry : concepts) {
+        if (entry.count != counts) continue;
+        for (const std::u32string& synonym : entry.synonyms) {
+            if (synonym.empty()) continue;
+            for (std::size_t at = phrase.find(synonym); at != std::u32string_view::npos; at = phrase.find(synonym, at + 1))
+                hits.push_back({&entry, at, at + synonym.size()});
+        }
+    }
+    const Hit* best = nullptr;
+    for (const Hit& hit : hits) {
+        if (best == nullptr || hit.end - hit.begin > best->end - best->begin ||
+            (hit.end - hit.begin == best->end - best->begin && hit.end > best->end))
+            best = &hit;
+    }
+    if (best == nullptr) return nullptr;
+    for (const Hit& hit : hits) {
+        bool disjoint = hit.end <= best->begin || hit.begin >= best->end;
+        if (hit.entry != best->entry && disjoint) return nullptr;
+    }
+    return best->entry;
+}
+
+const Concept* Lexicon::by_id(std::string_view id) const {
+    for (const Concept& entry : concepts) {
+        if (entry.id == id) return &entry;
+    }
+    return nullptr;
+}
+
+const ContextRule* Lexicon::context_of(std::u32string_view heading) const {
+    for (const ContextRule& rule : contexts) {
+        if (!rule.match.empty() && contains(heading, rule.match)) return &rule;
+    }
+    return nullptr;
+}
+
+std::vector<Binding> Lexicon::bindings(const Concept& entry, std::string_view context, Role role) const {
+    Role wanted = role == Role::budget ? Role::budget : Role::level;
+    std::vector<Binding> all = entry.bindings;
+    if (!entry.code.empty()) {
+        for (Binding binding : class_bindings) {
+            for (FactTerm& term : binding.terms) {
+                if (auto at = term.row.find("{code}"); at != std::string::npos) term.row.replace(at, 6, entry.code);
+                if (term.class_total && term.row.empty()) term.row = entry.code;
+            }
+            all.push_back(std::move(binding));
+        }
+    }
+    std::vector<Binding> specific, general;
+    for (Binding& binding : all) {
+        if (binding.role != wanted) continue;
+        if (binding.context.empty()) general.push_back(std::move(binding));
+        else if (binding.context == context) specific.push_back(std::move(binding));
+    }
+    return specific.empty() ? general : specific;
+}
+
+void Lexicon::merge(Lexicon other, bool replace_bindings_of_known) {
+    for (ContextRule& rule : other.contexts) {
+        auto same = std::find_if(contexts.begin(), contexts.end(), [&](const ContextRule& r) { return r.id == rule.id; });
+        if (same != contexts.end()) *same = std::move(rule);
+        else contexts.push_back(std::move(rule));
+    }
+    for (Concept& entry : other.concepts) {
+        auto same = std::find_if(concepts.begin(), concepts.end(), [&](const Concept& c) { return c.id == entry.id; });
+        if (same == concepts.end()) {
+            concepts.push_back(std::move(entry));
+            continue;
+        }
+        for (auto& synonym : entry.synonyms) {
+            if (std::find(same->synonyms.begin(), same->synonyms.end(), synonym) == same->synonyms.end())
+                same->synonyms.push_back(std::move(synonym));
+        }
+        if (replace_bindings_of_known && !entry.bindings.empty()) same->bindings.clear();
+        for (auto& binding : entry.bindings) same->bindings.push_back(std::move(binding));
+        if (!entry.code.empty()) same->code = entry.code;
+    }
+    for (Binding& binding : other.class_bindings) class_bindings.push_back(std::move(binding));
+    for (std::string& source : other.sources) sources.push_back(std::move(source));
+}
+
+namespace {
+
+Role role_from(std::string_view text) { return text == "budget" ? Role::budget : Role::level; }
+
+FactTerm term_from(const pugi::xml_node& node) {
+    FactTerm term;
+    term.table = node.attribute("table").as_string();
+    term.row = node.attribute("row").as_string();
+    term.column = node.attribute("column").as_string();
+    term.class_total = node.attribute("class-total").as_bool(false);
+    return term;
+}
+
+Binding binding_from(const pugi::xml_node& node) {
+    Binding binding;
+    binding.context = node.attribute("context").as_string();
+    binding.role = role_from(node.attribute("role").as_string());
+    if (std::string_view(node.name()) == "sum") {
+        for (pugi::xml_node term : node.children("fact")) binding.terms.push_back(term_from(term));
+    } else {
+        binding.terms.push_back(term_from(node));
+    }
+    return binding;
+}
+
+void read_concept_body(const pugi::xml_node& node, Concept& entry) {
+    for (pugi::xml_node child : node.children()) {
+        std::string_view name = child.name();
+        if (name == "synonym") entry.synonyms.push_back(normalize_phrase(to_u32(child.text().as_string())));
+        else if (name == "bind" || name == "sum") entry.bindings.push_back(binding_from(child));
+    }
+}
+
+std::optional<std::string> read_document(const pugi::xml_document& doc, std::string_view name, Lexicon& into) {
+    pugi::xml_node root = doc.child("lexicon");
+    if (!root) return std::string(name) + ": root element <lexicon> missing";
+    Lexicon lexicon;
+    lexicon.sources.emplace_back(name);
+    for (pugi::xml_node context : root.child("contexts").children("context")) {
+        ContextRule rule;
+        rule.id = context.attribute("id").as_string();
+        rule.match = normalize_phrase(to_u32(context.attribute("match").as_string()));
+        rule.share_whole = context.attribute("share-whole").as_string();
+        if (rule.id.empty() || rule.match.empty()) return std::string(name) + ": <context> needs id and match";
+        lexicon.contexts.push_back(std::move(rule));
+    }
+    for (pugi::xml_node node : root.children("concept")) {
+        Concept entry;
+        entry.id = node.attribute("id").as_string();
+        if (entry.id.empty()) return std::string(name) + ": <concept> without id";
+        entry.count = std::string_view(node.attribute("kind").as_string()) == "count";
+        entry.synonyms.push_back(normalize_phrase(to_u32(entry.id)));
+        read_concept_body(node, entry);
+        lexicon.concepts.push_back(std::move(entry));
+    }
+    pugi::xml_node classes = root.child("classes");
+    for (pugi::xml_node node : classes.children()) {
+        std::string_view element = node.name();
+        if (element == "bind" || element == "sum") {
+            lexicon.class_bindings.push_back(binding_from(node));
+        } else if (element == "class") {
+            Concept entry;
+            entry.code = node.attribute("code").as_string();
+            std::string title = node.attribute("name").as_string();
+            if (entry.code.empty() || title.empty()) return std::string(name) + ": <class> needs code and name";
+            entry.id = "class:" + entry.code;
+            entry.synonyms.push_back(normalize_phrase(to_u32(title)));
+            read_concept_body(node, entry);
+            lexicon.concepts.push_back(std::move(entry));
+        }
+    }
+    into.merge(std::move(lexicon), root.attribute("replace").as_bool(false));
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> load_lexicon_buffer(std::string_view xml, std::string_view name, Lexicon& into) {
+    pugi::xml_document doc;
+    pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
+    if (!parsed) return std::string(name) + ": offset " + std::to_string(parsed.offset) + ": " + parsed.description();
+    return read_document(doc, name, into);
+}
+
+std::optional<std::string> load_lexicon_file(const std::filesystem::path& file, Lexicon& into) {
+    pugi::xml_document doc;
+    pugi::xml_parse_result parsed = doc.load_file(file.c_str());
+    if (!parsed) return file.string() + ": offset " + std::to_string(parsed.offset) + ": " + parsed.description();
+    return read_document(doc, file.string(), into);
+}
+
+Lexicon load_lexicons(const std::vector<std::filesystem::path>& data_dirs,
+                      const std::vector<std::filesystem::path>& extra_files, std::vector<std::string>& errors) {
+    Lexicon lexicon;
+    for (const auto& dir : data_dirs) {
+        std::filesystem::path folder = dir / "lexicons";
+        std::error_code ec;
+        if (!std::filesystem::is_directory(folder, ec)) continue;
+        std::vector<std::filesystem::path> files;
+        for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+            if (entry.path().extension() == ".xml") files.push_back(entry.path());
+        }
+        std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+            bool a_national = a.filename() == "national.xml", b_national = b.filename() == "national.xml";
+            if (a_national != b_national) return a_national;
+            return a.filename() < b.filename();
+        });
+        for (const auto& file : files) {
+            if (auto error = load_lexicon_file(file, lexicon)) errors.push_back(*error);
+        }
+        if (!files.empty()) break;  // the first data directory that has lexicons wins
+    }
+    for (const auto& file : extra_files) {
+        if (auto error = load_lexicon_file(file, lexicon)) errors.push_back(*error);
+    }
+    return lexicon;
+}
+
+}  // namespace fincheck::narrative

@@ -1,0 +1,80 @@
+// The narrative lexicon: which phrases name which table facts, and which section headings
+// select which tables. Data, not code: loaded from lexicon XML (schemas/lexicon.xsd), and a
+// region extends the national lexicon with its own file the way a rule pack does.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claim.hpp"
+
+namespace fincheck::narrative {
+
+// One table cell, addressed through the canonical model (docs/table-model.md). `row` may
+// contain {code}, replaced by a class entry's code. `class_total` reads the functional
+// class total of a code table (the class row, or the sum of its 项 rows).
+struct FactTerm {
+    std::string table;
+    std::string row;
+    std::string column;
+    bool class_total = false;
+};
+
+// A fact a entry binds to: one cell, or the sum of several.
+struct Binding {
+    std::string context;  // empty = any section
+    Role role = Role::level;  // budget bindings serve budget claims only
+    std::vector<FactTerm> terms;
+};
+
+struct Concept {
+    std::string id;
+    std::vector<std::u32string> synonyms;  // normalized with normalize_phrase
+    std::vector<Binding> bindings;
+    std::string code;         // functional class code for class concepts
+    bool count = false;       // a head count (duplicate-fact), never bound to a table
+};
+
+struct ContextRule {
+    std::string id;
+    std::u32string match;     // normalized phrase looked for in section headings
+    std::string share_whole;  // entry a bare 「占…%」 in this context is a share of
+};
+
+class Lexicon {
+public:
+    std::vector<ContextRule> contexts;
+    std::vector<Concept> concepts;
+    std::vector<Binding> class_bindings;  // templates applied to every class entry
+    std::vector<std::string> sources;     // files merged, in order
+
+    // The entry whose synonym occurs in `phrase` (normalized), the longest one winning and,
+    // among equals, the one ending last (nearest the number). nullptr when none.
+    // A phrase that names two different concepts side by side (「卫生健康支出、住房保障支出」)
+    // is ambiguous and finds nothing. `counts` looks among head-count concepts instead.
+    const Concept* find(std::u32string_view phrase, bool counts = false) const;
+    const Concept* by_id(std::string_view id) const;
+    // The context selected by a section heading (normalized), first rule in order wins.
+    const ContextRule* context_of(std::u32string_view heading) const;
+    // The bindings that apply to `entry` for a claim of `role` in `context`: the ones
+    // written for that context if any, else the context-free ones. Class templates included.
+    std::vector<Binding> bindings(const Concept& entry, std::string_view context, Role role) const;
+
+    // Adds another lexicon's entries: a entry with a known id gains synonyms and bindings
+    // (or has its bindings replaced when the file says replace="true"), new ids are appended.
+    void merge(Lexicon other, bool replace_bindings_of_known = false);
+};
+
+// Parses one lexicon file; returns the error text instead of throwing.
+std::optional<std::string> load_lexicon_file(const std::filesystem::path& file, Lexicon& into);
+std::optional<std::string> load_lexicon_buffer(std::string_view xml, std::string_view name, Lexicon& into);
+
+// Loads every lexicons/*.xml under each data directory (national.xml first, then the rest
+// by name), then any extra file given explicitly. Errors are collected, not thrown.
+Lexicon load_lexicons(const std::vector<std::filesystem::path>& data_dirs,
+                      const std::vector<std::filesystem::path>& extra_files, std::vector<std::string>& errors);
+
+}  // namespace fincheck::narrative

@@ -1,0 +1,56 @@
+// The narrative plugin's entry point: loads the lexicons from the data directories (and any
+// lexicon given as a rule pack) and hands the host its eight rules.
+#include <fstream>
+#include <stdexcept>
+
+#include "fincheck/plugin.hpp"
+#include "rules.hpp"
+
+namespace fincheck::narrative {
+namespace {
+
+// A rule-pack file whose root element is <lexicon> extends the lexicon.
+bool is_lexicon_file(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::string head(512, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return head.find("<lexicon") != std::string::npos;
+}
+
+class NarrativePlugin final : public Plugin {
+public:
+    explicit NarrativePlugin(const PluginEnvironment& environment) {
+        std::vector<std::filesystem::path> extra;
+        for (const auto& pack : environment.rule_packs) {
+            if (is_lexicon_file(pack)) extra.push_back(pack);
+        }
+        std::vector<std::string> errors;
+        auto lexicon = std::make_shared<Lexicon>(load_lexicons(environment.data_dirs, extra, errors));
+        if (environment.log != nullptr) {
+            for (const auto& error : errors) environment.log->write(LogLevel::error, "narrative lexicon: " + error);
+        }
+        if (lexicon->concepts.empty())
+            throw std::runtime_error("narrative: no lexicon found under <data dir>/lexicons (national.xml)");
+        rules_ = make_all_rules(lexicon);
+    }
+
+    std::vector<const Rule*> rules() const override {
+        std::vector<const Rule*> out;
+        for (const auto& rule : rules_) out.push_back(rule.get());
+        return out;
+    }
+
+private:
+    std::vector<std::unique_ptr<NarrativeRule>> rules_;
+};
+
+std::unique_ptr<Plugin> create_narrative_plugin(const PluginEnvironment& environment) {
+    return std::make_unique<NarrativePlugin>(environment);
+}
+
+}  // namespace
+}  // namespace fincheck::narrative
+
+FINCHECK_PLUGIN("narrative", "1.0.0", "正文数字与决算表核对 Narrative claims against the tables",
+                &fincheck::narrative::create_narrative_plugin)

@@ -1,0 +1,90 @@
+// narrative-rate-mismatch: 「完成年初预算的…%」 / 执行率 against actual ÷ budget stated in the same
+// sentence (or the sentence it refers to), and the 执行率 of an attachment form against its
+// own 预算数 and 执行数.
+#include <algorithm>
+
+#include "rules.hpp"
+#include "support.hpp"
+#include "text.hpp"
+
+namespace fincheck::narrative {
+namespace {
+
+class RateMismatch final : public NarrativeRule {
+public:
+    using NarrativeRule::NarrativeRule;
+
+    void run(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const override {
+        for (const BlockClaims& block : analysis.blocks) {
+            for (std::size_t i = 0; i < block.claims.size(); ++i) {
+                const Claim& rate = block.claims[i];
+                if (rate.kind != ClaimKind::rate) continue;
+                BudgetPair pair = budget_pair(block, i, rate.budget_kind);
+                if (pair.budget == nullptr || pair.actual == nullptr) continue;
+                if (pair.budget->value <= Decimal{}) continue;  // narrative-zero-base
+                Tolerance t = context.tolerance();
+                t.half_unit = std::max(pair.budget->half_unit, pair.actual->half_unit);
+                if (percentage_consistent_with_inputs(rate.value, rate.decimals, pair.actual->value, pair.budget->value, t))
+                    continue;
+                Decimal exact = *Decimal::percent(pair.actual->value, pair.budget->value);
+                FindingBuilder finding(meta().id, "mismatch");
+                finding.at(claim_location(analysis, block, rate))
+                    .arg("stated", text_of(rate))
+                    .arg("actual", pair.actual->value)
+                    .arg("budget", pair.budget->value)
+                    .arg("computed", percent_text(exact, rate.decimals))
+                    .expected(percent_text(exact, rate.decimals))
+                    .actual(text_of(rate))
+                    .difference(rate.value - exact);
+                add_claim_evidence(finding, analysis, block, rate, "claim");
+                add_claim_evidence(finding, analysis, block, *pair.actual, "actual");
+                add_claim_evidence(finding, analysis, block, *pair.budget, "budget");
+                sink.add(std::move(finding).build());
+            }
+        }
+        for (const FormRate& form : form_rates(*analysis.report)) {
+            Decimal budget = *form.budget->value, actual = *form.actual->value, rate = *form.rate->value;
+            if (budget <= Decimal{}) continue;
+            auto parsed = parse_decimals(form.rate->raw);
+            Tolerance t = context.tolerance();
+            if (percentage_consistent_with_inputs(rate, parsed, actual, budget, t)) continue;
+            Decimal exact = *Decimal::percent(actual, budget);
+            FindingBuilder finding(meta().id, "mismatch");
+            finding.at(form_location(*analysis.report, form, *form.rate))
+                .arg("stated", std::string(form.rate->raw))
+                .arg("actual", actual)
+                .arg("budget", budget)
+                .arg("computed", percent_text(exact, parsed))
+                .expected(percent_text(exact, parsed))
+                .actual(std::string(form.rate->raw))
+                .difference(rate - exact)
+                .evidence("claim", form_location(*analysis.report, form, *form.rate), form.rate->raw, rate)
+                .evidence("actual", form_location(*analysis.report, form, *form.actual), form.actual->raw, actual)
+                .evidence("budget", form_location(*analysis.report, form, *form.budget), form.budget->raw, budget);
+            sink.add(std::move(finding).build());
+        }
+    }
+
+private:
+    // Decimals printed in a field's raw text: 「98.68%」 -> 2, 「100%」 -> 0.
+    static int parse_decimals(std::string_view raw) {
+        std::size_t point = raw.find('.');
+        if (point == std::string_view::npos) return 0;
+        int digits = 0;
+        for (std::size_t k = point + 1; k < raw.size() && raw[k] >= '0' && raw[k] <= '9'; ++k) ++digits;
+        return digits;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<NarrativeRule> make_rate_mismatch(std::shared_ptr<const Lexicon> lexicon) {
+    return std::make_unique<RateMismatch>(
+        std::move(lexicon),
+        narrative_meta("narrative-rate-mismatch", "完成率或执行率与决算数、预算数不符",
+                       "Completion or execution rate does not follow from actual and budget",
+                       "所述比率{stated}与{actual}÷{budget}={computed}不符",
+                       "The stated rate {stated} does not follow from {actual} / {budget} = {computed}"));
+}
+
+}  // namespace fincheck::narrative

@@ -1,0 +1,44 @@
+// UTF-8 <-> code points, and the compact view the scanner works on.
+//
+// Extracted report text has stray spaces and line breaks inside numbers and words
+// (「592. 29」, 「支\n出决算为」). The scanner therefore matches words on a compact view that
+// drops whitespace and folds full-width forms, while every compact character remembers its
+// code-point offset in the original block so that spans stay exact.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fincheck::narrative {
+
+std::u32string to_u32(std::string_view utf8);
+std::string to_utf8(std::u32string_view text);
+
+bool is_space(char32_t c);
+bool is_digit(char32_t c);
+
+// Folds full-width digits and punctuation that matter to number and clause reading
+// (０-９ ． ％ （ ） ： ， ；) to one form: ASCII digits, '.', '%', full-width brackets
+// and full-width clause punctuation. ASCII ',' is kept: it may be a thousands separator.
+char32_t fold(char32_t c);
+
+struct CompactText {
+    std::u32string text;                // whitespace removed, folded
+    std::vector<std::uint32_t> offset;  // code-point offset in the original, per character
+    std::vector<bool> space_before;     // whitespace was dropped right before this character
+    std::uint32_t original_length = 0;  // code points in the original
+};
+
+CompactText compact(std::u32string_view original);
+
+// Normalizes a phrase for concept lookup: folded, no whitespace, no quotes, no 、, no
+// （类）/（款）/（项） markers, and 「支出支出」 collapsed (「卫生健康支出（类）支出」).
+std::u32string normalize_phrase(std::u32string_view phrase);
+
+bool contains(std::u32string_view text, std::u32string_view word);
+bool ends_with(std::u32string_view text, std::u32string_view word);
+bool starts_with(std::u32string_view text, std::u32string_view word);
+
+}  // namespace fincheck::narrative

@@ -1,0 +1,310 @@
+// Each narrative rule on small reports built in C++: must-fire and must-not-fire cases.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "fincheck/testing.hpp"
+#include "report_builder.hpp"
+#include "rules.hpp"
+
+namespace fincheck::narrative {
+namespace {
+
+using test::ReportBuilder;
+
+std::shared_ptr<const Lexicon> national_lexicon() {
+    static std::shared_ptr<const Lexicon> lexicon = [] {
+        auto loaded = std::make_shared<Lexicon>();
+        auto error = load_lexicon_file(std::string(NARRATIVE_LEXICON_DIR) + "/national.xml", *loaded);
+        EXPECT_FALSE(error.has_value()) << *error;
+        return loaded;
+    }();
+    return lexicon;
+}
+
+// Runs `rule` and returns the blocks its findings point at, in order.
+std::vector<int> fired_blocks(const NarrativeRule& rule, Report& report) {
+    std::vector<int> blocks;
+    for (const Finding& finding : testing::run_rule(rule, report)) blocks.push_back(finding.location.block);
+    return blocks;
+}
+
+struct Fixture {
+    ReportBuilder builder;
+    int overall, income, expenditure, fiscal, gpb, gpb_structure, gpb_detail, gpb_basic, other;
+    Fixture() {
+        builder.standard_tables();
+        int part = builder.section("第三部分 2024年度部门决算情况说明");
+        overall = builder.section("一、收入支出决算总体情况说明", part);
+        income = builder.section("二、收入决算情况说明", part);
+        expenditure = builder.section("三、支出决算情况说明", part);
+        fiscal = builder.section("四、财政拨款收入支出决算总体情况说明", part);
+        gpb = builder.section("五、一般公共预算财政拨款支出决算情况说明", part);
+        gpb_structure = builder.section("（二）一般公共预算财政拨款支出决算结构情况", gpb);
+        gpb_detail = builder.section("（三）一般公共预算财政拨款支出决算具体情况", gpb);
+        gpb_basic = builder.section("六、一般公共预算财政拨款基本支出决算情况说明", part);
+        other = builder.section("十、机关运行经费支出情况", part);
+    }
+    int block(const std::string& text, int section) { return builder.block(text, section); }
+    Report& report() { return builder.report(); }
+};
+
+// ---- narrative-amount-mismatch ----------------------------------------------------------
+
+TEST(AmountMismatch, FlagsGeneralBudgetTotalTheTablesDoNotHave) {
+    Fixture f;
+    int wrong = f.block("2024年度一般公共预算财政拨款支出400.00万元，主要用于以下方面：", f.gpb_structure);
+    f.block("2024年度一般公共预算财政拨款支出500.00万元，占本年支出合计的100.00%。", f.gpb);
+    auto rule = make_amount_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.block, wrong);
+    EXPECT_EQ(findings[0].expected, "500.00");
+    EXPECT_EQ(findings[0].actual, "400.00");
+    EXPECT_FALSE(findings[0].evidence.empty());
+}
+
+TEST(AmountMismatch, FlagsPublicExpenseThatDiffersFromTable06) {
+    Fixture f;
+    f.block("人员经费100.00万元，主要包括：基本工资。", f.gpb_basic);
+    int wrong = f.block("公用经费25.00万元，主要包括：差旅费。", f.gpb_basic);
+    auto rule = make_amount_mismatch(national_lexicon());
+    EXPECT_EQ(fired_blocks(*rule, f.report()), std::vector<int>{wrong});
+}
+
+TEST(AmountMismatch, StaysSilentOnRoundingTailsPriorYearAndBudgetFigures) {
+    Fixture f;
+    f.block("2024年度收入合计500.00万元。其中：财政拨款收入500.00万元，占本年收入100%。", f.income);
+    f.block("1. 一般公共服务（类）支出100.0万元，占20.00%；", f.gpb_structure);
+    f.block("3. 住房保障（类）支出20.01万元，占4.00%。", f.gpb_structure);
+    f.block("2024年度收、支总计500.00万元。收、支与2023年度656.23万元相比，收、支总计各减少156.23万元。", f.overall);
+    f.block("一般公共预算财政拨款支出年初预算为606.24万元，支出决算为500.00万元。", f.gpb_detail);
+    f.block("其中：基本支出120.00万元；项目支出380.00万元。", f.expenditure);
+    auto rule = make_amount_mismatch(national_lexicon());
+    EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
+}
+
+TEST(AmountMismatch, DoesNotBindAnItemLineToItsClassTotal) {
+    Fixture f;
+    f.block("一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）一般行政管理事务（项）支出10.00万元。", f.gpb_detail);
+    auto rule = make_amount_mismatch(national_lexicon());
+    EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
+}
+
+TEST(AmountMismatch, DoesNotBindAPhraseNamingTwoClasses) {
+    Fixture f;
+    f.block("农林水支出、住房保障支出两项全年预算数共计400.00万元，执行数共计400.00万元。", f.gpb_detail);
+    auto rule = make_amount_mismatch(national_lexicon());
+    EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
+}
+
+// ---- narrative-share-mismatch -----------------------------------------------------------
+
+TEST(ShareMismatch, FlagsShareThatDoesNotFollowFromItsAmounts) {
+    Fixture f;
+    int wrong = f.block("本年支出合计500.00万元，其中：基本支出120.00万元，占25.00%；项目支出380.00万元，占76.00%。", f.expenditure);
+    auto rule = make_share_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.block, wrong);
+    EXPECT_EQ(findings[0].expected, "24.00%");
+    EXPECT_EQ(findings[0].actual, "25.00%");
+}
+
+TEST(ShareMismatch, AcceptsRoundingNudgeAndTableWholeUnderAWrongHeading) {
+    Fixture f;
+    // The heading misstates the total; the shares follow the tables' 500.00 and are right.
+    f.block("2024年度一般公共预算财政拨款支出400.00万元，主要用于以下方面：", f.gpb_structure);
+    f.block("1. 一般公共服务（类）支出100.00万元，占20.00%；", f.gpb_structure);
+    f.block("2. 农林水（类）支出380.00万元，占75.99%；", f.gpb_structure);
+    f.block("3. 住房保障（类）支出20.00万元，占4.01%。", f.gpb_structure);
+    f.block("其中：基本支出120.00万元，占本年支出24.00%；项目支出380.00万元，占本年支出76.00%。", f.gpb_detail);
+    auto rule = make_share_mismatch(national_lexicon());
+    EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
+}
+
+TEST(ShareMismatch, FlagsClassShareInAStructureList) {
+    Fixture f;
+    f.block("一般公共预算财政拨款支出500.00万元，主要用于以下方面：一般公共服务支出（类）100.00万元，占21.00%；农林水支出（类）380.00万元，占76.00%；", f.gpb_structure);
+    auto rule = make_share_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].actual, "21.00%");
+}
+
+// ---- narrative-change-mismatch ----------------------------------------------------------
+
+TEST(ChangeMismatch, FlagsPercentThatDoesNotFollowFromTheAmounts) {
+    Fixture f;
+    int wrong = f.block("2024年度收、支总计500.00万元，与2023年度600.00万元相比，收、支总计减少100.00万元，下降15.00%。", f.overall);
+    auto rule = make_change_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.block, wrong);
+    EXPECT_EQ(findings[0].expected, "16.67%");
+}
+
+TEST(ChangeMismatch, FlagsChangeAmountThatIsNotTheDifference) {
+    Fixture f;
+    f.block("2024年度收、支总计500.00万元，与2023年度600.00万元相比减少90.00万元。", f.overall);
+    auto rule = make_change_mismatch(national_lexicon());
+    EXPECT_EQ(fired_blocks(*rule, f.report()).size(), 1u);
+}
+
+TEST(ChangeMismatch, StaysSilentOnCorrectChangesIncludingOnesComputedFromTheTables) {
+    Fixture f;
+    f.block("2024年度收、支总计500.00万元，与2023年度600.00万元相比，收、支总计各减少100.00万元，下降16.67 %。", f.overall);
+    f.block("机关运行经费支出7.07万元，比2023年6.71万元增加0.36万元，增长5.37%。", f.other);
+    // No figure of this year in the sentence: the tables give 500.00, so 100/600 = 16.67%.
+    f.block("与2023年度相比，收入支出总计减少100.00万元，下降16.67%。", f.overall);
+    auto rule = make_change_mismatch(national_lexicon());
+    EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
+}
+
+// ---- narrative-rate-mismatch ------------------------------------------------------------
+
+TEST(RateMismatch, FlagsCompletionRateStatedAfterItsFigures) {
+    Fixture f;
+    int wrong = f.block("1. 一般公共服务支出(类)。年初预算数为182.39万元，支出决算数为171.9万元。完成年初预算的97.7%，支出决算数小于年初预算数。", f.gpb_detail);
+    auto rule = make_rate_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.block, wrong);
+    EXPECT_EQ(findings[0].expected, "94.2%");
+}
+
+TEST(RateMismatch, StaysSilentOnCorrectRatesAndOtherBudgets) {
+    Fixture f;
+    f.block("2024年一般公共预算财政拨款支出年初预算为606.24万元，支出决算为592.29万元，完成年初预算97.7%。", f.gpb_detail);
+    f.block("全年预算为 52.00 万元，支出决算为 51.32 万元，完成全年预算数的 98.69%。", f.gpb_detail);
+    f.block("年初预算为0.95万元，支出决算为0.00万元，完成预算的0%，其中：公务接待费决算为0.00万元，完成预算的0%。", f.other);
+    auto rule = make_rate_mismatch(national_lexicon());
+    EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
+}
+
+TEST(RateMismatch, ChecksAttachmentFormRate) {
+    Fixture f;
+    auto& bad = f.builder.attachment("附件2-3");
+    f.builder.field(bad, "预算数", "4050万元");
+    f.builder.field(bad, "执行数", "403万元");
+    f.builder.field(bad, "执行率", "99.51%");
+    auto& good = f.builder.attachment("附件2-1");
+    f.builder.field(good, "预算数", "20.29万元");
+    f.builder.field(good, "执行数", "20.02万元");
+    f.builder.field(good, "执行率", "98.68%");
+    auto rule = make_rate_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].actual, "99.51%");
+    EXPECT_EQ(findings[0].expected, "9.95%");
+}
+
+// ---- narrative-comparison-word ----------------------------------------------------------
+
+TEST(ComparisonWord, FlagsGreaterWhenTheActualIsBelowTheBudget) {
+    Fixture f;
+    int wrong = f.block("年初预算为 1560.05 万元，支出决算为1511.89万元。 决算数大于预算数的主要原因：人员变化。", f.gpb_detail);
+    int equal = f.block("年初预算为62.29 万元，支出决算为60.99万元。 决算数等于预算数的主要原因：按实际支出。", f.gpb_detail);
+    auto rule = make_comparison_word(national_lexicon());
+    EXPECT_EQ(fired_blocks(*rule, f.report()), (std::vector<int>{wrong, equal}));
+}
+
+TEST(ComparisonWord, FlagsIncreaseWhenTheValueFell) {
+    Fixture f;
+    int wrong = f.block("机关运行经费支出6.00万元，比2023年6.71万元增加0.71万元。", f.other);
+    auto rule = make_comparison_word(national_lexicon());
+    EXPECT_EQ(fired_blocks(*rule, f.report()), std::vector<int>{wrong});
+}
+
+TEST(ComparisonWord, StaysSilentWhenTheWordsFitTheFigures) {
+    Fixture f;
+    f.block("年初预算为 1560.05 万元，支出决算为1511.89万元。 决算数小于预算数的主要原因：人员变化。", f.gpb_detail);
+    f.block("年初预算为 10.00 万元，支出决算为10.00万元。决算数与预算数基本持平。", f.gpb_detail);
+    f.block("“三公”经费财政拨款支出预算数为0.00万元，支出决算为0.00万元，较上年0.00万元无变化。", f.other);
+    f.block("机关运行经费支出7.07万元，比2023年6.71万元增加0.36万元。", f.other);
+    f.block("与2023年度相比，财政拨款收入支出总计持平。", f.fiscal);
+    auto rule = make_comparison_word(national_lexicon());
+    EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
+}
+
+// ---- narrative-zero-base ----------------------------------------------------------------
+
+TEST(ZeroBase, FlagsGrowthRateOfAUnitNewThisYear) {
+    Fixture f;
+    int growth = f.block("机关运行经费支出 10.23 万元，比 2023 年度增加 10.23 万元，增长 100.00%。", f.other);
+    int total = f.block("与 2023 年度相比，收入支出总计增加 500.00 万元，增长100.00%。", f.overall);
+    int rate = f.block("一般公共预算财政拨款支出年初预算为 0 万元，全年预算为321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。", f.gpb_detail);
+    auto rule = make_zero_base(national_lexicon());
+    EXPECT_EQ(fired_blocks(*rule, f.report()), (std::vector<int>{growth, total, rate}));
+}
+
+TEST(ZeroBase, StaysSilentOnRealBasesAndZeroOfZero) {
+    Fixture f;
+    f.block("一般公共预算财政拨款支出年初预算为 0 万元，全年预算为321.02 万元，支出决算为 307.82 万元，完成全年预算的 95.89%。", f.gpb_detail);
+    f.block("年初预算为0.95万元，支出决算为0.00万元，完成预算的0%。", f.other);
+    f.block("机关运行经费支出7.07万元，比2023年6.71万元增加0.36万元，增长5.37%。", f.other);
+    auto rule = make_zero_base(national_lexicon());
+    EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
+}
+
+// ---- narrative-duplicate-fact -----------------------------------------------------------
+
+TEST(DuplicateFact, FlagsStaffCountStatedWithTwoValues) {
+    Fixture f;
+    f.block("2024年末实有人数总共11人，其中在职实有人数3人，退休实有人数为8人。", f.other);
+    f.block("2023年末在职实有人数5人。", f.other);
+    int wrong = f.block("按年底在职人数4人精准编制基本支出。", f.other);
+    auto rule = make_duplicate_fact(national_lexicon());
+    EXPECT_EQ(fired_blocks(*rule, f.report()), std::vector<int>{wrong});
+}
+
+TEST(DuplicateFact, FlagsProjectBudgetThatDiffersFromTheSummaryTable) {
+    Fixture f;
+    auto& form = f.builder.attachment("附件2-3");
+    f.builder.field(form, "项目名称", "乡村振兴专项经费");
+    f.builder.field(form, "预算数", "4050万元");
+    auto& fine = f.builder.attachment("附件2-1");
+    f.builder.field(fine, "项目名称", "党建经费");
+    f.builder.field(fine, "预算数", "20.29万元");
+    Table& summary = f.builder.table("other-2", {"序号", "项目名称", "财政资金总额"});
+    f.builder.row(summary, "1", {"1", "党建经费", "20.29万元"});
+    f.builder.row(summary, "2", {"2", "乡村振兴专项经费", "405万元"});
+    auto rule = make_duplicate_fact(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.table, "other-2");
+    EXPECT_EQ(findings[0].location.row, "2");
+}
+
+// ---- narrative-wrong-kind ---------------------------------------------------------------
+
+TEST(WrongKind, FlagsItemCalledBasicThatTable05BooksAsProject) {
+    Fixture f;
+    int wrong = f.block("2、一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）一般行政管理事务（项）。主要用于：业务指导与宣传等基本支出。年初预算为 10.00 万元，支出决算为10.00万元。", f.gpb_detail);
+    f.block("1、一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）行政运行（项）。主要用于：人员经费及公用经费等的基本支出。", f.gpb_detail);
+    f.block("3、农林水支出（类）巩固脱贫攻坚成果衔接乡村振兴（款）其他巩固脱贫攻坚成果衔接乡村振兴支出（项）。主要用于：帮扶项目支出。", f.gpb_detail);
+    auto rule = make_wrong_kind(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.block, wrong);
+    EXPECT_EQ(findings[0].expected, "项目支出");
+}
+
+// ---- metadata ---------------------------------------------------------------------------
+
+TEST(NarrativeRules, DeclareIdsTitlesAndBilingualMessages) {
+    auto rules = make_all_rules(national_lexicon());
+    ASSERT_EQ(rules.size(), 8u);
+    for (const auto& rule : rules) {
+        const RuleMeta& meta = rule->meta();
+        EXPECT_EQ(meta.id.rfind("narrative-", 0), 0u) << meta.id;
+        EXPECT_FALSE(meta.title_zh.empty()) << meta.id;
+        EXPECT_FALSE(meta.title_en.empty()) << meta.id;
+        ASSERT_NE(meta.message("mismatch"), nullptr) << meta.id;
+        EXPECT_FALSE(meta.message("mismatch")->zh.empty());
+        EXPECT_FALSE(meta.message("mismatch")->en.empty());
+    }
+}
+
+}  // namespace
+}  // namespace fincheck::narrative
