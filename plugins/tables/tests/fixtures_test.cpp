@@ -19,6 +19,22 @@ TEST_P(RuleFixture, MatchesItsAnnotations) {
     EXPECT_FALSE(run.expectations.empty()) << "a fixture must show the rule firing at least once";
 }
 
+// <rule>.<case>.xml: rounding tails and non-applicable cases on which the rule stays silent.
+TEST_P(RuleFixture, StaysSilentOnItsMustNotFireFixtures) {
+    auto plugin = testing::make_plugin();
+    const Rule& rule = testing::rule_of(*plugin, GetParam());
+    int silent_fixtures = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(testing::fixture_dir())) {
+        std::string name = entry.path().filename().string();
+        if (name.rfind(GetParam() + ".", 0) != 0 || name == GetParam() + ".xml") continue;
+        ++silent_fixtures;
+        auto run = fincheck::testing::run_fixture(rule, entry.path());
+        for (const auto& m : run.mismatches) ADD_FAILURE() << name << ": " << m;
+        EXPECT_TRUE(run.expectations.empty()) << name << " is a must-not-fire fixture";
+    }
+    EXPECT_GE(silent_fixtures, 1) << "every rule needs a must-not-fire fixture";
+}
+
 std::vector<std::string> all_rule_ids() {
     std::vector<std::string> ids;
     auto plugin = testing::make_plugin();

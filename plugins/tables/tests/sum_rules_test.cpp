@@ -18,8 +18,8 @@ TEST(SumRules, FlagsAMisprintedItemRowAgainstBothItsClassAndItsSubitems) {
         .row("合计", {"120.00", "100.00", "20.00"})
         .row("201", {"120.00", "100.00", "20.00"}, "201")
         .row("20106", {"114.00", "100.00", "14.00"}, "20106")  // 6.00 short of its items
-        .row("2010601", {"100.00", "100.00", ""}, "2010601")
-        .row("2010602", {"20.00", "", "20.00"}, "2010602");
+        .row("2010601", {"60.00", "50.00", "10.00"}, "2010601")
+        .row("2010602", {"60.00", "50.00", "10.00"}, "2010602");
     auto plugin = testing::make_plugin();
     auto findings = run_rule(testing::rule_of(*plugin, "arith-code-subtotal"), r);
     EXPECT_EQ(testing::locations(findings),
