@@ -1,0 +1,109 @@
+// The consistency rules on the corpus reports (examples/corpus), imported by the real
+// importer. Each test pins the report's genuine structure errors by rule and source line and
+// asserts that nothing else fires.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "department_mismatch_rule.hpp"
+#include "fincheck/import.hpp"
+#include "fincheck/testing.hpp"
+#include "list_numbering_rule.hpp"
+#include "missing_table_rule.hpp"
+#include "phrase_data.hpp"
+#include "placeholder_text_rule.hpp"
+#include "toc_mismatch_rule.hpp"
+#include "wrong_level_rule.hpp"
+
+namespace fincheck::consistency {
+namespace {
+
+const std::filesystem::path kSource(FINCHECK_SOURCE_DIR);
+
+using Pinned = std::multiset<std::pair<std::string, SourceLine>>;  // rule, source line
+
+Pinned run_consistency_rules(const std::string& file) {
+    PhraseData data;
+    data.load_file(kSource / "plugins" / "consistency" / "data" / "structure-phrases.xml");
+    // The rule packs staged in the build tree's share/fincheck/rulepacks, as installed.
+    const auto packs = TableRequirements::load({std::filesystem::path(FINCHECK_SHARE_DIR)}, data);
+    const DepartmentMismatchRule department;
+    const PlaceholderTextRule placeholder(data);
+    const MissingTableRule missing(packs);
+    const TocMismatchRule toc;
+    const ListNumberingRule numbering;
+    const WrongLevelRule level(data);
+
+    auto imported = import_text_file(kSource / "examples" / "corpus" / file);
+    EXPECT_TRUE(imported.report.has_value()) << file;
+    Pinned out;
+    if (!imported.report) return out;
+    for (const Rule* rule : std::initializer_list<const Rule*>{&department, &placeholder, &missing, &toc,
+                                                               &numbering, &level})
+        for (const Finding& f : testing::run_rule(*rule, *imported.report))
+            out.emplace(f.rule_id + (f.location.table.empty() ? "" : " @ " + f.location.table), f.location.line);
+    return out;
+}
+
+TEST(ConsistencyCorpus, HanyangStructureErrors) {
+    const Pinned expected = {
+        {"structure-department-mismatch @ 06", 227},  // 中共武汉市委直属机关工委 above 06
+        {"structure-placeholder-text", 506},          // 「请依据部门收入的实际情况进行解释」
+        {"structure-toc-mismatch", 462},              // 第四部分 其他需要说明的情况 vs 重点工作
+        {"structure-list-numbering", 327},            // 一、 printed twice
+        {"structure-list-numbering", 377},            // 1. 2. 4. 5.
+        {"structure-wrong-level", 494},               // 名词解释: 市级财政 in a district report
+        {"structure-wrong-level", 496},
+        {"structure-wrong-level", 498},
+        {"structure-wrong-level", 538},               // 市级财政 …
+        {"structure-wrong-level", 538},               // … and 市直部门 in the 三公 definition
+    };
+    EXPECT_EQ(run_consistency_rules("wuhan-hanyang-jiguan-gongwei-2024.txt"), expected);
+}
+
+TEST(ConsistencyCorpus, AlteredPutuoStructureErrors) {
+    const Pinned expected = {
+        {"structure-placeholder-text", 83},           // 上海市普陀区XX局
+        {"structure-missing-table @ 03", 0},          // 支出决算表 removed
+        {"structure-missing-table @ 09", 268},        // 三公 table emptied, no note
+    };
+    EXPECT_EQ(run_consistency_rules("putuo-finance-bureau-2024-altered.txt"), expected);
+}
+
+TEST(ConsistencyCorpus, SocialWorkDepartmentStructureErrors) {
+    const Pinned expected = {
+        {"structure-placeholder-text", 299},  // 「仍保留该表格式，并在本表下方作下述说明」 left in
+        {"structure-placeholder-text", 316},
+        {"structure-toc-mismatch", 59},       // 第二部分 printed without its number …
+        {"structure-list-numbering", 320},    // … so the parts run 第一部分, 第三部分
+    };
+    EXPECT_EQ(run_consistency_rules("putuo-social-work-dept-2024.txt"), expected);
+}
+
+TEST(ConsistencyCorpus, PublishedPutuoFinanceBureauIsSilent) {
+    EXPECT_TRUE(run_consistency_rules("putuo-finance-bureau-2024.txt").empty());
+}
+
+}  // namespace
+}  // namespace fincheck::consistency
+
+namespace fincheck::consistency {
+namespace {
+
+TEST(ConsistencyRulePacks, RequiredTablesFollowTheRegionPackAndItsBase) {
+    PhraseData data;
+    const auto packs = TableRequirements::load({std::filesystem::path(FINCHECK_SHARE_DIR)}, data);
+    const auto shanghai = packs.for_template("shanghai");
+    ASSERT_EQ(shanghai.size(), 9u);
+    bool renamed = false;
+    for (const RequiredTable& t : shanghai)
+        if (t.id == "08" && t.title == "国有资本经营预算财政拨款收入支出决算表") renamed = true;
+    EXPECT_TRUE(renamed) << "the Shanghai pack's title for 08 overrides the national one";
+    EXPECT_EQ(packs.for_template("").size(), 9u);
+}
+
+}  // namespace
+}  // namespace fincheck::consistency

@@ -1,0 +1,57 @@
+// The years rules on the corpus reports (examples/corpus), imported by the real importer.
+// Each test pins the report's genuine year errors by source line and asserts that nothing
+// else fires: the reports are full of legitimate prior-year references (「与2023年度…相比」,
+// 「比2023年…增加」, 〔2023〕6号, 「从2015年11月开始」, 「2023年党费返拨」).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "balance_date_rule.hpp"
+#include "date_out_of_range_rule.hpp"
+#include "fincheck/import.hpp"
+#include "fincheck/testing.hpp"
+#include "title_mismatch_rule.hpp"
+
+namespace fincheck::years {
+namespace {
+
+using Pinned = std::set<std::tuple<std::string, SourceLine, std::string>>;  // rule, line, location key
+
+Pinned run_years_rules(const std::string& file) {
+    const auto path = std::filesystem::path(FINCHECK_SOURCE_DIR) / "examples" / "corpus" / file;
+    auto imported = import_text_file(path);
+    EXPECT_TRUE(imported.report.has_value()) << file;
+    Pinned out;
+    if (!imported.report) return out;
+    EXPECT_EQ(imported.report->meta.fiscal_year, 2024) << file;
+    const TitleMismatchRule title;
+    const DateOutOfRangeRule dates;
+    const BalanceDateRule balance;
+    for (const Rule* rule : {static_cast<const Rule*>(&title), static_cast<const Rule*>(&dates),
+                             static_cast<const Rule*>(&balance)})
+        for (const Finding& f : testing::run_rule(*rule, *imported.report))
+            out.emplace(f.rule_id, f.location.line,
+                        f.location.table.empty() ? std::string() : testing::location_key(f));
+    return out;
+}
+
+TEST(YearsCorpus, HanyangFlagsOnlyTheAttachmentTitled2023) {
+    const Pinned expected = {{"years-title-mismatch", 668, "att-2-2"}};
+    EXPECT_EQ(run_years_rules("wuhan-hanyang-jiguan-gongwei-2024.txt"), expected);
+}
+
+TEST(YearsCorpus, AlteredPutuoFlagsThe2023HeadingAndBalanceDate) {
+    const Pinned expected = {{"years-title-mismatch", 316, ""}, {"years-balance-date", 412, ""}};
+    EXPECT_EQ(run_years_rules("putuo-finance-bureau-2024-altered.txt"), expected);
+}
+
+TEST(YearsCorpus, PublishedPutuoReportsAreSilent) {
+    EXPECT_TRUE(run_years_rules("putuo-finance-bureau-2024.txt").empty());
+    EXPECT_TRUE(run_years_rules("putuo-social-work-dept-2024.txt").empty());
+}
+
+}  // namespace
+}  // namespace fincheck::years
