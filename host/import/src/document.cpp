@@ -150,8 +150,10 @@ private:
 
     std::size_t read_front_matter() {
         std::size_t g = 0;
-        if (g < groups_.size() && !groups_[g].tabular && contains(group_text(groups_[g]), "决算") &&
-            !match_part_heading(group_line(groups_[g], 0))) {
+        // The cover title: a short first block naming the 决算, not a sentence.
+        std::string first = g < groups_.size() ? group_text(groups_[g]) : std::string();
+        if (g < groups_.size() && !groups_[g].tabular && contains(first, "决算") && !contains(first, "。") &&
+            code_point_count(first) <= 80 && !match_part_heading(group_line(groups_[g], 0))) {
             const Group& group = groups_[g];
             std::string title;
             std::size_t count = group_size(group);
