@@ -1,0 +1,152 @@
+// The corpus reports end to end: imported with fincheck::import_text_file, every narrative
+// rule run. Pins the real prose errors each report contains, and the silence of the rules on
+// its correct percentages, changes and prior-year figures (the total count per rule).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+
+#include "fincheck/import.hpp"
+#include "fincheck/testing.hpp"
+#include "rules.hpp"
+
+namespace fincheck::narrative {
+namespace {
+
+std::shared_ptr<const Lexicon> national_lexicon() {
+    static std::shared_ptr<const Lexicon> lexicon = [] {
+        auto loaded = std::make_shared<Lexicon>();
+        auto error = load_lexicon_file(std::string(NARRATIVE_LEXICON_DIR) + "/national.xml", *loaded);
+        EXPECT_FALSE(error.has_value());
+        return loaded;
+    }();
+    return lexicon;
+}
+
+struct Pinned {
+    std::string rule;
+    std::string actual;  // the figure the finding reports as printed
+};
+
+class CorpusReport : public ::testing::Test {
+protected:
+    static Report load(const std::string& name) {
+        auto result = import_text_file(std::string(FINCHECK_SOURCE_DIR) + "/examples/corpus/" + name);
+        EXPECT_TRUE(result.report.has_value()) << (result.error ? result.error->to_string() : "");
+        if (!result.report) return Report{};
+        return std::move(*result.report);
+    }
+
+    static std::vector<Finding> run_all(const Report& report) {
+        std::vector<Finding> all;
+        for (const auto& rule : make_all_rules(national_lexicon())) {
+            for (Finding& finding : testing::run_rule(*rule, report)) all.push_back(std::move(finding));
+        }
+        return all;
+    }
+
+    static std::string describe(const std::vector<Finding>& findings) {
+        std::string out;
+        for (const Finding& f : findings) {
+            out += f.rule_id + " @ " + testing::location_key(f) + " line " + std::to_string(f.location.line) +
+                   " expected " + f.expected + " actual " + f.actual + "\n";
+        }
+        return out;
+    }
+
+    // Every pinned finding is present, and nothing else fired.
+    static void expect_exactly(const std::vector<Finding>& findings, const std::vector<Pinned>& pinned) {
+        std::vector<bool> used(findings.size(), false);
+        for (const Pinned& p : pinned) {
+            bool found = false;
+            for (std::size_t i = 0; i < findings.size() && !found; ++i) {
+                if (!used[i] && findings[i].rule_id == p.rule && findings[i].actual == p.actual) used[i] = found = true;
+            }
+            EXPECT_TRUE(found) << "missing " << p.rule << " actual " << p.actual << "\nfindings:\n" << describe(findings);
+        }
+        for (std::size_t i = 0; i < findings.size(); ++i) {
+            EXPECT_TRUE(used[i]) << "unexpected: " << describe({findings[i]});
+        }
+    }
+};
+
+TEST_F(CorpusReport, WuhanProseErrorsAreFoundAndCorrectFiguresPass) {
+    Report report = load("wuhan-hanyang-jiguan-gongwei-2024.txt");
+    auto findings = run_all(report);
+    expect_exactly(findings, {
+        // 一般公共预算财政拨款支出 stated as a figure the tables do not have.
+        {"narrative-amount-mismatch", "492.29"},
+        // 公用经费 in prose differs from table 06's 公用经费合计.
+        {"narrative-amount-mismatch", "7.07"},
+        // 一般公共服务支出: 171.9 of a 182.39 budget is not 97.7%.
+        {"narrative-rate-mismatch", "97.7%"},
+        // Project forms: 403 of 4050 is not 99.51%; 19.26 of 20 is 96.30%, not 98.31%.
+        {"narrative-rate-mismatch", "99.51%"},
+        {"narrative-rate-mismatch", "98.31%"},
+        // The same project's budget: 4050 in its form, 405 in the summary table.
+        {"narrative-duplicate-fact", "405.00"},
+    });
+}
+
+TEST_F(CorpusReport, PutuoFinanceBureauProseErrorsAreFound) {
+    Report report = load("putuo-finance-bureau-2024.txt");
+    auto findings = run_all(report);
+    expect_exactly(findings, {
+        // 财政拨款收入支出总计 stated as 0.3 while table 04 has 2,961.68 (and the text says 持平).
+        {"narrative-amount-mismatch", "0.30"},
+        // 一般公共服务支出 2106.66 of 2940.05 is 71.65%, not 71.73%.
+        {"narrative-share-mismatch", "71.73%"},
+        // 一般行政管理事务 described as 基本支出; table 05 books it all as 项目支出.
+        {"narrative-wrong-kind", "基本支出"},
+    });
+}
+
+TEST_F(CorpusReport, PutuoAlteredCopyProseErrorsAreFound) {
+    Report report = load("putuo-finance-bureau-2024-altered.txt");
+    auto findings = run_all(report);
+    expect_exactly(findings, {
+        // 收入支出总计 stated as 0 (table 01: 2,995.39).
+        {"narrative-amount-mismatch", "0.00"},
+        // The 三公 budget stated as 0.95 while this copy's table 09 is blank.
+        {"narrative-amount-mismatch", "0.95"},
+        {"narrative-share-mismatch", "71.73%"},
+        // 决算数大于预算数 / 等于 while the actual is below the budget.
+        {"narrative-comparison-word", "1511.89 vs 1560.05"},
+        {"narrative-comparison-word", "80.38 vs 80.81"},
+        {"narrative-comparison-word", "60.99 vs 62.29"},
+        {"narrative-wrong-kind", "基本支出"},
+    });
+}
+
+TEST_F(CorpusReport, PutuoSocialWorkRatesAgainstZeroBasesAreFound) {
+    Report report = load("putuo-social-work-dept-2024.txt");
+    auto findings = run_all(report);
+    expect_exactly(findings, {
+        // A department new in 2024: growth rates of 100.00% against a prior year of zero.
+        {"narrative-zero-base", "100.00%"},
+        {"narrative-zero-base", "100.00%"},
+        {"narrative-zero-base", "100.00%"},
+        {"narrative-zero-base", "100.00%"},
+        // 完成年初预算的95.89% where the 年初预算 is 0.
+        {"narrative-zero-base", "95.89%"},
+    });
+}
+
+// Benchmark-style note: extraction plus all eight rules on the largest corpus report.
+TEST_F(CorpusReport, WuhanChecksInUnderHalfASecond) {
+    Report report = load("wuhan-hanyang-jiguan-gongwei-2024.txt");
+    auto rules = make_all_rules(national_lexicon());
+    constexpr int kRuns = 20;
+    auto start = std::chrono::steady_clock::now();
+    std::size_t findings = 0;
+    for (int run = 0; run < kRuns; ++run) {
+        for (const auto& rule : rules) findings += testing::run_rule(*rule, report).size();
+    }
+    auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start) / kRuns;
+    std::cout << "[ timing ] wuhan: 8 narrative rules (8 extractions) " << elapsed.count() << " ms per report\n";
+    EXPECT_GT(findings, 0u);
+    EXPECT_LT(elapsed.count(), 500.0);
+}
+
+}  // namespace
+}  // namespace fincheck::narrative
