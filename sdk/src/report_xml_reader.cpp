@@ -125,22 +125,21 @@ public:
         }
         if (!have_version) missing_attribute(root, "format-version");
 
-        bool have_meta = false, have_toc = false, have_body = false;
+        // metadata, toc, body: each optional, at most once, in this order (as in the schema).
+        int stage = 0;
         for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
             std::string_view name = element_name(child, root);
             if (name.empty()) continue;
-            if (name == "metadata") {
-                once(child, have_meta);
-                read_metadata(child);
-            } else if (name == "toc") {
-                once(child, have_toc);
-                read_toc(child);
-            } else if (name == "body") {
-                once(child, have_body);
-                read_content(child, -1, -1, 0);
-            } else {
-                unexpected_element(child, root);
-            }
+            int position = name == "metadata" ? 1 : name == "toc" ? 2 : name == "body" ? 3 : 0;
+            if (position == 0) unexpected_element(child, root);
+            if (position <= stage)
+                fail(child, "<" + std::string(name) +
+                                "> is repeated or out of order; the order is <metadata>, <toc>, "
+                                "<body> (元素重复或顺序错误)");
+            stage = position;
+            if (position == 1) read_metadata(child);
+            else if (position == 2) read_toc(child);
+            else read_content(child, -1, -1, 0);
         }
         return std::move(report_);
     }

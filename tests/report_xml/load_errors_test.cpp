@@ -132,7 +132,8 @@ TEST(LoadReportXmlErrors, TextWhereOnlyElementsBelong) {
 
 TEST(LoadReportXmlErrors, ColumnsAfterRowsAndDuplicateMetadata) {
     expect_error(in_body("<table id=\"02\"><row/><columns/></table>"), {3, 22, "before the first <row>"});
-    expect_error("<report format-version=\"1\">\n<metadata/>\n<metadata/>\n</report>", {3, 1, "appears twice"});
+    expect_error("<report format-version=\"1\">\n<metadata/>\n<metadata/>\n</report>", {3, 1, "repeated or out of order"});
+    expect_error("<report format-version=\"1\">\n<body/>\n<toc/>\n</report>", {3, 1, "repeated or out of order"});
 }
 
 TEST(LoadReportXmlErrors, ErrorRendersAsFileLineColumnMessage) {
