@@ -62,10 +62,15 @@ private:
         SourcePosition pos = position_of(text_, offset);
         return ConfigResult{std::nullopt, ConfigError{file_.string(), pos.line, pos.column, std::move(message)}};
     }
-    ConfigResult fail(pugi::xml_node node, std::string message) const {
-        return fail_at(node.offset_debug(), std::move(message));
+    // pugixml's element offset points at the name; editors and users point at the '<'.
+    static std::ptrdiff_t element_offset(pugi::xml_node node) {
+        std::ptrdiff_t offset = node.offset_debug();
+        return node.type() == pugi::node_element && offset > 0 ? offset - 1 : offset;
     }
-    SourcePosition position(pugi::xml_node node) const { return position_of(text_, node.offset_debug()); }
+    ConfigResult fail(pugi::xml_node node, std::string message) const {
+        return fail_at(element_offset(node), std::move(message));
+    }
+    SourcePosition position(pugi::xml_node node) const { return position_of(text_, element_offset(node)); }
 
     std::optional<ConfigResult> check_attributes(pugi::xml_node node, std::set<std::string_view> allowed) const {
         for (pugi::xml_attribute attribute : node.attributes())

@@ -1,0 +1,140 @@
+// End to end: the built fincheck binary, its exit codes, outputs and error messages.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <sys/wait.h>
+
+#include "test_support.hpp"
+
+namespace fincheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string quote(const std::string& text) { return "'" + text + "'"; }
+
+// Runs fincheck with the test plugins first in the search path; the environment's plugin
+// path is cleared so the result does not depend on the caller's shell.
+CliRun fincheck(const std::string& args, const std::string& scratch = "cli") {
+    fs::path dir = test::scratch_dir(scratch + "-io");
+    std::string command = "env -u FINCHECK_PLUGIN_PATH " + quote(FINCHECK_CLI) + " " + args + " > " +
+                          quote((dir / "out").string()) + " 2> " + quote((dir / "err").string());
+    int status = std::system(command.c_str());
+    CliRun run;
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.out = test::read_file(dir / "out");
+    run.err = test::read_file(dir / "err");
+    return run;
+}
+
+const std::string kPlugins = std::string("--plugin-dir ") + quote(FINCHECK_TEST_PLUGIN_DIR);
+const std::string kBlankTotal = quote(std::string(FINCHECK_TEST_DATA_DIR) + "/blank-total.xml");
+const std::string kMinimal = quote(std::string(FINCHECK_SOURCE_DIR) + "/examples/minimal-report.xml");
+
+TEST(Cli, ExitsOneWhenAFindingReachesFailOn) {
+    CliRun run = fincheck("check " + kBlankTotal + " " + kPlugins + " --rules test-blank-total");
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    EXPECT_NE(run.out.find("发现：错误 1"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("test-blank-total @ 03/合计 第 14 行"), std::string::npos) << run.out;
+}
+
+TEST(Cli, ExitsZeroOnACleanReport) {
+    CliRun run = fincheck("check " + kMinimal + " " + kPlugins + " --rules test-blank-total --lang en");
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("Findings: 0 error(s)"), std::string::npos) << run.out;
+}
+
+TEST(Cli, FailOnThresholdDecidesTheExitCode) {
+    std::string base = "check " + kBlankTotal + " " + kPlugins + " --rules test-echo ";
+    EXPECT_EQ(fincheck(base + "--fail-on error").exit_code, 0);
+    EXPECT_EQ(fincheck(base + "--fail-on warning").exit_code, 0);
+    EXPECT_EQ(fincheck(base + "--fail-on info").exit_code, 1);
+    EXPECT_EQ(fincheck("check " + kBlankTotal + " " + kPlugins + " --rules test-blank-total --fail-on none").exit_code,
+              0);
+}
+
+TEST(Cli, MalformedReportExitsTwoNamingFileLineAndColumn) {
+    CliRun run = fincheck("check " + quote(std::string(FINCHECK_TEST_DATA_DIR) + "/malformed.xml") + " " + kPlugins);
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("malformed.xml:5:"), std::string::npos) << run.err;
+}
+
+TEST(Cli, MissingReportAndBadUsageExitTwo) {
+    EXPECT_EQ(fincheck("check /no/such/report.xml " + kPlugins).exit_code, 2);
+    EXPECT_EQ(fincheck("check").exit_code, 2);
+    EXPECT_EQ(fincheck("check " + kBlankTotal + " --fail-on sometimes").exit_code, 2);
+    EXPECT_EQ(fincheck("frobnicate").exit_code, 2);
+    EXPECT_EQ(fincheck("--help").exit_code, 0);
+}
+
+TEST(Cli, MalformedConfigExitsTwoNamingItsLine) {
+    fs::path dir = test::scratch_dir("cli-config");
+    test::write_file(dir / "fincheck.xml", "<fincheck>\n  <rule id=\"x\" severity=\"loud\"/>\n</fincheck>\n");
+    CliRun run = fincheck("check " + kBlankTotal + " " + kPlugins + " --config " + quote((dir / "fincheck.xml").string()));
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("fincheck.xml:2:3:"), std::string::npos) << run.err;
+}
+
+TEST(Cli, WritesAValidDeterministicAuditReport) {
+    fs::path dir = test::scratch_dir("cli-output");
+    std::string first = (dir / "first.xml").string();
+    std::string second = (dir / "second.xml").string();
+    std::string args = " " + kPlugins + " --rules 'test-*' --fail-on none";
+    ASSERT_EQ(fincheck("check " + kBlankTotal + " -o " + quote(first) + args).exit_code, 0);
+    ASSERT_EQ(fincheck("check " + kBlankTotal + " -o " + quote(second) + args).exit_code, 0);
+    std::string xml = test::read_file(first);
+    EXPECT_FALSE(xml.empty());
+    EXPECT_EQ(xml, test::read_file(second));
+    EXPECT_NE(xml.find("<input file=\"blank-total.xml\" sha256=\""), std::string::npos);
+    EXPECT_NE(xml.find("rule=\"internal-rule-error\""), std::string::npos);
+    std::string validate = "xmllint --noout --schema " + quote(FINCHECK_AUDIT_XSD) + " " + quote(first) + " 2>/dev/null";
+    EXPECT_EQ(std::system(validate.c_str()), 0);
+}
+
+TEST(Cli, TextFormatWithoutOutputPrintsTheWholeReport) {
+    CliRun run = fincheck("check " + kBlankTotal + " " + kPlugins + " --rules test-blank-total --format text --lang en");
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_NE(run.out.find("fincheck "), std::string::npos);
+    EXPECT_NE(run.out.find("Table 03: the total row is blank"), std::string::npos) << run.out;
+}
+
+TEST(Cli, RulesListsEveryRuleAndTheLoadProblemsWithoutRunning) {
+    CliRun run = fincheck("rules " + kPlugins);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("test-blank-total  [error]  structure  (test-good)"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("--greeting (string, 默认 你好)"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("fincheck_test_wrong_abi.so [abi-mismatch]"), std::string::npos) << run.out;
+}
+
+TEST(Cli, RulesAsXmlIsWellFormed) {
+    fs::path dir = test::scratch_dir("cli-rules-xml");
+    CliRun run = fincheck("rules --format xml " + kPlugins);
+    ASSERT_EQ(run.exit_code, 0);
+    test::write_file(dir / "rules.xml", run.out);
+    EXPECT_NE(run.out.find("<rule id=\"test-echo\""), std::string::npos);
+    EXPECT_EQ(std::system(("xmllint --noout " + quote((dir / "rules.xml").string())).c_str()), 0);
+}
+
+TEST(Cli, PluginsListsVersionsAbiAndFailures) {
+    CliRun run = fincheck("plugins " + kPlugins);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("test-good 0.1.0  fincheck_test_good.so  SDK 1.0.0  ABI 1.0  2 条规则"), std::string::npos)
+        << run.out;
+    EXPECT_NE(run.out.find("fincheck_junk.so [not-loadable]"), std::string::npos);
+    EXPECT_NE(run.out.find("fincheck_test_throwing_create.so [create-failed]"), std::string::npos);
+}
+
+TEST(Cli, ImportOfAMissingFileExitsTwo) {
+    CliRun run = fincheck("import /no/such/report.txt");
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("/no/such/report.txt"), std::string::npos) << run.err;
+}
+
+}  // namespace
+}  // namespace fincheck

@@ -1,0 +1,30 @@
+// Shared helpers for the host tests: in-memory reports, engine options that see only the
+// test plugins, a scratch directory.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "fincheck/engine/engine.hpp"
+#include "fincheck/report.hpp"
+
+namespace fincheck::test {
+
+// A report with table 03 whose 合计 row is blank while two item rows carry numbers
+// (test-blank-total fires once), and table 09 whose 合计 is filled (it must not fire).
+Report report_with_blank_total();
+
+// Options that load exactly `files`' directories' plugins: no environment, no default dir.
+engine::EngineOptions options_for_dir(const std::filesystem::path& plugin_dir, std::string rules = {});
+
+// A fresh, empty directory under the build tree for this test.
+std::filesystem::path scratch_dir(const std::string& name);
+
+std::string read_file(const std::filesystem::path& file);
+void write_file(const std::filesystem::path& file, const std::string& content);
+
+// Loads these plugin files directly (no discovery).
+engine::PluginSet load_plugins(const std::vector<std::filesystem::path>& files);
+
+}  // namespace fincheck::test
