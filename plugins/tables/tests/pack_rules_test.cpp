@@ -3,6 +3,7 @@
 // and every cell of the sum as evidence).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "national_report.hpp"
@@ -141,6 +142,28 @@ TEST(PackRules, MessagesRenderInBothLanguagesWithoutLeftoverPlaceholders) {
     EXPECT_EQ(zh.find('{'), std::string::npos) << zh;
     EXPECT_EQ(en.find('{'), std::string::npos) << en;
     EXPECT_NE(zh.find("700.00"), std::string::npos) << zh;
+}
+
+}  // namespace
+}  // namespace fincheck::tables
+
+namespace fincheck::tables {
+namespace {
+
+TEST(PackRules, AColumnLeftBlankThroughoutAFilledTableIsUnknownNotZero) {
+    auto plugin = testing::make_plugin();
+    Report r = consistent_national_report();
+    for (Table& t : r.tables)
+        if (t.id == "05")
+            for (Row& row : t.rows)
+                for (std::size_t c : {std::size_t{1}, std::size_t{2}}) row.cells[c] = Cell{};
+    EXPECT_TRUE(run_rule(testing::rule_of(*plugin, "arith-05-columns"), r).empty());
+    EXPECT_TRUE(run_rule(testing::rule_of(*plugin, "xtab-05-06-basic"), r).empty());
+    // Once the column carries any figure, its blanks are zeros that must add up.
+    set_cell(r, "05", "2013101", "基本支出", "126.08");
+    auto found = testing::locations(run_rule(testing::rule_of(*plugin, "arith-05-columns"), r));
+    EXPECT_NE(std::find(found.begin(), found.end(), "05/2013201/合计"), found.end());
+    EXPECT_EQ(std::find(found.begin(), found.end(), "05/2013101/合计"), found.end());
 }
 
 }  // namespace

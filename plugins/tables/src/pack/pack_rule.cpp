@@ -27,6 +27,22 @@ std::string op_text(Op op) {
     return "=";
 }
 
+// A column left entirely blank in a table that does print figures elsewhere was not filled
+// in (or not read): its blanks are "unknown", not zero. A side made only of such cells cannot
+// be judged, so the relation does not apply. A table empty of all values (07/08 printed with
+// 「本部门无…」) is different: there a blank is a true zero and must match 04.
+bool column_unfilled(const CellUse& use) {
+    if (use.printed || use.table->empty_of_values()) return false;
+    return std::none_of(use.table->rows.begin(), use.table->rows.end(), [&](const Row& row) {
+        const Cell* cell = row.cell(use.column);
+        return cell && cell->value;
+    });
+}
+
+bool only_unfilled(const Operand& side) {
+    return !side.cells.empty() && std::all_of(side.cells.begin(), side.cells.end(), column_unfilled);
+}
+
 Tolerance effective_tolerance(const RuleContext& context, const ToleranceSpec& spec) {
     Tolerance t = context.tolerance();
     if (spec.half_unit) t.half_unit = *spec.half_unit;
@@ -83,7 +99,7 @@ void PackRule::run(const Report& report, const RuleContext& context, const Resol
                 continue;
             auto left = eval.side(check.left);
             auto right = eval.side(check.right);
-            if (!left || !right) continue;
+            if (!left || !right || only_unfilled(*left) || only_unfilled(*right)) continue;
 
             Decimal difference = left->value - right->value;
             Decimal allowed = rule.tolerance.absolute
