@@ -6,7 +6,9 @@
     X(check)                     \
     X(import)                    \
     X(rules)                     \
-    X(plugins)
+    X(plugins)                   \
+    X(batch)                     \
+    X(merge)
 
 namespace fincheck::cli {
 

@@ -1,0 +1,104 @@
+// fincheck batch INPUT... --out DIR: audit many reports with plugins loaded once; one audit
+// file per report and DIR/summary.xml. See docs/batch.md.
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+
+#include "command.hpp"
+#include "engine_options.hpp"
+#include "fincheck/batch/runner.hpp"
+
+namespace fincheck::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+class BatchCommand final : public Command {
+public:
+    CLI::App* attach(CLI::App& root) override {
+        CLI::App* command = root.add_subcommand("batch", "批量审核报告 / audit many reports");
+        command->add_option("INPUT", inputs_,
+                            "报告文件、目录（递归）或 @列表文件 / report files, directories (recursive) or @list files")
+            ->required();
+        command->add_option("-o,--out", out_, "输出目录 / output directory")->required();
+        command->add_option("-j,--jobs", jobs_, "并行数 / reports audited at once")->check(CLI::PositiveNumber);
+        command->add_flag("--resume", resume_, "跳过输入与规则配置均未变化的报告 / skip reports whose input and rule configuration are unchanged");
+        command->add_flag("--isolate", isolate_, "规则在子进程中运行，崩溃或超时只影响该报告 / run rules in child processes so a crash or hang fails only that report");
+        command->add_option("--timeout", timeout_, "每份报告的时限（秒，需 --isolate）/ per-report time limit in seconds (with --isolate)")
+            ->check(CLI::NonNegativeNumber);
+        command->add_option("--baseline", baseline_, "与此前批次的输出目录比较 / compare findings with an earlier batch output directory");
+        command->add_option("--shard", shard_, "只处理第 I 份（共 N 份）/ process shard I of N (I/N)");
+        command->add_option("--progress", progress_, "进度显示 / progress display")
+            ->check(CLI::IsMember({"auto", "bar", "lines", "none"}))
+            ->capture_default_str();
+        engine_options_.add_to(*command);
+        return command;
+    }
+
+    int run() override {
+        batch::Shard shard;
+        if (!shard_.empty()) {
+            std::optional<batch::Shard> parsed = batch::parse_shard(shard_);
+            if (!parsed) {
+                std::cerr << "fincheck: --shard 须为 I/N（1 ≤ I ≤ N）/ --shard must be I/N with 1 <= I <= N\n";
+                return kExitUsage;
+            }
+            shard = *parsed;
+        }
+        if (timeout_ > 0 && !isolate_) {
+            std::cerr << "fincheck: --timeout 需要 --isolate / --timeout needs --isolate\n";
+            return kExitUsage;
+        }
+        batch::BatchOptions options;
+        options.inputs = batch::expand_inputs(inputs_, shard).files;
+        options.out_dir = out_;
+        options.jobs = jobs_;
+        options.resume = resume_;
+        options.isolate = isolate_;
+        options.timeout_seconds = timeout_;
+        if (!baseline_.empty()) options.baseline_dir = fs::path(baseline_);
+        options.shard = shard_;
+        options.progress = progress_ == "bar"     ? batch::ProgressStyle::bar
+                           : progress_ == "lines" ? batch::ProgressStyle::lines
+                           : progress_ == "none"  ? batch::ProgressStyle::none
+                                                  : batch::ProgressStyle::automatic;
+
+        engine::EngineCreation created = engine::Engine::create(engine_options_.to_engine_options(fs::current_path()));
+        if (!created.engine) {
+            std::cerr << "fincheck: " << created.error->to_string() << "\n";
+            return kExitUsage;
+        }
+        try {
+            const batch::BatchResult result = batch::run_batch(*created.engine, options);
+            std::cerr << "fincheck batch: " << result.totals.reports << " 份报告 / reports, " << result.totals.audited
+                      << " 已审核 / audited (" << result.resumed << " 沿用 / resumed), " << result.totals.failed
+                      << " 失败 / failed; " << result.totals.counts.error << " error, " << result.totals.counts.warning
+                      << " warning, " << result.totals.counts.info << " info → " << (fs::path(out_) / "summary.xml").string()
+                      << "\n";
+            return result.totals.failed > 0 ? kExitFindings : kExitOk;
+        } catch (const std::exception& e) {
+            std::cerr << "fincheck: " << e.what() << "\n";
+            return kExitUsage;
+        }
+    }
+
+private:
+    std::vector<std::string> inputs_;
+    std::string out_;
+    unsigned jobs_ = std::max(1u, std::thread::hardware_concurrency());
+    bool resume_ = false;
+    bool isolate_ = false;
+    double timeout_ = 0;
+    std::string baseline_;
+    std::string shard_;
+    std::string progress_ = "auto";
+    EngineCliOptions engine_options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_batch_command() { return std::make_unique<BatchCommand>(); }
+
+}  // namespace fincheck::cli

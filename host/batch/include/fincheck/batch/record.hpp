@@ -1,0 +1,92 @@
+// What the batch remembers of one report: its status, counts by severity and by rule, why it
+// failed, and how its findings compare with a baseline run. A record is written as one
+// <report> element of summary.xml; the same element is the resume sidecar of the report and
+// what an --isolate worker sends back to the parent, so there is one format to get right.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "fincheck/finding.hpp"
+
+namespace pugi {
+class xml_node;
+}
+
+namespace fincheck::batch {
+
+struct Counts {
+    std::size_t error = 0;
+    std::size_t warning = 0;
+    std::size_t info = 0;
+    std::size_t total() const { return error + warning + info; }
+    void add(Severity severity, std::size_t n = 1);
+    Counts& operator+=(const Counts& other);
+    bool operator==(const Counts&) const = default;
+};
+
+// A finding as compared against a baseline: rule id + location + expected/actual.
+struct FindingKey {
+    std::string rule;
+    std::string location;  // "table/row/column", "block:N" or "line:N"
+    std::string expected;
+    std::string actual;
+    Severity severity = Severity::error;
+    auto operator<=>(const FindingKey& other) const {
+        return std::tie(rule, location, expected, actual) <=> std::tie(other.rule, other.location, other.expected, other.actual);
+    }
+    bool operator==(const FindingKey& other) const { return (*this <=> other) == 0; }
+};
+
+// Findings of one audit file, read back from its XML.
+struct AuditOutcome {
+    Counts counts;
+    std::map<std::string, Counts> by_rule;
+    std::vector<FindingKey> findings;  // sorted
+};
+std::optional<AuditOutcome> read_audit_outcome(std::string_view audit_xml);
+
+struct BaselineDiff {
+    bool compared = false;  // false: no audit of this input in the baseline
+    std::vector<FindingKey> added;   // in this run only
+    std::vector<FindingKey> gone;    // in the baseline only
+    std::size_t remaining = 0;       // in both
+};
+BaselineDiff diff_findings(const std::vector<FindingKey>& baseline, const std::vector<FindingKey>& current);
+
+enum class Status : std::uint8_t { audited, failed };
+
+struct Failure {
+    std::string kind;  // load, crash, timeout, write, internal
+    std::string file;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    std::string message;
+};
+
+struct ReportRecord {
+    std::string key;
+    std::string output;   // audit file name, empty when failed before writing it
+    std::string sha256;   // of the input bytes
+    Status status = Status::audited;
+    Counts counts;
+    std::map<std::string, Counts> by_rule;
+    std::optional<Failure> failure;
+    std::optional<BaselineDiff> baseline;
+};
+
+// <report> element; `config_hash` is written only in resume sidecars.
+void append_record(pugi::xml_node parent, const ReportRecord& record, std::string_view config_hash = {});
+std::string record_to_xml(const ReportRecord& record, std::string_view config_hash = {});
+// Reads a <report> element; returns nullopt when it is not one. `config_hash` receives the
+// sidecar's configuration hash when present.
+std::optional<ReportRecord> record_from_node(const pugi::xml_node& node, std::string* config_hash = nullptr);
+std::optional<ReportRecord> record_from_xml(std::string_view xml, std::string* config_hash = nullptr);
+
+}  // namespace fincheck::batch

@@ -1,0 +1,63 @@
+// summary.xml (schemas/batch-summary.xsd), written as the batch goes: one <report> per input
+// in key order, then the totals. Only the totals stay in memory, so a batch of any size
+// needs the same memory; the file appears under its name only when complete (rename).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fincheck/batch/record.hpp"
+
+namespace fincheck::batch {
+
+struct SummaryHeader {
+    std::string tool_version;
+    std::string config_hash;
+    std::string shard;     // "I/N" when sharded, else empty
+    std::string baseline;  // the baseline directory as given, else empty
+};
+
+struct Totals {
+    std::size_t reports = 0;
+    std::size_t audited = 0;
+    std::size_t failed = 0;
+    Counts counts;
+    std::map<std::string, Counts> by_rule;
+    bool baseline = false;
+    std::size_t added = 0;
+    std::size_t gone = 0;
+    std::size_t remaining = 0;
+    void add(const ReportRecord& record);
+};
+
+class SummaryWriter {
+public:
+    // Opens a temporary file beside `target`; throws std::runtime_error when it cannot.
+    SummaryWriter(const std::filesystem::path& target, const SummaryHeader& header);
+    SummaryWriter(const SummaryWriter&) = delete;
+    SummaryWriter& operator=(const SummaryWriter&) = delete;
+    ~SummaryWriter();  // an unfinished summary is discarded
+
+    void add(const ReportRecord& record);
+    // Writes the totals, syncs and renames the file into place.
+    void finish();
+    const Totals& totals() const { return totals_; }
+
+private:
+    void write(std::string_view text);
+    std::filesystem::path target_;
+    std::string temporary_;
+    int fd_ = -1;
+    bool finished_ = false;
+    Totals totals_;
+};
+
+// Combines shard summaries into one, as if the batch had run unsharded. Returns an error
+// message naming the file at fault, or nullopt on success.
+std::optional<std::string> merge_summaries(const std::vector<std::filesystem::path>& summaries,
+                                           const std::filesystem::path& output);
+
+}  // namespace fincheck::batch

@@ -1,0 +1,138 @@
+#include "process.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "fincheck/engine/atomic_file.hpp"
+#include "fincheck/engine/audit_writers.hpp"
+#include "fincheck/engine/input.hpp"
+#include "fincheck/import.hpp"
+#include "fincheck/report_xml.hpp"
+#include "fincheck/sha256.hpp"
+
+namespace fincheck::batch {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<std::string> read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return std::move(buffer).str();
+}
+
+// The sidecar says this exact input was audited under this exact configuration, and the
+// audit file it describes is still there.
+std::optional<ReportRecord> resumable(const ProcessContext& context, const InputFile& input, const std::string& sha) {
+    const fs::path out_dir = context.options->out_dir;
+    std::optional<std::string> state = read_file(state_path(out_dir, input.output));
+    if (!state) return std::nullopt;
+    std::string hash;
+    std::optional<ReportRecord> record = record_from_xml(*state, &hash);
+    if (!record || hash != context.config_hash || record->sha256 != sha || record->key != input.key) return std::nullopt;
+    std::error_code ec;
+    if (!fs::is_regular_file(out_dir / input.output, ec)) return std::nullopt;
+    return record;
+}
+
+void compare_with_baseline(const ProcessContext& context, const InputFile& input, ReportRecord& record,
+                           const std::vector<FindingKey>& current) {
+    BaselineDiff diff;
+    if (std::optional<std::string> old = read_file(*context.options->baseline_dir / input.output)) {
+        if (std::optional<AuditOutcome> outcome = read_audit_outcome(*old)) diff = diff_findings(outcome->findings, current);
+    }
+    if (!diff.compared) diff.added = current;  // nothing to compare with: every finding is new
+    record.baseline = std::move(diff);
+}
+
+}  // namespace
+
+ReportRecord failed_record(const InputFile& input, std::string kind, std::string message) {
+    ReportRecord record;
+    record.key = input.key;
+    record.status = Status::failed;
+    record.failure = Failure{std::move(kind), input.key, 0, 0, std::move(message)};
+    return record;
+}
+
+Processed process_report(const ProcessContext& context, const InputFile& input) {
+    Processed processed;
+    if (!input.problem.empty()) {
+        processed.record = failed_record(input, "input", input.problem);
+        return processed;
+    }
+    std::optional<std::string> bytes = read_file(input.path);
+    if (!bytes) {
+        processed.record = failed_record(input, "input", "无法读取文件 / cannot read the file");
+        return processed;
+    }
+    const std::string sha = sha256_hex(*bytes);
+    const fs::path audit_path = context.options->out_dir / input.output;
+
+    if (context.options->resume) {
+        if (std::optional<ReportRecord> record = resumable(context, input, sha)) {
+            processed.record = std::move(*record);
+            processed.resumed = true;
+            if (context.options->baseline_dir) {
+                std::optional<std::string> audit = read_file(audit_path);
+                std::optional<AuditOutcome> outcome = audit ? read_audit_outcome(*audit) : std::nullopt;
+                compare_with_baseline(context, input, processed.record, outcome ? outcome->findings : std::vector<FindingKey>{});
+            }
+            return processed;
+        }
+    }
+
+    // Load: report XML directly, extracted text through the importer (as `fincheck check`).
+    std::optional<Report> report;
+    std::optional<LoadError> error;
+    std::vector<Finding> diagnostics;
+    if (engine::is_text_input(input.path)) {
+        ImportResult imported = import_text(std::move(*bytes), input.key);
+        report = std::move(imported.report);
+        error = std::move(imported.error);
+        diagnostics = std::move(imported.diagnostics);
+    } else {
+        LoadResult loaded = load_report_xml_buffer(std::move(*bytes), input.key);
+        report = std::move(loaded.report);
+        error = std::move(loaded.error);
+    }
+    if (!report) {
+        ReportRecord& r = processed.record = failed_record(input, "load", "");
+        r.sha256 = sha;
+        if (error) r.failure = Failure{"load", input.key, error->line, error->column, error->message};
+        else r.failure->message = "无法读取报告 / unreadable report";
+        return processed;
+    }
+
+    const engine::AuditResult result =
+        context.engine->audit(*report, std::move(diagnostics), engine::AuditInput{input.path.filename().string(), sha});
+    const std::string audit_xml = engine::write_audit_xml(result);
+
+    ReportRecord& record = processed.record;
+    record.key = input.key;
+    record.output = input.output;
+    record.sha256 = sha;
+    for (const engine::AuditedFinding& f : result.findings) {
+        record.counts.add(f.severity);
+        record.by_rule[f.finding.rule_id].add(f.severity);
+    }
+    try {
+        engine::write_file_atomically(audit_path, audit_xml);
+        // The sidecar comes second: a run killed between the two writes re-audits the report.
+        engine::write_file_atomically(state_path(context.options->out_dir, input.output),
+                                      record_to_xml(record, context.config_hash));
+    } catch (const std::exception& e) {
+        processed.record = failed_record(input, "write", e.what());
+        processed.record.sha256 = sha;
+        return processed;
+    }
+    if (context.options->baseline_dir) {
+        std::optional<AuditOutcome> outcome = read_audit_outcome(audit_xml);
+        compare_with_baseline(context, input, record, outcome ? outcome->findings : std::vector<FindingKey>{});
+    }
+    return processed;
+}
+
+}  // namespace fincheck::batch

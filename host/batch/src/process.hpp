@@ -1,0 +1,28 @@
+// One report, start to finish: read, fingerprint, skip when resumable, load, audit, write
+// the audit file and its resume sidecar, compare with the baseline. Used as is by worker
+// threads and by --isolate children.
+#pragma once
+
+#include <string>
+
+#include "fincheck/batch/runner.hpp"
+
+namespace fincheck::batch {
+
+struct ProcessContext {
+    const engine::Engine* engine = nullptr;
+    const BatchOptions* options = nullptr;
+    std::string config_hash;
+};
+
+struct Processed {
+    ReportRecord record;
+    bool resumed = false;
+};
+
+Processed process_report(const ProcessContext& context, const InputFile& input);
+
+// The record of a report whose processing never finished (crash, timeout).
+ReportRecord failed_record(const InputFile& input, std::string kind, std::string message);
+
+}  // namespace fincheck::batch

@@ -1,0 +1,208 @@
+#include "fincheck/batch/record.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <sstream>
+
+#include <pugixml.hpp>
+
+namespace fincheck::batch {
+namespace {
+
+std::size_t number(const pugi::xml_node& node, const char* name) {
+    return static_cast<std::size_t>(node.attribute(name).as_ullong(0));
+}
+
+void write_counts(pugi::xml_node node, const Counts& counts) {
+    node.append_attribute("error") = static_cast<unsigned long long>(counts.error);
+    node.append_attribute("warning") = static_cast<unsigned long long>(counts.warning);
+    node.append_attribute("info") = static_cast<unsigned long long>(counts.info);
+    node.append_attribute("total") = static_cast<unsigned long long>(counts.total());
+}
+
+Counts read_counts(const pugi::xml_node& node) {
+    Counts counts;
+    counts.error = number(node, "error");
+    counts.warning = number(node, "warning");
+    counts.info = number(node, "info");
+    return counts;
+}
+
+std::string location_key(const pugi::xml_node& location) {
+    if (const char* block = location.attribute("block").as_string(nullptr)) return std::string("block:") + block;
+    std::string key = location.attribute("table").as_string();
+    if (!key.empty()) {
+        for (const char* part : {"row", "column"}) {
+            const char* value = location.attribute(part).as_string(nullptr);
+            if (!value) break;
+            key += '/';
+            key += value;
+        }
+        return key;
+    }
+    if (const char* line = location.attribute("line").as_string(nullptr)) return std::string("line:") + line;
+    return {};
+}
+
+void write_key(pugi::xml_node node, const FindingKey& key) {
+    node.append_attribute("rule") = key.rule.c_str();
+    node.append_attribute("severity") = std::string(to_string(key.severity)).c_str();
+    node.append_attribute("location") = key.location.c_str();
+    if (!key.expected.empty()) node.append_attribute("expected") = key.expected.c_str();
+    if (!key.actual.empty()) node.append_attribute("actual") = key.actual.c_str();
+}
+
+FindingKey read_key(const pugi::xml_node& node) {
+    FindingKey key;
+    key.rule = node.attribute("rule").as_string();
+    key.location = node.attribute("location").as_string();
+    key.expected = node.attribute("expected").as_string();
+    key.actual = node.attribute("actual").as_string();
+    key.severity = severity_from_string(node.attribute("severity").as_string()).value_or(Severity::error);
+    return key;
+}
+
+struct StringWriter final : pugi::xml_writer {
+    std::string out;
+    void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
+};
+
+}  // namespace
+
+void Counts::add(Severity severity, std::size_t n) {
+    switch (severity) {
+        case Severity::error: error += n; break;
+        case Severity::warning: warning += n; break;
+        case Severity::info: info += n; break;
+    }
+}
+
+Counts& Counts::operator+=(const Counts& other) {
+    error += other.error;
+    warning += other.warning;
+    info += other.info;
+    return *this;
+}
+
+std::optional<AuditOutcome> read_audit_outcome(std::string_view audit_xml) {
+    pugi::xml_document doc;
+    if (!doc.load_buffer(audit_xml.data(), audit_xml.size(), pugi::parse_default)) return std::nullopt;
+    pugi::xml_node root = doc.child("audit-report");
+    if (!root) return std::nullopt;
+    AuditOutcome outcome;
+    for (pugi::xml_node finding : root.child("findings").children("finding")) {
+        FindingKey key;
+        key.rule = finding.attribute("rule").as_string();
+        key.severity = severity_from_string(finding.attribute("severity").as_string()).value_or(Severity::error);
+        key.location = location_key(finding.child("location"));
+        key.expected = finding.child("expected").text().as_string();
+        key.actual = finding.child("actual").text().as_string();
+        outcome.counts.add(key.severity);
+        outcome.by_rule[key.rule].add(key.severity);
+        outcome.findings.push_back(std::move(key));
+    }
+    std::sort(outcome.findings.begin(), outcome.findings.end());
+    return outcome;
+}
+
+BaselineDiff diff_findings(const std::vector<FindingKey>& baseline, const std::vector<FindingKey>& current) {
+    // Both sorted: a multiset difference, so two identical findings count twice.
+    BaselineDiff diff;
+    diff.compared = true;
+    auto b = baseline.begin();
+    auto c = current.begin();
+    while (b != baseline.end() || c != current.end()) {
+        if (c == current.end() || (b != baseline.end() && *b < *c)) {
+            diff.gone.push_back(*b++);
+        } else if (b == baseline.end() || *c < *b) {
+            diff.added.push_back(*c++);
+        } else {
+            ++diff.remaining;
+            ++b;
+            ++c;
+        }
+    }
+    return diff;
+}
+
+void append_record(pugi::xml_node parent, const ReportRecord& record, std::string_view config_hash) {
+    pugi::xml_node node = parent.append_child("report");
+    node.append_attribute("input") = record.key.c_str();
+    node.append_attribute("status") = record.status == Status::audited ? "audited" : "failed";
+    if (!record.output.empty()) node.append_attribute("output") = record.output.c_str();
+    if (!record.sha256.empty()) node.append_attribute("sha256") = record.sha256.c_str();
+    if (!config_hash.empty()) node.append_attribute("config-hash") = std::string(config_hash).c_str();
+    if (record.failure) {
+        const Failure& f = *record.failure;
+        pugi::xml_node e = node.append_child("error");
+        e.append_attribute("kind") = f.kind.c_str();
+        e.append_attribute("file") = f.file.c_str();
+        e.append_attribute("line") = f.line;
+        e.append_attribute("column") = f.column;
+        e.text().set(f.message.c_str());
+    }
+    if (record.status == Status::audited) {
+        write_counts(node.append_child("counts"), record.counts);
+        for (const auto& [rule, counts] : record.by_rule) {
+            pugi::xml_node r = node.append_child("rule");
+            r.append_attribute("id") = rule.c_str();
+            write_counts(r, counts);
+        }
+    }
+    if (record.baseline) {
+        const BaselineDiff& d = *record.baseline;
+        pugi::xml_node b = node.append_child("baseline");
+        b.append_attribute("compared") = d.compared;
+        b.append_attribute("new") = static_cast<unsigned long long>(d.added.size());
+        b.append_attribute("gone") = static_cast<unsigned long long>(d.gone.size());
+        b.append_attribute("remaining") = static_cast<unsigned long long>(d.remaining);
+        for (const FindingKey& k : d.added) write_key(b.append_child("new"), k);
+        for (const FindingKey& k : d.gone) write_key(b.append_child("gone"), k);
+    }
+}
+
+std::string record_to_xml(const ReportRecord& record, std::string_view config_hash) {
+    pugi::xml_document doc;
+    append_record(doc, record, config_hash);
+    StringWriter writer;
+    doc.save(writer, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+    return std::move(writer.out);
+}
+
+std::optional<ReportRecord> record_from_node(const pugi::xml_node& node, std::string* config_hash) {
+    if (std::string_view(node.name()) != "report") return std::nullopt;
+    ReportRecord record;
+    record.key = node.attribute("input").as_string();
+    record.output = node.attribute("output").as_string();
+    record.sha256 = node.attribute("sha256").as_string();
+    record.status = std::string_view(node.attribute("status").as_string()) == "failed" ? Status::failed : Status::audited;
+    if (config_hash) *config_hash = node.attribute("config-hash").as_string();
+    if (pugi::xml_node e = node.child("error")) {
+        Failure f;
+        f.kind = e.attribute("kind").as_string();
+        f.file = e.attribute("file").as_string();
+        f.line = e.attribute("line").as_uint();
+        f.column = e.attribute("column").as_uint();
+        f.message = e.text().as_string();
+        record.failure = std::move(f);
+    }
+    record.counts = read_counts(node.child("counts"));
+    for (pugi::xml_node r : node.children("rule")) record.by_rule[r.attribute("id").as_string()] = read_counts(r);
+    if (pugi::xml_node b = node.child("baseline")) {
+        BaselineDiff d;
+        d.compared = b.attribute("compared").as_bool();
+        d.remaining = number(b, "remaining");
+        for (pugi::xml_node k : b.children("new")) d.added.push_back(read_key(k));
+        for (pugi::xml_node k : b.children("gone")) d.gone.push_back(read_key(k));
+        record.baseline = std::move(d);
+    }
+    return record;
+}
+
+std::optional<ReportRecord> record_from_xml(std::string_view xml, std::string* config_hash) {
+    pugi::xml_document doc;
+    if (!doc.load_buffer(xml.data(), xml.size())) return std::nullopt;
+    return record_from_node(doc.first_child(), config_hash);
+}
+
+}  // namespace fincheck::batch

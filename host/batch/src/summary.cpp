@@ -1,0 +1,169 @@
+#include "fincheck/batch/summary.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+#include <pugixml.hpp>
+
+namespace fincheck::batch {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string escape_attribute(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string indented(const std::string& xml) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < xml.size()) {
+        std::size_t end = xml.find('\n', start);
+        if (end == std::string::npos) end = xml.size() - 1;
+        out += "  ";
+        out.append(xml, start, end - start + 1);
+        start = end + 1;
+    }
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    return out;
+}
+
+std::string counts_attributes(const Counts& c) {
+    return "error=\"" + std::to_string(c.error) + "\" warning=\"" + std::to_string(c.warning) + "\" info=\"" +
+           std::to_string(c.info) + "\" total=\"" + std::to_string(c.total()) + "\"";
+}
+
+std::runtime_error failure(const fs::path& file, const char* what) {
+    return std::runtime_error("无法写入 / cannot write " + file.string() + ": " + what + ": " + std::strerror(errno));
+}
+
+}  // namespace
+
+void Totals::add(const ReportRecord& record) {
+    ++reports;
+    if (record.status == Status::failed) {
+        ++failed;
+    } else {
+        ++audited;
+        counts += record.counts;
+        for (const auto& [rule, c] : record.by_rule) by_rule[rule] += c;
+    }
+    if (record.baseline) {
+        baseline = true;
+        added += record.baseline->added.size();
+        gone += record.baseline->gone.size();
+        remaining += record.baseline->remaining;
+    }
+}
+
+SummaryWriter::SummaryWriter(const fs::path& target, const SummaryHeader& header) : target_(target) {
+    fs::path dir = target.parent_path();
+    if (dir.empty()) dir = ".";
+    std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    fd_ = ::mkstemp(pattern.data());
+    if (fd_ < 0) throw failure(target, "mkstemp");
+    temporary_ = pattern;
+    std::string start = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<batch-summary format-version=\"1\" tool-version=\"" +
+                        escape_attribute(header.tool_version) + "\" config-hash=\"" + escape_attribute(header.config_hash) + "\"";
+    if (!header.shard.empty()) start += " shard=\"" + escape_attribute(header.shard) + "\"";
+    if (!header.baseline.empty()) start += " baseline=\"" + escape_attribute(header.baseline) + "\"";
+    write(start + ">\n");
+}
+
+SummaryWriter::~SummaryWriter() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!finished_ && !temporary_.empty()) ::unlink(temporary_.c_str());
+}
+
+void SummaryWriter::write(std::string_view text) {
+    while (!text.empty()) {
+        const ssize_t n = ::write(fd_, text.data(), text.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw failure(target_, "write");
+        }
+        text.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+void SummaryWriter::add(const ReportRecord& record) {
+    totals_.add(record);
+    write(indented(record_to_xml(record)));
+}
+
+void SummaryWriter::finish() {
+    std::string end = "  <totals reports=\"" + std::to_string(totals_.reports) + "\" audited=\"" +
+                      std::to_string(totals_.audited) + "\" failed=\"" + std::to_string(totals_.failed) + "\">\n";
+    end += "    <counts " + counts_attributes(totals_.counts) + " />\n";
+    for (const auto& [rule, c] : totals_.by_rule)
+        end += "    <rule id=\"" + escape_attribute(rule) + "\" " + counts_attributes(c) + " />\n";
+    if (totals_.baseline)
+        end += "    <baseline new=\"" + std::to_string(totals_.added) + "\" gone=\"" + std::to_string(totals_.gone) +
+               "\" remaining=\"" + std::to_string(totals_.remaining) + "\" />\n";
+    end += "  </totals>\n</batch-summary>\n";
+    write(end);
+    if (::fsync(fd_) != 0) throw failure(target_, "fsync");
+    ::fchmod(fd_, 0644);
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) throw failure(target_, "close");
+    if (::rename(temporary_.c_str(), target_.c_str()) != 0) throw failure(target_, "rename");
+    finished_ = true;
+}
+
+std::optional<std::string> merge_summaries(const std::vector<fs::path>& summaries, const fs::path& output) {
+    SummaryHeader header;
+    std::vector<ReportRecord> records;
+    bool first = true;
+    for (const fs::path& file : summaries) {
+        pugi::xml_document doc;
+        const pugi::xml_parse_result parsed = doc.load_file(file.c_str());
+        if (!parsed) return file.string() + ": " + parsed.description();
+        pugi::xml_node root = doc.child("batch-summary");
+        if (!root) return file.string() + ": 不是批量汇总文件 / not a batch summary";
+        const std::string hash = root.attribute("config-hash").as_string();
+        const std::string baseline = root.attribute("baseline").as_string();
+        if (first) {
+            header.tool_version = root.attribute("tool-version").as_string();
+            header.config_hash = hash;
+            header.baseline = baseline;
+            first = false;
+        } else if (hash != header.config_hash) {
+            return file.string() + ": 规则配置与其他分片不同 / ran with another rule configuration than the other shards";
+        } else if (baseline != header.baseline) {
+            return file.string() + ": 基线与其他分片不同 / compared with another baseline than the other shards";
+        }
+        for (pugi::xml_node node : root.children("report"))
+            if (auto record = record_from_node(node)) records.push_back(std::move(*record));
+    }
+    std::stable_sort(records.begin(), records.end(), [](const ReportRecord& a, const ReportRecord& b) { return a.key < b.key; });
+    for (std::size_t i = 1; i < records.size(); ++i)
+        if (records[i].key == records[i - 1].key)
+            return "报告在多个分片中出现 / input in more than one shard: " + records[i].key;
+    try {
+        SummaryWriter writer(output, header);
+        for (const ReportRecord& record : records) writer.add(record);
+        writer.finish();
+    } catch (const std::exception& e) {
+        return std::string(e.what());
+    }
+    return std::nullopt;
+}
+
+}  // namespace fincheck::batch
