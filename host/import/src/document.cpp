@@ -445,7 +445,10 @@ private:
             if (attachment_ >= 0) {
                 Attachment& attachment = report_.attachments[static_cast<std::size_t>(attachment_)];
                 std::string table_id = "att-" + std::string(attachment.label.substr(std::string_view("附件").size()));
-                if (attachment_tables_ > 0) table_id += "." + std::to_string(attachment_tables_ + 1);
+                if (attachment_tables_ > 0) {
+                    table_id += '.';
+                    table_id += std::to_string(attachment_tables_ + 1);
+                }
                 ++attachment_tables_;
                 build_text_table(raw, table_id, TableKind::attachment_form, report_, diagnostics_);
                 if (attachment.title.empty()) attachment.title = report_.tables.back().title;

@@ -66,7 +66,7 @@ FieldValue parse_field_value(std::string_view raw) {
     if (unit.empty() || unit == "%" || unit == "％") {
         if (auto parsed = parse_number(text)) {
             result.value = parsed->value;
-            if (parsed->percent) result.unit = "%";
+            if (parsed->percent) result.unit.assign(1, '%');
         }
         return result;
     }

@@ -74,14 +74,20 @@ std::string_view trim(std::string_view text) {
 }
 
 std::string compact(std::string_view text) {
+    // Byte-wise: the spaces dropped are ASCII space and tab, U+00A0 (C2 A0), U+2009 and
+    // U+202F (E2 80 89 / E2 80 AF) and U+3000 (E3 80 80); no other sequence starts alike.
     std::string out;
     out.reserve(text.size());
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t start = pos;
-        char32_t cp = next_code_point(text, pos);
-        if (is_space(cp) || cp == U'\t') continue;
-        out.append(text.substr(start, pos - start));
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == ' ' || c == '\t') continue;
+        if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(text[i + 1]) == 0xA0) { ++i; continue; }
+        if ((c == 0xE2 || c == 0xE3) && i + 2 < n && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+            auto third = static_cast<unsigned char>(text[i + 2]);
+            if ((c == 0xE3 && third == 0x80) || (c == 0xE2 && (third == 0x89 || third == 0xAF))) { i += 2; continue; }
+        }
+        out.push_back(static_cast<char>(c));
     }
     return out;
 }
@@ -118,6 +124,7 @@ std::string tidy_spaces(std::string_view text) {
 }
 
 std::string strip_bold(std::string_view text) {
+    if (text.find("**") == std::string_view::npos) return std::string(text);
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -312,7 +319,7 @@ std::optional<std::string> find_iso_date(std::string_view text, std::size_t* end
         auto day = read_int(text, pos, 2);
         if (!day || *day < 1 || *day > 31 || !eat(text, pos, "日")) continue;
         if (end) *end = pos;
-        char buffer[16];
+        char buffer[32];
         std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", *year, *month, *day);
         return std::string(buffer);
     }

@@ -1,0 +1,42 @@
+// Importing the Wuhan corpus report (814 lines, nine tables, seven attachments) from text
+// already in memory: the per-report cost of the importer. Target: < 5 ms median.
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "fincheck/import.hpp"
+
+namespace {
+
+std::string read_corpus(const char* name) {
+    std::ifstream in(std::string(FINCHECK_SOURCE_DIR) + "/examples/corpus/" + name, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void BM_ImportWuhanReport(benchmark::State& state) {
+    const std::string text = read_corpus("wuhan-hanyang-jiguan-gongwei-2024.txt");
+    for (auto _ : state) {
+        auto result = fincheck::import_text(text, "wuhan-hanyang-jiguan-gongwei-2024.txt");
+        if (!result) state.SkipWithError("import failed");
+        benchmark::DoNotOptimize(result);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_ImportWuhanReport)->Unit(benchmark::kMillisecond);
+
+void BM_ImportShanghaiReport(benchmark::State& state) {
+    const std::string text = read_corpus("putuo-finance-bureau-2024.txt");
+    for (auto _ : state) {
+        auto result = fincheck::import_text(text, "putuo-finance-bureau-2024.txt");
+        benchmark::DoNotOptimize(result);
+    }
+}
+BENCHMARK(BM_ImportShanghaiReport)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
