@@ -1,0 +1,48 @@
+// The rule against its annotated fixture: every finding must match an <!-- expect: --> comment
+// and every comment a finding, so the fixture is the specification.
+#include <filesystem>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include <fincheck/report_xml.hpp>
+#include <fincheck/testing.hpp>
+
+#include "negative_amount_rule.hpp"
+
+namespace {
+
+std::filesystem::path fixture(const std::string& name) {
+    return std::filesystem::path(EXAMPLE_FIXTURE_DIR) / name;
+}
+
+TEST(ExampleNegativeAmount, FlagsExactlyTheAnnotatedNegativeCells) {
+    example::NegativeAmountRule rule;
+    fincheck::testing::FixtureRun run =
+        fincheck::testing::run_fixture(rule, fixture("example-negative-amount.xml"));
+    for (const std::string& mismatch : run.mismatches) ADD_FAILURE() << mismatch;
+    EXPECT_EQ(run.expectations.size(), 2u);
+    EXPECT_EQ(run.findings.size(), 2u);
+}
+
+TEST(ExampleNegativeAmount, MessageNamesTableRowColumnAndValue) {
+    example::NegativeAmountRule rule;
+    fincheck::testing::FixtureRun run =
+        fincheck::testing::run_fixture(rule, fixture("example-negative-amount.xml"));
+    ASSERT_FALSE(run.findings.empty());
+    const fincheck::Finding& first = run.findings.front();
+    const fincheck::MessageSpec* spec = rule.meta().message(first.message_id);
+    ASSERT_NE(spec, nullptr);
+    EXPECT_EQ(fincheck::render_message(spec->zh, first.args), "03表「合计」行「项目支出」栏金额为负数：-5.00");
+}
+
+TEST(ExampleNegativeAmount, ExemptColumnIsNotChecked) {
+    example::NegativeAmountRule rule;
+    fincheck::LoadResult loaded = fincheck::load_report_xml(fixture("example-negative-amount.xml"));
+    ASSERT_TRUE(loaded) << loaded.error->to_string();
+    auto findings = fincheck::testing::run_rule(rule, *loaded.report, {{"exempt-columns", "项目支出"}});
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(fincheck::testing::location_key(findings.front()), "03/2010102/本年支出合计");
+}
+
+}  // namespace
