@@ -100,6 +100,7 @@ void PlaceholderTextRule::check(const Report& report, const RuleContext& /*conte
                      .arg("place_en", place_name_en(place))
                      .arg("mark", mark)
                      .arg("excerpt", excerpt(text, begin, end))
+                     .expected("实际内容 / the actual text")
                      .actual(mark)
                      .build());
     };

@@ -72,6 +72,7 @@ void WrongLevelRule::check(const Report& report, const RuleContext& context, Fin
                                  .arg("place", place_name_zh(place))
                                  .arg("place_en", place_name_en(place))
                                  .arg("phrase", phrase)
+                                 .expected("本级表述 / wording of the report's own level")
                                  .actual(phrase)
                                  .build());
                     break;  // one finding per phrase and text is enough to fix it
