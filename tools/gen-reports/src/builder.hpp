@@ -75,5 +75,8 @@ struct NarrativeAnchors {
 NarrativeAnchors add_narrative(ReportBuilder& builder, const Profile& profile, const Finances& finances);
 void add_attachments(ReportBuilder& builder, const Profile& profile, const Finances& finances);
 void add_front_matter(ReportBuilder& builder, const Profile& profile, const Finances& finances);
+// Lines reserved for the contents list; fill_toc lists the level-1 and level-2 headings.
+inline constexpr SourceLine kTocLines = 60;
+void fill_toc(Report& report);
 
 }  // namespace fincheck::gen

@@ -74,6 +74,7 @@ GeneratedReport generate_report(const GeneratorOptions& options, std::uint64_t i
     add_standard_tables(builder, profile, finances);
     const NarrativeAnchors anchors = add_narrative(builder, profile, finances);
     add_attachments(builder, profile, finances);
+    fill_toc(report);
 
     inject_errors(random, options.error_rate, builder, profile, finances, anchors, out.truth);
     return out;

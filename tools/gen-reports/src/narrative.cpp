@@ -32,13 +32,9 @@ std::size_t seed_of(const Profile& p) { return p.department.size() + static_cast
 void add_front_matter(ReportBuilder& b, const Profile& p, const Finances& f) {
     Report& r = b.report();
     r.meta.title_line = b.next_line(3);
-    for (std::string_view entry : {"第一部分", "第二部分", "第三部分", "第四部分", "第五部分", "第六部分"}) {
-        TocEntry e;
-        e.text = b.own(entry);
-        e.level = 1;
-        e.line = b.next_line(2);
-        r.toc.push_back(e);
-    }
+    // The contents list is filled in from the headings once the body exists (fill_toc);
+    // its lines come here, before the body, as printed.
+    b.next_line(kTocLines);
     b.section("第一部分", fmt::format("{}概况", p.department), 1);
     b.section("一、", "部门主要职责", 2);
     const std::size_t s = seed_of(p);
@@ -51,6 +47,18 @@ void add_front_matter(ReportBuilder& b, const Profile& p, const Finances& f) {
     b.block(fmt::format("2. 人员情况：{}年末实有人数总共{}人，其中在职实有人数{}人，退休实有人数为{}人。", p.year,
                         f.staff_active + f.staff_retired, f.staff_active, f.staff_retired),
             BlockKind::list_item);
+}
+
+void fill_toc(Report& report) {
+    SourceLine line = report.meta.title_line + 3;
+    for (const Section& section : report.sections) {
+        if (section.level > 2 || line >= report.meta.title_line + 3 + kTocLines) continue;
+        TocEntry e;
+        e.text = report.own(std::string(section.number) + std::string(section.heading));
+        e.level = section.level;
+        e.line = line++;
+        report.toc.push_back(e);
+    }
 }
 
 NarrativeAnchors add_narrative(ReportBuilder& b, const Profile& p, const Finances& f) {

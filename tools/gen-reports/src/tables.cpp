@@ -293,8 +293,10 @@ void table08(ReportBuilder& b, const Profile& p) {
 
 void table09(ReportBuilder& b, const Profile& p, const Finances& f) {
     Table& t = b.table("09", TableKind::standard, year_title(p, "财政拨款“三公”经费支出决算表"));
-    decorate(t, b, p, "公开09表",
-             "注：本表反映部门本年度“三公”经费支出预决算情况。其中，预算数为“三公”经费年初预算数，决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。");
+    std::string note = "注：本表反映部门本年度“三公”经费支出预决算情况。其中，预算数为“三公”经费年初预算数，决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。";
+    if (f.three_budget.total() == 0 && f.three_actual.total() == 0)
+        note += "本部门无财政拨款“三公”经费收支，故本表无数据。";
+    decorate(t, b, p, "公开09表", note);
     int n = 1;
     for (std::string_view half : {"预算数", "决算数"})
         for (std::string_view c : {"合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费",
