@@ -13,6 +13,7 @@ struct Evaluated {
     Decimal largest;
     bool parts_nonnegative = true;
     bool any_part_nonzero = false;
+    std::size_t nonzero_parts = 0;
     std::size_t printed = 0;
 };
 
@@ -31,7 +32,10 @@ Evaluated evaluate(const SumRelation& r) {
         ++e.printed;
         e.sum += v;
         if (v < Decimal{}) e.parts_nonnegative = false;
-        if (!v.is_zero()) e.any_part_nonzero = true;
+        if (!v.is_zero()) {
+            e.any_part_nonzero = true;
+            ++e.nonzero_parts;
+        }
         e.largest = std::max(e.largest, v);
     }
     return e;
@@ -90,7 +94,8 @@ void SumRule::check(const Report& report, const RuleContext& context, FindingSin
             Decimal allowed = tolerance.half_unit * static_cast<std::int64_t>(e.printed) + tolerance.extra;
             Decimal difference = e.total - e.sum;
             bool blank = e.total_blank && e.any_part_nonzero;
-            bool below = !e.total_blank && e.parts_nonnegative && r.parts.size() >= 2 &&
+            // Two or more non-zero parts: below a lone part is merely "different from it".
+            bool below = !e.total_blank && e.parts_nonnegative && e.nonzero_parts >= 2 &&
                          e.total + allowed < e.largest;
             bool mismatch = !e.total_blank && difference.abs() > allowed;
             bool report_it = false;

@@ -116,7 +116,11 @@ void PackRule::run(const Report& report, const RuleContext& context, const Resol
 
             // A single total below its largest non-negative part: a misread cell, not a sum error.
             std::optional<Decimal> largest;
-            if (check.op == Op::eq && left->cells.size() == 1 && right->cells.size() >= 2 &&
+            // Only with two or more non-zero parts: against a single part, "below it" is just
+            // "different from it" and says nothing about misreading.
+            auto nonzero_parts = std::count_if(right->cells.begin(), right->cells.end(),
+                                               [](const CellUse& c) { return !c.value.is_zero(); });
+            if (check.op == Op::eq && left->cells.size() == 1 && nonzero_parts >= 2 &&
                 std::all_of(right->cells.begin(), right->cells.end(),
                             [](const CellUse& c) { return c.sign > 0 && c.value >= Decimal{}; })) {
                 for (const CellUse& c : right->cells)
@@ -139,10 +143,13 @@ void PackRule::run(const Report& report, const RuleContext& context, const Resol
             if (severity != meta_.default_severity) b.severity(severity);
             std::string expected = right->value.to_string();
             if (check.op != Op::eq) expected = op_text(check.op) + " " + expected;
-            b.expected(expected).actual(left->value).difference(difference).tolerance(allowed);
+            // A single blank cell is reported as blank, not as a printed 0.00.
+            bool left_blank = left->cells.size() == 1 && !left->cells.front().printed;
+            std::string actual = left_blank ? "空白 (blank)" : left->value.to_string();
+            b.expected(expected).actual(actual).difference(difference).tolerance(allowed);
             b.arg("check", label_zh).arg("check_en", label_en);
             b.arg("left", eval.describe(check.left)).arg("right", eval.describe(check.right));
-            b.arg("expected", right->value).arg("actual", left->value);
+            b.arg("expected", right->value).arg("actual", actual);
             b.arg("difference", difference).arg("tolerance", allowed).arg("op", op_text(check.op));
             b.arg("pack", pack.pack->id);
             if (largest) b.arg("largest", *largest);
