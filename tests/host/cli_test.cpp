@@ -21,8 +21,10 @@ std::string quote(const std::string& text) { return "'" + text + "'"; }
 
 // Runs fincheck with the test plugins first in the search path; the environment's plugin
 // path is cleared so the result does not depend on the caller's shell.
-CliRun fincheck(const std::string& args, const std::string& scratch = "cli") {
-    fs::path dir = test::scratch_dir(scratch + "-io");
+// Each test gets its own output directory: ctest runs tests in parallel processes.
+CliRun fincheck(const std::string& args) {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    fs::path dir = test::scratch_dir(std::string("cli-io-") + info->name());
     std::string command = "env -u FINCHECK_PLUGIN_PATH " + quote(FINCHECK_CLI) + " " + args + " > " +
                           quote((dir / "out").string()) + " 2> " + quote((dir / "err").string());
     int status = std::system(command.c_str());

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "fincheck/engine/config.hpp"
 #include "fincheck/engine/engine.hpp"
 #include "test_support.hpp"
@@ -9,8 +11,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-TEST(Config, ReadsEveryElement) {
-    ConfigResult parsed = parse_config(R"(<?xml version="1.0" encoding="UTF-8"?>
+const char* const kFullConfig = R"(<?xml version="1.0" encoding="UTF-8"?>
 <fincheck version="1">
   <rules select="arith-*,-arith-col"/>
   <tolerance half-unit="0.005" extra="0.02"/>
@@ -21,8 +22,10 @@ TEST(Config, ReadsEveryElement) {
   <plugin-dir path="/opt/plugins"/>
   <data-dir path="data"/>
   <plugin name="narrative"><setting name="lexicon" value="zh.txt"/></plugin>
-</fincheck>)",
-                                       "/etc/fc/fincheck.xml");
+</fincheck>)";
+
+TEST(Config, ReadsEveryElement) {
+    ConfigResult parsed = parse_config(kFullConfig, "/etc/fc/fincheck.xml");
     ASSERT_TRUE(parsed.config) << parsed.error->to_string();
     const Config& config = *parsed.config;
     EXPECT_EQ(config.select, "arith-*,-arith-col");
@@ -36,6 +39,14 @@ TEST(Config, ReadsEveryElement) {
     EXPECT_EQ(config.plugin_dirs, (std::vector<fs::path>{"/opt/plugins"}));
     EXPECT_EQ(config.data_dirs, (std::vector<fs::path>{"/etc/fc/data"}));
     EXPECT_EQ(config.plugin_settings.at("narrative").at("lexicon"), "zh.txt");
+}
+
+TEST(Config, TheSchemaAcceptsWhatTheParserAccepts) {
+    fs::path dir = test::scratch_dir("config-schema");
+    test::write_file(dir / "fincheck.xml", kFullConfig);
+    std::string command = std::string("xmllint --noout --schema '") + FINCHECK_CONFIG_XSD + "' '" +
+                          (dir / "fincheck.xml").string() + "' 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0);
 }
 
 TEST(Config, MalformedXmlNamesFileLineAndColumn) {
