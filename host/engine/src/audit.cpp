@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <filesystem>
 #include <tuple>
 
 #include "fincheck/engine/host_rules.hpp"
@@ -125,7 +126,8 @@ void fill_header(AuditResult& result, const AuditPlan& plan, const PluginSet& pl
                  const AuditInput& input) {
     result.tool_version = tool_version();
     result.input = input;
-    result.source_file = std::string(report.meta.source_file);
+    // The file name only: a directory would make the output depend on where it was run.
+    result.source_file = std::filesystem::path(std::string(report.meta.source_file)).filename().string();
     result.source_sha256 = std::string(report.meta.source_sha256);
     result.fiscal_year = report.meta.fiscal_year;
     result.department = std::string(report.meta.department);

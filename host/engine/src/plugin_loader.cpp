@@ -72,7 +72,9 @@ Handshake open_and_handshake(const fs::path& path) {
     boost::dll::shared_library library(path, ec, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
     if (ec || !library.is_loaded())
         return fail(PluginProblem::not_loadable,
-                    "无法作为共享库加载 / cannot be loaded as a shared library: " + ec.message());
+                    // Boost.DLL's error code says little ("Bad file descriptor"); name the likely causes.
+                    "无法作为共享库加载（不是共享库，或缺少依赖）/ cannot be loaded as a shared library "
+                    "(not a shared object, or a dependency is missing)");
     if (!library.has(kEntryAlias))
         return fail(PluginProblem::not_a_plugin,
                     std::string("不是 fincheck 插件（缺少入口 ") + kEntryAlias +
