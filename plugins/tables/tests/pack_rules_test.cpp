@@ -47,6 +47,7 @@ TEST(PackRules, FlagsAClassTotalThatMissesAClassLine) {
     ASSERT_EQ(per_class.size(), 1u);
     EXPECT_EQ(fincheck::testing::location_key(per_class[0]), "01/expenditure/210/决算数");
     EXPECT_EQ(per_class[0].expected, "5.95");
+    EXPECT_EQ(per_class[0].actual, "空白 (blank)");
 }
 
 TEST(PackRules, ARoundingTailOnANinePartSumPassesAndAGapDoesNot) {

@@ -90,6 +90,18 @@ TEST(SumRules, ATotalBelowItsLargestPartIsAMisreadNotASumError) {
     EXPECT_TRUE(run_rule(testing::rule_of(*plugin, "arith-total-row"), r).empty());
 }
 
+TEST(SumRules, ATotalBelowItsOnlyNonZeroPartIsAnArithmeticError) {
+    Report r;
+    add_table(r, "06", {"决算数"})
+        .row("302", {"6.71"}, "302")  // printed below its single item: no sign of a shifted cell
+        .row("30211", {"7.07"}, "30211")
+        .row("30212", {""}, "30212");
+    auto plugin = testing::make_plugin();
+    EXPECT_TRUE(run_rule(testing::rule_of(*plugin, "arith-total-below-part"), r).empty());
+    EXPECT_EQ(testing::locations(run_rule(testing::rule_of(*plugin, "arith-code-subtotal"), r)),
+              (std::vector<std::string>{"06/302/决算数"}));
+}
+
 TEST(SumRules, StaysSilentOnRoundingTailsAndOnEmptyFundTables) {
     auto plugin = testing::make_plugin();
     Report r = consistent_national_report();
