@@ -183,7 +183,20 @@ if [ "$make_deb" = 1 ]; then
               ./usr/share/fincheck/; do
     grep -qF " $path" "$work/deb-contents.txt" || die "$(basename "$deb") lacks $path"
   done
-  echo "package: $deb"
+  # Unpacked anywhere, the package's host runs and loads all its plugins (relocatable, and
+  # nothing it needs was left out).
+  dpkg-deb -x "$deb" "$work/deb-root"
+  "$work/deb-root/usr/bin/fincheck" plugins >"$work/deb-plugins.txt" 2>&1 \
+    || { cat "$work/deb-plugins.txt" >&2; die "the packaged fincheck plugins failed"; }
+  if grep -q "加载失败\|load problems" "$work/deb-plugins.txt"; then
+    cat "$work/deb-plugins.txt" >&2
+    die "the packaged host cannot load all the packaged plugins"
+  fi
+  packaged_plugins="$(dpkg-deb -c "$deb" | grep -c '/usr/lib/fincheck/plugins/fincheck_.*\.so$' || true)"
+  loaded_plugins="$(grep -c ' fincheck_.*\.so ' "$work/deb-plugins.txt" || true)"
+  [ "$packaged_plugins" -eq "$loaded_plugins" ] \
+    || die "the package holds $packaged_plugins plugins but its host loads $loaded_plugins"
+  echo "package: $deb ($packaged_plugins plugins, all load)"
 fi
 
 echo
