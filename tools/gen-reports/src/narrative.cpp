@@ -120,13 +120,14 @@ NarrativeAnchors add_narrative(ReportBuilder& b, const Profile& p, const Finance
     b.section("（三）", "一般公共预算财政拨款支出决算具体情况", 3);
     b.block(fmt::format("{}年度一般公共预算财政拨款支出年初预算为{}万元，支出决算为{}万元，完成年初预算的{}%。", y,
                         amount_text(f.initial_budget), amount_text(general), share_text(general, f.initial_budget)));
+    b.block(fmt::format("其中：基本支出{}万元，项目支出{}万元。", amount_text(f.general_basic()), amount_text(f.general_project())));
     n = 1;
     for (const CodeLine& line : f.lines) {
         if (line.fund || line.fiscal() == 0) continue;
-        b.block(fmt::format("{}. {}（类）{}（款）{}（项）。支出决算为{}万元，其中基本支出{}万元，项目支出{}万元，主要用于{}。", n++,
+        b.block(fmt::format("{}. {}（类）{}（款）{}（项）。支出决算为{}万元，主要用于{}。", n++,
                             class_short(functional_name(line.class_code())), functional_name(line.item_code()),
-                            functional_name(line.code), amount_text(line.fiscal()), amount_text(line.basic),
-                            amount_text(line.project), line.project > 0 ? "保障专项业务工作开展" : "保障机构正常运转"),
+                            functional_name(line.code), amount_text(line.fiscal()),
+                            line.project > 0 ? "保障专项业务工作开展" : "保障机构正常运转"),
                 BlockKind::list_item);
     }
 
@@ -189,7 +190,7 @@ NarrativeAnchors add_narrative(ReportBuilder& b, const Profile& p, const Finance
                         f.projects.size(), phrases(work_phrases(), s + 1, 4)));
     b.section("（二）", "部门整体支出自评结果", 3);
     b.block(fmt::format("本部门组织对{}年度部门整体支出开展绩效自评，基本支出{}万元，项目支出{}万元。{}", y,
-                        amount_text(f.general_basic()), amount_text(f.general_project()), phrases(work_phrases(), s + 5, 3)));
+                        amount_text(f.basic_total()), amount_text(f.project_total()), phrases(work_phrases(), s + 5, 3)));
     b.section("（三）", "项目支出自评结果", 3);
     n = 1;
     for (const Project& project : f.projects) {
