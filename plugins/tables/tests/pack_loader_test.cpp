@@ -87,6 +87,23 @@ TEST(PackLoader, RejectsAReferenceToAnUndeclaredColumn) {
     EXPECT_NE(e.message.find("预算数"), std::string::npos) << e.message;
 }
 
+TEST(PackLoader, ChecksEveryValueOfALiteralLoopAgainstTheDeclaredColumns) {
+    PackError e = load_error({{"loop.xml", R"(<rulepack id="x" version="1">
+  <tables><table id="09"><column key="预算数/合计"/><column key="决算数/合计"/></table></tables>
+  <rule id="arith-a">
+    <title zh="甲" en="a"/>
+    <check>
+      <each var="g" values="预算数|决算数|执行数"/>
+      <left><cell table="09" row="合计" column="{g}/合计"/></left>
+      <right><cell table="09" row="合计" column="{g}/合计"/></right>
+    </check>
+  </rule>
+</rulepack>
+)"}});
+    EXPECT_EQ(e.line, 7u) << e.to_string();
+    EXPECT_NE(e.message.find("执行数/合计"), std::string::npos) << e.message;
+}
+
 TEST(PackLoader, RejectsOverridingARuleNoParentDefines) {
     PackError e = load_error({{"root.xml", kTinyRoot}, {"child.xml", R"(<rulepack id="child" version="1" extends="root">
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "evaluator.hpp"
+
 namespace fincheck::tables {
 
 namespace {
@@ -25,48 +27,60 @@ public:
 
     std::optional<PackError> rule(const RuleDef& rule) const {
         for (const Condition& c : rule.when)
-            if (auto e = condition(rule, c)) return e;
+            if (auto e = condition(rule, c, {})) return e;
         for (const Check& check : rule.checks) {
             if (check.each)
                 for (const Each::Source& s : check.each->sources)
                     if (auto e = table(rule, s.table, check.each->pos)) return e;
-            for (const Condition& c : check.when)
-                if (auto e = condition(rule, c)) return e;
-            for (const auto* side : {&check.left, &check.right})
-                for (const Term& t : *side)
-                    if (auto e = term(rule, t)) return e;
+            // A literal loop is known now: check every reference with each value filled in.
+            std::vector<Bindings> bindings{Bindings{}};
+            if (check.each && check.each->kind == Each::Kind::values) {
+                bindings.clear();
+                for (const std::string& v : check.each->values) bindings.push_back(Bindings{{check.each->var, v}});
+            }
+            for (const Bindings& b : bindings) {
+                for (const Condition& c : check.when)
+                    if (auto e = condition(rule, c, b)) return e;
+                for (const auto* side : {&check.left, &check.right})
+                    for (const Term& t : *side)
+                        if (auto e = term(rule, t, b)) return e;
+            }
         }
         return std::nullopt;
     }
 
 private:
-    std::optional<PackError> table(const RuleDef& rule, const std::string& id, const SourcePos& pos) const {
+    std::optional<PackError> table(const RuleDef& rule, const std::string& raw_id, const SourcePos& pos,
+                                   const Bindings& b = {}) const {
+        std::string id = substitute(raw_id, b);
         if (has_variable(id) || pack_.tables.count(id)) return std::nullopt;
         return error_at(pos, "rule " + rule.id + " refers to table \"" + id + "\", which pack " +
                                  pack_.pack->id + " does not declare in <tables> (引用了未声明的表)");
     }
 
-    std::optional<PackError> column(const RuleDef& rule, const std::string& table_id, const ColumnRef& c,
-                                    const SourcePos& pos) const {
-        if (c.key.empty() || has_variable(c.key) || has_variable(table_id)) return std::nullopt;
+    std::optional<PackError> column(const RuleDef& rule, const std::string& raw_table, const ColumnRef& c,
+                                    const SourcePos& pos, const Bindings& b) const {
+        std::string table_id = substitute(raw_table, b);
+        std::string key = substitute(c.key, b);
+        if (key.empty() || has_variable(key) || has_variable(table_id)) return std::nullopt;
         auto it = pack_.tables.find(table_id);
         if (it == pack_.tables.end() || it->second.columns.empty()) return std::nullopt;
         const auto& cols = it->second.columns;
-        if (std::find(cols.begin(), cols.end(), c.key) != cols.end()) return std::nullopt;
-        return error_at(pos, "rule " + rule.id + " refers to column \"" + c.key + "\" of table " + table_id +
+        if (std::find(cols.begin(), cols.end(), key) != cols.end()) return std::nullopt;
+        return error_at(pos, "rule " + rule.id + " refers to column \"" + key + "\" of table " + table_id +
                                  ", which pack " + pack_.pack->id + " does not declare (引用了未声明的列)");
     }
 
-    std::optional<PackError> condition(const RuleDef& rule, const Condition& c) const {
-        if (auto e = table(rule, c.table, c.pos)) return e;
-        return column(rule, c.table, c.column, c.pos);
+    std::optional<PackError> condition(const RuleDef& rule, const Condition& c, const Bindings& b) const {
+        if (auto e = table(rule, c.table, c.pos, b)) return e;
+        return column(rule, c.table, c.column, c.pos, b);
     }
 
-    std::optional<PackError> term(const RuleDef& rule, const Term& t) const {
-        if (auto e = table(rule, t.table, t.pos)) return e;
-        if (auto e = column(rule, t.table, t.column, t.pos)) return e;
+    std::optional<PackError> term(const RuleDef& rule, const Term& t, const Bindings& b) const {
+        if (auto e = table(rule, t.table, t.pos, b)) return e;
+        if (auto e = column(rule, t.table, t.column, t.pos, b)) return e;
         for (const ColumnRef& c : t.columns)
-            if (auto e = column(rule, t.table, c, t.pos)) return e;
+            if (auto e = column(rule, t.table, c, t.pos, b)) return e;
         return std::nullopt;
     }
 
