@@ -1,5 +1,6 @@
 // fincheck batch in-process: failures recorded and the batch goes on, isolation from a
 // crashing or hanging plugin, shards merged, baseline diffing, deterministic summaries.
+#include <cstdlib>
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -103,6 +104,9 @@ TEST(BatchRun, SummaryIsTheSameBytesOnEveryRunThreadedOrIsolated) {
     EXPECT_FALSE(first.empty());
     EXPECT_EQ(first, read(b / "summary.xml"));
     EXPECT_EQ(first, read(c / "summary.xml"));
+    const std::string validate = "xmllint --noout --schema " FINCHECK_SOURCE_DIR "/schemas/batch-summary.xsd " +
+                                 (a / "summary.xml").string() + " 2>/dev/null";
+    EXPECT_EQ(std::system(validate.c_str()), 0) << "summary.xml does not match schemas/batch-summary.xsd";
 }
 
 TEST(BatchRun, ShardsMergedGiveTheUnshardedSummary) {
