@@ -136,3 +136,31 @@ TEST(PackSelection, SettingPackForcesAPackForEveryReport) {
 
 }  // namespace
 }  // namespace fincheck::tables
+
+namespace fincheck::tables {
+namespace {
+
+// The worked example of docs/rulepacks.md, loaded as an audit office would with --rulepack.
+TEST(PackSelection, TheDocumentedAuditOfficePackAddsARuleAndLowersASeverity) {
+    auto plugin = testing::make_plugin({}, {testing::fixture_dir() / "packs" / "wuhan.xml"});
+    const Rule& housing = testing::rule_of(*plugin, "xtab-wuhan-housing");
+    Report wuhan = consistent_national_report("武汉市汉阳区");
+    EXPECT_TRUE(run_rule(housing, wuhan).empty());
+    set_cell(wuhan, "01", "expenditure/221", "决算数", "12.45");
+    auto findings = run_rule(housing, wuhan);
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(fincheck::testing::location_key(findings[0]), "01/expenditure/221/决算数");
+    Report elsewhere = consistent_national_report("北京市");
+    set_cell(elsewhere, "01", "expenditure/221", "决算数", "12.45");
+    EXPECT_TRUE(run_rule(housing, elsewhere).empty()) << "the pack applies to its region only";
+
+    const Rule& basic = testing::rule_of(*plugin, "xtab-03-05-basic");
+    set_cell(wuhan, "05", "合计", "基本支出", "150.00");
+    auto lowered = run_rule(basic, wuhan);
+    ASSERT_EQ(lowered.size(), 1u);
+    ASSERT_TRUE(lowered[0].severity.has_value());
+    EXPECT_EQ(*lowered[0].severity, Severity::info);
+}
+
+}  // namespace
+}  // namespace fincheck::tables
