@@ -32,8 +32,9 @@ std::optional<ReportRecord> resumable(const ProcessContext& context, const Input
     std::string hash;
     std::optional<ReportRecord> record = record_from_xml(*state, &hash);
     if (!record || hash != context.config_hash || record->sha256 != sha || record->key != input.key) return std::nullopt;
-    std::error_code ec;
-    if (!fs::is_regular_file(out_dir / input.output, ec)) return std::nullopt;
+    std::optional<std::string> audit = read_file(out_dir / input.output);
+    if (!audit || sha256_hex(*audit) != record->audit_sha256) return std::nullopt;
+    record->audit_sha256.clear();
     return record;
 }
 
@@ -119,10 +120,14 @@ Processed process_report(const ProcessContext& context, const InputFile& input) 
         record.by_rule[f.finding.rule_id].add(f.severity);
     }
     try {
-        engine::write_file_atomically(audit_path, audit_xml);
-        // The sidecar comes second: a run killed between the two writes re-audits the report.
-        engine::write_file_atomically(state_path(context.options->out_dir, input.output),
-                                      record_to_xml(record, context.config_hash));
+        // Deferred durability: run_batch syncs the file system once before the summary
+        // appears. The sidecar comes second, so a run killed between the two writes
+        // re-audits the report.
+        engine::write_file_atomically_deferred(audit_path, audit_xml);
+        record.audit_sha256 = sha256_hex(audit_xml);
+        engine::write_file_atomically_deferred(state_path(context.options->out_dir, input.output),
+                                               record_to_xml(record, context.config_hash));
+        record.audit_sha256.clear();
     } catch (const std::exception& e) {
         processed.record = failed_record(input, "write", e.what());
         processed.record.sha256 = sha;

@@ -132,6 +132,7 @@ void append_record(pugi::xml_node parent, const ReportRecord& record, std::strin
     if (!record.output.empty()) node.append_attribute("output") = record.output.c_str();
     if (!record.sha256.empty()) node.append_attribute("sha256") = record.sha256.c_str();
     if (!config_hash.empty()) node.append_attribute("config-hash") = std::string(config_hash).c_str();
+    if (!record.audit_sha256.empty()) node.append_attribute("audit-sha256") = record.audit_sha256.c_str();
     if (record.failure) {
         const Failure& f = *record.failure;
         pugi::xml_node e = node.append_child("error");
@@ -175,6 +176,7 @@ std::optional<ReportRecord> record_from_node(const pugi::xml_node& node, std::st
     record.key = node.attribute("input").as_string();
     record.output = node.attribute("output").as_string();
     record.sha256 = node.attribute("sha256").as_string();
+    record.audit_sha256 = node.attribute("audit-sha256").as_string();
     record.status = std::string_view(node.attribute("status").as_string()) == "failed" ? Status::failed : Status::audited;
     if (config_hash) *config_hash = node.attribute("config-hash").as_string();
     if (pugi::xml_node e = node.child("error")) {

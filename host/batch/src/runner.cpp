@@ -1,5 +1,7 @@
 #include "fincheck/batch/runner.hpp"
 
+#include "fincheck/engine/atomic_file.hpp"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -245,6 +247,9 @@ BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options)
     if (options.isolate) run_isolated(context, sink);
     else run_threads(context, sink);
 
+    // Audit and state files were written without waiting for the disk; make them durable
+    // in one go before the summary says the batch is complete.
+    engine::sync_filesystem(options.out_dir);
     writer.finish();
     progress.finish(sink.done(), sink.failed());
     BatchResult result;

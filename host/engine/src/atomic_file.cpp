@@ -54,8 +54,8 @@ public:
         }
     }
 
-    void commit(const std::filesystem::path& target) {
-        if (::fsync(fd_) != 0) throw system_failure(target, "fsync", errno);
+    void commit(const std::filesystem::path& target, bool durable = true) {
+        if (durable && ::fsync(fd_) != 0) throw system_failure(target, "fsync", errno);
         // mkstemp creates 0600; an audit report is an ordinary document.
         if (::fchmod(fd_, 0644) != 0) throw system_failure(target, "fchmod", errno);
         int fd = fd_;
@@ -63,7 +63,7 @@ public:
         if (::close(fd) != 0) throw system_failure(target, "close", errno);
         if (::rename(path_.c_str(), target.c_str()) != 0) throw system_failure(target, "rename", errno);
         committed_ = true;
-        sync_directory(target);
+        if (durable) sync_directory(target);
     }
 
 private:
@@ -88,6 +88,21 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
     TemporaryFile temp(target);
     temp.write_all(target, content);
     temp.commit(target);
+}
+
+void write_file_atomically_deferred(const std::filesystem::path& target, std::string_view content) {
+    TemporaryFile temp(target);
+    temp.write_all(target, content);
+    temp.commit(target, false);
+}
+
+void sync_filesystem(const std::filesystem::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) throw system_failure(dir, "open", errno);
+    const int result = ::syncfs(fd);
+    const int error = errno;
+    ::close(fd);
+    if (result != 0) throw system_failure(dir, "syncfs", error);
 }
 
 void write_file_atomically(const std::filesystem::path& target,

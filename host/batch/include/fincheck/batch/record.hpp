@@ -79,6 +79,9 @@ struct ReportRecord {
     std::map<std::string, Counts> by_rule;
     std::optional<Failure> failure;
     std::optional<BaselineDiff> baseline;
+    // Resume sidecars only: SHA-256 of the audit file, so a file torn by a power loss (the
+    // batch syncs once at the end, not per file) is re-audited instead of trusted.
+    std::string audit_sha256;
 };
 
 // <report> element; `config_hash` is written only in resume sidecars.
