@@ -61,8 +61,8 @@ PackRule::PackRule(std::shared_ptr<const PackLibrary> library, std::string rule_
         meta_.title_en = def->title_en;
         meta_.category = def->category;
         meta_.default_severity = def->severity;
-        meta_.version = def->pos.file.empty() ? "1" : "pack";
     }
+    // The version of the rule is that of the first pack that defines it: national@1.0.0.
     for (const ResolvedPack& p : library_->packs())
         if (p.rules.count(rule_id) && p.pack->rules.end() != std::find_if(p.pack->rules.begin(), p.pack->rules.end(),
                                                                          [&](const RuleDef& d) { return d.id == rule_id; })) {
