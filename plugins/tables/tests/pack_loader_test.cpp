@@ -2,6 +2,7 @@
 // file, the line and the reason, before any report is checked.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <variant>
 
@@ -140,6 +141,34 @@ TEST(PackLoader, ThePluginRefusesABrokenExtraPackNamingFileAndLine) {
         std::string what = e.what();
         EXPECT_NE(what.find("broken.xml:3:"), std::string::npos) << what;
     }
+}
+
+}  // namespace
+}  // namespace fincheck::tables
+
+namespace fincheck::tables {
+namespace {
+
+// The schema is what editors and CI validate packs with; the shipped packs and the documented
+// example must satisfy it (xmllint is part of the toolchain, see TOOLCHAIN.md).
+TEST(PackSchema, ShippedPacksAndTheDocumentedExampleValidate) {
+    auto schema = std::filesystem::path(FINCHECK_SOURCE_DIR) / "schemas" / "rulepack.xsd";
+    for (auto file : {testing::pack_dir() / "national.xml", testing::pack_dir() / "shanghai.xml",
+                      testing::fixture_dir() / "packs" / "wuhan.xml"}) {
+        std::string command = "xmllint --noout --schema '" + schema.string() + "' '" + file.string() + "' 2>/dev/null";
+        EXPECT_EQ(std::system(command.c_str()), 0) << file;
+    }
+}
+
+TEST(PackSchema, RejectsAPackWithAnUnknownElement) {
+    auto schema = std::filesystem::path(FINCHECK_SOURCE_DIR) / "schemas" / "rulepack.xsd";
+    auto file = std::filesystem::temp_directory_path() / "fincheck-tables-schema-bad.xml";
+    {
+        std::ofstream out(file);
+        out << "<rulepack id=\"x\" version=\"1\"><rules/></rulepack>\n";
+    }
+    std::string command = "xmllint --noout --schema '" + schema.string() + "' '" + file.string() + "' 2>/dev/null";
+    EXPECT_NE(std::system(command.c_str()), 0);
 }
 
 }  // namespace
