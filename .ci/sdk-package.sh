@@ -66,7 +66,7 @@ if grep -rnF -e "$source_dir" -e "../../" "$work/template" >&2; then
   die "the template refers to the source tree (lines above)"
 fi
 cmake -S "$work/template" -B "$work/template-build" "${generator[@]}" \
-      -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_BUILD_TYPE=Release \
       -DCMAKE_PREFIX_PATH="$prefix" \
       -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
       -DCMAKE_COMPILE_WARNING_AS_ERROR=ON \

@@ -17,7 +17,7 @@ constexpr std::string_view kRuleId = "example-negative-amount";
 fincheck::RuleMeta make_meta() {
     fincheck::RuleMeta m;
     m.id = std::string(kRuleId);
-    m.version = "1";
+    // m.version keeps its default "1"; bump it when the rule starts judging differently.
     m.title_zh = "标准表金额为负数";
     m.title_en = "Negative amount in a standard table";
     m.category = "arithmetic";
