@@ -123,9 +123,11 @@ void PackRule::run(const Report& report, const RuleContext& context, const Resol
             if (check.op == Op::eq && left->cells.size() == 1 && nonzero_parts >= 2 &&
                 std::all_of(right->cells.begin(), right->cells.end(),
                             [](const CellUse& c) { return c.sign > 0 && c.value >= Decimal{}; })) {
-                for (const CellUse& c : right->cells)
-                    if (!largest || c.value > *largest) largest = c.value;
-                if (!(left->value < *largest)) largest.reset();
+                // A plain Decimal rather than optional: GCC 12 at -O2 misreports the
+                // engaged optional as maybe-uninitialized.
+                Decimal max_part = right->cells.front().value;
+                for (const CellUse& c : right->cells) max_part = std::max(max_part, c.value);
+                if (left->value < max_part) largest = max_part;
             }
 
             std::string label_zh = substitute(check.label_zh.empty() ? rule.def->title_zh : check.label_zh, bindings);
