@@ -1,6 +1,8 @@
 #include "fincheck/report.hpp"
 
 #include <deque>
+#include <mutex>
+#include <utility>
 
 namespace fincheck {
 
@@ -108,6 +110,8 @@ struct Report::Storage {
     // A deque never moves its elements, so views into owned strings stay valid.
     std::deque<std::string> strings;
     std::vector<std::shared_ptr<const void>> buffers;
+    std::mutex derived_mutex;
+    std::vector<std::pair<const void*, std::shared_ptr<const void>>> derived;
 };
 
 Report::Report() : storage_(std::make_unique<Storage>()) {}
@@ -142,6 +146,22 @@ std::string_view Report::own(std::string_view text) {
 
 void Report::keep_alive(std::shared_ptr<const void> storage) {
     storage_->buffers.push_back(std::move(storage));
+}
+
+std::shared_ptr<const void> Report::find_derived(const void* tag) const {
+    std::lock_guard lock(storage_->derived_mutex);
+    for (const auto& [key, value] : storage_->derived)
+        if (key == tag) return value;
+    return nullptr;
+}
+
+std::shared_ptr<const void> Report::store_derived(const void* tag,
+                                                  std::shared_ptr<const void> value) const {
+    std::lock_guard lock(storage_->derived_mutex);
+    for (const auto& [key, existing] : storage_->derived)
+        if (key == tag) return existing;
+    storage_->derived.emplace_back(tag, value);
+    return value;
 }
 
 }  // namespace fincheck

@@ -183,7 +183,23 @@ public:
     // Keeps an arbitrary object (a parsed XML buffer) alive as long as the report.
     void keep_alive(std::shared_ptr<const void> storage);
 
+    // An analysis derived from this report that several rules share (the claims extracted
+    // from the prose, an index of rows by code): computed by the first rule that asks,
+    // reused by the others, freed with the report. Thread-safe; `tag` is the address of any
+    // object of the plugin that names the analysis. Rules stay stateless: the state lives
+    // with the report, not with the rule.
+    template <class T, class Make>
+    const T& derived(const void* tag, Make&& make) const {
+        std::shared_ptr<const void> found = find_derived(tag);
+        if (!found) found = store_derived(tag, std::make_shared<const T>(make()));
+        return *static_cast<const T*>(found.get());
+    }
+
 private:
+    std::shared_ptr<const void> find_derived(const void* tag) const;
+    // Stores `value` unless another thread stored one first; returns the one kept.
+    std::shared_ptr<const void> store_derived(const void* tag, std::shared_ptr<const void> value) const;
+
     struct Storage;
     std::unique_ptr<Storage> storage_;
 };
