@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <map>
 
 #include "fincheck/sha256.hpp"
 
@@ -116,6 +117,16 @@ InputExpansion expand_inputs(const std::vector<std::string>& arguments, const Sh
     std::sort(all.begin(), all.end(), [](const InputFile& a, const InputFile& b) { return a.key < b.key; });
     all.erase(std::unique(all.begin(), all.end(), [](const InputFile& a, const InputFile& b) { return a.key == b.key; }),
               all.end());
+    // 48 bits of hash make a clash between two keys with the same file name unlikely, not
+    // impossible: the clashing inputs get the full hash instead.
+    std::map<std::string, std::size_t> seen;
+    for (const InputFile& file : all)
+        if (!file.output.empty()) ++seen[file.output];
+    for (InputFile& file : all)
+        if (!file.output.empty() && seen[file.output] > 1) {
+            std::string name = file.key.substr(file.key.find_last_of('/') + 1);
+            file.output = name + "-" + sha256_hex(file.key) + ".audit.xml";
+        }
     for (InputFile& file : all)
         if (shard.contains(file.key)) expansion.files.push_back(std::move(file));
     return expansion;
