@@ -1,23 +1,31 @@
 #include "analysis.hpp"
 
 #include "scanner.hpp"
+#include "support.hpp"
 #include "text.hpp"
 
 namespace fincheck::narrative {
 namespace {
 
-std::string context_of_block(const Report& report, const Lexicon& lexicon, const Block& block,
-                             const ContextRule*& rule) {
-    rule = nullptr;
+// The context rule each section's own heading selects (nullptr when none): normalized and
+// matched once per section, not once per block and ancestor.
+std::vector<const ContextRule*> heading_contexts(const Report& report, const Lexicon& lexicon) {
+    std::vector<const ContextRule*> out;
+    out.reserve(report.sections.size());
+    for (const Section& section : report.sections)
+        out.push_back(lexicon.context_of(normalize_phrase(to_u32(section.heading))));
+    return out;
+}
+
+// The nearest section, from the block's own up through its parents, whose heading selects
+// a context.
+const ContextRule* context_of_block(const Report& report, const std::vector<const ContextRule*>& headings,
+                                    const Block& block) {
     for (int s = block.section; s >= 0 && static_cast<std::size_t>(s) < report.sections.size();
          s = report.sections[static_cast<std::size_t>(s)].parent) {
-        const Section& section = report.sections[static_cast<std::size_t>(s)];
-        if (const ContextRule* found = lexicon.context_of(normalize_phrase(to_u32(section.heading)))) {
-            rule = found;
-            return found->id;
-        }
+        if (const ContextRule* found = headings[static_cast<std::size_t>(s)]) return found;
     }
-    return {};
+    return nullptr;
 }
 
 bool is_amount_like(const Claim& claim) { return claim.kind == ClaimKind::amount; }
@@ -35,16 +43,19 @@ Analysis analyze(const Report& report, const Lexicon& lexicon) {
     analysis.lexicon = &lexicon;
     ScanOptions options;
     options.fiscal_year = report.meta.fiscal_year;
+    const std::vector<const ContextRule*> headings = heading_contexts(report, lexicon);
     analysis.blocks.reserve(report.blocks.size());
     for (std::size_t b = 0; b < report.blocks.size(); ++b) {
         const Block& block = report.blocks[b];
         BlockClaims out;
         out.block = static_cast<int>(b);
-        out.context = context_of_block(report, lexicon, block, out.context_rule);
-        out.claims = scan_claims(block.text, options);
-        std::u32string text = to_u32(block.text);
-        while (!text.empty() && is_space(text.back())) text.pop_back();
-        out.ends_with_colon = !text.empty() && fold(text.back()) == U'：';
+        out.context_rule = context_of_block(report, headings, block);
+        if (out.context_rule != nullptr) out.context = out.context_rule->id;
+        out.text = to_u32(block.text);
+        out.claims = scan_claims(out.text, options);
+        std::u32string_view trimmed = out.text;
+        while (!trimmed.empty() && is_space(trimmed.back())) trimmed.remove_suffix(1);
+        out.ends_with_colon = !trimmed.empty() && fold(trimmed.back()) == U'：';
         out.concepts.resize(out.claims.size(), nullptr);
         for (std::size_t i = 0; i < out.claims.size(); ++i) {
             const Claim& claim = out.claims[i];
@@ -72,19 +83,32 @@ Analysis analyze(const Report& report, const Lexicon& lexicon) {
         }
         analysis.blocks.push_back(std::move(out));
     }
+    analysis.form_rates = form_rates(report);
     return analysis;
 }
 
-bool names_item_level(const Report& report, const BlockClaims& block, const Claim& claim) {
-    const Block& source = report.blocks[static_cast<std::size_t>(block.block)];
-    std::u32string text = to_u32(source.text);
-    std::u32string_view before = std::u32string_view(text).substr(0, std::min<std::size_t>(claim.begin, text.size()));
+const Analysis& shared_analysis(const Report& report, const std::shared_ptr<const Lexicon>& lexicon) {
+    // Keyed by the lexicon: rules built around another lexicon (a test's, a region's) get
+    // their own analysis of the same report.
+    return report.derived<Analysis>(lexicon.get(), [&] {
+        Analysis analysis = analyze(report, *lexicon);
+        analysis.lexicon_owner = lexicon;
+        return analysis;
+    });
+}
+
+bool names_item_level(const Report&, const BlockClaims& block, const Claim& claim) {
+    std::u32string_view text = block.text;
+    std::u32string_view before = text.substr(0, std::min<std::size_t>(claim.begin, text.size()));
     // Only the clause that leads to the number matters.
     std::size_t start = before.find_last_of(U"，。；：,;:");
     std::u32string_view clause = start == std::u32string_view::npos ? before : before.substr(start + 1);
-    std::u32string folded;
-    for (char32_t c : clause) folded.push_back(fold(c));
-    return contains(folded, U"（款）") || contains(folded, U"（项）");
+    // 「（款）」 / 「（项）」, brackets full- or half-width.
+    for (std::size_t k = 0; k + 2 < clause.size(); ++k) {
+        if (fold(clause[k]) != U'（' || fold(clause[k + 2]) != U'）') continue;
+        if (clause[k + 1] == U'款' || clause[k + 1] == U'项') return true;
+    }
+    return false;
 }
 
 }  // namespace fincheck::narrative

@@ -1,7 +1,9 @@
-// One pass of claim extraction over a whole report, shared by all narrative rules of one
-// check() call. Nothing is cached across calls: a rule builds it, uses it, drops it.
+// One pass of claim extraction over a whole report, shared by all eight narrative rules:
+// the first rule that checks a report builds it (Report::derived), the others reuse it, and
+// it is freed with the report. Nothing is kept across reports.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,7 @@ namespace fincheck::narrative {
 
 struct BlockClaims {
     int block = -1;
+    std::u32string text;                       // the block's text as code points (claim spans index it)
     std::string context;                       // context id from the section headings
     const ContextRule* context_rule = nullptr;
     std::vector<Claim> claims;
@@ -21,16 +24,32 @@ struct BlockClaims {
     bool ends_with_colon = false;              // 「…主要用于以下方面：」 opens a list
 };
 
+// The 预算数 (A), 执行数 (B) and 执行率 (B/A) fields of an attachment form.
+struct FormRate {
+    const Attachment* attachment = nullptr;
+    const Field* budget = nullptr;
+    const Field* actual = nullptr;
+    const Field* rate = nullptr;
+};
+
 struct Analysis {
     const Report* report = nullptr;
     const Lexicon* lexicon = nullptr;
+    // Keeps the lexicon alive while the report holds this analysis: the lexicon's address is
+    // the key the analysis is stored under, and must not be reused by another lexicon.
+    std::shared_ptr<const Lexicon> lexicon_owner;
     std::vector<BlockClaims> blocks;           // one per Report::blocks entry, same order
+    std::vector<FormRate> form_rates;          // attachment forms that state all three
 
     // Facts bound to claim `index` of `block`, or to `entry` in that block's context.
     std::vector<FactValue> facts(const BlockClaims& block, const Concept* entry, Role role) const;
 };
 
 Analysis analyze(const Report& report, const Lexicon& lexicon);
+
+// The analysis of `report` under `lexicon`, built once per report and shared by every rule
+// that holds the same lexicon.
+const Analysis& shared_analysis(const Report& report, const std::shared_ptr<const Lexicon>& lexicon);
 
 // True when a claim's subject names a 款 or 项 (「…财政事务（款）行政运行（项）」): a class
 // binding would be wrong there.

@@ -9,32 +9,88 @@
 
 namespace fincheck::narrative {
 
-const Concept* Lexicon::find(std::u32string_view phrase, bool counts) const {
-    struct Hit {
-        const Concept* entry;
-        std::size_t begin, end;
-    };
-    std::vector<Hit> hits;
-    for (const Concept& entry : concepts) {
-        if (entry.count != counts) continue;
-        for (const std::u32string& synonym : entry.synonyms) {
-            if (synonym.empty()) continue;
-            for (std::size_t at = phrase.find(synonym); at != std::u32string_view::npos; at = phrase.find(synonym, at + 1))
-                hits.push_back({&entry, at, at + synonym.size()});
-        }
-    }
+namespace {
+
+struct Hit {
+    std::size_t concept_index;
+    std::size_t begin, end;
+};
+
+// The longest hit wins, among equals the one ending last (nearest the number), among those
+// the concept listed first. A hit of another concept beside it (not overlapping) makes the
+// phrase ambiguous.
+const Hit* choose(const std::vector<Hit>& hits) {
     const Hit* best = nullptr;
     for (const Hit& hit : hits) {
-        if (best == nullptr || hit.end - hit.begin > best->end - best->begin ||
-            (hit.end - hit.begin == best->end - best->begin && hit.end > best->end))
-            best = &hit;
+        if (best == nullptr) { best = &hit; continue; }
+        std::size_t length = hit.end - hit.begin, best_length = best->end - best->begin;
+        if (length != best_length) { if (length > best_length) best = &hit; continue; }
+        if (hit.end != best->end) { if (hit.end > best->end) best = &hit; continue; }
+        if (hit.concept_index < best->concept_index) best = &hit;
     }
     if (best == nullptr) return nullptr;
     for (const Hit& hit : hits) {
         bool disjoint = hit.end <= best->begin || hit.begin >= best->end;
-        if (hit.entry != best->entry && disjoint) return nullptr;
+        if (hit.concept_index != best->concept_index && disjoint) return nullptr;
     }
-    return best->entry;
+    return best;
+}
+
+}  // namespace
+
+std::size_t Lexicon::synonym_count() const {
+    std::size_t count = 0;
+    for (const Concept& entry : concepts) count += entry.synonyms.size();
+    return count;
+}
+
+void Lexicon::reindex() {
+    by_first_char_.clear();
+    for (std::size_t c = 0; c < concepts.size(); ++c) {
+        const Concept& entry = concepts[c];
+        for (std::size_t s = 0; s < entry.synonyms.size(); ++s) {
+            if (entry.synonyms[s].empty()) continue;
+            by_first_char_[entry.synonyms[s].front()].push_back(
+                {static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(s)});
+        }
+    }
+    indexed_concepts_ = concepts.size();
+    indexed_synonyms_ = synonym_count();
+}
+
+const Concept* Lexicon::find(std::u32string_view phrase, bool counts) const {
+    if (indexed_concepts_ != concepts.size() || indexed_synonyms_ != synonym_count())
+        return find_by_scan(phrase, counts);
+    std::vector<Hit> hits;
+    for (std::size_t at = 0; at < phrase.size(); ++at) {
+        auto bucket = by_first_char_.find(phrase[at]);
+        if (bucket == by_first_char_.end()) continue;
+        std::u32string_view rest = phrase.substr(at);
+        for (const SynonymRef& ref : bucket->second) {
+            const Concept& entry = concepts[ref.concept_index];
+            if (entry.count != counts) continue;
+            const std::u32string& synonym = entry.synonyms[ref.synonym_index];
+            if (rest.substr(0, synonym.size()) == synonym) hits.push_back({ref.concept_index, at, at + synonym.size()});
+        }
+    }
+    const Hit* best = choose(hits);
+    return best == nullptr ? nullptr : &concepts[best->concept_index];
+}
+
+// The same lookup without the index, for a lexicon edited after its last reindex().
+const Concept* Lexicon::find_by_scan(std::u32string_view phrase, bool counts) const {
+    std::vector<Hit> hits;
+    for (std::size_t c = 0; c < concepts.size(); ++c) {
+        const Concept& entry = concepts[c];
+        if (entry.count != counts) continue;
+        for (const std::u32string& synonym : entry.synonyms) {
+            if (synonym.empty()) continue;
+            for (std::size_t at = phrase.find(synonym); at != std::u32string_view::npos; at = phrase.find(synonym, at + 1))
+                hits.push_back({c, at, at + synonym.size()});
+        }
+    }
+    const Hit* best = choose(hits);
+    return best == nullptr ? nullptr : &concepts[best->concept_index];
 }
 
 const Concept* Lexicon::by_id(std::string_view id) const {
@@ -94,6 +150,7 @@ void Lexicon::merge(Lexicon other, bool replace_bindings_of_known) {
     }
     for (Binding& binding : other.class_bindings) class_bindings.push_back(std::move(binding));
     for (std::string& source : other.sources) sources.push_back(std::move(source));
+    reindex();
 }
 
 namespace {

@@ -4,9 +4,11 @@
 #pragma once
 
 #include <filesystem>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "claim.hpp"
@@ -66,6 +68,24 @@ public:
     // Adds another lexicon's entries: a entry with a known id gains synonyms and bindings
     // (or has its bindings replaced when the file says replace="true"), new ids are appended.
     void merge(Lexicon other, bool replace_bindings_of_known = false);
+
+    // Rebuilds the synonym index find() uses. merge() calls it; code that edits `concepts`
+    // directly must call it too (until then find() falls back to a full scan).
+    void reindex();
+
+private:
+    // Synonyms by their first character, so find() tries at each position of a phrase only
+    // the synonyms that can start there instead of searching the phrase for every synonym.
+    struct SynonymRef {
+        std::uint32_t concept_index;
+        std::uint32_t synonym_index;
+    };
+    std::unordered_map<char32_t, std::vector<SynonymRef>> by_first_char_;
+    std::size_t indexed_concepts_ = 0;
+    std::size_t indexed_synonyms_ = 0;
+
+    const Concept* find_by_scan(std::u32string_view phrase, bool counts) const;
+    std::size_t synonym_count() const;
 };
 
 // Parses one lexicon file; returns the error text instead of throwing.

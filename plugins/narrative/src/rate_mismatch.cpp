@@ -42,7 +42,7 @@ public:
                 sink.add(std::move(finding).build());
             }
         }
-        for (const FormRate& form : form_rates(*analysis.report)) {
+        for (const FormRate& form : analysis.form_rates) {
             Decimal budget = *form.budget->value, actual = *form.actual->value, rate = *form.rate->value;
             if (budget <= Decimal{}) continue;
             auto parsed = parse_decimals(form.rate->raw);

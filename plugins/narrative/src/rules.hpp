@@ -1,5 +1,6 @@
 // The narrative rules: prose figures checked against the tables and against themselves.
-// Each rule is stateless and const; check() extracts the claims once and drops them after.
+// Each rule is stateless and const; the claims are extracted once per report and shared by
+// all eight rules through Report::derived (see analysis.hpp).
 #pragma once
 
 #include <memory>
@@ -17,8 +18,7 @@ public:
         : lexicon_(std::move(lexicon)), meta_(std::move(meta)) {}
     const RuleMeta& meta() const final { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const final {
-        Analysis analysis = analyze(report, *lexicon_);
-        run(analysis, context, sink);
+        run(shared_analysis(report, lexicon_), context, sink);
     }
     // For callers that already hold an analysis (the benchmark, a future batch runner).
     virtual void run(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const = 0;

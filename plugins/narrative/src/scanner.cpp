@@ -69,6 +69,15 @@ constexpr std::array<Word, 10> kComparisonWords{{
     {U"低于", Relation::less},
 }};
 
+// True when `c` is the first character of some comparison word: the scanner asks at every
+// character, so the word list is only walked where a word can start.
+constexpr bool may_start_comparison(char32_t c) {
+    for (const Word& word : kComparisonWords) {
+        if (word.text.front() == c) return true;
+    }
+    return false;
+}
+
 // Filler words that may sit between a verb or label and its number: 各减少, 共下降, 为, 达.
 constexpr std::array<std::u32string_view, 10> kFillers{{U"共计", U"总计", U"合计为", U"为", U"了", U"约",
                                                          U"达", U"共", U"各", U"="}};
@@ -208,8 +217,8 @@ bool names_actual_vs_budget(std::u32string_view before, std::u32string_view afte
 
 class Scanner {
 public:
-    Scanner(std::string_view text, const ScanOptions& options)
-        : original_(to_u32(text)), ct_(compact(original_)), t_(ct_.text), options_(options) {}
+    Scanner(std::u32string_view text, const ScanOptions& options)
+        : ct_(compact(text)), t_(ct_.text), options_(options) {}
 
     std::vector<Claim> run() {
         std::vector<Claim> claims;
@@ -254,6 +263,7 @@ private:
     }
 
     std::size_t read_comparison(std::size_t i, std::vector<Claim>& claims) {
+        if (!may_start_comparison(t_[i])) return 0;  // most characters start no comparison word
         std::u32string_view rest = std::u32string_view(t_).substr(i);
         for (const Word& word : kComparisonWords) {
             if (!starts_with(rest, word.text)) continue;
@@ -386,7 +396,6 @@ private:
         if (claim.role == Role::budget) claim.budget_kind = budget_kind_of(subject_raw);
     }
 
-    std::u32string original_;
     CompactText ct_;
     const std::u32string& t_;
     ScanOptions options_;
@@ -402,6 +411,10 @@ private:
 }  // namespace
 
 std::vector<Claim> scan_claims(std::string_view block_text, const ScanOptions& options) {
+    return Scanner(to_u32(block_text), options).run();
+}
+
+std::vector<Claim> scan_claims(std::u32string_view block_text, const ScanOptions& options) {
     return Scanner(block_text, options).run();
 }
 

@@ -1,6 +1,7 @@
 // Claim extraction: one linear pass over a block's text, no regular expressions.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,5 +14,7 @@ struct ScanOptions {
 };
 
 std::vector<Claim> scan_claims(std::string_view block_text, const ScanOptions& options = {});
+// Same, on text already decoded to code points (the analysis decodes each block once).
+std::vector<Claim> scan_claims(std::u32string_view block_text, const ScanOptions& options = {});
 
 }  // namespace fincheck::narrative

@@ -55,13 +55,7 @@ struct ChangeGroup {
 };
 std::vector<ChangeGroup> change_groups(const BlockClaims& block);
 
-// The 预算数 (A), 执行数 (B) and 执行率 (B/A) fields of an attachment form.
-struct FormRate {
-    const Attachment* attachment = nullptr;
-    const Field* budget = nullptr;
-    const Field* actual = nullptr;
-    const Field* rate = nullptr;
-};
+// The attachment forms stating 预算数, 执行数 and 执行率 (Analysis::form_rates holds them).
 std::vector<FormRate> form_rates(const Report& report);
 Location form_location(const Report& report, const FormRate& form, const Field& field);
 

@@ -13,6 +13,7 @@ struct ItemName {
 
 // 「2、一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。…」
 std::optional<ItemName> item_heading(std::u32string_view text) {
+    if (text.find(U'类') == std::u32string_view::npos) return std::nullopt;  // no （类）: most blocks
     std::u32string folded;
     for (char32_t c : text) {
         if (!is_space(c)) folded.push_back(fold(c));
@@ -65,15 +66,13 @@ public:
         auto project = table->column_index("项目支出");
         if (!basic || !project) return;
         for (const BlockClaims& block : analysis.blocks) {
-            const Block& source = report.blocks[static_cast<std::size_t>(block.block)];
-            auto name = item_heading(to_u32(source.text));
+            auto name = item_heading(block.text);
             if (!name) continue;
             const Concept* cls = lexicon().find(normalize_phrase(name->class_name));
             if (cls == nullptr || cls->code.empty()) continue;
             const Row* row = find_subitem(*table, cls->code, *name);
             if (row == nullptr) continue;
-            std::u32string text = to_u32(source.text);
-            auto [said, begin, end] = described_kind(text);
+            auto [said, begin, end] = described_kind(block.text);
             if (said.empty()) continue;
             Decimal basic_value = row->cell(*basic) && row->cell(*basic)->value ? *row->cell(*basic)->value : Decimal{};
             Decimal project_value = row->cell(*project) && row->cell(*project)->value ? *row->cell(*project)->value : Decimal{};

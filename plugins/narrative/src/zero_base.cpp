@@ -8,6 +8,21 @@
 namespace fincheck::narrative {
 namespace {
 
+// What the base of a rate is called, in both languages.
+struct BaseName {
+    const char* zh;
+    const char* en;
+};
+
+BaseName budget_name(BudgetKind kind) {
+    switch (kind) {
+        case BudgetKind::initial: return {"年初预算数", "the initial budget"};
+        case BudgetKind::adjusted: return {"全年预算数", "the full-year budget"};
+        case BudgetKind::any: break;
+    }
+    return {"预算数", "the budget"};
+}
+
 class ZeroBase final : public NarrativeRule {
 public:
     using NarrativeRule::NarrativeRule;
@@ -20,14 +35,20 @@ public:
                 if (rate.kind != ClaimKind::rate || rate.value.is_zero()) continue;
                 BudgetPair pair = budget_pair(block, i, rate.budget_kind);
                 if (pair.budget == nullptr || !pair.budget->value.is_zero()) continue;
-                report(analysis, block, rate, *pair.budget, sink);
+                BaseName name = budget_name(pair.budget->budget_kind);
+                FindingBuilder finding = start(analysis, block, rate, "mismatch");
+                finding.arg("base_name", name.zh).arg("base_name_en", name.en).arg("base", text_of(*pair.budget));
+                add_claim_evidence(finding, analysis, block, *pair.budget, "base");
+                sink.add(std::move(finding).build());
             }
         }
-        for (const FormRate& form : form_rates(*analysis.report)) {
+        for (const FormRate& form : analysis.form_rates) {
             if (!form.budget->value->is_zero() || form.rate->value->is_zero()) continue;
             FindingBuilder finding(meta().id, "mismatch");
             finding.at(form_location(*analysis.report, form, *form.rate))
                 .arg("stated", std::string(form.rate->raw))
+                .arg("base_name", std::string(form.budget->name))
+                .arg("base_name_en", "the form's " + std::string(form.budget->name) + " (budget)")
                 .arg("base", std::string(form.budget->raw))
                 .expected("—")
                 .actual(std::string(form.rate->raw))
@@ -38,17 +59,12 @@ public:
     }
 
 private:
-    void report(const Analysis& analysis, const BlockClaims& block, const Claim& rate, const Claim& base,
-                FindingSink& sink) const {
-        FindingBuilder finding(meta().id, "mismatch");
-        finding.at(claim_location(analysis, block, rate))
-            .arg("stated", text_of(rate))
-            .arg("base", text_of(base))
-            .expected("—")
-            .actual(text_of(rate));
+    FindingBuilder start(const Analysis& analysis, const BlockClaims& block, const Claim& rate,
+                         std::string_view message) const {
+        FindingBuilder finding(meta().id, message);
+        finding.at(claim_location(analysis, block, rate)).arg("stated", text_of(rate)).expected("—").actual(text_of(rate));
         add_claim_evidence(finding, analysis, block, rate, "claim");
-        add_claim_evidence(finding, analysis, block, base, "base");
-        sink.add(std::move(finding).build());
+        return finding;
     }
 
     void check_change(const Analysis& analysis, const BlockClaims& block, const ChangeGroup& group,
@@ -57,8 +73,13 @@ private:
         const Claim& percent = block.claims[*group.percent];
         if (percent.value.is_zero()) return;
         if (group.prior) {
+            // 「比上年0万元增长100%」: the prior year's figure is stated, and it is zero.
             const Claim& prior = block.claims[*group.prior];
-            if (prior.value.is_zero()) report(analysis, block, percent, prior, sink);
+            if (!prior.value.is_zero()) return;
+            FindingBuilder finding = start(analysis, block, percent, "mismatch");
+            finding.arg("base_name", "上年数").arg("base_name_en", "the prior year's figure").arg("base", text_of(prior));
+            add_claim_evidence(finding, analysis, block, prior, "base");
+            sink.add(std::move(finding).build());
             return;
         }
         if (!group.amount) return;
@@ -79,18 +100,38 @@ private:
         for (const Reading& a : currents) {
             if (!same_figure(a.value, a.half_unit, amount.value, amount.half_unit, context.tolerance())) return;
         }
-        report(analysis, block, percent, amount, sink);
+        // 「增加307.82万元，增长100.00%」 with this year's 307.82: prior = 307.82 − 307.82 = 0.
+        const Reading& current = currents.front();
+        FindingBuilder finding = start(analysis, block, percent, "derived-zero");
+        finding.arg("current", current.value)
+            .arg("change", amount.value)
+            .arg("base", current.value - amount.value)
+            .arg("current_source", current.fact != nullptr ? "决算表" + current.fact->label : std::string("正文所述"))
+            .arg("current_source_en", current.fact != nullptr ? "table " + current.fact->label : std::string("as stated"));
+        add_claim_evidence(finding, analysis, block, amount, "change");
+        if (current.claim != nullptr) add_claim_evidence(finding, analysis, block, *current.claim, "current");
+        if (current.fact != nullptr) add_fact_evidence(finding, *current.fact, "current");
+        sink.add(std::move(finding).build());
     }
 };
 
 }  // namespace
 
 std::unique_ptr<NarrativeRule> make_zero_base(std::shared_ptr<const Lexicon> lexicon) {
-    return std::make_unique<ZeroBase>(
-        std::move(lexicon),
-        narrative_meta("narrative-zero-base", "以零或空白为基数计算比率", "Rate stated against a zero or blank base",
-                       "所述比率{stated}的基数为零（{base}），该比率无意义",
-                       "The rate {stated} is stated against a zero base ({base}); it has no meaning"));
+    RuleMeta meta = narrative_meta(
+        "narrative-zero-base", "以零或空白为基数计算比率", "Rate stated against a zero or blank base",
+        "所述比率{stated}以{base_name}为基数，而{base_name}为{base}，基数为零，该比率无意义",
+        "The rate {stated} is computed on {base_name_en}, which is {base}: a zero base, so the rate has no meaning");
+    // "mismatch": the base is stated (上年数 0, 年初预算数 0, a form's 预算数 0).
+    // "derived-zero": the base is this year's figure less an increase of the same size; the
+    // message shows the subtraction, so the reader sees where the zero comes from.
+    meta.messages.push_back(
+        {"derived-zero",
+         "所述比率{stated}以上年数为基数，而上年数＝本年数{current}万元（{current_source}）－增加额{change}万元＝{base}万元，"
+         "基数为零，该比率无意义",
+         "The rate {stated} is computed on the prior year's figure, which is this year's {current} ({current_source_en}) "
+         "less the increase {change} = {base} (10k yuan): a zero base, so the rate has no meaning"});
+    return std::make_unique<ZeroBase>(std::move(lexicon), std::move(meta));
 }
 
 }  // namespace fincheck::narrative

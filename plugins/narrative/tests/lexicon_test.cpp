@@ -90,6 +90,22 @@ TEST(Lexicon, RegionalFileExtendsTheNationalOne) {
     fs::remove_all(dir);
 }
 
+// find() uses an index of synonyms built by merge(); a concept added by hand afterwards is
+// still found (the lexicon notices the index is stale and scans).
+TEST(Lexicon, FindsAConceptAddedWithoutReindexing) {
+    Lexicon lexicon = national();
+    Concept extra;
+    extra.id = "示例手工概念";
+    extra.synonyms.push_back(normalize_phrase(to_u32("示例手工概念")));
+    lexicon.concepts.push_back(extra);
+    ASSERT_NE(find(lexicon, "本年示例手工概念支出"), nullptr);
+    EXPECT_EQ(find(lexicon, "本年示例手工概念支出")->id, "示例手工概念");
+    lexicon.reindex();
+    ASSERT_NE(find(lexicon, "本年示例手工概念支出"), nullptr);
+    EXPECT_EQ(find(lexicon, "本年示例手工概念支出")->id, "示例手工概念");
+    EXPECT_EQ(find(lexicon, "卫生健康支出、农林水支出项目、住房保障支出项目三项全年预算数"), nullptr);
+}
+
 TEST(Lexicon, ReportsMalformedFilesInsteadOfThrowing) {
     Lexicon lexicon;
     auto error = load_lexicon_buffer("<lexicon><concept/></lexicon>", "bad.xml", lexicon);

@@ -247,6 +247,81 @@ TEST(ZeroBase, StaysSilentOnRealBasesAndZeroOfZero) {
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
+// The message names the base and says how it was found, not the change amount alone.
+TEST(ZeroBase, MessageShowsTheBaseDerivedFromThisYearLessTheIncrease) {
+    Fixture f;
+    f.block("机关运行经费支出 10.23 万元，比 2023 年度增加 10.23 万元，增长 100.00%。", f.other);
+    auto rule = make_zero_base(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    const Finding& finding = findings[0];
+    ASSERT_EQ(finding.message_id, "derived-zero");
+    const MessageSpec* spec = rule->meta().message("derived-zero");
+    ASSERT_NE(spec, nullptr);
+    std::string zh = render_message(spec->zh, finding.args);
+    std::string en = render_message(spec->en, finding.args);
+    EXPECT_NE(zh.find("上年数＝本年数10.23万元（正文所述）－增加额10.23万元＝0.00万元"), std::string::npos) << zh;
+    EXPECT_NE(en.find("this year's 10.23 (as stated) less the increase 10.23 = 0.00"), std::string::npos) << en;
+}
+
+TEST(ZeroBase, MessageNamesAStatedZeroBudgetAsTheBase) {
+    Fixture f;
+    f.block("一般公共预算财政拨款支出年初预算为 0 万元，全年预算为321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。", f.gpb_detail);
+    auto rule = make_zero_base(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    ASSERT_EQ(findings[0].message_id, "mismatch");
+    const MessageSpec* spec = rule->meta().message("mismatch");
+    ASSERT_NE(spec, nullptr);
+    std::string zh = render_message(spec->zh, findings[0].args);
+    std::string en = render_message(spec->en, findings[0].args);
+    EXPECT_NE(zh.find("以年初预算数为基数，而年初预算数为0万元"), std::string::npos) << zh;
+    EXPECT_NE(en.find("computed on the initial budget, which is 0万元"), std::string::npos) << en;
+}
+
+// ---- the shared analysis ----------------------------------------------------------------
+
+TEST(SharedAnalysis, IsBuiltOncePerReportAndLexicon) {
+    Fixture f;
+    f.block("机关运行经费支出7.07万元，比2023年6.71万元增加0.36万元，增长5.37%。", f.other);
+    const Analysis& first = shared_analysis(f.report(), national_lexicon());
+    const Analysis& again = shared_analysis(f.report(), national_lexicon());
+    EXPECT_EQ(&first, &again);
+    EXPECT_EQ(first.blocks.size(), f.report().blocks.size());
+
+    // Another lexicon (a region's) gets its own analysis of the same report.
+    auto other = std::make_shared<const Lexicon>(*national_lexicon());
+    EXPECT_NE(&shared_analysis(f.report(), other), &first);
+
+    // Another report never sees this one's analysis.
+    Fixture g;
+    g.block("机关运行经费支出7.07万元。", g.other);
+    const Analysis& second = shared_analysis(g.report(), national_lexicon());
+    EXPECT_NE(&second, &first);
+    EXPECT_EQ(second.report, &g.report());
+}
+
+TEST(SharedAnalysis, AllRulesOnOneReportGiveTheSameFindingsAsOnFreshReports) {
+    auto build = [](Fixture& f) {
+        f.block("2024年度一般公共预算财政拨款支出400.00万元，主要用于以下方面：", f.gpb_structure);
+        f.block("机关运行经费支出 10.23 万元，比 2023 年度增加 10.23 万元，增长 100.00%。", f.other);
+        f.block("年初预算为0.95万元，支出决算为0.00万元，决算数大于预算数。", f.other);
+    };
+    Fixture shared;
+    build(shared);
+    std::vector<std::string> together, apart;
+    for (const auto& rule : make_all_rules(national_lexicon())) {
+        for (const Finding& finding : testing::run_rule(*rule, shared.report()))
+            together.push_back(finding.rule_id + " " + finding.actual);
+        Fixture fresh;
+        build(fresh);
+        for (const Finding& finding : testing::run_rule(*rule, fresh.report()))
+            apart.push_back(finding.rule_id + " " + finding.actual);
+    }
+    EXPECT_FALSE(together.empty());
+    EXPECT_EQ(together, apart);
+}
+
 // ---- narrative-duplicate-fact -----------------------------------------------------------
 
 TEST(DuplicateFact, FlagsStaffCountStatedWithTwoValues) {
