@@ -8,17 +8,21 @@ namespace fincheck::tables {
 
 namespace {
 
-std::string compact(std::string_view s) {
-    std::string out;
+// True when `s` equals `word` once spaces, tabs and U+3000 are dropped. Compares in place:
+// it runs for every row of every table, and building the compacted copy cost more than the
+// comparison.
+bool compact_equals(std::string_view s, std::string_view word) {
+    std::size_t matched = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == ' ' || s[i] == '\t') continue;
         if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000
             i += 2;
             continue;
         }
-        out += s[i];
+        if (matched == word.size() || s[i] != word[matched]) return false;
+        ++matched;
     }
-    return out;
+    return matched == word.size();
 }
 
 bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
@@ -35,14 +39,11 @@ std::string_view group_of(std::string_view key) {
 }
 
 bool is_grand_total(const Row& row) {
-    std::string label = compact(row.label.empty() ? row.key : row.label);
-    return label == "合计" || label == "总计" || row.key == "合计";
+    std::string_view label = row.label.empty() ? row.key : row.label;
+    return compact_equals(label, "合计") || compact_equals(label, "总计") || row.key == "合计";
 }
 
-bool is_subtotal(const Row& row) {
-    std::string label = compact(row.label.empty() ? row.key : row.label);
-    return label == "小计";
-}
+bool is_subtotal(const Row& row) { return compact_equals(row.label.empty() ? row.key : row.label, "小计"); }
 
 bool is_total_row(const Row& row) { return is_grand_total(row) || is_subtotal(row); }
 
@@ -150,8 +151,7 @@ void column_totals(const Table& table, std::vector<SumRelation>& out) {
 }  // namespace
 
 bool is_total_label(std::string_view label) {
-    std::string c = compact(label);
-    return c == "合计" || c == "总计" || c == "小计";
+    return compact_equals(label, "合计") || compact_equals(label, "总计") || compact_equals(label, "小计");
 }
 
 bool is_additive_column(const Table& table, std::size_t column) {

@@ -80,6 +80,20 @@ RuleMeta meta(std::string id, std::string zh, std::string en, Severity severity,
     return m;
 }
 
+// The relations of every table of a report (index = table index), found once per report and
+// shared by the five sum rules. Its address names the analysis in Report::derived.
+using ReportRelations = std::vector<std::vector<SumRelation>>;
+constexpr char kRelationsTag = 0;
+
+const ReportRelations& relations_of(const Report& report) {
+    return report.derived<ReportRelations>(&kRelationsTag, [&] {
+        ReportRelations all;
+        all.reserve(report.tables.size());
+        for (const Table& table : report.tables) all.push_back(sum_relations(table));
+        return all;
+    });
+}
+
 }  // namespace
 
 SumRule::SumRule(RuleMeta meta, Outcome outcome, std::optional<SumKind> kind)
@@ -87,8 +101,10 @@ SumRule::SumRule(RuleMeta meta, Outcome outcome, std::optional<SumKind> kind)
 
 void SumRule::check(const Report& report, const RuleContext& context, FindingSink& sink) const {
     const Tolerance& tolerance = context.tolerance();
-    for (const Table& table : report.tables) {
-        for (const SumRelation& r : sum_relations(table)) {
+    const ReportRelations& relations = relations_of(report);
+    for (std::size_t t = 0; t < report.tables.size() && t < relations.size(); ++t) {
+        const Table& table = report.tables[t];
+        for (const SumRelation& r : relations[t]) {
             if (kind_ && r.kind != *kind_) continue;
             Evaluated e = evaluate(r);
             Decimal allowed = tolerance.half_unit * static_cast<std::int64_t>(e.printed) + tolerance.extra;
