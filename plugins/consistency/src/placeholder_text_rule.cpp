@@ -41,10 +41,49 @@ std::string excerpt(std::string_view text, std::size_t begin, std::size_t end) {
     return out;
 }
 
+// True when some code point of `text`, decoded the way decode_utf8 decodes it, is an X or
+// circle mark. Most texts have none: they are answered without decoding into a buffer.
+bool may_hold_mark(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        char32_t cp = 0;
+        std::size_t extra = 0;
+        if (c < 0x80) cp = c;
+        else if ((c >> 5) == 0x6) { cp = c & 0x1F; extra = 1; }
+        else if ((c >> 4) == 0xE) { cp = c & 0x0F; extra = 2; }
+        else if ((c >> 3) == 0x1E) { cp = c & 0x07; extra = 3; }
+        else { ++i; continue; }
+        if (i + extra >= text.size()) return false;
+        for (std::size_t k = 1; k <= extra; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        if (is_x_mark(cp) || is_circle_mark(cp)) return true;
+        i += extra + 1;
+    }
+    return false;
+}
+
 }  // namespace
+
+PlaceholderTextRule::Needle::Needle(std::string phrase) : text(std::move(phrase)) {
+    shift.fill(text.size());
+    for (std::size_t k = 0; k + 1 < text.size(); ++k)
+        shift[static_cast<unsigned char>(text[k])] = text.size() - 1 - k;
+}
+
+std::size_t PlaceholderTextRule::Needle::find_in(std::string_view haystack) const {
+    const std::size_t m = text.size();
+    if (m == 0) return 0;
+    for (std::size_t at = 0; at + m <= haystack.size();
+         at += shift[static_cast<unsigned char>(haystack[at + m - 1])]) {
+        if (haystack.compare(at, m, text) == 0) return at;
+    }
+    return std::string_view::npos;
+}
 
 std::vector<Span> find_placeholder_marks(std::string_view text) {
     std::vector<Span> spans;
+    if (!may_hold_mark(text)) return spans;
     const std::u32string cps = decode_utf8(text);
     const std::vector<std::size_t> offsets = byte_offsets(text);
     if (offsets.size() != cps.size() + 1) return spans;  // malformed UTF-8: stay silent
@@ -71,7 +110,12 @@ std::vector<Span> find_placeholder_marks(std::string_view text) {
     return spans;
 }
 
-PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data) : instructions_(data.instructions) {
+PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data) {
+    for (const InstructionGroup& group : data.instructions) {
+        NeedleGroup prepared{group.template_name, {}};
+        for (const std::string& phrase : group.phrases) prepared.needles.emplace_back(phrase);
+        instructions_.push_back(std::move(prepared));
+    }
     meta_.id = std::string(kRuleId);
     meta_.title_zh = "残留模板占位符或填写说明";
     meta_.title_en = "Template placeholder or fill-in instruction left in the text";
@@ -119,11 +163,11 @@ void PlaceholderTextRule::check(const Report& report, const RuleContext& /*conte
         };
         const auto marks = find_placeholder_marks(text);
         if (!marks.empty()) consider("placeholder", marks.front().begin, marks.front().end);
-        for (const InstructionGroup& group : instructions_) {
+        for (const NeedleGroup& group : instructions_) {
             if (!PhraseData::applies(group.template_name, report.meta.template_name)) continue;
-            for (const std::string& phrase : group.phrases) {
-                const std::size_t at = text.find(phrase);
-                if (at != std::string_view::npos) consider("instruction", at, at + phrase.size());
+            for (const Needle& phrase : group.needles) {
+                const std::size_t at = phrase.find_in(text);
+                if (at != std::string_view::npos) consider("instruction", at, at + phrase.text.size());
             }
         }
         if (first != std::string_view::npos)
