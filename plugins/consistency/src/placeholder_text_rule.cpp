@@ -65,20 +65,25 @@ bool may_hold_mark(std::string_view text) {
 
 }  // namespace
 
-PlaceholderTextRule::Needle::Needle(std::string phrase) : text(std::move(phrase)) {
-    shift.fill(text.size());
-    for (std::size_t k = 0; k + 1 < text.size(); ++k)
-        shift[static_cast<unsigned char>(text[k])] = text.size() - 1 - k;
-}
-
-std::size_t PlaceholderTextRule::Needle::find_in(std::string_view haystack) const {
-    const std::size_t m = text.size();
-    if (m == 0) return 0;
-    for (std::size_t at = 0; at + m <= haystack.size();
-         at += shift[static_cast<unsigned char>(haystack[at + m - 1])]) {
-        if (haystack.compare(at, m, text) == 0) return at;
+std::optional<PlaceholderTextRule::PhraseMatch> PlaceholderTextRule::earliest_instruction(
+    std::string_view text, const std::vector<bool>& active) const {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const std::vector<std::size_t>& bucket = by_first_byte_[static_cast<unsigned char>(text[at])];
+        std::optional<std::size_t> best;
+        for (std::size_t index : bucket) {
+            const Phrase& phrase = phrases_[index];
+            if (!active[phrase.group] || text.compare(at, phrase.text.size(), phrase.text) != 0) continue;
+            best = index;
+            break;  // ascending: the first match is the phrase listed first
+        }
+        if (at == 0) {
+            for (std::size_t index : empty_phrases_) {
+                if (active[phrases_[index].group] && (!best || index < *best)) { best = index; break; }
+            }
+        }
+        if (best) return PhraseMatch{at, at + phrases_[*best].text.size()};
     }
-    return std::string_view::npos;
+    return std::nullopt;
 }
 
 std::vector<Span> find_placeholder_marks(std::string_view text) {
@@ -112,9 +117,13 @@ std::vector<Span> find_placeholder_marks(std::string_view text) {
 
 PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data) {
     for (const InstructionGroup& group : data.instructions) {
-        NeedleGroup prepared{group.template_name, {}};
-        for (const std::string& phrase : group.phrases) prepared.needles.emplace_back(phrase);
-        instructions_.push_back(std::move(prepared));
+        for (const std::string& phrase : group.phrases) {
+            std::size_t index = phrases_.size();
+            phrases_.push_back({phrase, group_templates_.size()});
+            if (phrase.empty()) empty_phrases_.push_back(index);
+            else by_first_byte_[static_cast<unsigned char>(phrase.front())].push_back(index);
+        }
+        group_templates_.push_back(group.template_name);
     }
     meta_.id = std::string(kRuleId);
     meta_.title_zh = "残留模板占位符或填写说明";
@@ -148,6 +157,9 @@ void PlaceholderTextRule::check(const Report& report, const RuleContext& /*conte
                      .actual(mark)
                      .build());
     };
+    std::vector<bool> active;  // instruction groups that apply to this report's template
+    for (const std::string& group_template : group_templates_)
+        active.push_back(PhraseData::applies(group_template, report.meta.template_name));
     for_each_text(report, true, [&](TextPlace place, std::string_view text, const auto& location_for) {
         if (text.empty()) return;
         // One finding per piece of text: the earliest placeholder or instruction in it.
@@ -163,13 +175,8 @@ void PlaceholderTextRule::check(const Report& report, const RuleContext& /*conte
         };
         const auto marks = find_placeholder_marks(text);
         if (!marks.empty()) consider("placeholder", marks.front().begin, marks.front().end);
-        for (const NeedleGroup& group : instructions_) {
-            if (!PhraseData::applies(group.template_name, report.meta.template_name)) continue;
-            for (const Needle& phrase : group.needles) {
-                const std::size_t at = phrase.find_in(text);
-                if (at != std::string_view::npos) consider("instruction", at, at + phrase.text.size());
-            }
-        }
+        if (auto instruction = earliest_instruction(text, active))
+            consider("instruction", instruction->begin, instruction->end);
         if (first != std::string_view::npos)
             report_span(message, place, text, first, first_end, location_for);
     });

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,22 +20,25 @@ public:
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
 
 private:
-    // An instruction phrase prepared for a Boyer-Moore-Horspool search: every text of the
-    // report is searched for every phrase, and most texts are long runs of CJK whose lead
-    // bytes make a plain find() stop at nearly every character.
-    struct Needle {
+    // Instruction phrases in data order, indexed by their first byte: each text is scanned
+    // once for all of them instead of once per phrase.
+    struct Phrase {
         std::string text;
-        std::array<std::size_t, 256> shift{};
-        explicit Needle(std::string phrase);
-        std::size_t find_in(std::string_view haystack) const;  // like string_view::find
+        std::size_t group = 0;  // index into group_templates_
     };
-    struct NeedleGroup {
-        std::string template_name;
-        std::vector<Needle> needles;
+    struct PhraseMatch {
+        std::size_t begin = 0;
+        std::size_t end = 0;
     };
+    // The earliest instruction in `text` among the groups marked `active`; at one position
+    // the phrase listed first wins (as a search phrase by phrase would find).
+    std::optional<PhraseMatch> earliest_instruction(std::string_view text, const std::vector<bool>& active) const;
 
     RuleMeta meta_;
-    std::vector<NeedleGroup> instructions_;
+    std::vector<std::string> group_templates_;
+    std::vector<Phrase> phrases_;
+    std::array<std::vector<std::size_t>, 256> by_first_byte_;  // indices into phrases_, ascending
+    std::vector<std::size_t> empty_phrases_;                   // match at 0 in any text
 };
 
 // Byte spans of placeholder marks in `text`: runs of two or more X/x/×/Ｘ not part of a

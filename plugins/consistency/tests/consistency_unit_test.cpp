@@ -1,6 +1,7 @@
 // Behaviour of the helpers the structure rules rest on.
 #include <gtest/gtest.h>
 
+#include "fincheck/testing.hpp"
 #include "missing_table_rule.hpp"
 #include "org_name.hpp"
 #include "placeholder_text_rule.hpp"
@@ -52,6 +53,27 @@ TEST(Placeholders, FindsMarksButNotNumeralsOrWords) {
     EXPECT_TRUE(find_placeholder_marks("二〇〇八年").empty());
     EXPECT_TRUE(find_placeholder_marks("XXL型").empty());
     EXPECT_TRUE(find_placeholder_marks("单个X").empty());
+}
+
+// All instruction phrases are looked for in one pass over each text: the earliest wins, and
+// at one position the phrase listed first; groups of another template do not apply.
+TEST(Placeholders, ReportsTheEarliestInstructionAndTheFirstListedAtOnePosition) {
+    PhraseData data;
+    data.instructions.push_back({"", {"情况填写", "请根据实际", "请根据"}});
+    data.instructions.push_back({"shanghai", {"本表"}});
+    const PlaceholderTextRule rule(data);
+    auto marks_in = [&](const std::string& text) {
+        Report report;
+        report.meta.template_name = "national";
+        report.blocks.push_back(Block{BlockKind::paragraph, report.own(text), -1, -1, 1});
+        std::vector<std::string> marks;
+        for (const Finding& finding : testing::run_rule(rule, report)) marks.push_back(finding.actual);
+        return marks;
+    };
+    EXPECT_EQ(marks_in("本表请根据实际情况填写。"), std::vector<std::string>{"请根据实际"});
+    EXPECT_EQ(marks_in("本表请根据本部门情况填写。"), std::vector<std::string>{"请根据"});
+    EXPECT_EQ(marks_in("上海市普陀区XX局请根据实际情况填写。"), std::vector<std::string>{"XX"});
+    EXPECT_TRUE(marks_in("本表无数据。").empty());
 }
 
 TEST(EmptyTables, RecognisesExplanations) {
