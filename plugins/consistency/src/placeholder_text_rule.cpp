@@ -72,7 +72,11 @@ std::optional<PlaceholderTextRule::PhraseMatch> PlaceholderTextRule::earliest_in
         std::optional<std::size_t> best;
         for (std::size_t index : bucket) {
             const Phrase& phrase = phrases_[index];
-            if (!active[phrase.group] || text.compare(at, phrase.text.size(), phrase.text) != 0) continue;
+            const std::string& word = phrase.text;
+            // The bucket fixed the first byte; CJK text shares lead bytes, so reject on the
+            // second byte inline before comparing the whole phrase.
+            if (word.size() > text.size() - at || (word.size() > 1 && word[1] != text[at + 1])) continue;
+            if (!active[phrase.group] || text.compare(at, word.size(), word) != 0) continue;
             best = index;
             break;  // ascending: the first match is the phrase listed first
         }
