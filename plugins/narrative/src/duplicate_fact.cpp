@@ -75,8 +75,37 @@ private:
         }
     }
 
+    // A summary table of the attachments: its 项目名称 and money columns, and each row's
+    // normalized project name. Read once per check, not once per attachment form.
+    struct ProjectTable {
+        std::optional<std::size_t> name_column, money_column;
+        std::vector<std::u32string> names;  // per row; empty when the row has no name cell
+    };
+
+    static std::vector<ProjectTable> project_tables(const Report& report) {
+        std::vector<ProjectTable> out(report.tables.size());
+        for (std::size_t t = 0; t < report.tables.size(); ++t) {
+            const Table& table = report.tables[t];
+            if (table.kind == TableKind::standard) continue;
+            ProjectTable& index = out[t];
+            for (std::size_t c = 0; c < table.columns.size(); ++c) {
+                std::u32string key = normalize_phrase(to_u32(table.columns[c].key));
+                if (!index.name_column && contains(key, U"项目名称")) index.name_column = c;
+                if (!index.money_column && (contains(key, U"资金总额") || contains(key, U"预算数"))) index.money_column = c;
+            }
+            if (!index.name_column || !index.money_column) continue;
+            index.names.reserve(table.rows.size());
+            for (const Row& row : table.rows) {
+                const Cell* label = row.cell(*index.name_column);
+                index.names.push_back(label == nullptr ? std::u32string{} : normalize_phrase(to_u32(label->raw)));
+            }
+        }
+        return out;
+    }
+
     void check_project_budgets(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const {
         const Report& report = *analysis.report;
+        std::vector<ProjectTable> tables;  // built on the first form that names a project
         for (const Attachment& attachment : report.attachments) {
             const Field* name = nullptr;
             const Field* budget = nullptr;
@@ -86,6 +115,7 @@ private:
                 if (budget == nullptr && contains(key, U"预算数") && !contains(key, U"调整") && field.value) budget = &field;
             }
             if (name == nullptr || budget == nullptr || name->raw.empty()) continue;
+            if (tables.empty()) tables = project_tables(report);
             std::u32string project = normalize_phrase(to_u32(name->raw));
             for (std::size_t t = 0; t < report.tables.size(); ++t) {
                 const Table& table = report.tables[t];
@@ -93,20 +123,16 @@ private:
                 bool own = false;
                 for (int index : attachment.tables) own = own || static_cast<std::size_t>(index) == t;
                 if (own) continue;
-                std::optional<std::size_t> name_column, money_column;
-                for (std::size_t c = 0; c < table.columns.size(); ++c) {
-                    std::u32string key = normalize_phrase(to_u32(table.columns[c].key));
-                    if (!name_column && contains(key, U"项目名称")) name_column = c;
-                    if (!money_column && (contains(key, U"资金总额") || contains(key, U"预算数"))) money_column = c;
-                }
-                if (!name_column || !money_column) continue;
-                for (const Row& row : table.rows) {
-                    const Cell* label = row.cell(*name_column);
-                    const Cell* money = row.cell(*money_column);
-                    if (label == nullptr || money == nullptr || normalize_phrase(to_u32(label->raw)) != project) continue;
+                const ProjectTable& index = tables[t];
+                if (!index.name_column || !index.money_column) continue;
+                for (std::size_t r = 0; r < table.rows.size(); ++r) {
+                    const Row& row = table.rows[r];
+                    const Cell* label = row.cell(*index.name_column);
+                    const Cell* money = row.cell(*index.money_column);
+                    if (label == nullptr || money == nullptr || index.names[r] != project) continue;
                     auto value = money_of(*money);
                     if (!value || context.tolerance().equal(*value, *budget->value)) continue;
-                    Location where = Location::at_cell(table, row, table.columns[*money_column].key);
+                    Location where = Location::at_cell(table, row, table.columns[*index.money_column].key);
                     FindingBuilder finding(meta().id, "mismatch");
                     finding.at(where)
                         .arg("fact", std::string(name->raw) + " 预算数")
@@ -116,7 +142,7 @@ private:
                         .actual(*value)
                         .difference(*value - *budget->value)
                         .evidence("first", Location::at_line(budget->line), budget->raw, budget->value)
-                        .evidence_cell("second", table, row, *money_column);
+                        .evidence_cell("second", table, row, *index.money_column);
                     sink.add(std::move(finding).build());
                 }
             }

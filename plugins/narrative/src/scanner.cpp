@@ -71,7 +71,16 @@ constexpr std::array<Word, 10> kComparisonWords{{
 
 // True when `c` is the first character of some comparison word: the scanner asks at every
 // character, so the word list is only walked where a word can start.
+// A 64-bit filter on the low bits of the first characters answers "no" for most characters
+// before the list is walked.
+constexpr std::uint64_t kComparisonFirstBits = [] {
+    std::uint64_t bits = 0;
+    for (const Word& word : kComparisonWords) bits |= std::uint64_t{1} << (word.text.front() & 63U);
+    return bits;
+}();
+
 constexpr bool may_start_comparison(char32_t c) {
+    if (((kComparisonFirstBits >> (c & 63U)) & 1U) == 0) return false;
     for (const Word& word : kComparisonWords) {
         if (word.text.front() == c) return true;
     }

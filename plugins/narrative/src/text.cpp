@@ -51,28 +51,6 @@ std::string to_utf8(std::u32string_view text) {
     return out;
 }
 
-bool is_space(char32_t c) {
-    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000' || c == U'\u00A0' ||
-           c == U'\u2009' || c == U'\u202F';
-}
-
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-
-char32_t fold(char32_t c) {
-    if (c >= U'０' && c <= U'９') return U'0' + (c - U'０');
-    switch (c) {
-        case U'．': return U'.';
-        case U'％': return U'%';
-        case U'(': return U'（';
-        case U')': return U'）';
-        case U':': return U'：';
-        case U';': return U'；';
-        case U'!': return U'！';
-        case U'?': return U'？';
-        default: return c;
-    }
-}
-
 CompactText compact(std::u32string_view original) {
     CompactText out;
     out.text.reserve(original.size());
@@ -85,7 +63,7 @@ CompactText compact(std::u32string_view original) {
         if (is_space(c)) { pending_space = true; continue; }
         out.text.push_back(fold(c));
         out.offset.push_back(static_cast<std::uint32_t>(i));
-        out.space_before.push_back(pending_space);
+        out.space_before.push_back(pending_space ? 1 : 0);
         pending_space = false;
     }
     return out;

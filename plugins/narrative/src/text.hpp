@@ -16,18 +16,37 @@ namespace fincheck::narrative {
 std::u32string to_u32(std::string_view utf8);
 std::string to_utf8(std::u32string_view text);
 
-bool is_space(char32_t c);
-bool is_digit(char32_t c);
+// Inline: the scanner asks these of every character of every block.
+inline bool is_space(char32_t c) {
+    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000' || c == U'\u00A0' ||
+           c == U'\u2009' || c == U'\u202F';
+}
+
+inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 // Folds full-width digits and punctuation that matter to number and clause reading
 // (０-９ ． ％ （ ） ： ， ；) to one form: ASCII digits, '.', '%', full-width brackets
 // and full-width clause punctuation. ASCII ',' is kept: it may be a thousands separator.
-char32_t fold(char32_t c);
+inline char32_t fold(char32_t c) {
+    if (c >= U'０' && c <= U'９') return U'0' + (c - U'０');
+    if (c >= 0x80 && c != U'．' && c != U'％') return c;  // everything else folded is ASCII
+    switch (c) {
+        case U'．': return U'.';
+        case U'％': return U'%';
+        case U'(': return U'（';
+        case U')': return U'）';
+        case U':': return U'：';
+        case U';': return U'；';
+        case U'!': return U'！';
+        case U'?': return U'？';
+        default: return c;
+    }
+}
 
 struct CompactText {
     std::u32string text;                // whitespace removed, folded
     std::vector<std::uint32_t> offset;  // code-point offset in the original, per character
-    std::vector<bool> space_before;     // whitespace was dropped right before this character
+    std::vector<std::uint8_t> space_before;  // 1: whitespace was dropped right before this character
     std::uint32_t original_length = 0;  // code points in the original
 };
 
