@@ -68,6 +68,9 @@ bool may_hold_mark(std::string_view text) {
 std::optional<PlaceholderTextRule::PhraseMatch> PlaceholderTextRule::earliest_instruction(
     std::string_view text, const std::vector<bool>& active) const {
     for (std::size_t at = 0; at < text.size(); ++at) {
+        const std::size_t pair = static_cast<std::size_t>(static_cast<unsigned char>(text[at])) * 256 +
+                                 (at + 1 < text.size() ? static_cast<unsigned char>(text[at + 1]) : 0U);
+        if (!may_start_[pair] && !(at == 0 && !empty_phrases_.empty())) continue;
         const std::vector<std::size_t>& bucket = by_first_byte_[static_cast<unsigned char>(text[at])];
         std::optional<std::size_t> best;
         for (std::size_t index : bucket) {
@@ -119,13 +122,20 @@ std::vector<Span> find_placeholder_marks(std::string_view text) {
     return spans;
 }
 
-PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data) {
+PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data) : may_start_(65536, false) {
     for (const InstructionGroup& group : data.instructions) {
         for (const std::string& phrase : group.phrases) {
             std::size_t index = phrases_.size();
             phrases_.push_back({phrase, group_templates_.size()});
             if (phrase.empty()) empty_phrases_.push_back(index);
             else by_first_byte_[static_cast<unsigned char>(phrase.front())].push_back(index);
+            if (phrase.empty()) continue;
+            const std::size_t first = static_cast<unsigned char>(phrase[0]);
+            if (phrase.size() == 1) {
+                for (std::size_t second = 0; second < 256; ++second) may_start_[first * 256 + second] = true;
+            } else {
+                may_start_[first * 256 + static_cast<unsigned char>(phrase[1])] = true;
+            }
         }
         group_templates_.push_back(group.template_name);
     }
