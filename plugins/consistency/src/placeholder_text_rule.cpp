@@ -70,7 +70,7 @@ std::optional<PlaceholderTextRule::PhraseMatch> PlaceholderTextRule::earliest_in
     for (std::size_t at = 0; at < text.size(); ++at) {
         const std::size_t pair = static_cast<std::size_t>(static_cast<unsigned char>(text[at])) * 256 +
                                  (at + 1 < text.size() ? static_cast<unsigned char>(text[at + 1]) : 0U);
-        if (!may_start_[pair] && !(at == 0 && !empty_phrases_.empty())) continue;
+        if (may_start_[pair] == 0 && !(at == 0 && !empty_phrases_.empty())) continue;
         const std::vector<std::size_t>& bucket = by_first_byte_[static_cast<unsigned char>(text[at])];
         std::optional<std::size_t> best;
         for (std::size_t index : bucket) {
@@ -122,7 +122,7 @@ std::vector<Span> find_placeholder_marks(std::string_view text) {
     return spans;
 }
 
-PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data) : may_start_(65536, false) {
+PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data) : may_start_(65536, 0) {
     for (const InstructionGroup& group : data.instructions) {
         for (const std::string& phrase : group.phrases) {
             std::size_t index = phrases_.size();
@@ -132,9 +132,9 @@ PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data) : may_start_(65
             if (phrase.empty()) continue;
             const std::size_t first = static_cast<unsigned char>(phrase[0]);
             if (phrase.size() == 1) {
-                for (std::size_t second = 0; second < 256; ++second) may_start_[first * 256 + second] = true;
+                for (std::size_t second = 0; second < 256; ++second) may_start_[first * 256 + second] = 1;
             } else {
-                may_start_[first * 256 + static_cast<unsigned char>(phrase[1])] = true;
+                may_start_[first * 256 + static_cast<unsigned char>(phrase[1])] = 1;
             }
         }
         group_templates_.push_back(group.template_name);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,7 +42,7 @@ private:
     std::vector<std::size_t> empty_phrases_;                   // match at 0 in any text
     // Byte pairs that can start a phrase (a one-byte phrase allows any second byte): most
     // positions of a text are passed over with one bit test.
-    std::vector<bool> may_start_;  // 65536 entries, index = first byte * 256 + second byte
+    std::vector<std::uint8_t> may_start_;  // 65536 entries, index = first byte * 256 + second byte
 };
 
 // Byte spans of placeholder marks in `text`: runs of two or more X/x/×/Ｘ not part of a
