@@ -49,9 +49,18 @@ std::string normalize_number_text(std::string_view text) {
 }
 
 std::optional<ParsedNumber> parse_number(std::string_view text) {
-    std::string compact = normalize_number_text(text);
+    // Most cells are already plain ASCII numbers ("592.29"); only text with spaces,
+    // separators or full-width characters needs the normalizing copy.
+    bool plain = true;
+    for (char c : text)
+        if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == '%')) {
+            plain = false;
+            break;
+        }
+    std::string compact;
+    if (!plain) compact = normalize_number_text(text);
     ParsedNumber parsed;
-    std::string_view body = compact;
+    std::string_view body = plain ? text : std::string_view(compact);
     if (!body.empty() && body.back() == '%') {
         parsed.percent = true;
         body.remove_suffix(1);
