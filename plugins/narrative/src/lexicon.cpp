@@ -36,6 +36,31 @@ const Hit* choose(const std::vector<Hit>& hits) {
     return best;
 }
 
+// Words that, written right before a concept's name, make it a narrower or a different
+// concept: 「政府性基金预算财政拨款收入」 is a part of 财政拨款收入, 「非财政拨款收入」 its
+// complement. A fund name may be followed by 财政拨款 or 安排的 before the concept
+// (「政府性基金预算财政拨款基本支出」). When the lexicon knows the longer concept, its own hit
+// covers the qualifier and wins as the longest; otherwise the phrase names nothing known.
+constexpr std::u32string_view kFundQualifiers[] = {U"一般公共预算", U"政府性基金预算", U"政府性基金",
+                                                   U"国有资本经营预算"};
+constexpr std::u32string_view kFundLinks[] = {U"财政拨款", U"拨款", U"安排的", U"安排", U"的"};
+
+bool qualified_as_another(std::u32string_view phrase, std::size_t begin, std::u32string_view synonym) {
+    std::u32string_view before = phrase.substr(0, begin);
+    if (!before.empty() && before.back() == U'非') return true;
+    for (std::u32string_view link : kFundLinks) {
+        // The link must not already be the synonym's own start (「财政拨款收入」 after a fund).
+        if (ends_with(before, link) && !starts_with(synonym, link)) {
+            before.remove_suffix(link.size());
+            break;
+        }
+    }
+    for (std::u32string_view fund : kFundQualifiers) {
+        if (ends_with(before, fund)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::size_t Lexicon::synonym_count() const {
@@ -70,7 +95,8 @@ const Concept* Lexicon::find(std::u32string_view phrase, bool counts) const {
             const Concept& entry = concepts[ref.concept_index];
             if (entry.count != counts) continue;
             const std::u32string& synonym = entry.synonyms[ref.synonym_index];
-            if (rest.substr(0, synonym.size()) == synonym) hits.push_back({ref.concept_index, at, at + synonym.size()});
+            if (rest.substr(0, synonym.size()) != synonym || qualified_as_another(phrase, at, synonym)) continue;
+            hits.push_back({ref.concept_index, at, at + synonym.size()});
         }
     }
     const Hit* best = choose(hits);
@@ -85,8 +111,9 @@ const Concept* Lexicon::find_by_scan(std::u32string_view phrase, bool counts) co
         if (entry.count != counts) continue;
         for (const std::u32string& synonym : entry.synonyms) {
             if (synonym.empty()) continue;
-            for (std::size_t at = phrase.find(synonym); at != std::u32string_view::npos; at = phrase.find(synonym, at + 1))
-                hits.push_back({c, at, at + synonym.size()});
+            for (std::size_t at = phrase.find(synonym); at != std::u32string_view::npos; at = phrase.find(synonym, at + 1)) {
+                if (!qualified_as_another(phrase, at, synonym)) hits.push_back({c, at, at + synonym.size()});
+            }
         }
     }
     const Hit* best = choose(hits);

@@ -285,7 +285,11 @@ private:
             fill_position(claim, i, after);
             std::u32string_view before = std::u32string_view(t_).substr(sentence_start_, i - sentence_start_);
             std::u32string_view tail = std::u32string_view(t_).substr(after, clause_end(after) - after);
-            claim.names_actual_vs_budget = names_actual_vs_budget(before, tail, claim.relation);
+            // The operands of 「决算数与预算数基本持平」 sit in the word's own clause: in
+            // 「预算为1.20万元，支出决算为0.77万元，与2023年度0.77万元相比持平」 the earlier
+            // clauses name 决算 and 预算, but the word compares with the prior year.
+            std::u32string_view own_clause = std::u32string_view(t_).substr(clause_start_, i - clause_start_);
+            claim.names_actual_vs_budget = names_actual_vs_budget(own_clause, tail, claim.relation);
             claim.subject = normalize_phrase(before.substr(before.size() - std::min(before.size(), std::size_t{40})));
             claims.push_back(std::move(claim));
             return word.text.size();
