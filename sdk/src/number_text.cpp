@@ -2,35 +2,16 @@
 
 #include <cstdint>
 
+#include "fincheck/utf8.hpp"
+
 namespace fincheck {
-namespace {
-
-// Decodes one UTF-8 sequence starting at text[pos]; returns the code point and advances
-// pos. Malformed bytes decode as U+FFFD one byte at a time, so junk never loops.
-char32_t next_code_point(std::string_view text, std::size_t& pos) {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    unsigned char lead = byte(pos);
-    if (lead < 0x80) { ++pos; return lead; }
-    int length = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || pos + static_cast<std::size_t>(length) > text.size()) { ++pos; return 0xFFFD; }
-    char32_t cp = lead & (0xFF >> (length + 1));
-    for (int i = 1; i < length; ++i) {
-        unsigned char c = byte(pos + static_cast<std::size_t>(i));
-        if ((c & 0xC0) != 0x80) { ++pos; return 0xFFFD; }
-        cp = (cp << 6) | (c & 0x3F);
-    }
-    pos += static_cast<std::size_t>(length);
-    return cp;
-}
-
-}  // namespace
 
 std::string normalize_number_text(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     std::size_t pos = 0;
     while (pos < text.size()) {
-        char32_t cp = next_code_point(text, pos);
+        char32_t cp = utf8::next_code_point(text, pos);
         if (cp >= U'０' && cp <= U'９') { out.push_back(static_cast<char>('0' + (cp - U'０'))); continue; }
         switch (cp) {
             case U' ': case U'\t': case U'\u00A0': case U'\u3000': case U'\u2009': case U'\u202F':

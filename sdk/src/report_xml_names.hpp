@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "fincheck/report.hpp"
+#include "fincheck/utf8.hpp"
 
 namespace fincheck::report_xml {
 
@@ -85,22 +86,11 @@ inline std::string_view implied_row_key(std::string_view code, std::string_view 
 inline std::size_t xml_char_length(const unsigned char* p, std::size_t available) {
     unsigned char c = p[0];
     if (c < 0x80) return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') ? 1 : 0;
-    auto cont = [&](std::size_t i) { return i < available && (p[i] & 0xC0) == 0x80; };
-    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (!cont(1) || !cont(2)) return 0;
-        if (c == 0xE0 && p[1] < 0xA0) return 0;                    // overlong
-        if (c == 0xED && p[1] >= 0xA0) return 0;                   // surrogate
-        if (c == 0xEF && p[1] == 0xBF && p[2] >= 0xBE) return 0;   // U+FFFE, U+FFFF
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (!cont(1) || !cont(2) || !cont(3)) return 0;
-        if (c == 0xF0 && p[1] < 0x90) return 0;  // overlong
-        if (c == 0xF4 && p[1] >= 0x90) return 0;  // beyond U+10FFFF
-        return 4;
-    }
-    return 0;
+    // Strict UTF-8 (no overlong forms, surrogates or values beyond U+10FFFF), then XML's own
+    // exclusions among well-formed characters.
+    std::size_t length = utf8::well_formed_length(std::string_view(reinterpret_cast<const char*>(p), available), 0);
+    if (length == 3 && c == 0xEF && p[1] == 0xBF && p[2] >= 0xBE) return 0;  // U+FFFE, U+FFFF
+    return length;
 }
 
 }  // namespace fincheck::report_xml

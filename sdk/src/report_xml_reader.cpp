@@ -20,6 +20,7 @@
 
 #include "fincheck/number_text.hpp"
 #include "fincheck/report_xml.hpp"
+#include "fincheck/utf8.hpp"
 #include "report_xml_names.hpp"
 
 namespace fincheck {
@@ -60,9 +61,7 @@ std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::
         p = static_cast<const char*>(nl) + 1;
         line_start = static_cast<std::size_t>(p - text.data());
     }
-    std::uint32_t column = 1;
-    for (std::size_t i = line_start; i < offset; ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    auto column = static_cast<std::uint32_t>(1 + utf8::lead_byte_count(text.substr(line_start, offset - line_start)));
     return {line, column};
 }
 
