@@ -10,6 +10,7 @@
 
 #include "document.hpp"
 #include "fincheck/sha256.hpp"
+#include "fincheck/utf8.hpp"
 #include "importer.hpp"
 #include "text_util.hpp"
 
@@ -41,18 +42,19 @@ std::optional<LoadError> validate(std::string_view text, std::string_view name) 
                                 hex + "): not a text file");
         }
         if (byte < 0x80) { ++pos; continue; }
-        int length = (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-        bool valid = length > 0 && pos + static_cast<std::size_t>(length) <= text.size() && byte >= 0xC2 && byte <= 0xF4;
-        for (int i = 1; valid && i < length; ++i)
-            valid = (static_cast<unsigned char>(text[pos + static_cast<std::size_t>(i)]) & 0xC0) == 0x80;
-        if (!valid) {
+        // Looser than utf8::well_formed_length on purpose, as this check has always been: it
+        // refuses leads that start no sequence or only 2-byte overlong (C0, C1) and
+        // out-of-range (F5-F7) forms, but lets 3/4-byte overlong forms, encoded surrogates and
+        // F4 90.. (above U+10FFFF) through. Making it strict would reject files that import today.
+        std::size_t length = byte >= 0xC2 && byte <= 0xF4 ? utf8::structural_length(text, pos) : 0;
+        if (length == 0) {
             char hex[8];
             std::snprintf(hex, sizeof hex, "0x%02X", byte);
             return error_at(name, line, column(pos),
                             std::string("不是有效的 UTF-8 文本（字节 ") + hex + "） / not valid UTF-8 (byte " + hex +
                                 "); convert the file to UTF-8 first");
         }
-        pos += static_cast<std::size_t>(length);
+        pos += length;
     }
     return std::nullopt;
 }

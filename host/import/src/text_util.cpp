@@ -7,28 +7,6 @@
 
 namespace fincheck::import_detail {
 
-char32_t next_code_point(std::string_view text, std::size_t& pos) {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    unsigned char lead = byte(pos);
-    if (lead < 0x80) { ++pos; return lead; }
-    int length = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || pos + static_cast<std::size_t>(length) > text.size()) { ++pos; return 0xFFFD; }
-    char32_t cp = lead & (0xFFu >> (length + 1));
-    for (int i = 1; i < length; ++i) {
-        unsigned char c = byte(pos + static_cast<std::size_t>(i));
-        if ((c & 0xC0) != 0x80) { ++pos; return 0xFFFD; }
-        cp = (cp << 6) | (c & 0x3Fu);
-    }
-    pos += static_cast<std::size_t>(length);
-    return cp;
-}
-
-std::size_t code_point_count(std::string_view text) {
-    std::size_t count = 0;
-    for (std::size_t pos = 0; pos < text.size(); ++count) next_code_point(text, pos);
-    return count;
-}
-
 bool is_space(char32_t cp) {
     return cp == U' ' || cp == U'\u3000' || cp == U'\u00A0' || cp == U'\u2009' || cp == U'\u202F';
 }
@@ -66,7 +44,7 @@ std::string_view trim(std::string_view text) {
     while (end > begin) {
         // Step back to the start of the last code point.
         std::size_t start = end - 1;
-        while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+        while (start > begin && utf8::is_continuation(text[start])) --start;
         if (space_at(text, start) != end - start) break;
         end = start;
     }

@@ -7,11 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "fincheck/utf8.hpp"
+
 namespace fincheck::import_detail {
 
 // Decodes the code point at text[pos] and advances pos; malformed bytes yield U+FFFD.
-char32_t next_code_point(std::string_view text, std::size_t& pos);
-std::size_t code_point_count(std::string_view text);
+using utf8::next_code_point;
+using utf8::code_point_count;
 
 bool is_space(char32_t cp);       // ASCII spaces (not tab), U+3000, NBSP
 bool is_cjk(char32_t cp);         // ideographs and CJK punctuation / full-width forms
