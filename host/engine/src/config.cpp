@@ -1,5 +1,6 @@
 #include "fincheck/engine/config.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -8,6 +9,7 @@
 #include <pugixml.hpp>
 
 #include "fincheck/number_text.hpp"
+#include "fincheck/utf8.hpp"
 
 namespace fincheck::engine {
 namespace fs = std::filesystem;
@@ -18,19 +20,16 @@ std::string ConfigError::to_string() const {
 
 namespace {
 
-// 1-based line and column (in code points) of a byte offset.
+// 1-based line and column (in code points) of a byte offset. The configuration is not
+// validated as UTF-8, so the column counts the characters that start before the offset.
 SourcePosition position_of(std::string_view text, std::ptrdiff_t offset) {
-    SourcePosition pos{1, 1};
     std::size_t end = offset < 0 ? 0 : std::min(text.size(), static_cast<std::size_t>(offset));
-    for (std::size_t i = 0; i < end; ++i) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++pos.line;
-            pos.column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            ++pos.column;
-        }
-    }
+    std::string_view before = text.substr(0, end);
+    std::size_t last_newline = before.rfind('\n');
+    std::size_t line_start = last_newline == std::string_view::npos ? 0 : last_newline + 1;
+    SourcePosition pos;
+    pos.line = static_cast<std::uint32_t>(1 + std::count(before.begin(), before.end(), '\n'));
+    pos.column = static_cast<std::uint32_t>(1 + utf8::lead_byte_count(before.substr(line_start)));
     return pos;
 }
 
