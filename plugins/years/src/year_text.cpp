@@ -1,7 +1,10 @@
 #include "year_text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+
+#include "fincheck/utf8.hpp"
 
 namespace fincheck::years {
 namespace {
@@ -175,10 +178,7 @@ bool has_comparison_marker(std::string_view text) {
 }
 
 std::uint32_t code_point_offset(std::string_view text, std::size_t byte) {
-    std::uint32_t count = 0;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
-    return count;
+    return static_cast<std::uint32_t>(utf8::lead_byte_count(text.substr(0, std::min(byte, text.size()))));
 }
 
 std::optional<int> iso_date_year(std::string_view iso) {

@@ -4,13 +4,13 @@
 
 #include "balance_date_rule.hpp"
 #include "date_out_of_range_rule.hpp"
-#include "rule_runner.hpp"
+#include "fincheck/testing.hpp"
 #include "title_mismatch_rule.hpp"
 
 namespace fincheck::years {
 namespace {
 
-using test_support::run;
+using fincheck::testing::run_rule;
 
 Report report_for(int year) {
     Report report;
@@ -43,7 +43,7 @@ TEST(YearsTitleMismatch, FlagsAttachmentFormTitledWithThePriorYear) {
     add_table(report, "att-2-1", "2024年度测试部门项目绩效自评表");
     add_table(report, "att-2-2", "2023年度测试部门项目绩效自评表");
     TitleMismatchRule rule;
-    auto findings = run(rule, report);
+    auto findings = run_rule(rule, report);
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.table, "att-2-2");
     EXPECT_EQ(findings[0].actual, "2023");
@@ -59,7 +59,7 @@ TEST(YearsTitleMismatch, FlagsSectionHeadingNamingAnotherYear) {
     section.line = 42;
     report.sections.push_back(section);
     TitleMismatchRule rule;
-    auto findings = run(rule, report);
+    auto findings = run_rule(rule, report);
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.line, 42u);
 }
@@ -79,16 +79,16 @@ TEST(YearsTitleMismatch, StaysSilentOnComparisonsRangesCitationsAndPlans) {
     history.heading = "2015年以来帮扶工作";
     report.sections.push_back(history);
     TitleMismatchRule rule;
-    EXPECT_TRUE(run(rule, report).empty());
+    EXPECT_TRUE(run_rule(rule, report).empty());
 }
 
 TEST(YearsTitleMismatch, FlagsContentsEntryAndSkipsReportsWithoutFiscalYear) {
     Report report = report_for(2024);
     report.toc.push_back({"第二部分 测试部门2022年度部门决算表", 1, 7});
     TitleMismatchRule rule;
-    EXPECT_EQ(run(rule, report).size(), 1u);
+    EXPECT_EQ(run_rule(rule, report).size(), 1u);
     report.meta.fiscal_year = 0;
-    EXPECT_TRUE(run(rule, report).empty());
+    EXPECT_TRUE(run_rule(rule, report).empty());
 }
 
 // ---- years-date-out-of-range ---------------------------------------------------------
@@ -101,7 +101,7 @@ TEST(YearsDateOutOfRange, AcceptsDatesInTheFollowingYear) {
     report.attachments.push_back(attachment);
     add_block(report, "单位名称：测试部门 填报日期：2025年3月28日");
     DateOutOfRangeRule rule;
-    EXPECT_TRUE(run(rule, report).empty());
+    EXPECT_TRUE(run_rule(rule, report).empty());
 }
 
 TEST(YearsDateOutOfRange, FlagsFillDateInTheFiscalYearItself) {
@@ -111,7 +111,7 @@ TEST(YearsDateOutOfRange, FlagsFillDateInTheFiscalYearItself) {
     attachment.line = 600;
     report.attachments.push_back(attachment);
     DateOutOfRangeRule rule;
-    auto findings = run(rule, report);
+    auto findings = run_rule(rule, report);
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].message_id, "too-early");
     EXPECT_EQ(findings[0].location.line, 600u);
@@ -122,13 +122,13 @@ TEST(YearsDateOutOfRange, FlagsImplausiblyLatePublicationAndProseFillDate) {
     report.meta.publication_date = "2027-01-05";
     const int block = add_block(report, "填报日期: 2023年12月1日");
     DateOutOfRangeRule rule;
-    auto findings = run(rule, report);
+    auto findings = run_rule(rule, report);
     ASSERT_EQ(findings.size(), 2u);
     EXPECT_EQ(findings[0].message_id, "too-late");
     EXPECT_EQ(findings[1].message_id, "too-early");
     EXPECT_EQ(findings[1].location.block, block);
     EXPECT_EQ(findings[1].args[2].second, "2023年12月1日");
-    EXPECT_EQ(run(rule, report, {{"max-years-after", "3"}}).size(), 1u);
+    EXPECT_EQ(run_rule(rule, report, {{"max-years-after", "3"}}).size(), 1u);
 }
 
 // ---- years-balance-date --------------------------------------------------------------
@@ -137,7 +137,7 @@ TEST(YearsBalanceDate, FlagsAssetsDatedAtTheEndOfThePriorYear) {
     Report report = report_for(2024);
     const int block = add_block(report, "截至2023年12月31日，测试部门共有车辆0辆。");
     BalanceDateRule rule;
-    auto findings = run(rule, report);
+    auto findings = run_rule(rule, report);
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, block);
     EXPECT_EQ(findings[0].location.span_begin, 2u);
@@ -150,7 +150,7 @@ TEST(YearsBalanceDate, StaysSilentOnTheFiscalYearEndComparisonsAndOtherDates) {
     add_block(report, "截至2025年6月，项目已完成。");
     add_block(report, "从2015年11月开始，牵头负责帮扶工作。");
     BalanceDateRule rule;
-    EXPECT_TRUE(run(rule, report).empty());
+    EXPECT_TRUE(run_rule(rule, report).empty());
 }
 
 }  // namespace
