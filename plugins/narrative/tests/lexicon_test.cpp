@@ -31,6 +31,31 @@ TEST(Lexicon, LongestSynonymWins) {
     EXPECT_EQ(find(lexicon, "一般公共预算财政拨款基本支出")->id, "一般公共预算财政拨款基本支出");
 }
 
+// A fund name (or 非) right before a concept's name makes it another concept: the shorter
+// one must not be read out of it, while a longer concept the lexicon knows still wins.
+TEST(Lexicon, ConceptQualifiedByAFundIsNotTheUnqualifiedOne) {
+    Lexicon lexicon = national();
+    EXPECT_EQ(find(lexicon, "2022年度政府性基金预算财政拨款收入"), nullptr);
+    EXPECT_EQ(find(lexicon, "国有资本经营预算财政拨款收入"), nullptr);
+    EXPECT_EQ(find(lexicon, "政府性基金预算财政拨款基本支出"), nullptr);
+    EXPECT_EQ(find(lexicon, "非财政拨款收入"), nullptr);
+    ASSERT_NE(find(lexicon, "2022年度一般公共预算财政拨款收入"), nullptr);
+    EXPECT_EQ(find(lexicon, "2022年度一般公共预算财政拨款收入")->id, "一般公共预算财政拨款收入");
+    ASSERT_NE(find(lexicon, "2022年度财政拨款收入"), nullptr);
+    EXPECT_EQ(find(lexicon, "2022年度财政拨款收入")->id, "财政拨款收入");
+    ASSERT_NE(find(lexicon, "其中：基本支出"), nullptr);
+    EXPECT_EQ(find(lexicon, "其中：基本支出")->id, "基本支出");
+    // The same without the synonym index (a concept added by hand since the last reindex).
+    Concept extra;
+    extra.id = "无关概念";
+    extra.synonyms.push_back(U"无关概念");
+    lexicon.concepts.push_back(std::move(extra));
+    EXPECT_EQ(find(lexicon, "2022年度政府性基金预算财政拨款收入"), nullptr);
+    EXPECT_EQ(find(lexicon, "非财政拨款收入"), nullptr);
+    ASSERT_NE(find(lexicon, "2022年度财政拨款收入"), nullptr);
+    EXPECT_EQ(find(lexicon, "2022年度财政拨款收入")->id, "财政拨款收入");
+}
+
 TEST(Lexicon, ClassNamesMatchWithTheirMarkers) {
     Lexicon lexicon = national();
     ASSERT_NE(find(lexicon, "卫生健康支出（类）支出"), nullptr);

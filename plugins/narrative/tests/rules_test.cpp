@@ -98,6 +98,27 @@ TEST(AmountMismatch, DoesNotBindAPhraseNamingTwoClasses) {
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
+// 「政府性基金预算财政拨款收入」 holds 「财政拨款收入」 but is only the fund's part of it; the
+// shorter concept must not be read out of the longer phrase (nor out of 「非财政拨款收入」).
+TEST(AmountMismatch, DoesNotReadAFundsIncomeAsAllFiscalIncome) {
+    Fixture f;
+    int fund = f.builder.section("七、政府性基金预算财政拨款收入支出决算情况说明");
+    f.block("2024年度政府性基金预算财政拨款收入217.63万元，支出217.63万元，年末结转和结余0.00万元，主要用于专项建设。",
+            fund);
+    f.block("国有资本经营预算财政拨款收入31.00万元。", fund);
+    f.block("2024年度非财政拨款收入12.00万元。", f.income);
+    auto rule = make_amount_mismatch(national_lexicon());
+    EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
+}
+
+TEST(AmountMismatch, StillChecksFiscalIncomeNamedWithoutAFund) {
+    Fixture f;
+    int wrong = f.block("2024年度财政拨款收入217.63万元。", f.income);
+    f.block("2024年度一般公共预算财政拨款收入500.00万元。", f.income);
+    auto rule = make_amount_mismatch(national_lexicon());
+    EXPECT_EQ(fired_blocks(*rule, f.report()), std::vector<int>{wrong});
+}
+
 // ---- narrative-share-mismatch -----------------------------------------------------------
 
 TEST(ShareMismatch, FlagsShareThatDoesNotFollowFromItsAmounts) {
@@ -225,6 +246,21 @@ TEST(ComparisonWord, StaysSilentWhenTheWordsFitTheFigures) {
     f.block("与2023年度相比，财政拨款收入支出总计持平。", f.fiscal);
     auto rule = make_comparison_word(national_lexicon());
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
+}
+
+// The sentence names 预算 and 决算 in earlier clauses, but its 持平 compares this year's
+// actual with the prior year's figure in its own clause: never the budget pair.
+TEST(ComparisonWord, PairsLevelWithThePriorYearFigureOfItsOwnClause) {
+    Fixture f;
+    f.block("2024年度“三公”经费财政拨款支出预算为1.20万元，支出决算为0.77万元，完成预算的64.17%，与2023年度0.77万元相比持平。",
+            f.other);
+    int wrong = f.block("2024年度“三公”经费财政拨款支出预算为1.20万元，支出决算为0.77万元，完成预算的64.17%，与2023年度0.90万元相比持平。",
+                        f.other);
+    auto rule = make_comparison_word(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.block, wrong);
+    EXPECT_EQ(findings[0].actual, "0.77 vs 0.90");
 }
 
 // ---- narrative-zero-base ----------------------------------------------------------------
