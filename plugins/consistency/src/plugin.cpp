@@ -11,6 +11,7 @@
 #include "missing_table_rule.hpp"
 #include "phrase_data.hpp"
 #include "placeholder_text_rule.hpp"
+#include "repeated_punctuation_rule.hpp"
 #include "toc_mismatch_rule.hpp"
 #include "wrong_level_rule.hpp"
 
@@ -24,7 +25,8 @@ public:
 
     std::vector<const Rule*> rules() const override {
         return {&department_mismatch_, &placeholder_text_, &missing_table_,
-                &toc_mismatch_,        &list_numbering_,   &wrong_level_};
+                &toc_mismatch_,        &list_numbering_,   &wrong_level_,
+                &repeated_punctuation_};
     }
 
 private:
@@ -34,6 +36,7 @@ private:
     TocMismatchRule toc_mismatch_;
     ListNumberingRule list_numbering_;
     WrongLevelRule wrong_level_;
+    RepeatedPunctuationRule repeated_punctuation_;
 };
 
 std::unique_ptr<Plugin> create_consistency_plugin(const PluginEnvironment& environment) {

@@ -15,6 +15,7 @@
 #include "missing_table_rule.hpp"
 #include "phrase_data.hpp"
 #include "placeholder_text_rule.hpp"
+#include "repeated_punctuation_rule.hpp"
 #include "toc_mismatch_rule.hpp"
 #include "wrong_level_rule.hpp"
 
@@ -36,13 +37,14 @@ Pinned run_consistency_rules(const std::string& file) {
     const TocMismatchRule toc;
     const ListNumberingRule numbering;
     const WrongLevelRule level(data);
+    const RepeatedPunctuationRule punctuation;
 
     auto imported = import_text_file(kSource / "examples" / "corpus" / file);
     EXPECT_TRUE(imported.report.has_value()) << file;
     Pinned out;
     if (!imported.report) return out;
     for (const Rule* rule : std::initializer_list<const Rule*>{&department, &placeholder, &missing, &toc,
-                                                               &numbering, &level})
+                                                               &numbering, &level, &punctuation})
         for (const Finding& f : testing::run_rule(*rule, *imported.report))
             out.emplace(f.rule_id + (f.location.table.empty() ? "" : " @ " + f.location.table), f.location.line);
     return out;
@@ -69,6 +71,7 @@ TEST(ConsistencyCorpus, AlteredPutuoStructureErrors) {
         {"structure-placeholder-text", 83},           // 上海市普陀区XX局
         {"structure-missing-table @ 03", 0},          // 支出决算表 removed
         {"structure-missing-table @ 09", 268},        // 三公 table emptied, no note
+        {"structure-repeated-punctuation", 416},      // 「…国有资本经营预算财政拨款。。」
     };
     EXPECT_EQ(run_consistency_rules("putuo-finance-bureau-2024-altered.txt"), expected);
 }

@@ -10,6 +10,7 @@
 #include "missing_table_rule.hpp"
 #include "phrase_data.hpp"
 #include "placeholder_text_rule.hpp"
+#include "repeated_punctuation_rule.hpp"
 #include "toc_mismatch_rule.hpp"
 #include "wrong_level_rule.hpp"
 
@@ -56,6 +57,10 @@ TEST(ConsistencyFixtures, ListNumberingFixture) {
 }
 TEST(ConsistencyFixtures, WrongLevelFixture) {
     expect_fixture(WrongLevelRule{source_phrases()}, "structure-wrong-level.xml");
+}
+
+TEST(ConsistencyFixtures, RepeatedPunctuationFlagsADoubledMarkButNotAnEllipsis) {
+    expect_fixture(RepeatedPunctuationRule(), "structure-repeated-punctuation.xml");
 }
 
 }  // namespace
