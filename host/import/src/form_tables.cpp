@@ -9,6 +9,21 @@
 
 namespace fincheck::import_detail {
 
+Table table_from_block(const RawTable& raw, std::string_view id, TableKind kind, Report& report) {
+    Table table;
+    table.id = report.own(id);
+    table.kind = kind;
+    table.title = report.own(raw.title);
+    table.code = report.own(raw.code);
+    table.department = report.own(raw.department);
+    table.unit = report.own(raw.unit);
+    table.note = report.own(raw.note);
+    table.section = raw.section;
+    table.attachment = raw.attachment;
+    table.line = raw.line;
+    return table;
+}
+
 bool RawRow::empty() const {
     return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return c.empty(); });
 }
@@ -117,17 +132,7 @@ void build_text_table(const RawTable& raw, std::string_view id, TableKind kind, 
     std::size_t width = 0;
     for (const auto& row : rows) width = std::max(width, row.cells.size());
 
-    Table table;
-    table.id = report.own(id);
-    table.kind = kind;
-    table.title = report.own(raw.title);
-    table.code = report.own(raw.code);
-    table.department = report.own(raw.department);
-    table.unit = report.own(raw.unit);
-    table.note = report.own(raw.note);
-    table.section = raw.section;
-    table.attachment = raw.attachment;
-    table.line = raw.line;
+    Table table = table_from_block(raw, id, kind, report);
 
     // A first row that fills every field is a header (序号 / 单位名称 / 备注); a form whose
     // first row has gaps (项目名称 | | 党建经费) has none, and its columns are numbered.

@@ -85,4 +85,8 @@ void fill_region(Metadata& meta, std::string_view department, Report& report);
 // Builds the Cell for printed text: raw kept, number parsed when the whole cell is one.
 Cell make_cell(std::string_view raw, SourceLine line, Report& report);
 
+// A Table with the block's printed title, code, department, unit, note and place, before
+// any column or row: what every kind of table takes from its raw block alike.
+Table table_from_block(const RawTable& raw, std::string_view id, TableKind kind, Report& report);
+
 }  // namespace fincheck::import_detail

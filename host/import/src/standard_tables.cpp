@@ -234,17 +234,7 @@ struct Builder {
     }
 
     void finish() {
-        Table table;
-        table.id = report.own(id);
-        table.kind = TableKind::standard;
-        table.title = report.own(raw.title);
-        table.code = report.own(raw.code);
-        table.department = report.own(raw.department);
-        table.unit = report.own(raw.unit);
-        table.note = report.own(raw.note);
-        table.section = raw.section;
-        table.attachment = raw.attachment;
-        table.line = raw.line;
+        Table table = table_from_block(raw, id, TableKind::standard, report);
         std::vector<std::string_view> order;
         for (auto key : model.columns)
             if (columns.count(key)) order.push_back(key);
