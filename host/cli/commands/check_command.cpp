@@ -45,14 +45,9 @@ public:
             std::cerr << "fincheck: " << (input.error ? input.error->to_string() : report_ + ": unreadable") << "\n";
             return kExitUsage;
         }
-        engine::EngineCreation created =
-            engine::Engine::create(engine_options_.to_engine_options(report_path.parent_path()));
-        if (!created.engine) {
-            std::cerr << "fincheck: " << created.error->to_string() << "\n";
-            return kExitUsage;
-        }
-        engine::AuditResult result =
-            created.engine->audit(*input.report, std::move(input.diagnostics), input.input);
+        std::unique_ptr<engine::Engine> engine = engine_options_.create_engine(report_path.parent_path());
+        if (!engine) return kExitUsage;
+        engine::AuditResult result = engine->audit(*input.report, std::move(input.diagnostics), input.input);
 
         const engine::Language language = language_from(lang_);
         const std::string format = format_.value_or("xml");

@@ -21,12 +21,9 @@ public:
     }
 
     int run() override {
-        engine::EngineCreation created = engine::Engine::create(options_.to_engine_options(std::filesystem::current_path()));
-        if (!created.engine) {
-            std::cerr << "fincheck: " << created.error->to_string() << "\n";
-            return kExitUsage;
-        }
-        std::cout << engine::write_plugin_list_text(created.engine->plugins(), created.engine->plugin_dirs(),
+        std::unique_ptr<engine::Engine> engine = options_.create_engine(std::filesystem::current_path());
+        if (!engine) return kExitUsage;
+        std::cout << engine::write_plugin_list_text(engine->plugins(), engine->plugin_dirs(),
                                                     language_from(lang_));
         return kExitOk;
     }

@@ -24,12 +24,9 @@ public:
     }
 
     int run() override {
-        engine::EngineCreation created = engine::Engine::create(options_.to_engine_options(std::filesystem::current_path()));
-        if (!created.engine) {
-            std::cerr << "fincheck: " << created.error->to_string() << "\n";
-            return kExitUsage;
-        }
-        const engine::Engine& e = *created.engine;
+        std::unique_ptr<engine::Engine> engine = options_.create_engine(std::filesystem::current_path());
+        if (!engine) return kExitUsage;
+        const engine::Engine& e = *engine;
         std::cout << (format_ == "xml" ? engine::write_rule_catalog_xml(e.registry(), e.plugins())
                                        : engine::write_rule_catalog_text(e.registry(), e.plugins(), language_from(lang_)));
         return kExitOk;

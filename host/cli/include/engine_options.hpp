@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,14 @@ struct EngineCliOptions {
         options.config_search_from = config_search_from;
         options.log = &host_log();
         return options;
+    }
+
+    // Creates the engine, or prints why the configuration is unusable and returns null, so
+    // every command reports a bad fincheck.xml the same way (and then exits with kExitUsage).
+    std::unique_ptr<engine::Engine> create_engine(const std::filesystem::path& config_search_from) const {
+        engine::EngineCreation created = engine::Engine::create(to_engine_options(config_search_from));
+        if (!created.engine) std::cerr << "fincheck: " << created.error->to_string() << "\n";
+        return std::move(created.engine);
     }
 };
 
