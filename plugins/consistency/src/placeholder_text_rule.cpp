@@ -44,22 +44,10 @@ std::string excerpt(std::string_view text, std::size_t begin, std::size_t end) {
 // True when some code point of `text`, decoded the way decode_utf8 decodes it, is an X or
 // circle mark. Most texts have none: they are answered without decoding into a buffer.
 bool may_hold_mark(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        char32_t cp = 0;
-        std::size_t extra = 0;
-        if (c < 0x80) cp = c;
-        else if ((c >> 5) == 0x6) { cp = c & 0x1F; extra = 1; }
-        else if ((c >> 4) == 0xE) { cp = c & 0x0F; extra = 2; }
-        else if ((c >> 3) == 0x1E) { cp = c & 0x07; extra = 3; }
-        else { ++i; continue; }
-        if (i + extra >= text.size()) return false;
-        for (std::size_t k = 1; k <= extra; ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    std::size_t pos = 0;
+    char32_t cp = 0;
+    while (next_decoded(text, pos, cp))
         if (is_x_mark(cp) || is_circle_mark(cp)) return true;
-        i += extra + 1;
-    }
     return false;
 }
 

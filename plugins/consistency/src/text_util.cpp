@@ -9,22 +9,9 @@ namespace fincheck::consistency {
 std::u32string decode_utf8(std::string_view text) {
     std::u32string out;
     out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        char32_t cp = 0;
-        std::size_t extra = 0;
-        if (c < 0x80) cp = c;
-        else if ((c >> 5) == 0x6) { cp = c & 0x1F; extra = 1; }
-        else if ((c >> 4) == 0xE) { cp = c & 0x0F; extra = 2; }
-        else if ((c >> 3) == 0x1E) { cp = c & 0x07; extra = 3; }
-        else { ++i; continue; }  // stray continuation byte: skip
-        if (i + extra >= text.size()) break;  // truncated sequence at the end
-        for (std::size_t k = 1; k <= extra; ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        out.push_back(cp);
-        i += extra + 1;
-    }
+    std::size_t pos = 0;
+    char32_t cp = 0;
+    while (next_decoded(text, pos, cp)) out.push_back(cp);
     return out;
 }
 

@@ -11,6 +11,27 @@
 
 namespace fincheck::consistency {
 
+// Decodes the code point at text[pos] and advances pos past it. Unlike fincheck/utf8.hpp it
+// skips stray continuation bytes and stops (returns false) at a sequence truncated by the
+// end of the text, which is what this plugin's matching has always relied on.
+inline bool next_decoded(std::string_view text, std::size_t& pos, char32_t& cp) {
+    while (pos < text.size()) {
+        const auto c = static_cast<unsigned char>(text[pos]);
+        std::size_t extra = 0;
+        if (c < 0x80) cp = c;
+        else if ((c >> 5) == 0x6) { cp = c & 0x1F; extra = 1; }
+        else if ((c >> 4) == 0xE) { cp = c & 0x0F; extra = 2; }
+        else if ((c >> 3) == 0x1E) { cp = c & 0x07; extra = 3; }
+        else { ++pos; continue; }  // stray continuation byte: skip
+        if (pos + extra >= text.size()) return false;  // truncated sequence at the end
+        for (std::size_t k = 1; k <= extra; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3F);
+        pos += extra + 1;
+        return true;
+    }
+    return false;
+}
+
 std::u32string decode_utf8(std::string_view text);
 std::string encode_utf8(std::u32string_view text);
 
