@@ -24,7 +24,10 @@ inline std::string_view block_element(BlockKind kind) {
     return "p";
 }
 
-inline std::optional<BlockKind> block_kind_from_element(std::string_view name) {
+// `Text` is anything comparable with a string literal: a string_view, or the reader's
+// unmeasured DOM name.
+template <class Text>
+std::optional<BlockKind> block_kind_from_element(const Text& name) {
     if (name == "p") return BlockKind::paragraph;
     if (name == "li") return BlockKind::list_item;
     if (name == "caption") return BlockKind::caption;

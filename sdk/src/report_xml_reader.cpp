@@ -6,6 +6,7 @@
 // with a private exception (only on the error path) and comes back as a LoadError whose
 // line and column are computed from an untouched copy of the input.
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -65,31 +66,118 @@ std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::
     return {line, column};
 }
 
+[[noreturn]] void fail_character(const unsigned char* p, std::size_t i) {
+    if (p[i] < 0x20) {
+        char code[8];
+        std::snprintf(code, sizeof code, "%02X", p[i]);
+        fail_at(i, std::string("control character U+00") + code + " is not allowed in XML (XML 中不允许控制字符)");
+    }
+    fail_at(i, "invalid UTF-8 byte sequence; report XML must be UTF-8 (不是有效的 UTF-8 编码)");
+}
+
+// Offset of the first byte at or after `from` that is not printable ASCII (a control
+// character, tab and line ends included, or any byte of a multi-byte sequence), or n.
+// Eight bytes at a time: a report is mostly markup, figures and indentation.
+std::size_t skip_printable_ascii(const unsigned char* p, std::size_t from, std::size_t n) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    std::size_t i = from;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p + i, 8);
+        // A byte at 0x80 or above sets its own high bit; a byte below 0x20 sets the high bit
+        // of (byte - 0x20) where the byte's own is clear. A borrow can only mark bytes above
+        // a byte that is marked itself, so the lowest mark is exact.
+        const std::uint64_t marks = (word | ((word - 0x20 * kOnes) & ~word)) & kHighBits;
+        if (marks != 0) {
+            if constexpr (std::endian::native == std::endian::little)
+                return i + static_cast<std::size_t>(std::countr_zero(marks)) / 8;
+            break;
+        }
+    }
+    while (i < n && p[i] >= 0x20 && p[i] < 0x80) ++i;
+    return i;
+}
+
+// Offset of the first byte at or after `from` that does not start a three-byte XML character
+// (U+1000–U+FFFD without the surrogates: all of CJK), or n. Only the lead bytes E0 (whose
+// short second bytes would be overlong) and ED (surrogates), and U+FFFE/U+FFFF (EF BF BE/BF)
+// need more than the bit pattern; those, like anything else, are left to the general path.
+std::size_t skip_three_byte_characters(const unsigned char* p, std::size_t from, std::size_t n) {
+    std::size_t i = from;
+    if constexpr (std::endian::native == std::endian::little) {
+        for (; i + 4 <= n; i += 3) {
+            std::uint32_t word;
+            std::memcpy(&word, p + i, 4);  // the lead in the low byte
+            if ((word & 0xC0C0F0u) != 0x8080E0u) break;
+            const std::uint32_t lead = word & 0xFFu;
+            if (lead == 0xE0 || lead == 0xED || (word & 0xFEFFFFu) == 0xBEBFEFu) break;
+        }
+    }
+    return i;
+}
+
 // Rejects bytes that are not UTF-8 or not XML characters before pugixml sees them: pugixml
-// passes such bytes through, and a report with mojibake must not load silently.
+// passes such bytes through, and a report with mojibake must not load silently. Runs over
+// every byte of the input, so the common cases are tight: printable ASCII a word at a time,
+// and runs of three-byte characters (all of CJK) checked without the general decoder.
 void check_characters(std::string_view text) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    std::size_t n = text.size();
+    const std::size_t n = text.size();
     std::size_t i = 0;
     if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) i = 3;  // UTF-8 byte order mark
-    while (i < n) {
-        if (p[i] >= 0x20 && p[i] < 0x80) {  // fast path: printable ASCII
+    while (true) {
+        i = skip_printable_ascii(p, i, n);
+        if (i >= n) return;
+        i = skip_three_byte_characters(p, i, n);
+        if (i >= n || (p[i] >= 0x20 && p[i] < 0x80)) continue;
+        if (p[i] == '\n' || p[i] == '\r' || p[i] == '\t') {
             ++i;
             continue;
         }
         std::size_t len = xml_char_length(p + i, n - i);
-        if (len == 0) {
-            if (p[i] < 0x20) {
-                char code[8];
-                std::snprintf(code, sizeof code, "%02X", p[i]);
-                fail_at(i, std::string("control character U+00") + code +
-                               " is not allowed in XML (XML 中不允许控制字符)");
-            }
-            fail_at(i, "invalid UTF-8 byte sequence; report XML must be UTF-8 (不是有效的 UTF-8 编码)");
-        }
+        if (len == 0) fail_character(p, i);
         i += len;
     }
 }
+
+// False when parse_number(text) is certainly nullopt, decided without its normalizing copy:
+// most cells without a value attribute are words (绩效基本型, 全面完成). parse_number keeps
+// digits, point, signs and percent, drops spaces, tabs, commas and apostrophes, and maps a
+// few non-ASCII characters, all of which start with C2, E2, E3 or EF (full-width digits and
+// signs, ideographic and no-break spaces, minus and dashes); any other byte survives the
+// normalization as a character that Decimal::parse rejects.
+bool may_be_number(std::string_view text) {
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80) {
+            if (c >= 0xC0 && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF) return false;
+        } else if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == '%' || c == ' ' ||
+                     c == '\t' || c == ',' || c == '\'')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// An element or attribute name from the DOM, compared with literals without measuring it
+// first: the loader tests every name against a chain of literals, and a mismatch almost
+// always shows at the first byte. A literal never holds a NUL, so the comparison stops at
+// the name's terminator at the latest.
+class Name {
+public:
+    explicit Name(const char* text) : text_(text) {}
+    bool operator==(std::string_view literal) const {
+        for (std::size_t i = 0; i < literal.size(); ++i)
+            if (text_[i] != literal[i]) return false;
+        return text_[literal.size()] == '\0';
+    }
+    bool empty() const { return text_[0] == '\0'; }
+    std::string str() const { return text_; }
+
+private:
+    const char* text_;
+};
 
 std::string_view view(const char* text) { return std::string_view(text); }
 
@@ -107,12 +195,12 @@ public:
 
     Report load(const pugi::xml_document& doc) {
         pugi::xml_node root = doc.document_element();
-        if (std::string_view(root.name()) != "report")
+        if (!(Name(root.name()) == "report"))
             fail(root, "root element is <" + std::string(root.name()) +
                            ">, expected <report> (根元素应为 report)");
         bool have_version = false;
         for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute()) {
-            std::string_view name = a.name();
+            const Name name(a.name());
             if (name == "format-version") {
                 have_version = true;
                 if (view(a.value()) != kFormatVersion)
@@ -127,12 +215,12 @@ public:
         // metadata, toc, body: each optional, at most once, in this order (as in the schema).
         int stage = 0;
         for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
-            std::string_view name = element_name(child, root);
+            const Name name = element_name(child, root);
             if (name.empty()) continue;
             int position = name == "metadata" ? 1 : name == "toc" ? 2 : name == "body" ? 3 : 0;
             if (position == 0) unexpected_element(child, root);
             if (position <= stage)
-                fail(child, "<" + std::string(name) +
+                fail(child, "<" + name.str() +
                                 "> is repeated or out of order; the order is <metadata>, <toc>, "
                                 "<body> (元素重复或顺序错误)");
             stage = position;
@@ -201,21 +289,33 @@ private:
     // The element name of a child, rejecting stray text between elements. Empty for the
     // indentation of an otherwise empty element (kept by parse_ws_pcdata_single, which
     // preserves a whitespace-only paragraph), which callers skip.
-    std::string_view element_name(pugi::xml_node child, pugi::xml_node parent) const {
+    Name element_name(pugi::xml_node child, pugi::xml_node parent) const {
         if (child.type() == pugi::node_pcdata &&
             std::string_view(child.value()).find_first_not_of(" \t\r\n") == std::string_view::npos)
-            return {};
+            return Name("");
         if (child.type() != pugi::node_element)
             fail(child, "unexpected text " + quoted(child.value()) + " inside <" + parent.name() +
                             "> (此处不允许文本)");
-        return child.name();
+        return Name(child.name());
     }
 
     // ---- value helpers -----------------------------------------------------------------
 
     template <typename Int>
     Int integer(pugi::xml_node node, pugi::xml_attribute a, Int min_value, Int max_value) const {
-        std::string_view text = a.value();
+        // Nearly every integer is a line or a column: a few digits, read without measuring
+        // the text first. Nine digits cannot overflow any Int used here; anything else, and
+        // every error, takes the general path below.
+        const char* digits = a.value();
+        std::uint32_t small = 0;
+        std::size_t count = 0;
+        for (; count < 9 && digits[count] >= '0' && digits[count] <= '9'; ++count)
+            small = small * 10 + static_cast<std::uint32_t>(digits[count] - '0');
+        if (count > 0 && digits[count] == '\0') {
+            const auto fast = static_cast<Int>(small);
+            if (fast >= min_value && fast <= max_value) return fast;
+        }
+        std::string_view text = digits;
         Int value{};
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
         if (text.empty() || ec != std::errc{} || end != text.data() + text.size() ||
@@ -244,7 +344,7 @@ private:
     }
 
     static std::optional<Decimal> inferred_value(std::string_view raw) {
-        if (raw.empty()) return std::nullopt;
+        if (raw.empty() || !may_be_number(raw)) return std::nullopt;
         auto parsed = parse_number(raw);
         if (!parsed) return std::nullopt;
         return parsed->value;
@@ -293,7 +393,7 @@ private:
     void read_metadata(pugi::xml_node node) {
         Metadata& m = report_.meta;
         for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-            std::string_view name = a.name();
+            const Name name(a.name());
             if (name == "department") m.department = a.value();
             else if (name == "level") {
                 auto level = admin_level_from_name(a.value());
@@ -321,19 +421,19 @@ private:
         }
         bool have_title = false, have_source = false;
         for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-            std::string_view name = element_name(child, node);
+            const Name name = element_name(child, node);
             if (name.empty()) continue;
             if (name == "title") {
                 once(child, have_title);
                 for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
-                    if (std::string_view(a.name()) == "line") m.title_line = line(child, a);
+                    if (Name(a.name()) == "line") m.title_line = line(child, a);
                     else unknown_attribute(child, a);
                 }
                 m.title = text_of(child);
             } else if (name == "source") {
                 once(child, have_source);
                 for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
-                    std::string_view attr = a.name();
+                    const Name attr(a.name());
                     if (attr == "file") m.source_file = a.value();
                     else if (attr == "sha256") {
                         std::string_view hex = a.value();
@@ -359,12 +459,12 @@ private:
         for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute())
             unknown_attribute(node, a);
         for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-            std::string_view element = element_name(child, node);
+            const Name element = element_name(child, node);
             if (element.empty()) continue;
-            if (element != "entry") unexpected_element(child, node);
+            if (!(element == "entry")) unexpected_element(child, node);
             TocEntry& entry = report_.toc.emplace_back();
             for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
-                std::string_view name = a.name();
+                const Name name(a.name());
                 if (name == "level") entry.level = integer<int>(child, a, 0, 99);
                 else if (name == "line") entry.line = line(child, a);
                 else unknown_attribute(child, a);
@@ -377,7 +477,7 @@ private:
     // attachment) sections and attachments, in document order.
     void read_content(pugi::xml_node node, int section, int attachment, int depth) {
         for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-            std::string_view name = element_name(child, node);
+            const Name name = element_name(child, node);
             if (name.empty()) continue;
             if (auto kind = block_kind_from_element(name)) {
                 read_block(child, *kind, section, attachment);
@@ -401,7 +501,7 @@ private:
         s.parent = parent;
         s.level = depth;
         for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-            std::string_view name = a.name();
+            const Name name(a.name());
             if (name == "number") s.number = a.value();
             else if (name == "heading") s.heading = a.value();
             else if (name == "level") s.level = integer<int>(node, a, 0, 99);
@@ -418,7 +518,7 @@ private:
         b.section = section;
         b.attachment = attachment;
         for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-            if (std::string_view(a.name()) == "line") b.line = line(node, a);
+            if (Name(a.name()) == "line") b.line = line(node, a);
             else unknown_attribute(node, a);
         }
         b.text = text_of(node);
@@ -428,7 +528,7 @@ private:
         int index = static_cast<int>(report_.attachments.size());
         Attachment& att = report_.attachments.emplace_back();
         for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-            std::string_view name = a.name();
+            const Name name(a.name());
             if (name == "label") att.label = a.value();
             else if (name == "title") att.title = a.value();
             else if (name == "fill-date") {
@@ -444,7 +544,7 @@ private:
         Field f;
         pugi::xml_attribute value_attribute;
         for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-            std::string_view name = a.name();
+            const Name name(a.name());
             if (name == "name") f.name = a.value();
             else if (name == "value") value_attribute = a;
             else if (name == "unit") f.unit = a.value();
@@ -464,7 +564,7 @@ private:
         t.attachment = attachment;
         bool have_id = false, have_kind = false;
         for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-            std::string_view name = a.name();
+            const Name name(a.name());
             if (name == "id") {
                 have_id = true;
                 t.id = a.value();
@@ -490,7 +590,7 @@ private:
 
         bool have_columns = false;
         for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-            std::string_view name = element_name(child, node);
+            const Name name = element_name(child, node);
             if (name.empty()) continue;
             if (name == "columns") {
                 if (!t.rows.empty()) fail(child, "<columns> must come before the first <row> (列定义应在行之前)");
@@ -508,13 +608,13 @@ private:
         for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute())
             unknown_attribute(node, a);
         for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-            std::string_view element = element_name(child, node);
+            const Name element = element_name(child, node);
             if (element.empty()) continue;
-            if (element != "column") unexpected_element(child, node);
+            if (!(element == "column")) unexpected_element(child, node);
             Column& c = t.columns.emplace_back();
             bool have_key = false;
             for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
-                std::string_view name = a.name();
+                const Name name(a.name());
                 if (name == "key") {
                     have_key = true;
                     c.key = a.value();
@@ -524,9 +624,9 @@ private:
             }
             if (!have_key) missing_attribute(child, "key");
             for (pugi::xml_node h = child.first_child(); h; h = h.next_sibling()) {
-                std::string_view header = element_name(h, child);
+                const Name header = element_name(h, child);
                 if (header.empty()) continue;
-                if (header != "h") unexpected_element(h, child);
+                if (!(header == "h")) unexpected_element(h, child);
                 for (pugi::xml_attribute a = h.first_attribute(); a; a = a.next_attribute())
                     unknown_attribute(h, a);
                 c.header.push_back(text_of(h));
@@ -538,7 +638,7 @@ private:
         Row& r = t.rows.emplace_back();
         bool have_key = false;
         for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-            std::string_view name = a.name();
+            const Name name(a.name());
             if (name == "key") {
                 have_key = true;
                 r.key = a.value();
@@ -562,13 +662,13 @@ private:
         for (Cell& cell : r.cells) cell.line = r.line;
         seen_.assign(t.columns.size(), false);
         for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-            std::string_view element = element_name(child, node);
+            const Name element = element_name(child, node);
             if (element.empty()) continue;
-            if (element != "c") unexpected_element(child, node);
+            if (!(element == "c")) unexpected_element(child, node);
             pugi::xml_attribute col_attribute, value_attribute;
             SourceLine cell_line = r.line;
             for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
-                std::string_view name = a.name();
+                const Name name(a.name());
                 if (name == "col") col_attribute = a;
                 else if (name == "value") value_attribute = a;
                 else if (name == "line") cell_line = line(child, a);
