@@ -4,7 +4,8 @@
 //
 // Errors are values: the loader never throws for bad input. Internally a failure unwinds
 // with a private exception (only on the error path) and comes back as a LoadError whose
-// line and column are computed from an untouched copy of the input.
+// line and column are those of the original input (report_xml_source.hpp: line ends and the
+// few lines the parse rewrites are recorded, instead of keeping a copy of the whole input).
 #include <algorithm>
 #include <bit>
 #include <charconv>
@@ -23,6 +24,7 @@
 #include "fincheck/report_xml.hpp"
 #include "fincheck/utf8.hpp"
 #include "report_xml_names.hpp"
+#include "report_xml_source.hpp"
 
 namespace fincheck {
 
@@ -50,22 +52,6 @@ struct Failure {
     throw Failure{offset, std::move(message)};
 }
 
-// 1-based line and column (in code points) of a byte offset.
-std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    std::uint32_t line = 1;
-    std::size_t line_start = 0;
-    for (const char* p = text.data(); ;) {
-        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(text.data() + offset - p));
-        if (!nl) break;
-        ++line;
-        p = static_cast<const char*>(nl) + 1;
-        line_start = static_cast<std::size_t>(p - text.data());
-    }
-    auto column = static_cast<std::uint32_t>(1 + utf8::lead_byte_count(text.substr(line_start, offset - line_start)));
-    return {line, column};
-}
-
 [[noreturn]] void fail_character(const unsigned char* p, std::size_t i) {
     if (p[i] < 0x20) {
         char code[8];
@@ -73,72 +59,6 @@ std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::
         fail_at(i, std::string("control character U+00") + code + " is not allowed in XML (XML 中不允许控制字符)");
     }
     fail_at(i, "invalid UTF-8 byte sequence; report XML must be UTF-8 (不是有效的 UTF-8 编码)");
-}
-
-// Offset of the first byte at or after `from` that is not printable ASCII (a control
-// character, tab and line ends included, or any byte of a multi-byte sequence), or n.
-// Eight bytes at a time: a report is mostly markup, figures and indentation.
-std::size_t skip_printable_ascii(const unsigned char* p, std::size_t from, std::size_t n) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-    std::size_t i = from;
-    for (; i + 8 <= n; i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, p + i, 8);
-        // A byte at 0x80 or above sets its own high bit; a byte below 0x20 sets the high bit
-        // of (byte - 0x20) where the byte's own is clear. A borrow can only mark bytes above
-        // a byte that is marked itself, so the lowest mark is exact.
-        const std::uint64_t marks = (word | ((word - 0x20 * kOnes) & ~word)) & kHighBits;
-        if (marks != 0) {
-            if constexpr (std::endian::native == std::endian::little)
-                return i + static_cast<std::size_t>(std::countr_zero(marks)) / 8;
-            break;
-        }
-    }
-    while (i < n && p[i] >= 0x20 && p[i] < 0x80) ++i;
-    return i;
-}
-
-// Offset of the first byte at or after `from` that does not start a three-byte XML character
-// (U+1000–U+FFFD without the surrogates: all of CJK), or n. Only the lead bytes E0 (whose
-// short second bytes would be overlong) and ED (surrogates), and U+FFFE/U+FFFF (EF BF BE/BF)
-// need more than the bit pattern; those, like anything else, are left to the general path.
-std::size_t skip_three_byte_characters(const unsigned char* p, std::size_t from, std::size_t n) {
-    std::size_t i = from;
-    if constexpr (std::endian::native == std::endian::little) {
-        for (; i + 4 <= n; i += 3) {
-            std::uint32_t word;
-            std::memcpy(&word, p + i, 4);  // the lead in the low byte
-            if ((word & 0xC0C0F0u) != 0x8080E0u) break;
-            const std::uint32_t lead = word & 0xFFu;
-            if (lead == 0xE0 || lead == 0xED || (word & 0xFEFFFFu) == 0xBEBFEFu) break;
-        }
-    }
-    return i;
-}
-
-// Rejects bytes that are not UTF-8 or not XML characters before pugixml sees them: pugixml
-// passes such bytes through, and a report with mojibake must not load silently. Runs over
-// every byte of the input, so the common cases are tight: printable ASCII a word at a time,
-// and runs of three-byte characters (all of CJK) checked without the general decoder.
-void check_characters(std::string_view text) {
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
-    std::size_t i = 0;
-    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) i = 3;  // UTF-8 byte order mark
-    while (true) {
-        i = skip_printable_ascii(p, i, n);
-        if (i >= n) return;
-        i = skip_three_byte_characters(p, i, n);
-        if (i >= n || (p[i] >= 0x20 && p[i] < 0x80)) continue;
-        if (p[i] == '\n' || p[i] == '\r' || p[i] == '\t') {
-            ++i;
-            continue;
-        }
-        std::size_t len = xml_char_length(p + i, n - i);
-        if (len == 0) fail_character(p, i);
-        i += len;
-    }
 }
 
 // False when parse_number(text) is certainly nullopt, decided without its normalizing copy:
@@ -191,7 +111,7 @@ std::string quoted(std::string_view text) {
 
 class Loader {
 public:
-    Loader(std::string_view original, char* base) : original_(original), base_(base) {}
+    Loader(const SourceText& source, const char* base, std::size_t size) : source_(source), base_(base), size_(size) {}
 
     Report load(const pugi::xml_document& doc) {
         pugi::xml_node root = doc.document_element();
@@ -251,11 +171,14 @@ private:
     std::size_t offset_of(pugi::xml_node node, pugi::xml_attribute attribute) const {
         std::size_t start = offset_of(node);
         std::string_view wanted = attribute.name();
-        if (attribute.value() >= base_ && attribute.value() < base_ + original_.size()) {
+        if (attribute.value() >= base_ && attribute.value() < base_ + size_) {
             // In-place parsing leaves the value where it was; step back to its name.
             std::size_t value_at = static_cast<std::size_t>(attribute.value() - base_);
-            std::size_t name_at = original_.rfind(wanted, value_at);
-            if (name_at != std::string_view::npos && name_at >= start) return name_at;
+            if (value_at >= start) {
+                std::string tag = source_.original(start, value_at + wanted.size());
+                std::size_t name_at = tag.rfind(wanted, value_at - start);
+                if (name_at != std::string::npos) return start + name_at;
+            }
         }
         return start;
     }
@@ -689,8 +612,9 @@ private:
         }
     }
 
-    std::string_view original_;
+    const SourceText& source_;
     const char* base_;
+    std::size_t size_;
     Report report_;
     std::vector<bool> seen_;
 };
@@ -700,26 +624,33 @@ struct ParsedBuffer {
     std::string bytes;
 };
 
-LoadError make_error(std::string_view name, std::string_view original, std::size_t offset,
-                     std::string message) {
+LoadError make_error(std::string_view name, const SourceText& source, std::size_t offset, std::string message) {
     LoadError error;
     error.file = std::string(name);
-    auto [line, column] = line_column(original, offset);
+    auto [line, column] = source.line_column(offset);
     error.line = line;
     error.column = column;
     error.message = std::move(message);
     return error;
 }
 
-LoadResult load_owned(std::string original, std::string_view name) {
+LoadResult load_owned(std::string bytes, std::string_view name) {
     LoadResult result;
+    // pugixml parses the caller's bytes in place and the Report points into them; what the
+    // error messages need of the original is kept by `source` (see report_xml_source.hpp).
+    std::shared_ptr<ParsedBuffer> parsed;
+    SourceText source;
     try {
-        check_characters(original);
-        auto parsed = std::make_shared<ParsedBuffer>();
-        parsed->bytes = original;  // pugixml rewrites this copy in place; `original` stays intact
+        parsed = std::make_shared<ParsedBuffer>();
+        parsed->bytes = std::move(bytes);
+        char* buffer = parsed->bytes.data();
+        const std::size_t size = parsed->bytes.size();
+        if (std::size_t bad = source.scan(parsed->bytes); bad != SourceText::npos)
+            fail_character(reinterpret_cast<const unsigned char*>(buffer), bad);
+        source.save_rewritable_lines();
         {
             pugi::xml_document doc;
-            pugi::xml_parse_result parse = doc.load_buffer_inplace(parsed->bytes.data(), parsed->bytes.size(),
+            pugi::xml_parse_result parse = doc.load_buffer_inplace(buffer, size,
                                     pugi::parse_default | pugi::parse_ws_pcdata_single,
                                     pugi::encoding_utf8);
             if (!parse) {
@@ -731,16 +662,16 @@ LoadResult load_owned(std::string original, std::string_view name) {
                 auto offset = parse.offset < 0 ? std::size_t{0} : static_cast<std::size_t>(parse.offset);
                 fail_at(offset, std::move(message));
             }
-            Loader loader(original, parsed->bytes.data());
+            Loader loader(source, buffer, size);
             result.report = loader.load(doc);
         }  // the DOM goes here; the Report keeps only the buffer
         result.report->keep_alive(std::move(parsed));
     } catch (const Failure& failure) {
         result.report.reset();
-        result.error = make_error(name, original, failure.offset, failure.message);
+        result.error = make_error(name, source, failure.offset, failure.message);
     } catch (const std::bad_alloc&) {
         result.report.reset();
-        result.error = make_error(name, original, 0, "out of memory while loading (内存不足)");
+        result.error = make_error(name, source, 0, "out of memory while loading (内存不足)");
     }
     return result;
 }

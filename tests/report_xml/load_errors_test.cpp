@@ -6,6 +6,7 @@
 #include <string>
 
 #include "fincheck/report_xml.hpp"
+#include "fincheck/utf8.hpp"
 
 namespace {
 
@@ -168,6 +169,117 @@ TEST(LoadReportXmlErrors, RandomBytesAndTruncationsNeverThrow) {
             EXPECT_GE(result.error->column, 1u);
         }
     }
+}
+
+// ---- positions against a plain reference --------------------------------------------
+// The loader checks characters with word-at-a-time fast paths and computes positions without
+// keeping a copy of the input; these compare it with the definitions, one byte at a time.
+
+// 1-based line and column (in characters) of a byte offset of `text`.
+std::pair<std::uint32_t, std::uint32_t> reference_position(std::string_view text, std::size_t offset) {
+    std::uint32_t line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i)
+        if (text[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    return {line, static_cast<std::uint32_t>(1 + utf8::lead_byte_count(text.substr(line_start, offset - line_start)))};
+}
+
+// Offset of the first byte that does not belong to a UTF-8 encoded XML character.
+std::size_t reference_first_bad_character(std::string_view text) {
+    std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
+            ++i;
+            continue;
+        }
+        const std::size_t length = utf8::well_formed_length(text, i);
+        if (length == 0) return i;
+        if (length == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+            static_cast<unsigned char>(text[i + 2]) >= 0xBE)
+            return i;  // U+FFFE, U+FFFF
+        i += length;
+    }
+    return std::string_view::npos;
+}
+
+TEST(LoadReportXmlErrors, BadCharactersAnywhereArePointedAtExactly) {
+    // Long runs of ASCII and of CJK (the loader's fast paths), with bytes that are valid only
+    // in some positions: E0/ED/EF/F0/F4 leads, stray continuations, C0/C1, controls.
+    std::string valid = in_body(
+        "<section heading=\"第一部分 概况\">\n"
+        "<p line=\"1\">中共武汉市汉阳区委直属机关工作委员会2024年度部门决算，收入合计592.29万元。</p>\n"
+        "<p>ASCII only: the quick brown fox jumps over the lazy dog 0123456789.</p>\n"
+        "<p>\tmixed 全角（括号）、ｆｕｌｌ－ｗｉｄｔｈ， €100 · 𠀀 ~ 한국어 ＼ ﻿ 々〆</p>\n"
+        "</section>");
+    ASSERT_TRUE(load_report_xml_buffer(valid, "valid.xml"));
+    const unsigned char interesting[] = {0x00, 0x01, 0x1F, 0x7F, 0x80, 0xBF, 0xBE, 0xA0, 0x9F, 0xC0, 0xC1,
+                                         0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+    std::mt19937 random(7);
+    int character_errors = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string mutated = valid;
+        const int edits = 1 + static_cast<int>(random() % 3);
+        for (int i = 0; i < edits; ++i) {
+            const std::size_t at = random() % mutated.size();
+            const char byte = static_cast<char>(interesting[random() % sizeof interesting]);
+            if (random() % 2 == 0) mutated[at] = byte;
+            else mutated.insert(mutated.begin() + static_cast<std::ptrdiff_t>(at), byte);
+        }
+        const std::size_t bad = reference_first_bad_character(mutated);
+        LoadResult result = load_report_xml_buffer(mutated, "fuzz.xml");
+        if (bad == std::string_view::npos) {
+            if (result.error) {
+                EXPECT_EQ(result.error->message.find("UTF-8"), std::string::npos) << result.error->to_string();
+                EXPECT_EQ(result.error->message.find("control character"), std::string::npos)
+                    << result.error->to_string();
+            }
+            continue;
+        }
+        ++character_errors;
+        ASSERT_TRUE(result.error) << "round " << round;
+        const auto [line, column] = reference_position(mutated, bad);
+        EXPECT_EQ(result.error->line, line) << "round " << round << ": " << result.error->to_string();
+        EXPECT_EQ(result.error->column, column) << "round " << round << ": " << result.error->to_string();
+    }
+    EXPECT_GT(character_errors, 1000);  // the mutations did exercise the check
+}
+
+TEST(LoadReportXmlErrors, PositionsCountTheOriginalTextWherePugixmlRewritesIt) {
+    // Entity and character references shrink in place, CR LF becomes LF, and tabs and line
+    // ends inside attribute values become spaces: the error still points at the original.
+    const std::string_view prefixes[] = {
+        "<table id=\"a&amp;b\" ",
+        "<table id=\"&#x4E2D;&#x6587;&lt;&gt;\" title=\"收&quot;支\" ",
+        "<table id=\"02\"\r\n  title=\"a\r\nb\" ",
+        "<table id=\"02\" title=\"多\n行\t标题\" ",
+        "<table\tid=\"&#20013;\"\n\tnote=\"注：&amp;\"\r\n ",
+    };
+    for (std::string_view prefix : prefixes) {
+        for (std::string_view wrong : {"bogus=\"1\"/>", "kind=\"main\"/>", "line=\"x\"/>"}) {
+            std::string xml = "<report format-version=\"1\">\r\n<body>\n<p>甲&amp;乙</p>\n" + std::string(prefix) +
+                              std::string(wrong) + "\n</body>\n</report>\n";
+            LoadResult result = load_report_xml_buffer(xml, "rewritten.xml");
+            ASSERT_TRUE(result.error) << xml;
+            const auto [line, column] = reference_position(xml, xml.find(wrong));
+            EXPECT_EQ(result.error->line, line) << result.error->to_string() << "\n" << xml;
+            EXPECT_EQ(result.error->column, column) << result.error->to_string() << "\n" << xml;
+        }
+    }
+}
+
+TEST(LoadReportXmlErrors, MalformedXmlAfterRewrittenTextIsPointedAtInTheOriginal) {
+    // pugixml stops in the middle of a buffer it has partly rewritten.
+    std::string xml = "<report format-version=\"1\">\r\n<body>\r\n<p>&#x4E2D;&amp;文</p><p>x</li>\r\n</body>\r\n</report>";
+    LoadResult result = load_report_xml_buffer(xml, "cut.xml");
+    ASSERT_TRUE(result.error);
+    const auto [line, column] = reference_position(xml, xml.find("li>"));
+    EXPECT_EQ(result.error->line, line) << result.error->to_string();
+    EXPECT_EQ(result.error->column, column) << result.error->to_string();
 }
 
 }  // namespace

@@ -1,0 +1,155 @@
+// The report XML reader's view of its input: the character check every byte goes through
+// before pugixml sees it, and what the error messages need to point at a line and column
+// once pugixml has parsed the buffer in place.
+//
+// The in-situ parse rewrites the buffer. Everywhere it writes a NUL over an ASCII delimiter
+// (the byte after a name, a closing quote, the '<' after text) and turns tabs and line ends
+// inside attribute values into spaces; neither changes how many characters precede an
+// offset on its line or where a name is spelled. Only entity and character references ('&')
+// and CR line ends ('\r') move bytes, so the lines holding one are copied before the parse,
+// and the line ends are recorded during the character check. That replaces a copy of the
+// whole input, kept only for the rare load that fails.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "fincheck/utf8.hpp"
+#include "report_xml_names.hpp"
+
+namespace fincheck::report_xml {
+
+// Offset of the first byte at or after `from` that is not printable ASCII (a control
+// character, tab and line ends included, or any byte of a multi-byte sequence), or n.
+// Eight bytes at a time: a report is mostly markup, figures and indentation.
+inline std::size_t skip_printable_ascii(const unsigned char* p, std::size_t from, std::size_t n) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    std::size_t i = from;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p + i, 8);
+        // A byte at 0x80 or above sets its own high bit; a byte below 0x20 sets the high bit
+        // of (byte - 0x20) where the byte's own is clear. A borrow can only mark bytes above
+        // a byte that is marked itself, so the lowest mark is exact.
+        const std::uint64_t marks = (word | ((word - 0x20 * kOnes) & ~word)) & kHighBits;
+        if (marks != 0) {
+            if constexpr (std::endian::native == std::endian::little)
+                return i + static_cast<std::size_t>(std::countr_zero(marks)) / 8;
+            break;
+        }
+    }
+    while (i < n && p[i] >= 0x20 && p[i] < 0x80) ++i;
+    return i;
+}
+
+// Offset of the first byte at or after `from` that does not start a three-byte XML character
+// (U+1000–U+FFFD without the surrogates: all of CJK), or n. Only the lead bytes E0 (whose
+// short second bytes would be overlong) and ED (surrogates), and U+FFFE/U+FFFF (EF BF BE/BF)
+// need more than the bit pattern; those, like anything else, are left to the general path.
+inline std::size_t skip_three_byte_characters(const unsigned char* p, std::size_t from, std::size_t n) {
+    std::size_t i = from;
+    if constexpr (std::endian::native == std::endian::little) {
+        for (; i + 4 <= n; i += 3) {
+            std::uint32_t word;
+            std::memcpy(&word, p + i, 4);  // the lead in the low byte
+            if ((word & 0xC0C0F0u) != 0x8080E0u) break;
+            const std::uint32_t lead = word & 0xFFu;
+            if (lead == 0xE0 || lead == 0xED || (word & 0xFEFFFFu) == 0xBEBFEFu) break;
+        }
+    }
+    return i;
+}
+
+class SourceText {
+public:
+    static constexpr std::size_t npos = std::string_view::npos;
+
+    // Checks that `text` is UTF-8 made of XML characters, remembering where its lines end.
+    // Returns the offset of the first byte that is not, or npos. `text` must stay where it is
+    // for the life of this object (the reader parses it in place).
+    std::size_t scan(std::string_view text) {
+        text_ = text;
+        line_ends_.clear();
+        const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+        const std::size_t n = text.size();
+        std::size_t i = 0;
+        if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) i = 3;  // UTF-8 byte order mark
+        while (true) {
+            i = skip_printable_ascii(p, i, n);
+            if (i >= n) return npos;
+            i = skip_three_byte_characters(p, i, n);
+            if (i >= n) return npos;
+            if (p[i] >= 0x20 && p[i] < 0x80) continue;
+            if (p[i] == '\n') {
+                line_ends_.push_back(i++);
+                continue;
+            }
+            if (p[i] == '\r' || p[i] == '\t') {
+                ++i;
+                continue;
+            }
+            const std::size_t length = xml_char_length(p + i, n - i);
+            if (length == 0) return i;
+            i += length;
+        }
+    }
+
+    // Copies the lines that an in-situ parse may rewrite beyond its delimiters: those holding
+    // '&' or '\r'. Call after a successful scan() and before the parse.
+    void save_rewritable_lines() {
+        saved_.clear();
+        for (std::size_t at = text_.find_first_of("&\r"); at != npos; at = text_.find_first_of("&\r", at)) {
+            const auto [start, end] = line_span(at);
+            saved_.emplace_back(start, std::string(text_.substr(start, end - start)));
+            at = end;  // the next line, if any
+        }
+    }
+
+    // 1-based line and column (in code points) of a byte offset of the original text.
+    std::pair<std::uint32_t, std::uint32_t> line_column(std::size_t offset) const {
+        offset = std::min(offset, text_.size());
+        const auto before = static_cast<std::size_t>(
+            std::lower_bound(line_ends_.begin(), line_ends_.end(), offset) - line_ends_.begin());
+        const std::size_t line_start = before == 0 ? 0 : line_ends_[before - 1] + 1;
+        const auto column = 1 + utf8::lead_byte_count(original(line_start, offset));
+        return {static_cast<std::uint32_t>(1 + before), static_cast<std::uint32_t>(column)};
+    }
+
+    // The original bytes in [from, to) as far as names and character counts go: bytes the
+    // parse moved are restored from the saved lines; a delimiter may read as NUL and a tab or
+    // line end inside an attribute value as a space.
+    std::string original(std::size_t from, std::size_t to) const {
+        to = std::min(to, text_.size());
+        from = std::min(from, to);
+        std::string out(text_.substr(from, to - from));
+        for (const auto& [start, line] : saved_) {
+            const std::size_t lo = std::max(from, start), hi = std::min(to, start + line.size());
+            if (lo < hi) out.replace(lo - from, hi - lo, line, lo - start, hi - lo);
+        }
+        return out;
+    }
+
+private:
+    // [start, end) of the line holding `offset`, its '\n' excluded; from the recorded line
+    // ends, which the parse does not disturb.
+    std::pair<std::size_t, std::size_t> line_span(std::size_t offset) const {
+        const auto next = std::lower_bound(line_ends_.begin(), line_ends_.end(), offset);
+        const std::size_t start = next == line_ends_.begin() ? 0 : *(next - 1) + 1;
+        const std::size_t end = next == line_ends_.end() ? text_.size() : *next;
+        return {start, end};
+    }
+
+    std::string_view text_;
+    std::vector<std::size_t> line_ends_;                       // offsets of every '\n'
+    std::vector<std::pair<std::size_t, std::string>> saved_;  // line start, original bytes
+};
+
+}  // namespace fincheck::report_xml
