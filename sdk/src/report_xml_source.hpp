@@ -106,10 +106,17 @@ public:
     // '&' or '\r'. Call after a successful scan() and before the parse.
     void save_rewritable_lines() {
         saved_.clear();
-        for (std::size_t at = text_.find_first_of("&\r"); at != npos; at = text_.find_first_of("&\r", at)) {
-            const auto [start, end] = line_span(at);
-            saved_.emplace_back(start, std::string(text_.substr(start, end - start)));
-            at = end;  // the next line, if any
+        // memchr per byte value, both kept one step ahead: string_view::find_first_of would
+        // test each position against the set with a call of its own.
+        std::size_t next_reference = find('&', 0), next_cr = find('\r', 0);
+        while (true) {
+            const std::size_t at = std::min(next_reference, next_cr);
+            if (at == npos) return;
+            const auto [line_start, line_end] = line_span(at);
+            saved_.emplace_back(line_start, std::string(text_.substr(line_start, line_end - line_start)));
+            const std::size_t next_line = line_end + 1;  // past the '\n', or past the end
+            if (next_reference < next_line) next_reference = find('&', next_line);
+            if (next_cr < next_line) next_cr = find('\r', next_line);
         }
     }
 
@@ -138,6 +145,12 @@ public:
     }
 
 private:
+    std::size_t find(char byte, std::size_t from) const {
+        if (from >= text_.size()) return npos;
+        const void* found = std::memchr(text_.data() + from, byte, text_.size() - from);
+        return found == nullptr ? npos : static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+    }
+
     // [start, end) of the line holding `offset`, its '\n' excluded; from the recorded line
     // ends, which the parse does not disturb.
     std::pair<std::size_t, std::size_t> line_span(std::size_t offset) const {
