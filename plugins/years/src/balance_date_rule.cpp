@@ -3,6 +3,9 @@
 #include <array>
 #include <string>
 
+#include "clause_text.hpp"
+#include "comparison_text.hpp"
+#include "year_index.hpp"
 #include "year_text.hpp"
 
 namespace fincheck::years {
@@ -10,26 +13,10 @@ namespace {
 
 constexpr std::string_view kRuleId = "years-balance-date";
 
-// The clause around byte offset `pos`: from the previous to the next clause break.
-std::string_view clause_around(std::string_view text, std::size_t pos) {
-    constexpr std::array<std::string_view, 5> kBreaks = {"，", "。", "；", "：", "\n"};
-    std::size_t begin = 0;
-    std::size_t end = text.size();
-    for (std::string_view br : kBreaks) {
-        const std::size_t before = text.rfind(br, pos);
-        if (before != std::string_view::npos && before + br.size() > begin) begin = before + br.size();
-        const std::size_t after = text.find(br, pos);
-        if (after != std::string_view::npos && after < end) end = after;
-    }
-    return text.substr(begin, end - begin);
-}
-
 // True when the text just before `pos` is 截至 / 截止 (with 到 and spaces allowed).
 bool preceded_by_as_of(std::string_view text, std::size_t pos) {
-    std::string_view before = text.substr(0, pos);
-    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-    if (before.size() >= 3 && before.substr(before.size() - 3) == "到") before.remove_suffix(3);
-    return before.ends_with("截至") || before.ends_with("截止");
+    return preceded_by(text, pos, "截至") || preceded_by(text, pos, "截止") || preceded_by(text, pos, "截至到") ||
+           preceded_by(text, pos, "截止到");
 }
 
 // True when the text just after `pos` closes the year (12月31日, 年末, 年底).
@@ -66,14 +53,14 @@ void BalanceDateRule::check(const Report& report, const RuleContext& context,
         context.log().write(LogLevel::debug, "years-balance-date: no fiscal year; skipped");
         return;
     }
+    const YearIndex& index = YearIndex::of(report);
     for (std::size_t b = 0; b < report.blocks.size(); ++b) {
         const std::string_view text = report.blocks[b].text;
-        if (text.find("截") == std::string_view::npos) continue;
-        for (const YearMention& m : find_year_mentions(text)) {
-            if (m.quoted || m.year == fiscal_year || m.range_low != m.range_high) continue;
+        for (const YearMention& m : index.block(b)) {
+            if (m.quoted || m.year == fiscal_year || !m.single()) continue;
             if (!preceded_by_as_of(text, m.begin) || !followed_by_year_end(text, m.end)) continue;
-            const std::string_view clause = clause_around(text, m.begin);
-            if (has_comparison_marker(clause)) continue;
+            const std::string_view clause = clause_around(text, m.begin).of(text);
+            if (states_change(clause)) continue;
             sink.add(FindingBuilder(kRuleId, "balance-date")
                          .at(Location::at_block(report, static_cast<int>(b),
                                                 code_point_offset(text, m.begin),

@@ -1,7 +1,9 @@
 #include "date_out_of_range_rule.hpp"
 
+#include <span>
 #include <string>
 
+#include "year_index.hpp"
 #include "year_text.hpp"
 
 namespace fincheck::years {
@@ -10,13 +12,17 @@ namespace {
 constexpr std::string_view kRuleId = "years-date-out-of-range";
 constexpr std::string_view kFillDateLabel = "填报日期";
 
-struct DatedItem {
-    std::string_view what_zh;
-    std::string_view what_en;
-    std::string_view date_text;
-    int year = 0;
-    Location location;
-};
+// How far after the label the year may start, and how far the date may run.
+constexpr std::size_t kMaxLabelGap = 6;
+constexpr std::size_t kDateWindow = 24;
+
+// The offset just past a 填报日期 label that ends at most kMaxLabelGap bytes before `pos`,
+// or npos. Looks only at those few offsets, never back through the paragraph.
+std::size_t label_end_before(std::string_view text, std::size_t pos) {
+    for (std::size_t gap = 0; gap <= kMaxLabelGap && gap + kFillDateLabel.size() <= pos; ++gap)
+        if (starts_with_at(text, pos - gap - kFillDateLabel.size(), kFillDateLabel)) return pos - gap;
+    return std::string_view::npos;
+}
 
 }  // namespace
 
@@ -47,64 +53,68 @@ void DateOutOfRangeRule::check(const Report& report, const RuleContext& context,
     const long long max_after = context.option_integer("max-years-after").value_or(1);
     const int latest = fiscal_year + static_cast<int>(max_after);
 
-    std::vector<DatedItem> items;
-    if (auto year = iso_date_year(report.meta.publication_date)) {
-        items.push_back({"公开日期", "Publication date", report.meta.publication_date, *year,
-                         Location::at_line(report.meta.title_line)});
-    }
-    std::vector<bool> attachment_has_date(report.attachments.size(), false);
-    for (std::size_t i = 0; i < report.attachments.size(); ++i) {
-        const Attachment& attachment = report.attachments[i];
-        auto year = iso_date_year(attachment.fill_date);
-        if (!year) continue;
-        attachment_has_date[i] = true;
-        Location location = Location::at_line(attachment.line);
-        for (int index : attachment.tables) {
-            if (index >= 0 && static_cast<std::size_t>(index) < report.tables.size()) {
-                location.table = report.tables[static_cast<std::size_t>(index)].id;
-                break;
-            }
-        }
-        items.push_back({"填报日期", "Fill-in date", attachment.fill_date, *year, std::move(location)});
-    }
-    // A 填报日期 printed in prose (not captured as an attachment's field).
-    for (std::size_t b = 0; b < report.blocks.size(); ++b) {
-        const Block& block = report.blocks[b];
-        if (block.attachment >= 0 && static_cast<std::size_t>(block.attachment) < attachment_has_date.size() &&
-            attachment_has_date[static_cast<std::size_t>(block.attachment)])
-            continue;
-        const std::size_t at = block.text.find(kFillDateLabel);
-        if (at == std::string_view::npos) continue;
-        const std::size_t from = at + kFillDateLabel.size();
-        const std::string_view rest = block.text.substr(from, 24);  // 「：2025年3月28日」
-        const auto mentions = find_year_mentions(rest);
-        if (mentions.empty() || mentions.front().begin > 6) continue;
-        const YearMention& m = mentions.front();
-        // The date runs to its 日 when printed in full, else to the 年.
-        std::size_t date_end = rest.find("日", m.end);
-        date_end = date_end == std::string_view::npos ? m.end : date_end + std::string_view("日").size();
-        items.push_back({"填报日期", "Fill-in date", rest.substr(m.begin, date_end - m.begin), m.year,
-                         Location::at_block(report, static_cast<int>(b),
-                                            code_point_offset(block.text, from + m.begin),
-                                            code_point_offset(block.text, from + m.end))});
-    }
-
-    for (DatedItem& item : items) {
+    // Nothing is built or copied for a date that is in range: the common case.
+    auto check_date = [&](std::string_view what_zh, std::string_view what_en, std::string_view date_text,
+                          int year, auto&& location) {
         std::string_view message;
-        if (item.year <= fiscal_year) message = "too-early";
-        else if (item.year > latest) message = "too-late";
-        else continue;
-        const std::string date(item.date_text);
+        if (year <= fiscal_year) message = "too-early";
+        else if (year > latest) message = "too-late";
+        else return;
         sink.add(FindingBuilder(kRuleId, message)
-                     .at(std::move(item.location))
-                     .arg("what", item.what_zh)
-                     .arg("what_en", item.what_en)
-                     .arg("date", date)
+                     .at(location())
+                     .arg("what", what_zh)
+                     .arg("what_en", what_en)
+                     .arg("date", std::string(date_text))
                      .arg("fiscal_year", std::to_string(fiscal_year))
                      .arg("latest", std::to_string(latest))
                      .expected(std::to_string(fiscal_year + 1) + (latest > fiscal_year + 1 ? "–" + std::to_string(latest) : ""))
-                     .actual(std::to_string(item.year))
+                     .actual(std::to_string(year))
                      .build());
+    };
+
+    if (auto year = iso_date_year(report.meta.publication_date))
+        check_date("公开日期", "Publication date", report.meta.publication_date, *year,
+                   [&] { return Location::at_line(report.meta.title_line); });
+    for (const Attachment& attachment : report.attachments) {
+        auto year = iso_date_year(attachment.fill_date);
+        if (!year) continue;
+        check_date("填报日期", "Fill-in date", attachment.fill_date, *year, [&] {
+            Location location = Location::at_line(attachment.line);
+            for (int index : attachment.tables) {
+                if (index >= 0 && static_cast<std::size_t>(index) < report.tables.size()) {
+                    location.table = report.tables[static_cast<std::size_t>(index)].id;
+                    break;
+                }
+            }
+            return location;
+        });
+    }
+    // A 填报日期 printed in prose (not captured as an attachment's field): a year that follows
+    // the label within a few bytes (「填报日期：2025年3月28日」).
+    const YearIndex& index = YearIndex::of(report);
+    for (std::size_t b = 0; b < report.blocks.size(); ++b) {
+        const Block& block = report.blocks[b];
+        const std::span<const YearMention> mentions = index.block(b);
+        if (mentions.empty()) continue;
+        if (block.attachment >= 0 && static_cast<std::size_t>(block.attachment) < report.attachments.size() &&
+            iso_date_year(report.attachments[static_cast<std::size_t>(block.attachment)].fill_date))
+            continue;
+        const std::string_view text = block.text;
+        for (const YearMention& m : mentions) {
+            const std::size_t label_end = label_end_before(text, m.begin);
+            if (label_end == std::string_view::npos) continue;
+            const std::string_view rest = text.substr(label_end, kDateWindow);  // 「：2025年3月28日」
+            if (m.end > label_end + rest.size()) continue;
+            // The date runs to its 日 when printed in full, else to the 年.
+            const std::size_t year_end = m.end - label_end;
+            std::size_t date_end = rest.find("日", year_end);
+            date_end = date_end == std::string_view::npos ? year_end : date_end + std::string_view("日").size();
+            const std::size_t date_begin = m.begin - label_end;
+            check_date("填报日期", "Fill-in date", rest.substr(date_begin, date_end - date_begin), m.year, [&] {
+                return Location::at_block(report, static_cast<int>(b), code_point_offset(text, m.begin),
+                                          code_point_offset(text, m.end));
+            });
+        }
     }
 }
 

@@ -1,34 +1,50 @@
-// The years plugin: checks that titles, headings, balance dates and fill-in dates agree
-// with the fiscal year the report covers.
+// The years plugin: checks that titles, headings, prose, balance dates and fill-in dates
+// agree with the fiscal year the report covers. Its phrase data is read once here, when the
+// host creates the plugin; the rules keep it const.
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "balance_date_rule.hpp"
+#include "body_mention_rule.hpp"
 #include "date_out_of_range_rule.hpp"
 #include "fincheck/plugin.hpp"
 #include "title_mismatch_rule.hpp"
+#include "year_phrases.hpp"
 
 namespace fincheck::years {
 namespace {
 
 class YearsPlugin final : public Plugin {
 public:
+    explicit YearsPlugin(YearPhrases phrases) : body_mention_(std::move(phrases)) {}
+
     std::vector<const Rule*> rules() const override {
-        return {&title_mismatch_, &date_out_of_range_, &balance_date_};
+        return {&title_mismatch_, &date_out_of_range_, &balance_date_, &body_mention_};
     }
 
 private:
     TitleMismatchRule title_mismatch_;
     DateOutOfRangeRule date_out_of_range_;
     BalanceDateRule balance_date_;
+    BodyMentionRule body_mention_;
 };
 
-std::unique_ptr<Plugin> create_years_plugin(const PluginEnvironment& /*environment*/) {
-    return std::make_unique<YearsPlugin>();
+std::unique_ptr<Plugin> create_years_plugin(const PluginEnvironment& environment) {
+    YearPhrases phrases = YearPhrases::load(environment.data_dirs);
+    if (environment.log != nullptr) {
+        for (const std::string& problem : phrases.problems)
+            environment.log->write(LogLevel::warn, "years: " + problem);
+        if (phrases.own_figures.empty())
+            environment.log->write(LogLevel::warn,
+                                   "years: no phrase data found under <data dir>/years; "
+                                   "years-body-mention is inactive");
+    }
+    return std::make_unique<YearsPlugin>(std::move(phrases));
 }
 
 }  // namespace
 }  // namespace fincheck::years
 
-FINCHECK_PLUGIN("years", "1.0.0", "年度一致性：标题、截止日期与填报日期的年份",
+FINCHECK_PLUGIN("years", "1.1.0", "年度一致性：标题、正文、截止日期与填报日期的年份",
                 &fincheck::years::create_years_plugin)

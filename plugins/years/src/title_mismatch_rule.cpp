@@ -3,8 +3,11 @@
 #include <array>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 
+#include "comparison_text.hpp"
+#include "year_index.hpp"
 #include "year_text.hpp"
 
 namespace fincheck::years {
@@ -22,18 +25,20 @@ bool is_planning_text(std::string_view text) {
 
 // History told in a heading (「从2015年开始」, 「2021年以来」) is not a year label.
 bool is_history_mention(std::string_view text, const YearMention& m) {
-    const std::string_view after = text.substr(m.end);
+    const std::string_view after = text.substr(m.end, 12);
     constexpr std::array<std::string_view, 3> kWords = {"开始", "以来", "起"};
     for (std::string_view w : kWords)
-        if (after.substr(0, 12).find(w) != std::string_view::npos) return true;
+        if (after.find(w) != std::string_view::npos) return true;
     return false;
 }
 
 // The first year mention that labels `text` with a year other than `fiscal_year`, if any.
-std::optional<YearMention> other_year_label(std::string_view text, int fiscal_year) {
-    const auto mentions = find_year_mentions(text);
+// A title that compares periods (「2023年与2024年收支对比表」, 「比上年增减情况」) may name
+// another year; one that merely holds 比 (比例, 比率, 比重, 占比) may not.
+std::optional<YearMention> other_year_label(std::string_view text, std::span<const YearMention> mentions,
+                                            int fiscal_year) {
     if (mentions.empty() || mentions_year(mentions, fiscal_year)) return std::nullopt;
-    if (has_comparison_marker(text)) return std::nullopt;
+    if (has_comparison_phrase(text)) return std::nullopt;
     for (const YearMention& m : mentions) {
         if (m.quoted) continue;
         if (m.year == fiscal_year + 1 && is_planning_text(text)) continue;
@@ -87,16 +92,19 @@ void TitleMismatchRule::check(const Report& report, const RuleContext& context,
                      .build());
     };
 
+    const YearIndex& index = YearIndex::of(report);
     std::set<std::string_view> reported_titles;  // an attachment form repeats its title
-    for (const Table& table : report.tables) {
-        if (auto m = other_year_label(table.title, fiscal_year)) {
+    for (std::size_t t = 0; t < report.tables.size(); ++t) {
+        const Table& table = report.tables[t];
+        if (auto m = other_year_label(table.title, index.table_title(t), fiscal_year)) {
             report_label("表格标题", "Table title", table.title, *m, Location::at_table(table));
             reported_titles.insert(table.title);
         }
     }
-    for (const Attachment& attachment : report.attachments) {
-        if (reported_titles.count(attachment.title) != 0) continue;
-        if (auto m = other_year_label(attachment.title, fiscal_year)) {
+    for (std::size_t a = 0; a < report.attachments.size(); ++a) {
+        const Attachment& attachment = report.attachments[a];
+        if (auto m = other_year_label(attachment.title, index.attachment_title(a), fiscal_year)) {
+            if (reported_titles.count(attachment.title) != 0) continue;
             Location location = Location::at_line(attachment.line);
             location.table = attachment_table_id(report, attachment);
             report_label("附件标题", "Attachment title", attachment.title, *m, std::move(location));
@@ -104,15 +112,16 @@ void TitleMismatchRule::check(const Report& report, const RuleContext& context,
     }
     for (std::size_t i = 0; i < report.sections.size(); ++i) {
         const Section& section = report.sections[i];
-        if (auto m = other_year_label(section.heading, fiscal_year)) {
+        if (auto m = other_year_label(section.heading, index.section_heading(i), fiscal_year)) {
             Location location = Location::at_line(section.line);
             location.section = report.section_path(static_cast<int>(i));
             const std::string text = std::string(section.number) + std::string(section.heading);
             report_label("章节标题", "Heading", text, *m, std::move(location));
         }
     }
-    for (const TocEntry& entry : report.toc) {
-        if (auto m = other_year_label(entry.text, fiscal_year))
+    for (std::size_t e = 0; e < report.toc.size(); ++e) {
+        const TocEntry& entry = report.toc[e];
+        if (auto m = other_year_label(entry.text, index.toc_entry(e), fiscal_year))
             report_label("目录条目", "Contents entry", entry.text, *m, Location::at_line(entry.line));
     }
 }

@@ -2,74 +2,61 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
+#include <cstring>
 
 #include "fincheck/utf8.hpp"
 
 namespace fincheck::years {
 namespace {
 
-// The digit at `pos` (ASCII or full-width ０–９) and its byte length, or -1.
-int digit_at(std::string_view text, std::size_t pos, std::size_t& length) {
-    if (pos >= text.size()) return -1;
-    const auto c = static_cast<unsigned char>(text[pos]);
-    if (c >= '0' && c <= '9') {
+constexpr std::string_view kYearChar = "\u5E74";  // 年 = E5 B9 B4
+
+bool plausible_year(int value) { return value >= 1949 && value <= 2100; }
+
+unsigned char byte_at(std::string_view text, std::size_t pos) { return static_cast<unsigned char>(text[pos]); }
+
+// The digit that ends just before byte `end` (ASCII or full-width ０–９) and its byte
+// length, or -1.
+int digit_before(std::string_view text, std::size_t end, std::size_t& length) {
+    if (end == 0) return -1;
+    const unsigned char last = byte_at(text, end - 1);
+    if (last >= '0' && last <= '9') {
         length = 1;
-        return c - '0';
+        return last - '0';
     }
-    if (c == 0xEF && pos + 2 < text.size() && static_cast<unsigned char>(text[pos + 1]) == 0xBC) {
-        const auto d = static_cast<unsigned char>(text[pos + 2]);
-        if (d >= 0x90 && d <= 0x99) {
-            length = 3;
-            return d - 0x90;
-        }
+    if (end >= 3 && last >= 0x90 && last <= 0x99 && byte_at(text, end - 3) == 0xEF && byte_at(text, end - 2) == 0xBC) {
+        length = 3;
+        return last - 0x90;
     }
     return -1;
 }
 
-bool starts_with_at(std::string_view text, std::size_t pos, std::string_view what) {
-    return text.substr(pos, what.size()) == what;
-}
-
-// Skips ASCII spaces, ideographic spaces and no-break spaces.
-std::size_t skip_spaces(std::string_view text, std::size_t pos) {
-    while (pos < text.size()) {
-        if (text[pos] == ' ' || text[pos] == '\t') ++pos;
-        else if (starts_with_at(text, pos, "\u3000")) pos += 3;
-        else if (starts_with_at(text, pos, "\u00A0")) pos += 2;
-        else break;
-    }
-    return pos;
-}
-
-// Reads exactly four digits at `pos`; returns the value and sets `after`, or -1.
-int read_year_digits(std::string_view text, std::size_t pos, std::size_t& after) {
-    int value = 0;
-    std::size_t p = pos;
-    for (int i = 0; i < 4; ++i) {
-        std::size_t len = 0;
-        const int d = digit_at(text, p, len);
-        if (d < 0) return -1;
-        value = value * 10 + d;
-        p += len;
-    }
-    std::size_t len = 0;
-    if (digit_at(text, p, len) >= 0) return -1;  // a longer number
-    after = p;
-    return value;
-}
-
+// A character that makes the digits after it part of a longer number or code.
 bool preceded_by_number_char(std::string_view text, std::size_t pos) {
+    std::size_t length = 0;
+    if (digit_before(text, pos, length) >= 0) return true;
     if (pos == 0) return false;
-    const auto prev = static_cast<unsigned char>(text[pos - 1]);
-    if ((prev >= '0' && prev <= '9') || prev == '.' || (prev >= 'A' && prev <= 'Z') ||
-        (prev >= 'a' && prev <= 'z'))
-        return true;
-    // Full-width digit before: its last byte is 0x90–0x99 after EF BC.
-    if (pos >= 3 && static_cast<unsigned char>(text[pos - 3]) == 0xEF &&
-        static_cast<unsigned char>(text[pos - 2]) == 0xBC && prev >= 0x90 && prev <= 0x99)
-        return true;
-    return false;
+    const unsigned char prev = byte_at(text, pos - 1);
+    return prev == '.' || (prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z');
+}
+
+// Reads exactly four digits ending at byte `end`; returns the value and sets `begin`, or -1
+// when there are fewer or when they belong to a longer number.
+int read_year_digits_before(std::string_view text, std::size_t end, std::size_t& begin) {
+    int value = 0;
+    int scale = 1;
+    std::size_t p = end;
+    for (int i = 0; i < 4; ++i) {
+        std::size_t length = 0;
+        const int d = digit_before(text, p, length);
+        if (d < 0) return -1;
+        value += d * scale;
+        scale *= 10;
+        p -= length;
+    }
+    if (preceded_by_number_char(text, p)) return -1;
+    begin = p;
+    return value;
 }
 
 constexpr std::array<std::string_view, 8> kRangeSeparators = {
@@ -81,72 +68,106 @@ std::size_t range_separator_length(std::string_view text, std::size_t pos) {
     return 0;
 }
 
-constexpr std::string_view kYearChar = "\u5E74";  // 年
+std::size_t range_separator_length_before(std::string_view text, std::size_t end) {
+    const std::string_view head = text.substr(0, end);
+    for (std::string_view sep : kRangeSeparators)
+        if (head.ends_with(sep)) return sep.size();
+    return 0;
+}
 
-bool plausible_year(int value) { return value >= 1949 && value <= 2100; }
+// Nesting of 《…》, 〈…〉 and 〔…〕 (all E3 80 xx), followed forwards through a text in step
+// with the mentions; the scan jumps between E3 lead bytes.
+class QuoteDepth {
+public:
+    explicit QuoteDepth(std::string_view text) : text_(text) {}
+
+    int at(std::size_t pos) {
+        while (scanned_ < pos) {
+            const void* hit = std::memchr(text_.data() + scanned_, 0xE3, pos - scanned_);
+            if (hit == nullptr) {
+                scanned_ = pos;
+                break;
+            }
+            const auto at = static_cast<std::size_t>(static_cast<const char*>(hit) - text_.data());
+            scanned_ = at + 1;
+            if (at + 2 >= text_.size() || byte_at(text_, at + 1) != 0x80) continue;
+            const unsigned char third = byte_at(text_, at + 2);
+            if (third == 0x8A || third == 0x88 || third == 0x94) ++depth_;                   // 《 〈 〔
+            else if ((third == 0x8B || third == 0x89 || third == 0x95) && depth_ > 0) --depth_;  // 》 〉 〕
+        }
+        return depth_;
+    }
+
+private:
+    std::string_view text_;
+    std::size_t scanned_ = 0;
+    int depth_ = 0;
+};
 
 }  // namespace
 
-std::vector<YearMention> find_year_mentions(std::string_view text) {
-    std::vector<YearMention> out;
-    int quote_depth = 0;
-    std::size_t pos = 0;
+std::size_t skip_spaces(std::string_view text, std::size_t pos) {
     while (pos < text.size()) {
-        if (starts_with_at(text, pos, "\u300A") || starts_with_at(text, pos, "\u3008") ||
-            starts_with_at(text, pos, "\u3014")) {
-            ++quote_depth;
-            pos += 3;
-            continue;
-        }
-        if (starts_with_at(text, pos, "\u300B") || starts_with_at(text, pos, "\u3009") ||
-            starts_with_at(text, pos, "\u3015")) {
-            if (quote_depth > 0) --quote_depth;
-            pos += 3;
-            continue;
-        }
-        std::size_t len = 0;
-        if (digit_at(text, pos, len) < 0 || preceded_by_number_char(text, pos)) {
-            ++pos;
-            continue;
-        }
-        std::size_t after = 0;
-        const int value = read_year_digits(text, pos, after);
-        if (value < 0) {
-            // Skip the whole digit run so its tail is not read as a year.
-            while (digit_at(text, pos, len) >= 0) pos += len;
-            continue;
-        }
-        std::size_t cursor = skip_spaces(text, after);
+        const unsigned char c = byte_at(text, pos);
+        if (c == ' ' || c == '\t') ++pos;
+        else if (c == 0xE3 && starts_with_at(text, pos, "\u3000")) pos += 3;
+        else if (c == 0xC2 && starts_with_at(text, pos, "\u00A0")) pos += 2;
+        else break;
+    }
+    return pos;
+}
+
+std::size_t skip_spaces_back(std::string_view text, std::size_t end) {
+    while (end > 0) {
+        const unsigned char last = byte_at(text, end - 1);
+        if (last == ' ' || last == '\t') --end;
+        else if (end >= 3 && last == 0x80 && byte_at(text, end - 3) == 0xE3 && byte_at(text, end - 2) == 0x80) end -= 3;
+        else if (end >= 2 && last == 0xA0 && byte_at(text, end - 2) == 0xC2) end -= 2;
+        else break;
+    }
+    return end;
+}
+
+bool preceded_by(std::string_view text, std::size_t pos, std::string_view word) {
+    return text.substr(0, skip_spaces_back(text, std::min(pos, text.size()))).ends_with(word);
+}
+
+void append_year_mentions(std::string_view text, std::vector<YearMention>& out) {
+    const std::size_t first_new = out.size();
+    QuoteDepth quotes(text);
+    std::size_t from = 0;
+    while (from < text.size()) {
+        // Jump to the next 年 by its last byte (B4), which is rare in Chinese text.
+        const void* hit = std::memchr(text.data() + from, 0xB4, text.size() - from);
+        if (hit == nullptr) break;
+        const auto last = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+        from = last + 1;
+        if (last < 2 || byte_at(text, last - 2) != 0xE5 || byte_at(text, last - 1) != 0xB9) continue;
+        const std::size_t year_char = last - 2;
+
+        std::size_t begin = 0;
+        const int value = read_year_digits_before(text, skip_spaces_back(text, year_char), begin);
+        if (value < 0) continue;
         YearMention mention;
-        mention.year = value;
-        mention.begin = pos;
-        mention.quoted = quote_depth > 0;
-        mention.range_low = mention.range_high = value;
-        if (starts_with_at(text, cursor, kYearChar)) {
-            mention.end = cursor + kYearChar.size();
-        } else if (const std::size_t sep = range_separator_length(text, cursor); sep > 0) {
-            // 「2021-2024年」: the left end has no 年 of its own.
-            std::size_t right_after = 0;
-            const std::size_t right = skip_spaces(text, cursor + sep);
-            const int right_value = read_year_digits(text, right, right_after);
-            const std::size_t year_pos = skip_spaces(text, right_after);
-            if (right_value < 0 || !starts_with_at(text, year_pos, kYearChar) ||
-                !plausible_year(right_value)) {
-                pos = after;
-                continue;
+        mention.year = mention.range_low = mention.range_high = value;
+        // 「2021-2024年」: the left end has no 年 of its own.
+        const std::size_t before_sep = skip_spaces_back(text, begin);
+        if (const std::size_t sep = range_separator_length_before(text, before_sep); sep > 0) {
+            std::size_t left_begin = 0;
+            const int left = read_year_digits_before(text, skip_spaces_back(text, before_sep - sep), left_begin);
+            if (left >= 0) {
+                if (!plausible_year(left)) continue;
+                begin = left_begin;
+                mention.year = mention.range_low = left;
             }
-            mention.end = year_pos + kYearChar.size();
-            mention.range_high = right_value;
-        } else {
-            pos = after;
-            continue;
         }
-        if (!plausible_year(value)) {
-            pos = mention.end;
-            continue;
-        }
+        if (!plausible_year(value)) continue;
+        if (!out.empty() && out.size() > first_new && begin < out.back().end) continue;
+        mention.begin = begin;
+        mention.end = year_char + kYearChar.size();
+        mention.quoted = quotes.at(begin) > 0;
         // 「2021年至2024年」: two mentions joined by a separator form one range.
-        if (!out.empty()) {
+        if (out.size() > first_new) {
             YearMention& previous = out.back();
             const std::size_t gap = skip_spaces(text, previous.end);
             const std::size_t sep = range_separator_length(text, gap);
@@ -156,24 +177,18 @@ std::vector<YearMention> find_year_mentions(std::string_view text) {
             }
         }
         out.push_back(mention);
-        pos = mention.end;
     }
+}
+
+std::vector<YearMention> find_year_mentions(std::string_view text) {
+    std::vector<YearMention> out;
+    append_year_mentions(text, out);
     return out;
 }
 
-bool mentions_year(const std::vector<YearMention>& mentions, int year) {
+bool mentions_year(std::span<const YearMention> mentions, int year) {
     for (const YearMention& m : mentions)
         if (!m.quoted && year >= m.range_low && year <= m.range_high) return true;
-    return false;
-}
-
-bool has_comparison_marker(std::string_view text) {
-    constexpr std::array<std::string_view, 9> kMarkers = {
-        "\u4E0E" /*与*/,       "\u8F83" /*较*/,       "\u6BD4" /*比*/,
-        "\u76F8\u6BD4" /*相比*/, "\u5BF9\u6BD4" /*对比*/, "\u540C\u6BD4" /*同比*/,
-        "\u4E0A\u5E74" /*上年*/, "\u53D8\u52A8" /*变动*/, "\u5BF9\u7167" /*对照*/};
-    for (std::string_view marker : kMarkers)
-        if (text.find(marker) != std::string_view::npos) return true;
     return false;
 }
 

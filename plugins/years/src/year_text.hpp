@@ -1,10 +1,10 @@
-// Finding year mentions (「2023年」, 「２０２３ 年度」) in report text, and the context that
-// decides whether naming a year other than the fiscal year is legitimate.
+// Finding year mentions (「2023年」, 「２０２３ 年度」) in report text.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -19,22 +19,39 @@ struct YearMention {
     // year has both equal to `year`.
     int range_low = 0;
     int range_high = 0;
+
+    bool single() const { return range_low == range_high; }
 };
 
-// Every 「NNNN年」 whose four digits (ASCII or full-width, spaces allowed before 年) form a
-// plausible year (1949–2100). Digits that belong to a longer number are not years.
+// Appends every 「NNNN年」 of `text` whose four digits (ASCII or full-width, spaces allowed
+// before 年) form a plausible year (1949–2100). Digits that belong to a longer number are
+// not years. The scan jumps from 年 to 年 (memchr), so text without years costs next to
+// nothing and nothing is allocated unless a year is found.
+void append_year_mentions(std::string_view text, std::vector<YearMention>& out);
+
+// The same, as a fresh vector (tests and one-off texts).
 std::vector<YearMention> find_year_mentions(std::string_view text);
 
-// True when `text` mentions the fiscal year outside quoted document titles.
-bool mentions_year(const std::vector<YearMention>& mentions, int year);
-
-// True when `text` compares periods (「与…相比」, 「较上年」, 「比…增加」, 「同比」, 「对比」).
-bool has_comparison_marker(std::string_view text);
+// True when one of `mentions` names `year` (alone or inside a range) outside quoted titles.
+bool mentions_year(std::span<const YearMention> mentions, int year);
 
 // Code-point index of byte offset `byte` in UTF-8 `text` (for Location spans).
 std::uint32_t code_point_offset(std::string_view text, std::size_t byte);
 
 // Parses an ISO date 「2025-03-28」 (the model's form) into its year; nullopt otherwise.
 std::optional<int> iso_date_year(std::string_view iso);
+
+// Skips ASCII spaces, tabs, ideographic spaces and no-break spaces from `pos` on.
+std::size_t skip_spaces(std::string_view text, std::size_t pos);
+// The same backwards: the offset just past the last non-space before `end`.
+std::size_t skip_spaces_back(std::string_view text, std::size_t end);
+
+// True when `word` ends right before `pos`, spaces between allowed.
+bool preceded_by(std::string_view text, std::size_t pos, std::string_view word);
+
+// True when `text` holds `word` at byte `pos`.
+inline bool starts_with_at(std::string_view text, std::size_t pos, std::string_view word) {
+    return pos <= text.size() && text.size() - pos >= word.size() && text.compare(pos, word.size(), word) == 0;
+}
 
 }  // namespace fincheck::years

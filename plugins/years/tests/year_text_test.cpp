@@ -34,6 +34,46 @@ TEST(YearText, ReadsRangesAsOneSpan) {
     EXPECT_TRUE(mentions_year(words, 2023));
 }
 
+TEST(YearText, ReadsRangesWithSpacesAndKeepsTheLeftEndAsBegin) {
+    const std::string_view text = "规划 2021 - 2024 年执行";
+    auto mentions = find_year_mentions(text);
+    ASSERT_EQ(mentions.size(), 1u);
+    EXPECT_EQ(mentions[0].year, 2021);
+    EXPECT_EQ(mentions[0].range_high, 2024);
+    EXPECT_EQ(mentions[0].begin, text.find("2021"));
+    EXPECT_EQ(mentions[0].end, text.find("年") + std::string_view("年").size());
+    EXPECT_FALSE(mentions[0].single());
+}
+
+TEST(YearText, DigitsOfALongerNumberOrCodeAreNoYear) {
+    EXPECT_TRUE(find_year_mentions("编号X2024年").empty());
+    EXPECT_TRUE(find_year_mentions("20232024年").empty());
+    EXPECT_TRUE(find_year_mentions("第12024年").empty());
+    EXPECT_TRUE(find_year_mentions("共1000年").empty());  // not a plausible year
+    auto left_is_code = find_year_mentions("A2021-2024年");
+    ASSERT_EQ(left_is_code.size(), 1u);
+    EXPECT_EQ(left_is_code[0].year, 2024);
+    EXPECT_TRUE(left_is_code[0].single());
+}
+
+TEST(YearText, TracksQuotesAcrossSeveralTitles) {
+    auto mentions = find_year_mentions("《2022年办法》与2023年度相比，〔2021〕号，2020年");
+    ASSERT_EQ(mentions.size(), 3u);  // 〔2021〕 has no 年
+    EXPECT_TRUE(mentions[0].quoted);
+    EXPECT_FALSE(mentions[1].quoted);
+    EXPECT_FALSE(mentions[2].quoted);
+    EXPECT_EQ(mentions[2].year, 2020);
+}
+
+TEST(YearText, AppendsToTheCallersVector) {
+    std::vector<YearMention> out;
+    append_year_mentions("2023年", out);
+    append_year_mentions("至2024年", out);  // another text: not joined into a range
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_TRUE(out[0].single());
+    EXPECT_TRUE(out[1].single());
+}
+
 TEST(YearText, CountsCodePoints) {
     EXPECT_EQ(code_point_offset("年度2024", 6), 2u);
 }

@@ -1,7 +1,9 @@
 // The years rules on the corpus reports (examples/corpus), imported by the real importer.
 // Each test pins the report's genuine year errors by source line and asserts that nothing
 // else fires: the reports are full of legitimate prior-year references (「与2023年度…相比」,
-// 「比2023年…增加」, 〔2023〕6号, 「从2015年11月开始」, 「2023年党费返拨」).
+// 「比2023年…增加」, 「与2023年度决算数656.23万元减少」, 〔2023〕6号, 「从2015年11月开始」,
+// 「2023年党费返拨」). None of them labels its own figures with another year in prose, so
+// years-body-mention stays silent on all four.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -10,9 +12,11 @@
 #include <tuple>
 
 #include "balance_date_rule.hpp"
+#include "body_mention_rule.hpp"
 #include "date_out_of_range_rule.hpp"
 #include "fincheck/import.hpp"
 #include "fincheck/testing.hpp"
+#include "phrase_data.hpp"
 #include "title_mismatch_rule.hpp"
 
 namespace fincheck::years {
@@ -30,8 +34,9 @@ Pinned run_years_rules(const std::string& file) {
     const TitleMismatchRule title;
     const DateOutOfRangeRule dates;
     const BalanceDateRule balance;
+    const BodyMentionRule body(testing_data::shipped_phrases());
     for (const Rule* rule : {static_cast<const Rule*>(&title), static_cast<const Rule*>(&dates),
-                             static_cast<const Rule*>(&balance)})
+                             static_cast<const Rule*>(&balance), static_cast<const Rule*>(&body)})
         for (const Finding& f : testing::run_rule(*rule, *imported.report))
             out.emplace(f.rule_id, f.location.line,
                         f.location.table.empty() ? std::string() : testing::location_key(f));

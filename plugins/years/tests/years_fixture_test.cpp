@@ -4,8 +4,10 @@
 #include <filesystem>
 
 #include "balance_date_rule.hpp"
+#include "body_mention_rule.hpp"
 #include "date_out_of_range_rule.hpp"
 #include "fincheck/testing.hpp"
+#include "phrase_data.hpp"
 #include "title_mismatch_rule.hpp"
 
 namespace fincheck::years {
@@ -23,6 +25,9 @@ void expect_fixture(const Rule& rule, const std::string& file) {
 TEST(YearsFixtures, TitleMismatchFixture) { expect_fixture(TitleMismatchRule{}, "years-title-mismatch.xml"); }
 TEST(YearsFixtures, DateOutOfRangeFixture) { expect_fixture(DateOutOfRangeRule{}, "years-date-out-of-range.xml"); }
 TEST(YearsFixtures, BalanceDateFixture) { expect_fixture(BalanceDateRule{}, "years-balance-date.xml"); }
+TEST(YearsFixtures, BodyMentionFixture) {
+    expect_fixture(BodyMentionRule{testing_data::shipped_phrases()}, "years-body-mention.xml");
+}
 
 }  // namespace
 }  // namespace fincheck::years

@@ -82,6 +82,19 @@ TEST(YearsTitleMismatch, StaysSilentOnComparisonsRangesCitationsAndPlans) {
     EXPECT_TRUE(run_rule(rule, report).empty());
 }
 
+TEST(YearsTitleMismatch, FlagsTitlesHoldingBiThatCompareNothing) {
+    Report report = report_for(2024);
+    add_table(report, "other-1", "2023年度部门决算表（比例）");
+    add_table(report, "other-2", "2023年度基本支出占比情况表");
+    add_table(report, "other-3", "2023年度支出结构比率表");
+    add_table(report, "other-4", "收支比2023年增减情况表");
+    add_table(report, "other-5", "2023年度收入与支出决算表");
+    TitleMismatchRule rule;
+    auto findings = run_rule(rule, report);
+    ASSERT_EQ(findings.size(), 4u);
+    for (const Finding& f : findings) EXPECT_NE(f.location.table, "other-4");
+}
+
 TEST(YearsTitleMismatch, FlagsContentsEntryAndSkipsReportsWithoutFiscalYear) {
     Report report = report_for(2024);
     report.toc.push_back({"第二部分 测试部门2022年度部门决算表", 1, 7});
