@@ -21,6 +21,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "fincheck/utf8.hpp"
 #include "report_xml_names.hpp"
 
@@ -83,22 +87,29 @@ public:
         std::size_t i = 0;
         if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) i = 3;  // UTF-8 byte order mark
         while (true) {
-            i = skip_printable_ascii(p, i, n);
+            i = skip_common_blocks(p, i, n);
             if (i >= n) return npos;
-            i = skip_three_byte_characters(p, i, n);
-            if (i >= n) return npos;
-            if (p[i] >= 0x20 && p[i] < 0x80) continue;
-            if (p[i] == '\n') {
-                line_ends_.push_back(i++);
-                continue;
+            // The general path, one character at a time, up to the end of the block that the
+            // fast path refused (or to the end of a tail shorter than a block).
+            const std::size_t limit = std::min(n, i + kBlock);
+            while (i < limit) {
+                i = skip_printable_ascii(p, i, n);
+                if (i >= n) return npos;
+                i = skip_three_byte_characters(p, i, n);
+                if (i >= n) return npos;
+                if (p[i] >= 0x20 && p[i] < 0x80) continue;
+                if (p[i] == '\n') {
+                    line_ends_.push_back(i++);
+                    continue;
+                }
+                if (p[i] == '\r' || p[i] == '\t') {
+                    ++i;
+                    continue;
+                }
+                const std::size_t length = xml_char_length(p + i, n - i);
+                if (length == 0) return i;
+                i += length;
             }
-            if (p[i] == '\r' || p[i] == '\t') {
-                ++i;
-                continue;
-            }
-            const std::size_t length = xml_char_length(p + i, n - i);
-            if (length == 0) return i;
-            i += length;
         }
     }
 
@@ -145,6 +156,62 @@ public:
     }
 
 private:
+    static constexpr std::size_t kBlock = 16;
+
+#if defined(__SSE2__)
+    // Accepts 16-byte blocks made only of printable ASCII, tab, LF, CR and three-byte
+    // characters with lead E1–EC, EE or EF (not EF BF BE/BF) — the text of a report, Chinese
+    // or not — recording the line ends; returns the offset of the character where a block
+    // holds anything else, which the general path then checks. Blocks follow each other
+    // without gaps, whatever the characters: what a character cut by the end of a block
+    // still owes the next block is carried in bit masks, so no load waits on the previous
+    // block's result. SSE2 is part of x86-64: this needs no run-time dispatch.
+    std::size_t skip_common_blocks(const unsigned char* p, std::size_t i, std::size_t n) {
+        const auto byte = [](int value) { return _mm_set1_epi8(static_cast<char>(value)); };
+        const auto mask = [](__m128i lanes) { return static_cast<std::uint32_t>(_mm_movemask_epi8(lanes)); };
+        std::uint32_t owed = 0;      // continuation bytes the previous block's last lead announced
+        std::uint32_t owed_ef = 0;   // bit 0: EF BF ended that block; bit 1: EF ended it
+        // Where the general path must start: the lead of a character still owed bytes.
+        const auto character_start = [&](std::size_t at) { return owed == 0 ? at : owed == 1 ? at - 2 : at - 1; };
+        for (; i + kBlock <= n; i += kBlock) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+            // Signed byte comparisons: 00–7F are non-negative, 80–FF negative.
+            const std::uint32_t high = mask(v);                                       // 80–FF
+            const std::uint32_t continuation = mask(_mm_cmplt_epi8(v, byte(0xC0)));    // 80–BF
+            const std::uint32_t from_e0 = mask(_mm_cmpgt_epi8(v, byte(0xDF))) & high;  // E0–FF
+            const std::uint32_t from_f0 = mask(_mm_cmpgt_epi8(v, byte(0xEF))) & high;  // F0–FF
+            const std::uint32_t lead3 = from_e0 & ~from_f0;
+            const std::uint32_t announced = (lead3 << 1) | (lead3 << 2) | owed;
+            bool other = (high & ~continuation & ~from_e0) != 0 || from_f0 != 0;  // C0–DF, F0–FF
+            other |= (announced & 0xFFFFu) != continuation;  // continuations exactly where announced
+            if (lead3 != 0 || owed_ef != 0) {
+                other |= mask(_mm_or_si128(_mm_cmpeq_epi8(v, byte(0xE0)), _mm_cmpeq_epi8(v, byte(0xED)))) != 0;
+                const std::uint32_t ef = mask(_mm_cmpeq_epi8(v, byte(0xEF)));
+                const std::uint32_t bf = mask(_mm_cmpeq_epi8(v, byte(0xBF)));
+                const std::uint32_t be_or_bf = bf | mask(_mm_cmpeq_epi8(v, byte(0xBE)));
+                // EF BF BE / EF BF BF is U+FFFE / U+FFFF.
+                other |= (((ef << 1) & bf & (be_or_bf >> 1)) != 0) || ((owed_ef & 1) && (be_or_bf & 1)) ||
+                         ((owed_ef & 2) && (bf & 1) && (be_or_bf & 2));
+                owed_ef = (((ef << 1) & bf) >> 15 & 1) | ((ef >> 15 & 1) << 1);
+            }
+            const std::uint32_t control = mask(_mm_cmplt_epi8(v, byte(0x20))) & ~high;
+            std::uint32_t lf = 0;
+            if (control != 0) {
+                lf = mask(_mm_cmpeq_epi8(v, byte('\n')));
+                const std::uint32_t allowed =
+                    lf | mask(_mm_or_si128(_mm_cmpeq_epi8(v, byte('\t')), _mm_cmpeq_epi8(v, byte('\r'))));
+                other |= (control & ~allowed) != 0;
+            }
+            if (other) return character_start(i);
+            for (; lf != 0; lf &= lf - 1) line_ends_.push_back(i + static_cast<std::size_t>(std::countr_zero(lf)));
+            owed = announced >> 16;
+        }
+        return character_start(i);
+    }
+#else
+    std::size_t skip_common_blocks(const unsigned char*, std::size_t i, std::size_t) { return i; }
+#endif
+
     std::size_t find(char byte, std::size_t from) const {
         if (from >= text_.size()) return npos;
         const void* found = std::memchr(text_.data() + from, byte, text_.size() - from);
