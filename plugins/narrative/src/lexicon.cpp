@@ -36,32 +36,30 @@ const Hit* choose(const std::vector<Hit>& hits) {
     return best;
 }
 
+}  // namespace
+
 // Words that, written right before a concept's name, make it a narrower or a different
 // concept: 「政府性基金预算财政拨款收入」 is a part of 财政拨款收入, 「非财政拨款收入」 its
-// complement. A fund name may be followed by 财政拨款 or 安排的 before the concept
+// complement. A fund name may be followed by a link (财政拨款, 安排的) before the concept
 // (「政府性基金预算财政拨款基本支出」). When the lexicon knows the longer concept, its own hit
 // covers the qualifier and wins as the longest; otherwise the phrase names nothing known.
-constexpr std::u32string_view kFundQualifiers[] = {U"一般公共预算", U"政府性基金预算", U"政府性基金",
-                                                   U"国有资本经营预算"};
-constexpr std::u32string_view kFundLinks[] = {U"财政拨款", U"拨款", U"安排的", U"安排", U"的"};
-
-bool qualified_as_another(std::u32string_view phrase, std::size_t begin, std::u32string_view synonym) {
+// The fund names and links are lexicon data (<fund-qualifiers>); 非 is grammar.
+bool Lexicon::qualified_as_another(std::u32string_view phrase, std::size_t begin, std::u32string_view synonym) const {
     std::u32string_view before = phrase.substr(0, begin);
-    if (!before.empty() && before.back() == U'非') return true;
-    for (std::u32string_view link : kFundLinks) {
+    if (before.empty()) return false;
+    if (before.back() == U'非') return true;
+    for (const std::u32string& link : fund_links) {
         // The link must not already be the synonym's own start (「财政拨款收入」 after a fund).
         if (ends_with(before, link) && !starts_with(synonym, link)) {
             before.remove_suffix(link.size());
             break;
         }
     }
-    for (std::u32string_view fund : kFundQualifiers) {
+    for (const std::u32string& fund : fund_qualifiers) {
         if (ends_with(before, fund)) return true;
     }
     return false;
 }
-
-}  // namespace
 
 std::size_t Lexicon::synonym_count() const {
     std::size_t count = 0;
@@ -177,6 +175,21 @@ void Lexicon::merge(Lexicon other, bool replace_bindings_of_known) {
     }
     for (Binding& binding : other.class_bindings) class_bindings.push_back(std::move(binding));
     for (std::string& source : other.sources) sources.push_back(std::move(source));
+    auto add_unique = [](std::vector<std::u32string>& into, std::vector<std::u32string>& more) {
+        for (std::u32string& word : more) {
+            if (!word.empty() && std::find(into.begin(), into.end(), word) == into.end()) into.push_back(std::move(word));
+        }
+    };
+    add_unique(fund_qualifiers, other.fund_qualifiers);
+    add_unique(fund_links, other.fund_links);
+    std::stable_sort(fund_links.begin(), fund_links.end(),
+                     [](const std::u32string& a, const std::u32string& b) { return a.size() > b.size(); });
+    for (Partition& partition : other.partitions) {
+        auto same = std::find_if(partitions.begin(), partitions.end(),
+                                 [&](const Partition& p) { return p.whole == partition.whole; });
+        if (same != partitions.end()) *same = std::move(partition);
+        else partitions.push_back(std::move(partition));
+    }
     reindex();
 }
 
@@ -225,6 +238,22 @@ std::optional<std::string> read_document(const pugi::xml_document& doc, std::str
         rule.share_whole = context.attribute("share-whole").as_string();
         if (rule.id.empty() || rule.match.empty()) return std::string(name) + ": <context> needs id and match";
         lexicon.contexts.push_back(std::move(rule));
+    }
+    for (pugi::xml_node node : root.child("fund-qualifiers").children()) {
+        std::string_view element = node.name();
+        std::u32string word = normalize_phrase(to_u32(node.text().as_string()));
+        if (word.empty()) return std::string(name) + ": empty <" + std::string(element) + "> in <fund-qualifiers>";
+        if (element == "fund") lexicon.fund_qualifiers.push_back(std::move(word));
+        else if (element == "link") lexicon.fund_links.push_back(std::move(word));
+    }
+    for (pugi::xml_node node : root.children("partition")) {
+        Partition partition;
+        partition.whole = node.attribute("whole").as_string();
+        partition.exhaustive = node.attribute("exhaustive").as_bool(false);
+        for (pugi::xml_node part : node.children("part")) partition.parts.emplace_back(part.attribute("concept").as_string());
+        if (partition.whole.empty() || partition.parts.empty())
+            return std::string(name) + ": <partition> needs whole and at least one <part>";
+        lexicon.partitions.push_back(std::move(partition));
     }
     for (pugi::xml_node node : root.children("concept")) {
         Concept entry;

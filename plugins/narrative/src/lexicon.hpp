@@ -40,6 +40,14 @@ struct Concept {
     bool count = false;       // a head count (duplicate-fact), never bound to a table
 };
 
+// A count concept and concepts that are parts of it. `exhaustive`: the parts add up to the
+// whole (在职 + 退休 = 实有); otherwise they only never exceed it.
+struct Partition {
+    std::string whole;               // concept id
+    std::vector<std::string> parts;  // concept ids
+    bool exhaustive = false;
+};
+
 struct ContextRule {
     std::string id;
     std::u32string match;     // normalized phrase looked for in section headings
@@ -52,6 +60,14 @@ public:
     std::vector<Concept> concepts;
     std::vector<Binding> class_bindings;  // templates applied to every class entry
     std::vector<std::string> sources;     // files merged, in order
+    // Fund names that, written right before a concept's name, make it another concept
+    // (「政府性基金预算财政拨款收入」 is not 财政拨款收入), and the words that may link a fund
+    // name to the concept (「…基金预算财政拨款基本支出」, 「…安排的支出」). Normalized; the
+    // links are kept longest first so that 财政拨款 is tried before 拨款.
+    std::vector<std::u32string> fund_qualifiers;
+    std::vector<std::u32string> fund_links;
+    // Head-count partitions (「实有人数总共11人，其中在职3人，退休8人」).
+    std::vector<Partition> partitions;
 
     // The entry whose synonym occurs in `phrase` (normalized), the longest one winning and,
     // among equals, the one ending last (nearest the number). nullptr when none.
@@ -85,6 +101,7 @@ private:
     std::size_t indexed_synonyms_ = 0;
 
     const Concept* find_by_scan(std::u32string_view phrase, bool counts) const;
+    bool qualified_as_another(std::u32string_view phrase, std::size_t begin, std::u32string_view synonym) const;
     std::size_t synonym_count() const;
 };
 

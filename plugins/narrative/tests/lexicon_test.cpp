@@ -115,6 +115,24 @@ TEST(Lexicon, RegionalFileExtendsTheNationalOne) {
     fs::remove_all(dir);
 }
 
+// The fund names are lexicon data: a region adds its own, and the national ones stay.
+TEST(Lexicon, RegionalFundQualifierMakesAnotherConcept) {
+    Lexicon lexicon = national();
+    ASSERT_NE(find(lexicon, "社会保险基金预算财政拨款收入"), nullptr);
+    EXPECT_FALSE(lexicon.partitions.empty());
+    auto error = load_lexicon_buffer(
+        "<lexicon name=\"region\"><fund-qualifiers><fund>社会保险基金预算</fund><link>资金</link></fund-qualifiers></lexicon>",
+        "region.xml", lexicon);
+    ASSERT_FALSE(error.has_value()) << *error;
+    EXPECT_EQ(find(lexicon, "社会保险基金预算财政拨款收入"), nullptr);
+    EXPECT_EQ(find(lexicon, "政府性基金预算财政拨款收入"), nullptr);
+    ASSERT_NE(find(lexicon, "2022年度财政拨款收入"), nullptr);
+    EXPECT_EQ(lexicon.fund_links.front(), U"财政拨款");  // longest link tried first
+    EXPECT_TRUE(load_lexicon_buffer("<lexicon name=\"bad\"><fund-qualifiers><fund/></fund-qualifiers></lexicon>",
+                                    "bad.xml", lexicon)
+                    .has_value());
+}
+
 // find() uses an index of synonyms built by merge(); a concept added by hand afterwards is
 // still found (the lexicon notices the index is stale and scans).
 TEST(Lexicon, FindsAConceptAddedWithoutReindexing) {
