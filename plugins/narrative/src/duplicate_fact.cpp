@@ -1,28 +1,19 @@
-// narrative-duplicate-fact: one fact stated twice with two values — a head count given twice,
-// a project's 预算数 in its own form and in the summary table of the attachments.
+// narrative-duplicate-fact: one fact stated twice with two values — a head count given twice
+// (in prose or in a form's indicator), a total count whose parts do not add up, a project's
+// 预算数 against its own form's indicators and against the summary table of the attachments.
 #include <map>
+#include <tuple>
 
+#include "count_statements.hpp"
 #include "fincheck/number_text.hpp"
+#include "form_indicators.hpp"
 #include "rules.hpp"
+#include "scanner.hpp"
 #include "support.hpp"
 #include "text.hpp"
 
 namespace fincheck::narrative {
 namespace {
-
-// A 4-digit year other than the fiscal year in the subject (「2023年末在职人数」) makes it
-// another fact.
-bool names_other_year(std::u32string_view subject, int fiscal_year) {
-    for (std::size_t k = 0; k + 4 < subject.size(); ++k) {
-        if (!is_digit(subject[k]) || !is_digit(subject[k + 1]) || !is_digit(subject[k + 2]) ||
-            !is_digit(subject[k + 3]) || subject[k + 4] != U'年')
-            continue;
-        int year = 0;
-        for (std::size_t d = 0; d < 4; ++d) year = year * 10 + static_cast<int>(subject[k + d] - U'0');
-        if (fiscal_year == 0 || year != fiscal_year) return true;
-    }
-    return false;
-}
 
 std::optional<Decimal> money_of(const Cell& cell) {
     if (cell.value) return cell.value;
@@ -37,39 +28,140 @@ std::optional<Decimal> money_of(const Cell& cell) {
     return std::nullopt;
 }
 
+// An indicator of a 项目绩效自评表 that states the project's budget: its name or target
+// speaks of disbursing the funds (拨付 with 预算, 经费 or 资金: 「专项资金拨付」, 「专项拨付经费
+// 不超预算」) and its target states one amount. A part said as such (首批, 其中) is not the budget.
+struct BudgetIndicator {
+    const IndicatorRow* indicator = nullptr;
+    Claim amount;
+};
+
+bool speaks_of_disbursing_the_budget(std::u32string_view text) {
+    if (!contains(text, U"拨付")) return false;
+    if (!contains(text, U"预算") && !contains(text, U"经费") && !contains(text, U"资金")) return false;
+    for (std::u32string_view part : {U"首批", U"分批", U"第一批", U"第二批", U"其中", U"部分"}) {
+        if (contains(text, part)) return false;
+    }
+    return true;
+}
+
+std::optional<BudgetIndicator> budget_indicator(const IndicatorRow& indicator, const ScanOptions& options) {
+    std::string_view target = indicator.cell_text(indicator.target_column);
+    if (target.find("元") == std::string_view::npos) return std::nullopt;  // no amount (万元, 元, 亿元)
+    std::u32string text = normalize_phrase(to_u32(indicator.name())) + normalize_phrase(to_u32(target));
+    if (!speaks_of_disbursing_the_budget(text)) return std::nullopt;
+    std::optional<BudgetIndicator> found;
+    for (Claim& claim : scan_claims(target, options)) {
+        if (claim.kind != ClaimKind::amount || claim.prior_year) continue;
+        if (found) return std::nullopt;  // two amounts: which one is the budget is not said
+        found = BudgetIndicator{&indicator, std::move(claim)};
+    }
+    return found;
+}
+
+// The cell of the attachment's tables that prints `field` (same line, same text).
+struct FieldCell {
+    const Table* table = nullptr;
+    const Row* row = nullptr;
+    std::size_t column = 0;
+};
+
+std::optional<FieldCell> cell_of(const Report& report, const Attachment& attachment, const Field& field) {
+    for (int index : attachment.tables) {
+        if (index < 0 || static_cast<std::size_t>(index) >= report.tables.size()) continue;
+        const Table& table = report.tables[static_cast<std::size_t>(index)];
+        for (const Row& row : table.rows) {
+            if (row.line != field.line) continue;
+            for (std::size_t c = 0; c < row.cells.size() && c < table.columns.size(); ++c) {
+                if (row.cells[c].raw == field.raw) return FieldCell{&table, &row, c};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 class DuplicateFact final : public NarrativeRule {
 public:
     using NarrativeRule::NarrativeRule;
 
     void run(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const override {
         check_counts(analysis, sink);
+        check_partitions(analysis, sink);
         check_project_budgets(analysis, context, sink);
+        check_form_budgets(analysis, context, sink);
     }
 
 private:
+    // The first statement of each (concept, year, point of the year) is the reference; every
+    // later one with another value is a finding that shows both places.
     void check_counts(const Analysis& analysis, FindingSink& sink) const {
-        struct First {
-            const BlockClaims* block;
-            const Claim* claim;
-        };
-        std::map<std::string, First> first_seen;
+        std::vector<CountStatement> statements = count_statements(analysis);
+        std::map<std::tuple<std::string, int, bool>, std::size_t> first_seen;
+        for (std::size_t i = 0; i < statements.size(); ++i) {
+            const CountStatement& statement = statements[i];
+            auto key = std::make_tuple(statement.entry->id, statement.frame.year, statement.frame.year_start);
+            auto [it, inserted] = first_seen.try_emplace(std::move(key), i);
+            const CountStatement& first = statements[it->second];
+            if (inserted || first.value == statement.value) continue;
+            FindingBuilder finding(meta().id, "mismatch");
+            finding.at(statement_location(analysis, statement))
+                .arg("fact", statement.entry->id)
+                .arg("first", first.text)
+                .arg("second", statement.text)
+                .expected(first.text)
+                .actual(statement.text);
+            add_statement_evidence(finding, analysis, first, "first");
+            add_statement_evidence(finding, analysis, statement, "second");
+            sink.add(std::move(finding).build());
+        }
+    }
+
+    // 「实有人数总共11人，其中在职3人，退休8人」: a total count and, after 其中 in the same
+    // sentence, counts of its parts as the lexicon's partitions name them. Parts of an
+    // exhaustive partition, all stated once, must add up to the total; otherwise (the parts
+    // are disjoint) they must not exceed it.
+    void check_partitions(const Analysis& analysis, FindingSink& sink) const {
+        const Lexicon& lexicon = *analysis.lexicon;
+        if (lexicon.partitions.empty()) return;
         for (const BlockClaims& block : analysis.blocks) {
-            for (std::size_t i = 0; i < block.claims.size(); ++i) {
-                const Claim& claim = block.claims[i];
-                const Concept* entry = block.concepts[i];
-                if (claim.kind != ClaimKind::count || entry == nullptr || claim.approximate) continue;
-                if (names_other_year(claim.subject, analysis.report->meta.fiscal_year)) continue;
-                auto [it, inserted] = first_seen.try_emplace(entry->id, First{&block, &claim});
-                if (inserted || it->second.claim->value == claim.value) continue;
-                FindingBuilder finding(meta().id, "mismatch");
-                finding.at(claim_location(analysis, block, claim))
-                    .arg("fact", entry->id)
-                    .arg("first", text_of(*it->second.claim))
-                    .arg("second", text_of(claim))
-                    .expected(text_of(*it->second.claim))
-                    .actual(text_of(claim));
-                add_claim_evidence(finding, analysis, *it->second.block, *it->second.claim, "first");
-                add_claim_evidence(finding, analysis, block, claim, "second");
+            for (std::size_t w = 0; w < block.claims.size(); ++w) {
+                const Claim& whole = block.claims[w];
+                const Concept* whole_entry = block.concepts[w];
+                if (whole_entry == nullptr || whole.after_qizhong || !is_head_count(whole)) continue;
+                const Partition* partition = nullptr;
+                for (const Partition& p : lexicon.partitions) {
+                    if (p.whole == whole_entry->id) partition = &p;
+                }
+                if (partition == nullptr) continue;
+                std::vector<std::size_t> parts;
+                std::vector<int> times_stated(partition->parts.size(), 0);
+                for (std::size_t k = w + 1; k < block.claims.size(); ++k) {
+                    const Claim& part = block.claims[k];
+                    if (part.sentence != whole.sentence) break;
+                    if (!part.after_qizhong || block.concepts[k] == nullptr || !is_head_count(part)) continue;
+                    for (std::size_t p = 0; p < partition->parts.size(); ++p) {
+                        if (partition->parts[p] != block.concepts[k]->id) continue;
+                        ++times_stated[p];
+                        parts.push_back(k);
+                    }
+                }
+                if (parts.empty()) continue;
+                Decimal sum;
+                for (std::size_t k : parts) sum += block.claims[k].value;
+                bool complete = partition->exhaustive;
+                for (int times : times_stated) complete = complete && times == 1;
+                bool wrong = complete ? sum != whole.value : sum > whole.value;
+                if (!wrong) continue;
+                FindingBuilder finding(meta().id, "partition");
+                finding.at(claim_location(analysis, block, whole))
+                    .arg("fact", whole_entry->id)
+                    .arg("total", text_of(whole))
+                    .arg("sum", sum.to_string(0))
+                    .expected(sum, 0)
+                    .actual(whole.value, 0)
+                    .difference(whole.value - sum);
+                add_claim_evidence(finding, analysis, block, whole, "total");
+                for (std::size_t k : parts) add_claim_evidence(finding, analysis, block, block.claims[k], "part");
                 sink.add(std::move(finding).build());
             }
         }
@@ -148,15 +240,93 @@ private:
             }
         }
     }
+    // A 项目绩效自评表's 预算数 (A) against the indicators of the same form that state the
+    // budget. When some of them agree with it, the others are wrong and each is a finding at
+    // its cell; when none agrees, the 预算数 itself is the odd one out: one finding there.
+    void check_form_budgets(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const {
+        const Report& report = *analysis.report;
+        ScanOptions options;
+        options.fiscal_year = report.meta.fiscal_year;
+        for (const Attachment& attachment : report.attachments) {
+            const Field* name = nullptr;
+            const Field* budget = nullptr;
+            for (const Field& field : attachment.fields) {
+                std::u32string key = normalize_phrase(to_u32(field.name));
+                if (name == nullptr && contains(key, U"项目名称")) name = &field;
+                if (budget == nullptr && contains(key, U"预算数") && !contains(key, U"调整") && field.value) budget = &field;
+            }
+            if (budget == nullptr) continue;
+            std::vector<IndicatorRow> rows = indicator_rows(report, attachment);
+            std::vector<BudgetIndicator> stated;
+            for (const IndicatorRow& row : rows) {
+                if (auto found = budget_indicator(row, options)) stated.push_back(std::move(*found));
+            }
+            if (stated.empty()) continue;
+            Decimal budget_half = Decimal::from_units(Decimal::kScale / 200);  // 0.005 unless printed coarser
+            for (const Claim& printed : scan_claims(budget->raw, options)) {
+                if (printed.kind == ClaimKind::amount) budget_half = printed.half_unit;
+                break;
+            }
+            std::vector<const BudgetIndicator*> differing;
+            bool any_agrees = false;
+            for (const BudgetIndicator& s : stated) {
+                if (same_figure(s.amount.value, s.amount.half_unit, *budget->value, budget_half, context.tolerance())) any_agrees = true;
+                else differing.push_back(&s);
+            }
+            if (differing.empty()) continue;
+            std::string fact = (name != nullptr && !name->raw.empty() ? std::string(name->raw) + " " : std::string()) + "预算数";
+            std::optional<FieldCell> budget_cell = cell_of(report, attachment, *budget);
+            auto add_budget_evidence = [&](FindingBuilder& finding) {
+                if (budget_cell) finding.evidence_cell("first", *budget_cell->table, *budget_cell->row, budget_cell->column);
+                else finding.evidence("first", Location::at_line(budget->line), budget->raw, budget->value);
+            };
+            auto at_indicator = [](const BudgetIndicator& s) {
+                const IndicatorRow& row = *s.indicator;
+                return Location::at_cell(*row.table, *row.row, row.table->columns[*row.target_column].key);
+            };
+            if (any_agrees) {
+                for (const BudgetIndicator* s : differing) {
+                    FindingBuilder finding(meta().id, "mismatch");
+                    finding.at(at_indicator(*s))
+                        .arg("fact", fact)
+                        .arg("first", std::string(budget->raw))
+                        .arg("second", text_of(s->amount))
+                        .expected(*budget->value)
+                        .actual(s->amount.value)
+                        .difference(s->amount.value - *budget->value);
+                    add_budget_evidence(finding);
+                    finding.evidence_cell("second", *s->indicator->table, *s->indicator->row, *s->indicator->target_column);
+                    sink.add(std::move(finding).build());
+                }
+                continue;
+            }
+            const BudgetIndicator& first = *differing.front();
+            FindingBuilder finding(meta().id, "mismatch");
+            finding.at(budget_cell ? Location::at_cell(*budget_cell->table, *budget_cell->row,
+                                                       budget_cell->table->columns[budget_cell->column].key)
+                                   : Location::at_line(budget->line))
+                .arg("fact", fact)
+                .arg("first", text_of(first.amount))
+                .arg("second", std::string(budget->raw))
+                .expected(first.amount.value)
+                .actual(*budget->value)
+                .difference(*budget->value - first.amount.value);
+            add_budget_evidence(finding);
+            for (const BudgetIndicator* s : differing)
+                finding.evidence_cell("second", *s->indicator->table, *s->indicator->row, *s->indicator->target_column);
+            sink.add(std::move(finding).build());
+        }
+    }
 };
 
 }  // namespace
 
 std::unique_ptr<NarrativeRule> make_duplicate_fact(std::shared_ptr<const Lexicon> lexicon) {
-    return std::make_unique<DuplicateFact>(
-        std::move(lexicon),
-        narrative_meta("narrative-duplicate-fact", "同一事实前后表述不一致", "The same fact stated with two values",
-                       "「{fact}」先后表述为{first}与{second}", "{fact} is stated as {first} and later as {second}"));
+    RuleMeta meta = narrative_meta("narrative-duplicate-fact", "同一事实前后表述不一致", "The same fact stated with two values",
+                                   "「{fact}」先后表述为{first}与{second}", "{fact} is stated as {first} and later as {second}");
+    meta.messages.push_back({"partition", "「{fact}」总数{total}与其中各部分之和{sum}人不符",
+                             "{fact}: the total {total} differs from the sum of its parts, {sum}"});
+    return std::make_unique<DuplicateFact>(std::move(lexicon), std::move(meta));
 }
 
 }  // namespace fincheck::narrative

@@ -398,6 +398,12 @@ private:
             }
             return;
         }
+        if (claim.kind == ClaimKind::count) {
+            // 「在职人数比上年增加1人」 states a change, 「与2023年相比在职3人」 another year's count.
+            if (const Verb* verb = ending_verb(subject_raw)) claim.relation = verb->relation;
+            claim.prior_year = is_prior_year_lead(subject_raw, options_.fiscal_year);
+            return;
+        }
         if (claim.kind != ClaimKind::amount) return;
         if (const Verb* verb = ending_verb(subject_raw)) {
             claim.kind = ClaimKind::change_amount;

@@ -84,6 +84,13 @@ TEST_F(CorpusReport, WuhanProseErrorsAreFoundAndCorrectFiguresPass) {
         {"narrative-rate-mismatch", "98.31%"},
         // The same project's budget: 4050 in its form, 405 in the summary table.
         {"narrative-duplicate-fact", "405.00"},
+        // ... and 405 in the form's own indicators (数量指标 资金拨付, 成本指标 不超预算): the
+        // form alone shows its 预算数 (A) is the odd one out.
+        {"narrative-duplicate-fact", "4050.00"},
+        // Staff: 概况 says 在职实有人数3人 and 2024年末实有人数总共11人; the 部门整体绩效自评表
+        // gives 在职人员控制率 as 4人 and 「按年底实有人数4人精准编制基本支出」.
+        {"narrative-duplicate-fact", "4人"},
+        {"narrative-duplicate-fact", "4人"},
     });
 }
 

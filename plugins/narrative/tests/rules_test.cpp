@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "fincheck/testing.hpp"
+#include "count_statements.hpp"
 #include "report_builder.hpp"
 #include "rules.hpp"
 
@@ -385,6 +386,91 @@ TEST(DuplicateFact, FlagsProjectBudgetThatDiffersFromTheSummaryTable) {
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.table, "other-2");
     EXPECT_EQ(findings[0].location.row, "2");
+}
+
+// A form's indicator row: the name in one cell, the count in the 实际完成值 cell. The ratio
+// in brackets is read as a ratio, never as 100 people.
+TEST(DuplicateFact, ComparesAFormIndicatorCountWithTheProse) {
+    Fixture f;
+    int prose = f.block("2024年末实有人数总共11人，其中在职实有人数3人，退休实有人数为8人。", f.other);
+    Table& table = f.builder.table("att-1", {"1", "2", "3"});
+    f.builder.row(table, "h", {"三级指标", "年初目标值(a)", "实际完成值()"});
+    f.builder.row(table, "6", {"在职人员控制率", "4人", "4人（比率=100%）"});
+    f.builder.row(table, "7", {"退休人员控制率", "8人", "8人（比率=100%）"});
+    f.builder.row(table, "8", {"编制数控制", "5人", "5人"});
+    auto& form = f.builder.attachment("附件1");
+    form.tables.push_back(static_cast<int>(f.report().tables.size() - 1));
+    auto rule = make_duplicate_fact(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.table, "att-1");
+    EXPECT_EQ(findings[0].location.row, "6");
+    EXPECT_EQ(findings[0].location.column, "3");
+    EXPECT_EQ(findings[0].expected, "3人");
+    EXPECT_EQ(findings[0].actual, "4人");
+    ASSERT_EQ(findings[0].evidence.size(), 2u);
+    EXPECT_EQ(findings[0].evidence[0].location.block, prose);
+    EXPECT_EQ(findings[0].evidence[1].location.table, "att-1");
+}
+
+TEST(DuplicateFact, KeepsCountsOfOtherYearsPointsAndChangesApart) {
+    Fixture f;
+    // 上年末 and 2023年末 are the same point: both say 7.
+    f.block("2024年末在职实有人数3人。年初在职实有人数5人，上年末在职人数7人。", f.other);
+    f.block("在职人数比上年增加1人，2023年末在职实有人数7人。在职实有人数3人，与2023年相比减少4人。", f.other);
+    auto rule = make_duplicate_fact(national_lexicon());
+    for (const Finding& finding : testing::run_rule(*rule, f.report()))
+        ADD_FAILURE() << "fired at " << testing::location_key(finding) << ": " << finding.expected << " vs " << finding.actual;
+}
+
+TEST(DuplicateFact, ReadsTheYearAndPointOfACountFromItsSentence) {
+    EXPECT_EQ(time_frame(U"2024年末实有人数总共11人，其中在职", 2024), (TimeFrame{2024, false}));
+    EXPECT_EQ(time_frame(U"年初在职", 2024), (TimeFrame{2024, true}));
+    EXPECT_EQ(time_frame(U"按上年底实有人数", 2024), (TimeFrame{2023, false}));
+    EXPECT_EQ(time_frame(U"2023年在职", 2024), (TimeFrame{2023, false}));
+    EXPECT_EQ(time_frame(U"在职人员控制率", 2024), (TimeFrame{2024, false}));
+    EXPECT_EQ(time_frame(U"与2023年相比在职人员", 2024), (TimeFrame{2024, false}));
+}
+
+TEST(DuplicateFact, FlagsTotalCountWhosePartsDoNotAddUp) {
+    Fixture f;
+    int wrong = f.block("2024年末实有人数总共12人，其中在职实有人数3人，退休实有人数为8人。", f.other);
+    f.block("2023年末实有人数20人，其中在职实有人数12人。", f.other);  // one part: may be less
+    f.block("2022年末实有人数11人，其中在职实有人数3人，退休实有人数为8人。", f.other);
+    auto rule = make_duplicate_fact(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.block, wrong);
+    EXPECT_EQ(findings[0].message_id, "partition");
+    EXPECT_EQ(findings[0].expected, "11");
+    EXPECT_EQ(findings[0].actual, "12");
+}
+
+// The form alone: 预算数 (A) 4050 while the indicators that state the budget say 405.
+TEST(DuplicateFact, FlagsFormBudgetThatItsOwnIndicatorsContradict) {
+    for (const char* budget : {"4050万元", "405万元"}) {
+        Fixture f;
+        Table& table = f.builder.table("att-2-3", {"1", "2", "3", "4"});
+        f.builder.row(table, "h", {"二级指标", "三级指标", "年初目标值 (A)", "实际完成值 (B)"});
+        f.builder.row(table, "9", {"数量指标", "专项资金拨付", "405万元", "403万元"});
+        f.builder.row(table, "12", {"成本指标", "专项拨付经费不超预算", "专项拨付经费 405万元有保障，不超预算。", "实际支付403万元"});
+        f.builder.row(table, "13", {"成本指标", "会议费控制", "2万元", "1.8万元"});
+        f.builder.row(table, "14", {"数量指标", "政府采购金额", "4.5万元", "4.5万元"});
+        auto& form = f.builder.attachment("附件2-3");
+        form.tables.push_back(static_cast<int>(f.report().tables.size() - 1));
+        f.builder.field(f.report().attachments.back(), "项目名称", "乡村振兴专项经费");
+        f.builder.field(f.report().attachments.back(), "预算数 (A)", budget);
+        auto rule = make_duplicate_fact(national_lexicon());
+        auto findings = testing::run_rule(*rule, f.report());
+        if (std::string(budget) == "405万元") {
+            EXPECT_TRUE(findings.empty());
+            continue;
+        }
+        ASSERT_EQ(findings.size(), 1u);
+        EXPECT_EQ(findings[0].expected, "405.00");
+        EXPECT_EQ(findings[0].actual, "4050.00");
+        EXPECT_EQ(findings[0].evidence.size(), 3u);  // the 预算数 and both indicators
+    }
 }
 
 // ---- narrative-wrong-kind ---------------------------------------------------------------
