@@ -176,6 +176,8 @@ private:
         for (; i + kBlock <= n; i += kBlock) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
             // Signed byte comparisons: 00–7F are non-negative, 80–FF negative.
+            const std::uint32_t below_space = mask(_mm_cmplt_epi8(v, byte(0x20)));  // 00–1F, 80–FF
+            if ((below_space | owed) == 0) continue;  // printable ASCII: markup, figures, indentation
             const std::uint32_t high = mask(v);                                       // 80–FF
             const std::uint32_t continuation = mask(_mm_cmplt_epi8(v, byte(0xC0)));    // 80–BF
             const std::uint32_t from_e0 = mask(_mm_cmpgt_epi8(v, byte(0xDF))) & high;  // E0–FF
@@ -184,17 +186,18 @@ private:
             const std::uint32_t announced = (lead3 << 1) | (lead3 << 2) | owed;
             bool other = (high & ~continuation & ~from_e0) != 0 || from_f0 != 0;  // C0–DF, F0–FF
             other |= (announced & 0xFFFFu) != continuation;  // continuations exactly where announced
-            if (lead3 != 0 || owed_ef != 0) {
+            if (lead3 != 0)
                 other |= mask(_mm_or_si128(_mm_cmpeq_epi8(v, byte(0xE0)), _mm_cmpeq_epi8(v, byte(0xED)))) != 0;
-                const std::uint32_t ef = mask(_mm_cmpeq_epi8(v, byte(0xEF)));
+            // EF BF BE / EF BF BF is U+FFFE / U+FFFF; EF also leads the common full-width forms.
+            const std::uint32_t ef = lead3 != 0 ? mask(_mm_cmpeq_epi8(v, byte(0xEF))) : 0;
+            if ((ef | owed_ef) != 0) {
                 const std::uint32_t bf = mask(_mm_cmpeq_epi8(v, byte(0xBF)));
                 const std::uint32_t be_or_bf = bf | mask(_mm_cmpeq_epi8(v, byte(0xBE)));
-                // EF BF BE / EF BF BF is U+FFFE / U+FFFF.
                 other |= (((ef << 1) & bf & (be_or_bf >> 1)) != 0) || ((owed_ef & 1) && (be_or_bf & 1)) ||
                          ((owed_ef & 2) && (bf & 1) && (be_or_bf & 2));
                 owed_ef = (((ef << 1) & bf) >> 15 & 1) | ((ef >> 15 & 1) << 1);
             }
-            const std::uint32_t control = mask(_mm_cmplt_epi8(v, byte(0x20))) & ~high;
+            const std::uint32_t control = below_space & ~high;
             std::uint32_t lf = 0;
             if (control != 0) {
                 lf = mask(_mm_cmpeq_epi8(v, byte('\n')));
