@@ -213,10 +213,12 @@ private:
     // indentation of an otherwise empty element (kept by parse_ws_pcdata_single, which
     // preserves a whitespace-only paragraph), which callers skip.
     Name element_name(pugi::xml_node child, pugi::xml_node parent) const {
-        if (child.type() == pugi::node_pcdata &&
+        const pugi::xml_node_type type = child.type();  // each DOM accessor is a call into pugixml
+        if (type == pugi::node_element) return Name(child.name());
+        if (type == pugi::node_pcdata &&
             std::string_view(child.value()).find_first_not_of(" \t\r\n") == std::string_view::npos)
             return Name("");
-        if (child.type() != pugi::node_element)
+        if (type != pugi::node_element)
             fail(child, "unexpected text " + quoted(child.value()) + " inside <" + parent.name() +
                             "> (此处不允许文本)");
         return Name(child.name());
@@ -295,15 +297,22 @@ private:
     std::string_view text_of(pugi::xml_node node) {
         pugi::xml_node first = node.first_child();
         if (!first) return {};
-        std::string joined;
-        bool several = static_cast<bool>(first.next_sibling());
-        for (pugi::xml_node child = first; child; child = child.next_sibling()) {
-            if (child.type() != pugi::node_pcdata && child.type() != pugi::node_cdata)
-                fail(child, "<" + std::string(node.name()) + "> holds only text, not <" +
-                                child.name() + "> (只能包含文本)");
-            if (several) joined += child.value();
+        only_text(node, first);
+        pugi::xml_node second = first.next_sibling();
+        if (!second) return view(first.value());  // the common case: one text node
+        std::string joined = first.value();
+        for (pugi::xml_node child = second; child; child = child.next_sibling()) {
+            only_text(node, child);
+            joined += child.value();
         }
-        return several ? report_.own(joined) : view(first.value());
+        return report_.own(joined);
+    }
+
+    void only_text(pugi::xml_node node, pugi::xml_node child) const {
+        const pugi::xml_node_type type = child.type();
+        if (type != pugi::node_pcdata && type != pugi::node_cdata)
+            fail(child, "<" + std::string(node.name()) + "> holds only text, not <" + child.name() +
+                            "> (只能包含文本)");
     }
 
     void no_children(pugi::xml_node node) const {
