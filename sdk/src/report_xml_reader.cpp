@@ -475,15 +475,18 @@ private:
     void read_field(pugi::xml_node node, int attachment) {
         Field f;
         pugi::xml_attribute value_attribute;
+        bool have_name = false;
         for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
             const Name name(a.name());
-            if (name == "name") f.name = a.value();
-            else if (name == "value") value_attribute = a;
+            if (name == "name") {
+                have_name = true;
+                f.name = a.value();
+            } else if (name == "value") value_attribute = a;
             else if (name == "unit") f.unit = a.value();
             else if (name == "line") f.line = line(node, a);
             else unknown_attribute(node, a);
         }
-        if (!node.attribute("name")) missing_attribute(node, "name");
+        if (!have_name) missing_attribute(node, "name");
         f.raw = text_of(node);
         f.value = value_attribute ? decimal(node, value_attribute) : inferred_value(f.raw);
         report_.attachments[static_cast<std::size_t>(attachment)].fields.push_back(f);
