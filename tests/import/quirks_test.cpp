@@ -56,6 +56,42 @@ TEST(ImportQuirks, ContentsContinuedAfterBlankLineIsOneList) {
     EXPECT_EQ(r.sections[1].heading, "职责");
 }
 
+TEST(ImportQuirks, PartHeadingPrintedWithoutItsNumberOpensThatPart) {
+    // The contents list 第二部分; the body prints its heading without the number (and with
+    // other spacing). Its table and text belong to part two, not to part one.
+    auto result = run(text({"目 录", "", "第一部分 概况", "", "第二部分 测试局 2024 年度部门决算表", "",
+                            "第三部分 情况说明", "", "第一部分 概况", "", "正文一。", "",
+                            "测试局2024年度部门决算表", "", "收支情况表", "", "项目\t金额", "合计\t1.00", "",
+                            "正文二。", "", "第三部分 情况说明", "", "正文三。"}));
+    const Report& r = *result.report;
+    ASSERT_EQ(r.sections.size(), 3u);
+    const Section& part_two = r.sections[1];
+    EXPECT_EQ(part_two.number, "");  // as printed; structure-toc-mismatch reports the missing number
+    EXPECT_EQ(part_two.heading, "测试局2024年度部门决算表");
+    EXPECT_EQ(part_two.level, 1);
+    EXPECT_EQ(part_two.parent, -1);
+    EXPECT_EQ(part_two.line, 18u);
+    ASSERT_EQ(r.tables.size(), 1u);
+    EXPECT_EQ(r.tables[0].section, 1);
+    ASSERT_EQ(r.blocks.size(), 3u);
+    EXPECT_EQ(r.blocks[0].section, 0);
+    EXPECT_EQ(r.blocks[1].text, "正文二。");
+    EXPECT_EQ(r.blocks[1].section, 1);
+    EXPECT_EQ(r.blocks[2].section, 2);
+    EXPECT_EQ(r.sections[2].number, "第三部分");
+}
+
+TEST(ImportQuirks, LineEqualToAPartAlreadyOpenedOrNotListedStaysAParagraph) {
+    auto result = run(text({"目 录", "", "第一部分 概况", "", "第二部分 说明", "", "第一部分 概况", "", "正文一。", "",
+                            "第二部分 说明", "", "概况", "", "其他说明", "", "说明"}));
+    const Report& r = *result.report;
+    // 「概况」 repeats part one (opened before part two); 「其他说明」 is not listed; 「说明」
+    // repeats part two, which the body has already opened with its number.
+    ASSERT_EQ(r.sections.size(), 2u);
+    ASSERT_EQ(r.blocks.size(), 4u);
+    for (std::size_t b = 1; b < r.blocks.size(); ++b) EXPECT_EQ(r.blocks[b].section, 1);
+}
+
 TEST(ImportQuirks, ParagraphCutByPageBreakIsJoinedButFinishedOneIsNot) {
     auto result = run(text({"第一部分 说明", "", "本年度机关运行经费支出合计比上年增加了一些资金，主要原因是在职人员经费增加以及项目经费有所增加，",
                             "", "比上年增长5.37%。", "", "另一段。"}));

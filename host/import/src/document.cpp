@@ -104,6 +104,14 @@ bool is_meta_line(std::string_view text, bool in_attachment) {
     return false;
 }
 
+// 第三部分 → 3; 0 when the marker's numeral does not parse.
+int part_value(const Enumeration& part) {
+    std::string_view marker = part.marker;
+    marker.remove_prefix(std::string_view("第").size());
+    marker.remove_suffix(std::string_view("部分").size());
+    return parse_chinese_numeral(marker).value_or(0);
+}
+
 std::string after_colon(std::string_view text) {
     for (std::string_view colon : {"：", ":"}) {
         std::size_t at = text.find(colon);
@@ -132,6 +140,7 @@ private:
     int section_ = -1;
     int attachment_ = -1;
     int open_paragraph_ = -1;  // a paragraph that a page break may have cut
+    int body_part_ = 0;  // number of the last part opened in the body
     int other_tables_ = 0;
     int attachment_tables_ = 0;
     std::set<std::string, std::less<>> standard_seen_;
@@ -197,9 +206,7 @@ private:
                 std::string text = group_line(group, k);
                 SourceLine number = lines_[group.first + k].number;
                 if (auto part = match_part_heading(text)) {
-                    int n = parse_chinese_numeral(part->marker.substr(std::string_view("第").size(),
-                                                                      part->marker.size() - std::string_view("第部分").size()))
-                                .value_or(0);
+                    const int n = part_value(*part);
                     // The contents end where the part numbering starts again: the body.
                     if (n <= last_part) return g;
                     last_part = n;
@@ -229,13 +236,18 @@ private:
 
         if (single) {
             if (auto part = match_part_heading(first)) {
-                attachment_ = -1;
-                add_section(*part, line_of(group));
-                if (ends_with(part->rest, "概况"))
-                    departments_from_parts_.push_back(std::string(part->rest.substr(0, part->rest.size() - std::string_view("概况").size())));
+                open_part(*part, part_value(*part), line_of(group));
                 return g + 1;
             }
             if (auto number = attachment_number(first)) return read_attachment(g, *number);
+            if (const int listed = numberless_part(first); listed > 0) {
+                // The body printed a part's heading without its 第N部分 (the contents have it):
+                // it still opens that part, so its tables and text are not filed under the
+                // part before. The section keeps no number, as printed; structure-toc-mismatch
+                // reports the missing number.
+                open_part(Enumeration{1, {}, first}, listed, line_of(group));
+                return g + 1;
+            }
             if (auto e = match_enumeration(first); e && is_heading_text(*e)) {
                 add_section(*e, line_of(group));
                 return g + 1;
@@ -245,6 +257,31 @@ private:
         if (is_note_start(first)) return read_note(g, -1);
         read_text_group(group);
         return g + 1;
+    }
+
+    void open_part(const Enumeration& part, int value, SourceLine line) {
+        attachment_ = -1;
+        add_section(part, line);
+        if (value > 0) body_part_ = value;
+        if (ends_with(part.rest, "概况"))
+            departments_from_parts_.push_back(std::string(part.rest.substr(0, part.rest.size() - std::string_view("概况").size())));
+    }
+
+    // The number of the part whose contents entry reads exactly `line` once its 第N部分 is
+    // dropped (spaces ignored), when that part comes after the parts the body has opened;
+    // 0 otherwise.
+    int numberless_part(std::string_view line) const {
+        if (report_.toc.empty()) return 0;
+        const std::string printed = compact(line);
+        if (printed.empty()) return 0;
+        for (const TocEntry& entry : report_.toc) {
+            if (entry.level != 1) continue;
+            const auto part = match_part_heading(entry.text);
+            if (!part) continue;
+            const int value = part_value(*part);
+            if (value > body_part_ && compact(part->rest) == printed) return value;
+        }
+        return 0;
     }
 
     void add_section(const Enumeration& e, SourceLine line) {
