@@ -106,6 +106,18 @@ bool contains_any(std::string_view text, std::span<const std::string_view> words
 
 // Words of a sentence about next year's plans or budget (「2025年预算安排」).
 constexpr std::array<std::string_view, 7> kPlanWords = {"计划", "预算", "安排", "拟", "将", "目标", "展望"};
+// Words naming the fiscal year without digits (「本年决算数为592.29万元」).
+constexpr std::array<std::string_view, 3> kCurrentPeriodWords = {"本年", "当年", "今年"};
+
+// True when the sentence names the fiscal year, by digits or by a current-period word.
+bool names_fiscal_year(std::string_view sentence, TextSpan span, std::span<const YearMention> mentions,
+                       int fiscal_year) {
+    for (const YearMention& other : mentions)
+        if (other.begin >= span.begin && other.end <= span.end && !other.quoted && fiscal_year >= other.range_low &&
+            fiscal_year <= other.range_high)
+            return true;
+    return contains_any(sentence, kCurrentPeriodWords);
+}
 
 // True when the mention is a legitimate other year: a balance date, history, a comparison
 // in its clause, a sentence that compares it with the fiscal year, or next year's plans.
@@ -115,19 +127,16 @@ bool legitimate_other_year(std::string_view text, std::span<const YearMention> m
         preceded_by(text, m.begin, "截至到"))
         return true;
     if (preceded_by(text, m.begin, "自") || preceded_by(text, m.begin, "从")) return true;
-    const std::string_view clause = clause_around(text, m.begin).of(text);
+    const TextSpan clause_span = clause_around(text, m.begin);
+    const std::string_view clause = clause_span.of(text);
     if (clause.find("以来") != std::string_view::npos || states_change(clause)) return true;
+    // 「关于做好2023年度部门决算公开工作的通知」: the subject of a cited document.
+    if (text.substr(clause_span.begin, m.begin - clause_span.begin).find("关于") != std::string_view::npos) return true;
     const TextSpan sentence_span = sentence_around(text, m.begin);
     const std::string_view sentence = sentence_span.of(text);
     if (m.year == fiscal_year + 1 && contains_any(sentence, kPlanWords)) return true;
-    if (states_change(sentence)) {
-        // Both years in one sentence that states a change: the other year is the base.
-        for (const YearMention& other : mentions)
-            if (other.begin >= sentence_span.begin && other.end <= sentence_span.end && !other.quoted &&
-                fiscal_year >= other.range_low && fiscal_year <= other.range_high)
-                return true;
-    }
-    return false;
+    // The fiscal year and a change in the same sentence: the other year is the base.
+    return states_change(sentence) && names_fiscal_year(sentence, sentence_span, mentions, fiscal_year);
 }
 
 std::string_view trimmed(std::string_view text) {

@@ -77,6 +77,7 @@ TEST(YearsBodyMention, StaysSilentOnComparisons) {
     EXPECT_EQ(findings_on("收入支出总计较2023年度收入支出总计减少10.00万元。"), 0u);
     EXPECT_EQ(findings_on("上年（2023年）收入支出总计3052.34万元。"), 0u);
     EXPECT_EQ(findings_on("2024年度收入支出总计2995.39万元，2023年度收入支出总计3052.34万元，减少56.95万元。"), 0u);
+    EXPECT_EQ(findings_on("2023年度决算数为656.23万元，本年决算数为592.29万元，减少63.94万元。"), 0u);
 }
 
 TEST(YearsBodyMention, StaysSilentOnCarryOversBalanceDatesHistoryPlansAndCitations) {
@@ -88,6 +89,7 @@ TEST(YearsBodyMention, StaysSilentOnCarryOversBalanceDatesHistoryPlansAndCitatio
     EXPECT_EQ(findings_on("2021-2023年部门决算数据已公开。"), 0u);
     EXPECT_EQ(findings_on("自2023年度部门决算起实行新科目。"), 0u);
     EXPECT_EQ(findings_on("按时完成2023年度部门决算编报工作。"), 0u);
+    EXPECT_EQ(findings_on("按照区财政局关于做好2023年度部门决算公开工作的通知要求编制。"), 0u);
 }
 
 TEST(YearsBodyMention, StaysSilentOnTheFiscalYearAndOnYearsNotLabellingAFigure) {
