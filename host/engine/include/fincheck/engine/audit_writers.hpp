@@ -12,6 +12,9 @@ namespace fincheck::engine {
 
 // The XML audit report, schemas/audit-report.xsd.
 std::string write_audit_xml(const AuditResult& result);
+// Same bytes, into `out` (cleared first), so that a caller writing many reports reuses one
+// buffer.
+void write_audit_xml(const AuditResult& result, std::string& out);
 
 enum class Language : std::uint8_t { zh, en };
 
