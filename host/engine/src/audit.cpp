@@ -22,17 +22,24 @@ std::size_t SeverityCounts::at_or_above(Severity threshold) const {
 
 namespace {
 
-// Prefixes a rule's log lines with its id, so a shared log stays readable.
+// Prefixes a rule's log lines with its id, so a shared log stays readable. The prefixed
+// line is built only when a rule logs: most never do, and this runs per rule per report.
 class RuleLog final : public Log {
 public:
-    RuleLog(const Log& target, std::string_view rule_id) : target_(target), prefix_("[" + std::string(rule_id) + "] ") {}
+    RuleLog(const Log& target, std::string_view rule_id) : target_(target), rule_id_(rule_id) {}
     void write(LogLevel level, std::string_view message) const override {
-        target_.write(level, prefix_ + std::string(message));
+        std::string line;
+        line.reserve(rule_id_.size() + 3 + message.size());
+        line += '[';
+        line += rule_id_;
+        line += "] ";
+        line += message;
+        target_.write(level, line);
     }
 
 private:
     const Log& target_;
-    std::string prefix_;
+    std::string_view rule_id_;
 };
 
 class PlannedContext final : public RuleContext {
@@ -83,7 +90,9 @@ public:
     // `source` is the rule that produced the finding (null for importer diagnostics).
     void accept(Finding finding, const RulePlan* source) {
         if (finding.rule_id.empty() && source) finding.rule_id = source->entry->meta->id;
-        const RulePlan* owner = plan_.find(finding.rule_id);
+        // Nearly every finding names the rule that produced it: skip the search of the plan
+        // (one string comparison per planned rule) for those.
+        const RulePlan* owner = source && finding.rule_id == source->entry->meta->id ? source : plan_.find(finding.rule_id);
         if (owner == nullptr) owner = source;
         AuditedFinding audited;
         const MessageSpec* spec = nullptr;
@@ -132,10 +141,12 @@ void fill_header(AuditResult& result, const AuditPlan& plan, const PluginSet& pl
     result.fiscal_year = report.meta.fiscal_year;
     result.department = std::string(report.meta.department);
     result.title = std::string(report.meta.title);
+    result.plugins.reserve(plugins.plugins().size());
     for (const LoadedPlugin& plugin : plugins.plugins())
         result.plugins.push_back({plugin.name, plugin.version, plugin.file, plugin.sdk_version,
                                   std::to_string(plugin.abi_major) + "." + std::to_string(plugin.abi_minor)});
     result.plugin_issues = plugins.issues();
+    result.rules.reserve(plan.rules.size());
     for (const RulePlan& rule : plan.rules) {
         RuleSummary summary{rule.entry->meta->id, rule.entry->meta->version, rule.entry->plugin, rule.enabled,
                             rule.severity,         rule.severity_overridden,  {}};
