@@ -1,5 +1,7 @@
 // fincheck batch INPUT... --out DIR: audit many reports with plugins loaded once; one audit
 // file per report and DIR/summary.xml. See docs/batch.md.
+#include <malloc.h>
+
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -14,6 +16,16 @@ namespace fincheck::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Each report allocates and frees the same few megabytes (its bytes, the parse, the model,
+// the findings). By default glibc hands the freed top of the heap back to the kernel once it
+// exceeds 128 KB and grows its thresholds only for mmap-sized blocks, so every report faulted
+// its memory back in page by page. Keeping up to 64 MB per arena and serving blocks below
+// 32 MB from the heap ends that; peak memory stays what one report per worker needs.
+void keep_freed_memory_for_the_next_report() {
+    ::mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+    ::mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+}
 
 class BatchCommand final : public Command {
 public:
@@ -70,6 +82,7 @@ public:
             std::cerr << "fincheck: " << created.error->to_string() << "\n";
             return kExitUsage;
         }
+        keep_freed_memory_for_the_next_report();
         try {
             const batch::BatchResult result = batch::run_batch(*created.engine, options);
             std::cerr << "fincheck batch: " << result.totals.reports << " 份报告 / reports, " << result.totals.audited

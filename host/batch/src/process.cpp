@@ -1,48 +1,38 @@
 #include "process.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include "fincheck/engine/atomic_file.hpp"
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/input.hpp"
 #include "fincheck/import.hpp"
 #include "fincheck/report_xml.hpp"
 #include "fincheck/sha256.hpp"
+#include "file_bytes.hpp"
 
 namespace fincheck::batch {
 namespace fs = std::filesystem;
 
 namespace {
 
-std::optional<std::string> read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return std::move(buffer).str();
-}
-
 // The sidecar says this exact input was audited under this exact configuration, and the
 // audit file it describes is still there.
-std::optional<ReportRecord> resumable(const ProcessContext& context, const InputFile& input, const std::string& sha) {
-    const fs::path out_dir = context.options->out_dir;
-    std::optional<std::string> state = read_file(state_path(out_dir, input.output));
-    if (!state) return std::nullopt;
+std::optional<ReportRecord> resumable(const ProcessContext& context, const InputFile& input, const std::string& sha,
+                                      std::string& scratch) {
+    const fs::path& out_dir = context.options->out_dir;
+    if (!read_file_into(state_path(out_dir, input.output), scratch)) return std::nullopt;
     std::string hash;
-    std::optional<ReportRecord> record = record_from_xml(*state, &hash);
+    std::optional<ReportRecord> record = record_from_xml(scratch, &hash);
     if (!record || hash != context.config_hash || record->sha256 != sha || record->key != input.key) return std::nullopt;
-    std::optional<std::string> audit = read_file(out_dir / input.output);
-    if (!audit || sha256_hex(*audit) != record->audit_sha256) return std::nullopt;
+    if (!read_file_into(out_dir / input.output, scratch) || sha256_hex(scratch) != record->audit_sha256)
+        return std::nullopt;
     record->audit_sha256.clear();
     return record;
 }
 
 void compare_with_baseline(const ProcessContext& context, const InputFile& input, ReportRecord& record,
-                           const std::vector<FindingKey>& current) {
+                           const std::vector<FindingKey>& current, std::string& scratch) {
     BaselineDiff diff;
-    if (std::optional<std::string> old = read_file(*context.options->baseline_dir / input.output)) {
-        if (std::optional<AuditOutcome> outcome = read_audit_outcome(*old)) diff = diff_findings(outcome->findings, current);
+    if (read_file_into(*context.options->baseline_dir / input.output, scratch)) {
+        if (std::optional<AuditOutcome> outcome = read_audit_outcome(scratch)) diff = diff_findings(outcome->findings, current);
     }
     if (!diff.compared) diff.added = current;  // nothing to compare with: every finding is new
     record.baseline = std::move(diff);
@@ -58,28 +48,30 @@ ReportRecord failed_record(const InputFile& input, std::string kind, std::string
     return record;
 }
 
-Processed process_report(const ProcessContext& context, const InputFile& input) {
+Processed process_report(const ProcessContext& context, const InputFile& input, WorkerBuffers& buffers) {
     Processed processed;
     if (!input.problem.empty()) {
         processed.record = failed_record(input, "input", input.problem);
         return processed;
     }
-    std::optional<std::string> bytes = read_file(input.path);
-    if (!bytes) {
+    // The loader takes the bytes over (the Report keeps them), so they get a fresh string.
+    std::string bytes;
+    if (!read_file_into(input.path, bytes)) {
         processed.record = failed_record(input, "input", "无法读取文件 / cannot read the file");
         return processed;
     }
-    const std::string sha = sha256_hex(*bytes);
+    const std::string sha = sha256_hex(bytes);
     const fs::path audit_path = context.options->out_dir / input.output;
 
     if (context.options->resume) {
-        if (std::optional<ReportRecord> record = resumable(context, input, sha)) {
+        if (std::optional<ReportRecord> record = resumable(context, input, sha, buffers.scratch)) {
             processed.record = std::move(*record);
             processed.resumed = true;
             if (context.options->baseline_dir) {
-                std::optional<std::string> audit = read_file(audit_path);
-                std::optional<AuditOutcome> outcome = audit ? read_audit_outcome(*audit) : std::nullopt;
-                compare_with_baseline(context, input, processed.record, outcome ? outcome->findings : std::vector<FindingKey>{});
+                // resumable() left the audit file it checked in the scratch buffer.
+                std::optional<AuditOutcome> outcome = read_audit_outcome(buffers.scratch);
+                compare_with_baseline(context, input, processed.record,
+                                      outcome ? outcome->findings : std::vector<FindingKey>{}, buffers.scratch);
             }
             return processed;
         }
@@ -90,12 +82,12 @@ Processed process_report(const ProcessContext& context, const InputFile& input) 
     std::optional<LoadError> error;
     std::vector<Finding> diagnostics;
     if (engine::is_text_input(input.path)) {
-        ImportResult imported = import_text(std::move(*bytes), input.key);
+        ImportResult imported = import_text(std::move(bytes), input.key);
         report = std::move(imported.report);
         error = std::move(imported.error);
         diagnostics = std::move(imported.diagnostics);
     } else {
-        LoadResult loaded = load_report_xml_buffer(std::move(*bytes), input.key);
+        LoadResult loaded = load_report_xml_buffer(std::move(bytes), input.key);
         report = std::move(loaded.report);
         error = std::move(loaded.error);
     }
@@ -107,26 +99,29 @@ Processed process_report(const ProcessContext& context, const InputFile& input) 
         return processed;
     }
 
-    const engine::AuditResult result =
-        context.engine->audit(*report, std::move(diagnostics), engine::AuditInput{input.path.filename().string(), sha});
-    const std::string audit_xml = engine::write_audit_xml(result);
-
     ReportRecord& record = processed.record;
+    {
+        const engine::AuditResult result =
+            context.engine->audit(*report, std::move(diagnostics), engine::AuditInput{input.path.filename().string(), sha});
+        engine::write_audit_xml(result, buffers.audit_xml);
+        for (const engine::AuditedFinding& f : result.findings) {
+            record.counts.add(f.severity);
+            record.by_rule[f.finding.rule_id].add(f.severity);
+        }
+    }
+    report.reset();  // the report's buffer and model are not needed for writing
     record.key = input.key;
     record.output = input.output;
     record.sha256 = sha;
-    for (const engine::AuditedFinding& f : result.findings) {
-        record.counts.add(f.severity);
-        record.by_rule[f.finding.rule_id].add(f.severity);
-    }
     try {
         // Deferred durability: run_batch syncs the file system once before the summary
         // appears. The sidecar comes second, so a run killed between the two writes
         // re-audits the report.
-        engine::write_file_atomically_deferred(audit_path, audit_xml);
-        record.audit_sha256 = sha256_hex(audit_xml);
-        engine::write_file_atomically_deferred(state_path(context.options->out_dir, input.output),
-                                               record_to_xml(record, context.config_hash));
+        engine::write_file_atomically_deferred(audit_path, buffers.audit_xml);
+        record.audit_sha256 = sha256_hex(buffers.audit_xml);
+        buffers.state_xml.clear();
+        append_record_xml(buffers.state_xml, record, context.config_hash);
+        engine::write_file_atomically_deferred(state_path(context.options->out_dir, input.output), buffers.state_xml);
         record.audit_sha256.clear();
     } catch (const std::exception& e) {
         processed.record = failed_record(input, "write", e.what());
@@ -134,8 +129,9 @@ Processed process_report(const ProcessContext& context, const InputFile& input) 
         return processed;
     }
     if (context.options->baseline_dir) {
-        std::optional<AuditOutcome> outcome = read_audit_outcome(audit_xml);
-        compare_with_baseline(context, input, record, outcome ? outcome->findings : std::vector<FindingKey>{});
+        std::optional<AuditOutcome> outcome = read_audit_outcome(buffers.audit_xml);
+        compare_with_baseline(context, input, record, outcome ? outcome->findings : std::vector<FindingKey>{},
+                              buffers.scratch);
     }
     return processed;
 }

@@ -20,7 +20,15 @@ struct Processed {
     bool resumed = false;
 };
 
-Processed process_report(const ProcessContext& context, const InputFile& input);
+// What one worker keeps from report to report, so that the buffers of the outputs are
+// allocated once per worker rather than once per report.
+struct WorkerBuffers {
+    std::string audit_xml;
+    std::string state_xml;
+    std::string scratch;  // files read back (resume state, baseline audits)
+};
+
+Processed process_report(const ProcessContext& context, const InputFile& input, WorkerBuffers& buffers);
 
 // The record of a report whose processing never finished (crash, timeout).
 ReportRecord failed_record(const InputFile& input, std::string kind, std::string message);

@@ -6,6 +6,8 @@
 
 #include <pugixml.hpp>
 
+#include "fincheck/engine/xml_out.hpp"
+
 namespace fincheck::batch {
 namespace {
 
@@ -13,11 +15,11 @@ std::size_t number(const pugi::xml_node& node, const char* name) {
     return static_cast<std::size_t>(node.attribute(name).as_ullong(0));
 }
 
-void write_counts(pugi::xml_node node, const Counts& counts) {
-    node.append_attribute("error") = static_cast<unsigned long long>(counts.error);
-    node.append_attribute("warning") = static_cast<unsigned long long>(counts.warning);
-    node.append_attribute("info") = static_cast<unsigned long long>(counts.info);
-    node.append_attribute("total") = static_cast<unsigned long long>(counts.total());
+void write_counts(engine::XmlOut& xml, const Counts& counts) {
+    xml.attribute("error", counts.error);
+    xml.attribute("warning", counts.warning);
+    xml.attribute("info", counts.info);
+    xml.attribute("total", counts.total());
 }
 
 Counts read_counts(const pugi::xml_node& node) {
@@ -44,12 +46,14 @@ std::string location_key(const pugi::xml_node& location) {
     return {};
 }
 
-void write_key(pugi::xml_node node, const FindingKey& key) {
-    node.append_attribute("rule") = key.rule.c_str();
-    node.append_attribute("severity") = std::string(to_string(key.severity)).c_str();
-    node.append_attribute("location") = key.location.c_str();
-    if (!key.expected.empty()) node.append_attribute("expected") = key.expected.c_str();
-    if (!key.actual.empty()) node.append_attribute("actual") = key.actual.c_str();
+void write_key(engine::XmlOut& xml, std::string_view element, const FindingKey& key) {
+    xml.open(element);
+    xml.attribute("rule", key.rule);
+    xml.attribute("severity", to_string(key.severity));
+    xml.attribute("location", key.location);
+    xml.attribute_if("expected", key.expected);
+    xml.attribute_if("actual", key.actual);
+    xml.close();
 }
 
 FindingKey read_key(const pugi::xml_node& node) {
@@ -61,11 +65,6 @@ FindingKey read_key(const pugi::xml_node& node) {
     key.severity = severity_from_string(node.attribute("severity").as_string()).value_or(Severity::error);
     return key;
 }
-
-struct StringWriter final : pugi::xml_writer {
-    std::string out;
-    void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
-};
 
 }  // namespace
 
@@ -125,49 +124,53 @@ BaselineDiff diff_findings(const std::vector<FindingKey>& baseline, const std::v
     return diff;
 }
 
-void append_record(pugi::xml_node parent, const ReportRecord& record, std::string_view config_hash) {
-    pugi::xml_node node = parent.append_child("report");
-    node.append_attribute("input") = record.key.c_str();
-    node.append_attribute("status") = record.status == Status::audited ? "audited" : "failed";
-    if (!record.output.empty()) node.append_attribute("output") = record.output.c_str();
-    if (!record.sha256.empty()) node.append_attribute("sha256") = record.sha256.c_str();
-    if (!config_hash.empty()) node.append_attribute("config-hash") = std::string(config_hash).c_str();
-    if (!record.audit_sha256.empty()) node.append_attribute("audit-sha256") = record.audit_sha256.c_str();
+void append_record_xml(std::string& out, const ReportRecord& record, std::string_view config_hash, int depth) {
+    engine::XmlOut xml(out, depth);
+    xml.open("report");
+    xml.attribute("input", record.key);
+    xml.attribute("status", record.status == Status::audited ? "audited" : "failed");
+    xml.attribute_if("output", record.output);
+    xml.attribute_if("sha256", record.sha256);
+    xml.attribute_if("config-hash", config_hash);
+    xml.attribute_if("audit-sha256", record.audit_sha256);
     if (record.failure) {
         const Failure& f = *record.failure;
-        pugi::xml_node e = node.append_child("error");
-        e.append_attribute("kind") = f.kind.c_str();
-        e.append_attribute("file") = f.file.c_str();
-        e.append_attribute("line") = f.line;
-        e.append_attribute("column") = f.column;
-        e.text().set(f.message.c_str());
+        xml.open("error");
+        xml.attribute("kind", f.kind);
+        xml.attribute("file", f.file);
+        xml.attribute("line", f.line);
+        xml.attribute("column", f.column);
+        xml.text(f.message);
     }
     if (record.status == Status::audited) {
-        write_counts(node.append_child("counts"), record.counts);
+        xml.open("counts");
+        write_counts(xml, record.counts);
+        xml.close();
         for (const auto& [rule, counts] : record.by_rule) {
-            pugi::xml_node r = node.append_child("rule");
-            r.append_attribute("id") = rule.c_str();
-            write_counts(r, counts);
+            xml.open("rule");
+            xml.attribute("id", rule);
+            write_counts(xml, counts);
+            xml.close();
         }
     }
     if (record.baseline) {
         const BaselineDiff& d = *record.baseline;
-        pugi::xml_node b = node.append_child("baseline");
-        b.append_attribute("compared") = d.compared;
-        b.append_attribute("new") = static_cast<unsigned long long>(d.added.size());
-        b.append_attribute("gone") = static_cast<unsigned long long>(d.gone.size());
-        b.append_attribute("remaining") = static_cast<unsigned long long>(d.remaining);
-        for (const FindingKey& k : d.added) write_key(b.append_child("new"), k);
-        for (const FindingKey& k : d.gone) write_key(b.append_child("gone"), k);
+        xml.open("baseline");
+        xml.attribute("compared", d.compared ? "true" : "false");
+        xml.attribute("new", d.added.size());
+        xml.attribute("gone", d.gone.size());
+        xml.attribute("remaining", d.remaining);
+        for (const FindingKey& k : d.added) write_key(xml, "new", k);
+        for (const FindingKey& k : d.gone) write_key(xml, "gone", k);
+        xml.close();
     }
+    xml.close();
 }
 
 std::string record_to_xml(const ReportRecord& record, std::string_view config_hash) {
-    pugi::xml_document doc;
-    append_record(doc, record, config_hash);
-    StringWriter writer;
-    doc.save(writer, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
-    return std::move(writer.out);
+    std::string out;
+    append_record_xml(out, record, config_hash, 0);
+    return out;
 }
 
 std::optional<ReportRecord> record_from_node(const pugi::xml_node& node, std::string* config_hash) {

@@ -60,15 +60,17 @@ private:
 };
 
 void run_threads(const ProcessContext& context, OrderedSink& sink) {
-    const std::vector<InputFile>& inputs = context.options->inputs;
+    const InputList& inputs = context.options->inputs;
     std::atomic<std::size_t> next{0};
     auto work = [&] {
+        WorkerBuffers buffers;
         for (std::size_t i = next++; i < inputs.size(); i = next++) {
+            const InputFile input = inputs[i];
             Processed processed;
             try {
-                processed = process_report(context, inputs[i]);
+                processed = process_report(context, input, buffers);
             } catch (const std::exception& e) {
-                processed.record = failed_record(inputs[i], "internal", e.what());
+                processed.record = failed_record(input, "internal", e.what());
             }
             sink.deliver(i, std::move(processed.record), processed.resumed);
         }
@@ -105,7 +107,8 @@ bool write_all(int fd, std::string_view data) {
 [[noreturn]] void child_main(const ProcessContext& context, std::size_t index, int fd) {
     int code = 0;
     try {
-        Processed processed = process_report(context, context.options->inputs[index]);
+        WorkerBuffers buffers;
+        Processed processed = process_report(context, context.options->inputs[index], buffers);
         // First byte: R(esumed) or A(udited); then the record element.
         std::string message(1, processed.resumed ? 'R' : 'A');
         message += record_to_xml(processed.record);
@@ -124,7 +127,7 @@ std::string signal_text(int signal_number) {
 }
 
 void run_isolated(const ProcessContext& context, OrderedSink& sink) {
-    const std::vector<InputFile>& inputs = context.options->inputs;
+    const InputList& inputs = context.options->inputs;
     const unsigned jobs = std::max(1u, context.options->jobs);
     const double timeout = context.options->timeout_seconds;
     std::vector<Child> running;

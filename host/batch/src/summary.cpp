@@ -30,20 +30,6 @@ std::string escape_attribute(std::string_view text) {
     return out;
 }
 
-std::string indented(const std::string& xml) {
-    std::string out;
-    std::size_t start = 0;
-    while (start < xml.size()) {
-        std::size_t end = xml.find('\n', start);
-        if (end == std::string::npos) end = xml.size() - 1;
-        out += "  ";
-        out.append(xml, start, end - start + 1);
-        start = end + 1;
-    }
-    if (!out.empty() && out.back() != '\n') out += '\n';
-    return out;
-}
-
 std::string counts_attributes(const Counts& c) {
     return "error=\"" + std::to_string(c.error) + "\" warning=\"" + std::to_string(c.warning) + "\" info=\"" +
            std::to_string(c.info) + "\" total=\"" + std::to_string(c.total()) + "\"";
@@ -108,7 +94,14 @@ void SummaryWriter::write(std::string_view text) {
 
 void SummaryWriter::add(const ReportRecord& record) {
     totals_.add(record);
-    write(indented(record_to_xml(record)));
+    append_record_xml(pending_, record, {}, 1);
+    // One write per ~64 KB instead of one per report: the sink calls this under its lock.
+    if (pending_.size() >= kFlushBytes) flush();
+}
+
+void SummaryWriter::flush() {
+    write(pending_);
+    pending_.clear();
 }
 
 void SummaryWriter::finish() {
@@ -121,6 +114,7 @@ void SummaryWriter::finish() {
         end += "    <baseline new=\"" + std::to_string(totals_.added) + "\" gone=\"" + std::to_string(totals_.gone) +
                "\" remaining=\"" + std::to_string(totals_.remaining) + "\" />\n";
     end += "  </totals>\n</batch-summary>\n";
+    flush();
     write(end);
     if (::fsync(fd_) != 0) throw failure(target_, "fsync");
     ::fchmod(fd_, 0644);

@@ -84,8 +84,9 @@ struct ReportRecord {
     std::string audit_sha256;
 };
 
-// <report> element; `config_hash` is written only in resume sidecars.
-void append_record(pugi::xml_node parent, const ReportRecord& record, std::string_view config_hash = {});
+// <report> element; `config_hash` is written only in resume sidecars. Appended to `out`,
+// indented by `depth` levels (summary.xml nests the records one level deep).
+void append_record_xml(std::string& out, const ReportRecord& record, std::string_view config_hash = {}, int depth = 0);
 std::string record_to_xml(const ReportRecord& record, std::string_view config_hash = {});
 // Reads a <report> element; returns nullopt when it is not one. `config_hash` receives the
 // sidecar's configuration hash when present.

@@ -24,7 +24,7 @@ namespace fincheck::batch {
 enum class ProgressStyle : std::uint8_t { automatic, bar, lines, none };
 
 struct BatchOptions {
-    std::vector<InputFile> inputs;  // expanded, sharded, sorted
+    InputList inputs;  // expanded, sharded, sorted
     std::filesystem::path out_dir;
     unsigned jobs = 1;
     bool resume = false;

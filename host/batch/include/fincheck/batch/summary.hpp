@@ -47,9 +47,12 @@ public:
     const Totals& totals() const { return totals_; }
 
 private:
+    static constexpr std::size_t kFlushBytes = 64 * 1024;
     void write(std::string_view text);
+    void flush();
     std::filesystem::path target_;
     std::string temporary_;
+    std::string pending_;  // records not yet written
     int fd_ = -1;
     bool finished_ = false;
     Totals totals_;

@@ -1,0 +1,46 @@
+#include "file_bytes.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace fincheck::batch {
+
+namespace {
+
+// Closes the descriptor on every path out of read_file_into.
+struct Descriptor {
+    int fd;
+    ~Descriptor() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+}  // namespace
+
+bool read_file_into(const std::filesystem::path& path, std::string& out) {
+    Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    if (file.fd < 0) return false;
+    struct stat info{};
+    if (::fstat(file.fd, &info) != 0 || S_ISDIR(info.st_mode)) return false;
+    // The size is a hint: a file that grows or shrinks meanwhile is read to its end.
+    std::size_t size = info.st_size > 0 ? static_cast<std::size_t>(info.st_size) : 0;
+    out.resize(size + 1);  // one spare byte: a read that fills it means the file grew
+    std::size_t used = 0;
+    for (;;) {
+        if (used == out.size()) out.resize(out.size() * 2);
+        const ssize_t n = ::read(file.fd, out.data() + used, out.size() - used);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        if (n == 0) break;
+        used += static_cast<std::size_t>(n);
+    }
+    out.resize(used);
+    return true;
+}
+
+}  // namespace fincheck::batch
