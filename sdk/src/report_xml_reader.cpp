@@ -115,7 +115,7 @@ public:
 
     Report load(const pugi::xml_document& doc) {
         pugi::xml_node root = doc.document_element();
-        if (!(Name(root.name()) == "report"))
+        if (Name(root.name()) != "report")
             fail(root, "root element is <" + std::string(root.name()) +
                            ">, expected <report> (根元素应为 report)");
         bool have_version = false;
@@ -393,7 +393,7 @@ private:
         for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
             const Name element = element_name(child, node);
             if (element.empty()) continue;
-            if (!(element == "entry")) unexpected_element(child, node);
+            if (element != "entry") unexpected_element(child, node);
             TocEntry& entry = report_.toc.emplace_back();
             for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
                 const Name name(a.name());
@@ -545,7 +545,7 @@ private:
         for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
             const Name element = element_name(child, node);
             if (element.empty()) continue;
-            if (!(element == "column")) unexpected_element(child, node);
+            if (element != "column") unexpected_element(child, node);
             Column& c = t.columns.emplace_back();
             bool have_key = false;
             for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
@@ -561,7 +561,7 @@ private:
             for (pugi::xml_node h = child.first_child(); h; h = h.next_sibling()) {
                 const Name header = element_name(h, child);
                 if (header.empty()) continue;
-                if (!(header == "h")) unexpected_element(h, child);
+                if (header != "h") unexpected_element(h, child);
                 for (pugi::xml_attribute a = h.first_attribute(); a; a = a.next_attribute())
                     unknown_attribute(h, a);
                 c.header.push_back(text_of(h));
@@ -599,7 +599,7 @@ private:
         for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
             const Name element = element_name(child, node);
             if (element.empty()) continue;
-            if (!(element == "c")) unexpected_element(child, node);
+            if (element != "c") unexpected_element(child, node);
             pugi::xml_attribute col_attribute, value_attribute;
             SourceLine cell_line = r.line;
             for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {

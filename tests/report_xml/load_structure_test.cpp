@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "fincheck/number_text.hpp"
 #include "fincheck/report_xml.hpp"
 
 namespace {
@@ -186,6 +187,28 @@ TEST(LoadReportXml, ReportsAMissingFileAsAnError) {
     EXPECT_FALSE(result);
     ASSERT_TRUE(result.error);
     EXPECT_NE(result.error->message.find("cannot open"), std::string::npos);
+}
+
+TEST(LoadReportXml, InfersACellValueExactlyAsParseNumberDoes) {
+    // The loader skips parse_number for text that cannot be a number; the values must be
+    // the ones parse_number gives, for numbers in every printed form and for words.
+    const std::string_view texts[] = {
+        "592.29", "１，２３４．５６", "12 345.00", "2,940.05", "9.74%", "９．７４％", "−3.5", "－12", "—",
+        "+7", "1\u00A0000", "1\u3000000", "1\u2009000", "1'000", "-", "绩效基本型", "全面完成", "(B)",
+        "执行率 (B/A)", "100%（比率）", "12万元", "1、2", "Ⅳ", "e5", "1e5", "０", "ｆｕｌｌ", "£5", "5€"};
+    for (std::string_view text : texts) {
+        std::string xml = "<report format-version=\"1\"><body><table id=\"02\"><columns><column key=\"a\"/>"
+                          "</columns><row><c col=\"0\">" + std::string(text) + "</c></row></table></body></report>";
+        LoadResult result = load_report_xml_buffer(xml, "cell.xml");
+        ASSERT_TRUE(result) << text << ": " << result.error->to_string();
+        const Cell& cell = result.report->tables.at(0).rows.at(0).cells.at(0);
+        EXPECT_EQ(cell.raw, text);
+        auto parsed = parse_number(text);
+        EXPECT_EQ(cell.value.has_value(), parsed.has_value()) << text;
+        if (parsed && cell.value) {
+            EXPECT_EQ(*cell.value, parsed->value) << text;
+        }
+    }
 }
 
 }  // namespace
