@@ -16,13 +16,43 @@ std::u32string_view sentence_before(std::u32string_view text, std::size_t at) {
     return text.substr(start, at - start);
 }
 
+bool opens_with_digit(std::string_view raw) {
+    std::size_t k = raw.find_first_not_of(" \t\r\n");
+    if (k == std::string_view::npos) return false;
+    if (raw[k] >= '0' && raw[k] <= '9') return true;
+    // Full-width ０-９: EF BC 90-99.
+    return raw.substr(k, 2) == "\xEF\xBC" && k + 2 < raw.size() && static_cast<unsigned char>(raw[k + 2]) >= 0x90 &&
+           static_cast<unsigned char>(raw[k + 2]) <= 0x99;
+}
+
+// True when some 人 or 名 right after a digit has a count synonym in the bytes before it
+// (a claim's subject is the clause before its number: a window of 64 bytes holds the
+// synonyms of the lexicon and the words between them and the number).
+bool names_a_count_before_a_unit(std::string_view raw, const Lexicon& lexicon) {
+    constexpr std::size_t kWindow = 64;
+    for (std::string_view unit : {std::string_view("人"), std::string_view("名")}) {
+        for (std::size_t at = raw.find(unit); at != std::string_view::npos; at = raw.find(unit, at + unit.size())) {
+            std::size_t end = at;
+            while (end > 0 && (raw[end - 1] == ' ' || raw[end - 1] == '\t')) --end;
+            bool after_digit = end > 0 && ((raw[end - 1] >= '0' && raw[end - 1] <= '9') ||
+                                           (end >= 3 && raw.substr(end - 3, 2) == "\xEF\xBC"));
+            if (!after_digit) continue;
+            std::size_t begin = end > kWindow ? end - kWindow : 0;
+            if (lexicon.may_name_count(raw.substr(begin, end - begin))) return true;
+        }
+    }
+    return false;
+}
+
 // Counts from one form cell: those whose own words name a count concept, and a first count
 // with no words before it, which the indicator's name speaks of.
 void cell_statements(const Analysis& analysis, const IndicatorRow& indicator, std::size_t column,
                      const ScanOptions& options, std::vector<CountStatement>& out) {
     std::string_view raw = indicator.cell_text(column);
-    // Every head count unit (人, 名) is a 3-byte character; a cell without either holds none.
-    if (raw.find("人") == std::string_view::npos && raw.find("名") == std::string_view::npos) return;
+    // A count the cell's own words name needs a count synonym shortly before a number and its
+    // unit; one that takes the indicator's name opens the cell. Long narrative cells are
+    // passed over undecoded.
+    if (!opens_with_digit(raw) && !names_a_count_before_a_unit(raw, *analysis.lexicon)) return;
     std::u32string text = to_u32(raw);
     std::vector<Claim> claims = scan_claims(std::u32string_view(text), options);
     const Lexicon& lexicon = *analysis.lexicon;
@@ -84,7 +114,8 @@ bool is_head_count(const Claim& claim) {
            !claim.prior_year && claim.relation == Relation::none;
 }
 
-std::vector<CountStatement> count_statements(const Analysis& analysis) {
+std::vector<CountStatement> count_statements(const Analysis& analysis,
+                                             const std::vector<std::vector<IndicatorRow>>& indicators) {
     std::vector<CountStatement> out;
     const int fiscal_year = analysis.report->meta.fiscal_year;
     for (const BlockClaims& block : analysis.blocks) {
@@ -104,8 +135,8 @@ std::vector<CountStatement> count_statements(const Analysis& analysis) {
     }
     ScanOptions options;
     options.fiscal_year = fiscal_year;
-    for (const Attachment& attachment : analysis.report->attachments) {
-        for (const IndicatorRow& indicator : indicator_rows(*analysis.report, attachment)) {
+    for (const std::vector<IndicatorRow>& rows : indicators) {
+        for (const IndicatorRow& indicator : rows) {
             std::size_t before = out.size();
             if (indicator.actual_column) cell_statements(analysis, indicator, *indicator.actual_column, options, out);
             if (out.size() == before && indicator.target_column)

@@ -43,7 +43,9 @@ bool is_head_count(const Claim& claim);
 // Every head count of the prose (in block order) and then of the attachment forms' indicator
 // rows: the 实际完成值 cell, or the 年初目标值 cell when the former states no count. A count
 // in a cell whose own words name no concept takes the indicator's name (「在职人员控制率」).
-std::vector<CountStatement> count_statements(const Analysis& analysis);
+// `indicators`: indicator_rows() of each attachment, in order.
+std::vector<CountStatement> count_statements(const Analysis& analysis,
+                                             const std::vector<std::vector<IndicatorRow>>& indicators);
 
 Location statement_location(const Analysis& analysis, const CountStatement& statement);
 void add_statement_evidence(FindingBuilder& finding, const Analysis& analysis, const CountStatement& statement,

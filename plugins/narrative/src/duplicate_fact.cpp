@@ -48,6 +48,7 @@ bool speaks_of_disbursing_the_budget(std::u32string_view text) {
 std::optional<BudgetIndicator> budget_indicator(const IndicatorRow& indicator, const ScanOptions& options) {
     std::string_view target = indicator.cell_text(indicator.target_column);
     if (target.find("元") == std::string_view::npos) return std::nullopt;  // no amount (万元, 元, 亿元)
+    if (!contains_utf8(indicator.name(), "拨付") && !contains_utf8(target, "拨付")) return std::nullopt;
     std::u32string text = normalize_phrase(to_u32(indicator.name())) + normalize_phrase(to_u32(target));
     if (!speaks_of_disbursing_the_budget(text)) return std::nullopt;
     std::optional<BudgetIndicator> found;
@@ -85,17 +86,23 @@ public:
     using NarrativeRule::NarrativeRule;
 
     void run(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const override {
-        check_counts(analysis, sink);
+        // The forms' indicator rows, read once for the counts and the budgets.
+        std::vector<std::vector<IndicatorRow>> indicators;
+        indicators.reserve(analysis.report->attachments.size());
+        for (const Attachment& attachment : analysis.report->attachments)
+            indicators.push_back(indicator_rows(*analysis.report, attachment));
+        check_counts(analysis, indicators, sink);
         check_partitions(analysis, sink);
         check_project_budgets(analysis, context, sink);
-        check_form_budgets(analysis, context, sink);
+        check_form_budgets(analysis, indicators, context, sink);
     }
 
 private:
     // The first statement of each (concept, year, point of the year) is the reference; every
     // later one with another value is a finding that shows both places.
-    void check_counts(const Analysis& analysis, FindingSink& sink) const {
-        std::vector<CountStatement> statements = count_statements(analysis);
+    void check_counts(const Analysis& analysis, const std::vector<std::vector<IndicatorRow>>& indicators,
+                      FindingSink& sink) const {
+        std::vector<CountStatement> statements = count_statements(analysis, indicators);
         std::map<std::tuple<std::string, int, bool>, std::size_t> first_seen;
         for (std::size_t i = 0; i < statements.size(); ++i) {
             const CountStatement& statement = statements[i];
@@ -202,9 +209,9 @@ private:
             const Field* name = nullptr;
             const Field* budget = nullptr;
             for (const Field& field : attachment.fields) {
-                std::u32string key = normalize_phrase(to_u32(field.name));
-                if (name == nullptr && contains(key, U"项目名称")) name = &field;
-                if (budget == nullptr && contains(key, U"预算数") && !contains(key, U"调整") && field.value) budget = &field;
+                if (name == nullptr && contains_utf8(field.name, "项目名称")) name = &field;
+                if (budget == nullptr && field.value && contains_utf8(field.name, "预算数") && !contains_utf8(field.name, "调整"))
+                    budget = &field;
             }
             if (name == nullptr || budget == nullptr || name->raw.empty()) continue;
             if (tables.empty()) tables = project_tables(report);
@@ -243,22 +250,23 @@ private:
     // A 项目绩效自评表's 预算数 (A) against the indicators of the same form that state the
     // budget. When some of them agree with it, the others are wrong and each is a finding at
     // its cell; when none agrees, the 预算数 itself is the odd one out: one finding there.
-    void check_form_budgets(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const {
+    void check_form_budgets(const Analysis& analysis, const std::vector<std::vector<IndicatorRow>>& indicators,
+                            const RuleContext& context, FindingSink& sink) const {
         const Report& report = *analysis.report;
         ScanOptions options;
         options.fiscal_year = report.meta.fiscal_year;
-        for (const Attachment& attachment : report.attachments) {
+        for (std::size_t a = 0; a < report.attachments.size(); ++a) {
+            const Attachment& attachment = report.attachments[a];
             const Field* name = nullptr;
             const Field* budget = nullptr;
             for (const Field& field : attachment.fields) {
-                std::u32string key = normalize_phrase(to_u32(field.name));
-                if (name == nullptr && contains(key, U"项目名称")) name = &field;
-                if (budget == nullptr && contains(key, U"预算数") && !contains(key, U"调整") && field.value) budget = &field;
+                if (name == nullptr && contains_utf8(field.name, "项目名称")) name = &field;
+                if (budget == nullptr && field.value && contains_utf8(field.name, "预算数") && !contains_utf8(field.name, "调整"))
+                    budget = &field;
             }
             if (budget == nullptr) continue;
-            std::vector<IndicatorRow> rows = indicator_rows(report, attachment);
             std::vector<BudgetIndicator> stated;
-            for (const IndicatorRow& row : rows) {
+            for (const IndicatorRow& row : indicators[a]) {
                 if (auto found = budget_indicator(row, options)) stated.push_back(std::move(*found));
             }
             if (stated.empty()) continue;

@@ -78,10 +78,31 @@ std::optional<FactValue> evaluate(const Report& report, const Binding& binding) 
     return total;
 }
 
+// The selection of Lexicon::bindings() without copying the concept's own bindings: asked for
+// every stated amount, so only class templates (whose rows take the class code) are copied.
 std::vector<FactValue> facts_for(const Report& report, const Lexicon& lexicon, const Concept& entry,
                                  std::string_view context, Role role) {
+    const Role wanted = role == Role::budget ? Role::budget : Role::level;
+    const bool with_classes = !entry.code.empty();
+    auto is_specific = [&](const Binding& b) { return b.role == wanted && !b.context.empty() && b.context == context; };
+    bool specific = std::any_of(entry.bindings.begin(), entry.bindings.end(), is_specific) ||
+                    (with_classes && std::any_of(lexicon.class_bindings.begin(), lexicon.class_bindings.end(), is_specific));
+    auto applies = [&](const Binding& b) {
+        return b.role == wanted && (specific ? !b.context.empty() && b.context == context : b.context.empty());
+    };
     std::vector<FactValue> facts;
-    for (const Binding& binding : lexicon.bindings(entry, context, role)) {
+    for (const Binding& binding : entry.bindings) {
+        if (!applies(binding)) continue;
+        if (auto fact = evaluate(report, binding)) facts.push_back(std::move(*fact));
+    }
+    if (!with_classes) return facts;
+    for (const Binding& template_binding : lexicon.class_bindings) {
+        if (!applies(template_binding)) continue;
+        Binding binding = template_binding;
+        for (FactTerm& term : binding.terms) {
+            if (auto at = term.row.find("{code}"); at != std::string::npos) term.row.replace(at, 6, entry.code);
+            if (term.class_total && term.row.empty()) term.row = entry.code;
+        }
         if (auto fact = evaluate(report, binding)) facts.push_back(std::move(*fact));
     }
     return facts;

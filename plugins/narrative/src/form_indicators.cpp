@@ -24,6 +24,8 @@ void read_header(std::string_view text, std::size_t column, IndicatorColumns& in
 // True when a byte string may hold one of the header words: all of them contain 值 or 指标,
 // so most cells are passed over without decoding.
 bool may_be_header(std::string_view text) {
+    constexpr std::size_t kLongestHeaderBytes = 64;  // 12 characters of 3 bytes, and blanks
+    if (text.size() > kLongestHeaderBytes) return false;
     return text.find("值") != std::string_view::npos || text.find("指标") != std::string_view::npos;
 }
 

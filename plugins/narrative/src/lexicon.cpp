@@ -77,6 +77,13 @@ void Lexicon::reindex() {
                 {static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(s)});
         }
     }
+    count_synonyms_utf8_.clear();
+    for (const Concept& entry : concepts) {
+        if (!entry.count) continue;
+        for (const std::u32string& synonym : entry.synonyms) {
+            if (!synonym.empty()) count_synonyms_utf8_.push_back(to_utf8(synonym));
+        }
+    }
     indexed_concepts_ = concepts.size();
     indexed_synonyms_ = synonym_count();
 }
@@ -116,6 +123,14 @@ const Concept* Lexicon::find_by_scan(std::u32string_view phrase, bool counts) co
     }
     const Hit* best = choose(hits);
     return best == nullptr ? nullptr : &concepts[best->concept_index];
+}
+
+bool Lexicon::may_name_count(std::string_view text) const {
+    if (indexed_concepts_ != concepts.size() || indexed_synonyms_ != synonym_count()) return true;  // stale: decode
+    for (const std::string& synonym : count_synonyms_utf8_) {
+        if (contains_utf8(text, synonym)) return true;
+    }
+    return false;
 }
 
 const Concept* Lexicon::by_id(std::string_view id) const {

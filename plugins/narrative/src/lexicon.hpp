@@ -75,10 +75,14 @@ public:
     // is ambiguous and finds nothing. `counts` looks among head-count concepts instead.
     const Concept* find(std::u32string_view phrase, bool counts = false) const;
     const Concept* by_id(std::string_view id) const;
+    // True when the UTF-8 `text` may hold a head-count synonym (kind="count"), tested on the
+    // bytes: a cut before decoding a long text for count claims.
+    bool may_name_count(std::string_view text) const;
     // The context selected by a section heading (normalized), first rule in order wins.
     const ContextRule* context_of(std::u32string_view heading) const;
     // The bindings that apply to `entry` for a claim of `role` in `context`: the ones
     // written for that context if any, else the context-free ones. Class templates included.
+    // (facts_for() makes the same selection without copying.)
     std::vector<Binding> bindings(const Concept& entry, std::string_view context, Role role) const;
 
     // Adds another lexicon's entries: a entry with a known id gains synonyms and bindings
@@ -97,6 +101,7 @@ private:
         std::uint32_t synonym_index;
     };
     std::unordered_map<char32_t, std::vector<SynonymRef>> by_first_char_;
+    std::vector<std::string> count_synonyms_utf8_;
     std::size_t indexed_concepts_ = 0;
     std::size_t indexed_synonyms_ = 0;
 

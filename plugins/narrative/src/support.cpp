@@ -137,11 +137,11 @@ std::vector<FormRate> form_rates(const Report& report) {
         FormRate form;
         form.attachment = &attachment;
         for (const Field& field : attachment.fields) {
-            std::u32string name = normalize_phrase(to_u32(field.name));
             if (!field.value) continue;
-            if (contains(name, U"执行率") && form.rate == nullptr) form.rate = &field;
-            else if (contains(name, U"执行数") && form.actual == nullptr) form.actual = &field;
-            else if (contains(name, U"预算数") && !contains(name, U"调整") && form.budget == nullptr) form.budget = &field;
+            std::string_view name = field.name;
+            if (contains_utf8(name, "执行率") && form.rate == nullptr) form.rate = &field;
+            else if (contains_utf8(name, "执行数") && form.actual == nullptr) form.actual = &field;
+            else if (contains_utf8(name, "预算数") && !contains_utf8(name, "调整") && form.budget == nullptr) form.budget = &field;
         }
         if (form.rate != nullptr && form.actual != nullptr && form.budget != nullptr) out.push_back(form);
     }

@@ -2,29 +2,45 @@
 
 namespace fincheck::narrative {
 
+// Decodes into a buffer sized for the worst case (one code point per byte) and trims it:
+// one allocation per text, no per-character capacity checks. Structural decoding as in
+// fincheck/utf8.hpp: a byte that starts no complete sequence becomes U+FFFD.
 std::u32string to_u32(std::string_view s) {
-    std::u32string out;
-    out.reserve(s.size());
+    std::u32string out(s.size(), U'\0');
+    char32_t* write = out.data();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
     std::size_t i = 0;
-    while (i < s.size()) {
-        auto lead = static_cast<unsigned char>(s[i]);
-        int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-        if (length == 0 || i + static_cast<std::size_t>(length) > s.size()) {
-            out.push_back(U'\uFFFD');
+    while (i < n) {
+        unsigned char lead = bytes[i];
+        if (lead < 0x80) {
+            *write++ = lead;
             ++i;
             continue;
         }
-        char32_t cp = length == 1 ? lead : static_cast<char32_t>(lead & (0xFF >> (length + 1)));
-        bool ok = true;
-        for (int k = 1; k < length; ++k) {
-            auto c = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            if ((c & 0xC0) != 0x80) { ok = false; break; }
+        // Chinese text is almost all three-byte sequences: decode them without the loop.
+        if ((lead & 0xF0) == 0xE0 && i + 2 < n && (bytes[i + 1] & 0xC0) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80) {
+            *write++ = static_cast<char32_t>(((lead & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F));
+            i += 3;
+            continue;
+        }
+        std::size_t length = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        bool ok = length != 0 && i + length <= n;
+        char32_t cp = static_cast<char32_t>(lead & (0xFF >> (length + 1)));
+        for (std::size_t k = 1; ok && k < length; ++k) {
+            unsigned char c = bytes[i + k];
+            ok = (c & 0xC0) == 0x80;
             cp = (cp << 6) | (c & 0x3F);
         }
-        if (!ok) { out.push_back(U'\uFFFD'); ++i; continue; }
-        out.push_back(cp);
-        i += static_cast<std::size_t>(length);
+        if (!ok) {
+            *write++ = U'\uFFFD';
+            ++i;
+            continue;
+        }
+        *write++ = cp;
+        i += length;
     }
+    out.resize(static_cast<std::size_t>(write - out.data()));
     return out;
 }
 
@@ -53,39 +69,83 @@ std::string to_utf8(std::u32string_view text) {
 
 CompactText compact(std::u32string_view original) {
     CompactText out;
-    out.text.reserve(original.size());
-    out.offset.reserve(original.size());
-    out.space_before.reserve(original.size());
-    out.original_length = static_cast<std::uint32_t>(original.size());
-    bool pending_space = false;
-    for (std::size_t i = 0; i < original.size(); ++i) {
+    const std::size_t n = original.size();
+    out.text.resize(n);
+    out.offset.resize(n);
+    out.space_before.resize(n);
+    out.original_length = static_cast<std::uint32_t>(n);
+    std::size_t kept = 0;
+    std::uint8_t pending_space = 0;
+    for (std::size_t i = 0; i < n; ++i) {
         char32_t c = original[i];
-        if (is_space(c)) { pending_space = true; continue; }
-        out.text.push_back(fold(c));
-        out.offset.push_back(static_cast<std::uint32_t>(i));
-        out.space_before.push_back(pending_space ? 1 : 0);
-        pending_space = false;
+        if (is_space(c)) { pending_space = 1; continue; }
+        out.text[kept] = fold(c);
+        out.offset[kept] = static_cast<std::uint32_t>(i);
+        out.space_before[kept] = pending_space;
+        pending_space = 0;
+        ++kept;
     }
+    out.text.resize(kept);
+    out.offset.resize(kept);
+    out.space_before.resize(kept);
     return out;
 }
 
 std::u32string normalize_phrase(std::u32string_view phrase) {
-    std::u32string out;
-    out.reserve(phrase.size());
+    std::u32string out(phrase.size(), U'\0');
+    std::size_t kept = 0;
+    bool bracket = false, expense = false;  // whether the marker and 支出支出 passes can match
     for (char32_t raw : phrase) {
         char32_t c = fold(raw);
         if (is_space(c)) continue;
         if (c == U'“' || c == U'”' || c == U'"' || c == U'‘' || c == U'’' || c == U'\'' || c == U'、') continue;
-        out.push_back(c);
+        bracket = bracket || c == U'（';
+        expense = expense || c == U'支';
+        out[kept++] = c;
     }
-    for (std::u32string_view marker : {U"（类）", U"（款）", U"（项）"}) {
-        for (auto at = out.find(marker); at != std::u32string::npos; at = out.find(marker)) out.erase(at, marker.size());
+    out.resize(kept);
+    if (bracket) {
+        for (std::u32string_view marker : {U"（类）", U"（款）", U"（项）"}) {
+            // An erase can join a new marker just before `at`: look again from there.
+            for (auto at = out.find(marker); at != std::u32string::npos; at = out.find(marker, at < 2 ? 0 : at - 2))
+                out.erase(at, marker.size());
+        }
     }
-    for (auto at = out.find(U"支出支出"); at != std::u32string::npos; at = out.find(U"支出支出")) out.erase(at, 2);
+    if (expense) {
+        for (auto at = out.find(U"支出支出"); at != std::u32string::npos; at = out.find(U"支出支出", at < 3 ? 0 : at - 3))
+            out.erase(at, 2);
+    }
     return out;
 }
 
 bool contains(std::u32string_view text, std::u32string_view word) { return text.find(word) != std::u32string_view::npos; }
+
+namespace {
+// Whitespace bytes normalize_phrase drops: ASCII blanks and U+3000 (E3 80 80). Returns the
+// length of the blank at text[k], 0 if none.
+std::size_t blank_length(std::string_view text, std::size_t k) {
+    char c = text[k];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 1;
+    if (c == '\xE3' && k + 2 < text.size() && text[k + 1] == '\x80' && text[k + 2] == '\x80') return 3;
+    return 0;
+}
+}  // namespace
+
+bool contains_utf8(std::string_view text, std::string_view word) {
+    if (word.empty()) return true;
+    for (std::size_t at = text.find(word.front()); at != std::string_view::npos; at = text.find(word.front(), at + 1)) {
+        std::size_t k = at, j = 0;
+        while (j < word.size() && k < text.size()) {
+            if (text[k] == word[j]) { ++k; ++j; continue; }
+            // A blank may sit between two characters of the word, never inside one.
+            std::size_t blank = j > 0 && (static_cast<unsigned char>(word[j]) & 0xC0) != 0x80 ? blank_length(text, k) : 0;
+            if (blank == 0) break;
+            k += blank;
+        }
+        if (j == word.size()) return true;
+    }
+    return false;
+}
 bool ends_with(std::u32string_view text, std::u32string_view word) {
     return text.size() >= word.size() && text.substr(text.size() - word.size()) == word;
 }

@@ -57,6 +57,10 @@ CompactText compact(std::u32string_view original);
 std::u32string normalize_phrase(std::u32string_view phrase);
 
 bool contains(std::u32string_view text, std::u32string_view word);
+// True when `word` (UTF-8, no whitespace, nothing normalize_phrase would fold) occurs in the
+// UTF-8 `text` with whitespace between its characters ignored, as it would in the normalized
+// text: field names and form cells are tested without decoding them.
+bool contains_utf8(std::string_view text, std::string_view word);
 bool ends_with(std::u32string_view text, std::u32string_view word);
 bool starts_with(std::u32string_view text, std::u32string_view word);
 
