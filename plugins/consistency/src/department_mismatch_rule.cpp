@@ -95,7 +95,7 @@ void DepartmentMismatchRule::check(const Report& report, const RuleContext& cont
         compare(table.department, "表头「部门」", "department line above the table", Location::at_table(table));
     for (const Attachment& attachment : report.attachments) {
         for (const Field& field : attachment.fields) {
-            if (compact_utf8(field.name) != kUnitNameLabel) continue;
+            if (!compact_equals(field.name, kUnitNameLabel)) continue;
             Location location = Location::at_line(field.line);
             for (int index : attachment.tables) {
                 if (index >= 0 && static_cast<std::size_t>(index) < report.tables.size()) {

@@ -12,19 +12,39 @@ namespace {
 
 constexpr std::string_view kRuleId = "structure-list-numbering";
 
+// A numbered heading, paragraph or contents entry, by index: its printed text and Location
+// are built only for a finding.
 struct NumberedItem {
+    enum class Kind : std::uint8_t { heading, block, toc };
     Ordinal ordinal;
-    std::string text;  // as printed, for the message
-    Location location;
-    std::u32string body;  // compacted full text, to find items run into the previous one
+    Kind kind = Kind::heading;
+    std::size_t index = 0;
 };
+
+// The item's text as printed, for the message.
+std::string printed_text(const Report& report, const NumberedItem& item);
+Location location_of(const Report& report, const NumberedItem& item) {
+    switch (item.kind) {
+        case NumberedItem::Kind::heading: {
+            Location location = Location::at_line(report.sections[item.index].line);
+            location.section = report.section_path(static_cast<int>(item.index));
+            return location;
+        }
+        case NumberedItem::Kind::block: return Location::at_block(report, static_cast<int>(item.index));
+        case NumberedItem::Kind::toc: break;
+    }
+    return Location::at_line(report.toc[item.index].line);
+}
 
 // True when the missing ordinals between `previous` and `current` are printed inside the
 // previous item (「（七）负责…。（八）负责…」 run together on one line): nothing is missing.
-bool missing_items_run_in(const NumberedItem& previous_item, int current) {
-    if (previous_item.body.empty()) return false;
+// Only paragraphs can hold run-in items.
+bool missing_items_run_in(const Report& report, const NumberedItem& previous_item, int current) {
+    if (previous_item.kind != NumberedItem::Kind::block) return false;
+    const std::u32string compacted = compact(report.blocks[previous_item.index].text);
+    if (compacted.empty()) return false;
     for (int v = previous_item.ordinal.value + 1; v < current; ++v) {
-        const std::u32string body = previous_item.body.substr(previous_item.ordinal.length);
+        const std::u32string body = compacted.substr(previous_item.ordinal.length);
         std::u32string forms[2];
         switch (previous_item.ordinal.style) {
             case OrdinalStyle::paren_chinese:
@@ -47,24 +67,24 @@ bool missing_items_run_in(const NumberedItem& previous_item, int current) {
 }
 
 // Checks one sequence of same-style siblings in document order.
-void check_sequence(const std::vector<NumberedItem>& items, std::string_view what_zh,
+void check_sequence(const Report& report, const std::vector<NumberedItem>& items, std::string_view what_zh,
                     std::string_view what_en, FindingSink& sink) {
     for (std::size_t i = 1; i < items.size(); ++i) {
         const int previous = items[i - 1].ordinal.value;
         const int current = items[i].ordinal.value;
         // The next item, or a new list starting again at 1 (「1.」 right after 「1.」 is a repeat).
         if (current == previous + 1 || (current == 1 && previous != 1)) continue;
-        if (current > previous + 1 && missing_items_run_in(items[i - 1], current)) continue;
+        if (current > previous + 1 && missing_items_run_in(report, items[i - 1], current)) continue;
         const OrdinalStyle style = items[i].ordinal.style;
         std::string_view message = current == previous ? "repeat" : current > previous ? "skip" : "backward";
         sink.add(FindingBuilder(kRuleId, message)
-                     .at(items[i].location)
+                     .at(location_of(report, items[i]))
                      .arg("what", what_zh)
                      .arg("what_en", what_en)
                      .arg("previous", ordinal_text(style, previous))
                      .arg("current", ordinal_text(style, current))
                      .arg("expected", ordinal_text(style, previous + 1))
-                     .arg("text", items[i].text)
+                     .arg("text", printed_text(report, items[i]))
                      .expected(ordinal_text(style, previous + 1))
                      .actual(ordinal_text(style, current))
                      .build());
@@ -76,6 +96,18 @@ std::string shorten(std::string_view text) {
     if (cps.size() <= 30) return std::string(text);
     cps.resize(30);
     return encode_utf8(cps) + "…";
+}
+
+std::string printed_text(const Report& report, const NumberedItem& item) {
+    switch (item.kind) {
+        case NumberedItem::Kind::heading: {
+            const Section& s = report.sections[item.index];
+            return std::string(s.number) + std::string(s.heading);
+        }
+        case NumberedItem::Kind::block: return shorten(report.blocks[item.index].text);
+        case NumberedItem::Kind::toc: break;
+    }
+    return std::string(report.toc[item.index].text);
 }
 
 }  // namespace
@@ -98,20 +130,21 @@ ListNumberingRule::ListNumberingRule() {
 }
 
 void ListNumberingRule::check(const Report& report, const RuleContext& /*context*/, FindingSink& sink) const {
+    std::u32string compacted;  // reused: no allocation per item once it has grown
     // Headings: siblings under one parent, per numbering style.
     std::map<std::pair<int, OrdinalStyle>, std::vector<NumberedItem>> headings;
     std::vector<std::pair<int, OrdinalStyle>> heading_order;
     for (std::size_t i = 0; i < report.sections.size(); ++i) {
         const Section& s = report.sections[i];
-        const auto ordinal = leading_ordinal(compact(s.number));
+        compact_into(s.number, compacted);
+        const auto ordinal = leading_ordinal(compacted);
         if (!ordinal) continue;
         const auto key = std::make_pair(s.parent, ordinal->style);
-        if (headings.find(key) == headings.end()) heading_order.push_back(key);
-        Location location = Location::at_line(s.line);
-        location.section = report.section_path(static_cast<int>(i));
-        headings[key].push_back({*ordinal, std::string(s.number) + std::string(s.heading), std::move(location), {}});
+        auto [it, added] = headings.try_emplace(key);
+        if (added) heading_order.push_back(key);
+        it->second.push_back({*ordinal, NumberedItem::Kind::heading, i});
     }
-    for (const auto& key : heading_order) check_sequence(headings[key], "标题", "Heading", sink);
+    for (const auto& key : heading_order) check_sequence(report, headings[key], "标题", "Heading", sink);
 
     // Numbered paragraphs and list items: per section (and attachment), per style.
     std::map<std::tuple<int, int, OrdinalStyle>, std::vector<NumberedItem>> lists;
@@ -119,38 +152,40 @@ void ListNumberingRule::check(const Report& report, const RuleContext& /*context
     for (std::size_t b = 0; b < report.blocks.size(); ++b) {
         const Block& block = report.blocks[b];
         if (block.kind == BlockKind::note || block.kind == BlockKind::caption) continue;
-        const auto ordinal = leading_ordinal(compact(block.text.substr(0, 24)));
+        compact_into(block.text, compacted, 24);
+        const auto ordinal = leading_ordinal(compacted);
         if (!ordinal || ordinal->style == OrdinalStyle::part) continue;
         const auto key = std::make_tuple(block.section, block.attachment, ordinal->style);
-        if (lists.find(key) == lists.end()) list_order.push_back(key);
-        lists[key].push_back({*ordinal, shorten(block.text), Location::at_block(report, static_cast<int>(b)),
-                              compact(block.text)});
+        auto [it, added] = lists.try_emplace(key);
+        if (added) list_order.push_back(key);
+        it->second.push_back({*ordinal, NumberedItem::Kind::block, b});
     }
-    for (const auto& key : list_order) check_sequence(lists[key], "列表", "List", sink);
+    for (const auto& key : list_order) check_sequence(report, lists[key], "列表", "List", sink);
 
     // Contents entries: per style, restarting under each entry of a higher level.
     std::map<OrdinalStyle, std::vector<NumberedItem>> toc;
     std::vector<OrdinalStyle> toc_order;
     auto flush_toc = [&] {
-        for (OrdinalStyle style : toc_order) check_sequence(toc[style], "目录", "Contents", sink);
+        for (OrdinalStyle style : toc_order) check_sequence(report, toc[style], "目录", "Contents", sink);
         toc.clear();
         toc_order.clear();
     };
     std::vector<NumberedItem> parts;
-    for (const TocEntry& entry : report.toc) {
-        const auto ordinal = leading_ordinal(compact(entry.text));
+    for (std::size_t e = 0; e < report.toc.size(); ++e) {
+        compact_into(report.toc[e].text, compacted);
+        const auto ordinal = leading_ordinal(compacted);
         if (!ordinal) continue;
-        NumberedItem item{*ordinal, std::string(entry.text), Location::at_line(entry.line), {}};
+        const NumberedItem item{*ordinal, NumberedItem::Kind::toc, e};
         if (ordinal->style == OrdinalStyle::part) {
             flush_toc();
-            parts.push_back(std::move(item));
+            parts.push_back(item);
             continue;
         }
         if (toc.find(ordinal->style) == toc.end()) toc_order.push_back(ordinal->style);
-        toc[ordinal->style].push_back(std::move(item));
+        toc[ordinal->style].push_back(item);
     }
     flush_toc();
-    check_sequence(parts, "目录", "Contents", sink);
+    check_sequence(report, parts, "目录", "Contents", sink);
 }
 
 }  // namespace fincheck::consistency

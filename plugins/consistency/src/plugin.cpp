@@ -12,6 +12,7 @@
 #include "phrase_data.hpp"
 #include "placeholder_text_rule.hpp"
 #include "repeated_punctuation_rule.hpp"
+#include "text_scan.hpp"
 #include "toc_mismatch_rule.hpp"
 #include "wrong_level_rule.hpp"
 
@@ -21,7 +22,10 @@ namespace {
 class ConsistencyPlugin final : public Plugin {
 public:
     ConsistencyPlugin(const PhraseData& data, TableRequirements requirements)
-        : placeholder_text_(data), missing_table_(std::move(requirements)), wrong_level_(data) {}
+        : scanner_(std::make_shared<const TextScanner>(data)),
+          placeholder_text_(data, scanner_),
+          missing_table_(std::move(requirements)),
+          wrong_level_(data, scanner_) {}
 
     std::vector<const Rule*> rules() const override {
         return {&department_mismatch_, &placeholder_text_, &missing_table_,
@@ -30,6 +34,8 @@ public:
     }
 
 private:
+    // One pass per report serves placeholder-text and wrong-level (Report::derived).
+    std::shared_ptr<const TextScanner> scanner_;
     DepartmentMismatchRule department_mismatch_;
     PlaceholderTextRule placeholder_text_;
     MissingTableRule missing_table_;

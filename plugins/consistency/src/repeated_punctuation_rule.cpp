@@ -1,5 +1,7 @@
 #include "repeated_punctuation_rule.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "fincheck/utf8.hpp"
@@ -9,16 +11,37 @@ namespace {
 
 constexpr std::string_view kRuleId = "structure-repeated-punctuation";
 
-// Marks that end or split a clause; a run of exactly two of the same is a typing slip.
-bool is_clause_mark(char32_t c) {
-    switch (c) {
-        case U'。': case U'，': case U'；': case U'：': case U'、':
-        case U'！': case U'？':
-            return true;
-        default:
-            return false;
-    }
+// Marks that end or split a clause; a run of exactly two of the same is a typing slip. All
+// are three bytes in UTF-8 and start with E3 (。、) or EF (，；：！？), bytes that CJK
+// ideographs (E4–E9) never start with: the scan looks at those two lead bytes only.
+bool is_clause_mark_at(std::string_view text, std::size_t pos) {
+    if (text.size() - pos < 3) return false;
+    const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+    const auto b2 = static_cast<unsigned char>(text[pos + 2]);
+    if (static_cast<unsigned char>(text[pos]) == 0xE3) return b1 == 0x80 && (b2 == 0x82 || b2 == 0x81);  // 。、
+    return b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B || b2 == 0x9A || b2 == 0x81 || b2 == 0x9F);  // ，；：！？
 }
+
+// The next occurrence of one byte at or after a position, found with memchr and remembered:
+// the scan asks for the nearer of two bytes again and again.
+class LeadFinder {
+public:
+    LeadFinder(std::string_view text, char byte) : text_(text), byte_(byte) {}
+    std::size_t next(std::size_t from) {
+        if (found_ < from || !searched_) {
+            const void* at = from < text_.size() ? std::memchr(text_.data() + from, byte_, text_.size() - from) : nullptr;
+            found_ = at == nullptr ? text_.size() : static_cast<std::size_t>(static_cast<const char*>(at) - text_.data());
+            searched_ = true;
+        }
+        return found_;
+    }
+
+private:
+    std::string_view text_;
+    char byte_;
+    std::size_t found_ = 0;
+    bool searched_ = false;
+};
 
 }  // namespace
 
@@ -39,42 +62,35 @@ RepeatedPunctuationRule::RepeatedPunctuationRule() {
 void RepeatedPunctuationRule::check(const Report& report, const RuleContext&, FindingSink& sink) const {
     for (std::size_t b = 0; b < report.blocks.size(); ++b) {
         const std::string_view text = report.blocks[b].text;
+        LeadFinder e3(text, '\xE3');
+        LeadFinder ef(text, '\xEF');
         std::size_t pos = 0;
-        std::uint32_t index = 0;  // code points before `pos`
-        char32_t previous = 0;
-        std::size_t previous_start = 0;
-        std::uint32_t run = 0;
-        auto report_run = [&](std::size_t run_end, std::uint32_t end_index) {
-            // Exactly two: three or more of 。 is an ellipsis typed with full stops.
-            if (run != 2) return;
-            const std::size_t from = previous_start >= 24 ? previous_start - 24 : 0;
-            std::size_t start = from;
-            while (start < previous_start && utf8::is_continuation(text[start])) ++start;
-            const std::string_view context = text.substr(start, run_end - start);
-            std::string mark;
-            utf8::append(mark, previous);
-            sink.add(FindingBuilder(kRuleId, "doubled")
-                         .at(Location::at_block(report, static_cast<int>(b), end_index - 2, end_index))
-                         .arg("mark", mark)
-                         .arg("context", context)
-                         .expected(mark)
-                         .actual(mark + mark)
-                         .build());
-        };
         while (pos < text.size()) {
-            const std::size_t start = pos;
-            const char32_t c = utf8::next_code_point(text, pos);
-            if (c == previous && is_clause_mark(c)) {
-                ++run;
-            } else {
-                report_run(start, index);
-                run = is_clause_mark(c) ? 1 : 0;
-                previous_start = start;
+            pos = std::min(e3.next(pos), ef.next(pos));
+            if (pos >= text.size()) break;
+            if (!is_clause_mark_at(text, pos)) {
+                ++pos;
+                continue;
             }
-            previous = c;
-            ++index;
+            const std::string_view mark = text.substr(pos, 3);
+            std::size_t run_end = pos + 3;
+            while (text.substr(run_end, 3) == mark) run_end += 3;
+            // Exactly two: three or more of 。 is an ellipsis typed with full stops.
+            if (run_end - pos == 6) {
+                const std::size_t from = pos >= 24 ? pos - 24 : 0;
+                std::size_t start = from;
+                while (start < pos && utf8::is_continuation(text[start])) ++start;
+                const auto end_index = static_cast<std::uint32_t>(utf8::code_point_count(text.substr(0, run_end)));
+                sink.add(FindingBuilder(kRuleId, "doubled")
+                             .at(Location::at_block(report, static_cast<int>(b), end_index - 2, end_index))
+                             .arg("mark", mark)
+                             .arg("context", text.substr(start, run_end - start))
+                             .expected(mark)
+                             .actual(std::string(mark) + std::string(mark))
+                             .build());
+            }
+            pos = run_end;
         }
-        report_run(text.size(), index);
     }
 }
 

@@ -34,51 +34,49 @@ std::string_view place_name_en(TextPlace place) {
     return "contents";
 }
 
-void for_each_text(const Report& report, bool with_cells, const TextVisitor& visit) {
-    for (std::size_t i = 0; i < report.sections.size(); ++i) {
-        const Section& s = report.sections[i];
-        visit(TextPlace::heading, s.heading, [&](std::size_t, std::size_t) {
-            Location l = Location::at_line(s.line);
-            l.section = report.section_path(static_cast<int>(i));
+std::string_view text_at(const Report& report, const TextRef& ref) {
+    switch (ref.place) {
+        case TextPlace::heading: return report.sections[ref.index].heading;
+        case TextPlace::block: return report.blocks[ref.index].text;
+        case TextPlace::table_title: return report.tables[ref.index].title;
+        case TextPlace::table_department: return report.tables[ref.index].department;
+        case TextPlace::table_note: return report.tables[ref.index].note;
+        case TextPlace::cell: return report.tables[ref.index].rows[ref.row].cells[ref.column].raw;
+        case TextPlace::attachment_title: return report.attachments[ref.index].title;
+        case TextPlace::field: return report.attachments[ref.index].fields[ref.row].raw;
+        case TextPlace::toc: break;
+    }
+    return report.toc[ref.index].text;
+}
+
+Location location_of(const Report& report, const TextRef& ref, std::size_t begin, std::size_t end) {
+    switch (ref.place) {
+        case TextPlace::heading: {
+            Location l = Location::at_line(report.sections[ref.index].line);
+            l.section = report.section_path(static_cast<int>(ref.index));
             return l;
-        });
-    }
-    for (std::size_t b = 0; b < report.blocks.size(); ++b) {
-        const std::string_view text = report.blocks[b].text;
-        visit(TextPlace::block, text, [&](std::size_t begin, std::size_t end) {
-            return Location::at_block(report, static_cast<int>(b), code_point_offset(text, begin),
+        }
+        case TextPlace::block: {
+            const std::string_view text = report.blocks[ref.index].text;
+            return Location::at_block(report, static_cast<int>(ref.index), code_point_offset(text, begin),
                                       code_point_offset(text, end));
-        });
-    }
-    for (const Table& t : report.tables) {
-        auto at_table = [&](std::size_t, std::size_t) { return Location::at_table(t); };
-        visit(TextPlace::table_title, t.title, at_table);
-        visit(TextPlace::table_department, t.department, at_table);
-        visit(TextPlace::table_note, t.note, at_table);
-        if (!with_cells) continue;
-        for (const Row& row : t.rows) {
-            for (std::size_t c = 0; c < row.cells.size(); ++c) {
-                const Cell& cell = row.cells[c];
-                if (cell.blank() || cell.value) continue;
-                visit(TextPlace::cell, cell.raw, [&](std::size_t, std::size_t) {
-                    Location l = Location::at_cell(t, row, c < t.columns.size() ? t.columns[c].key : "");
-                    if (cell.line != 0) l.line = cell.line;
-                    return l;
-                });
-            }
         }
-    }
-    for (const Attachment& a : report.attachments) {
-        visit(TextPlace::attachment_title, a.title,
-              [&](std::size_t, std::size_t) { return Location::at_line(a.line); });
-        if (!with_cells) continue;
-        for (const Field& f : a.fields) {
-            visit(TextPlace::field, f.raw,
-                  [&](std::size_t, std::size_t) { return Location::at_line(f.line); });
+        case TextPlace::table_title:
+        case TextPlace::table_department:
+        case TextPlace::table_note: return Location::at_table(report.tables[ref.index]);
+        case TextPlace::cell: {
+            const Table& t = report.tables[ref.index];
+            const Row& row = t.rows[ref.row];
+            const Cell& cell = row.cells[ref.column];
+            Location l = Location::at_cell(t, row, ref.column < t.columns.size() ? t.columns[ref.column].key : "");
+            if (cell.line != 0) l.line = cell.line;
+            return l;
         }
+        case TextPlace::attachment_title: return Location::at_line(report.attachments[ref.index].line);
+        case TextPlace::field: return Location::at_line(report.attachments[ref.index].fields[ref.row].line);
+        case TextPlace::toc: break;
     }
-    for (const TocEntry& e : report.toc)
-        visit(TextPlace::toc, e.text, [&](std::size_t, std::size_t) { return Location::at_line(e.line); });
+    return Location::at_line(report.toc[ref.index].line);
 }
 
 }  // namespace fincheck::consistency

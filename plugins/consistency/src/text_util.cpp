@@ -4,58 +4,70 @@
 #include <array>
 #include <vector>
 
+#include "fincheck/utf8.hpp"
+
 namespace fincheck::consistency {
+
+namespace {
+
+bool is_compacted_away(char32_t cp) {
+    return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == 0x3000 || cp == 0xA0;
+}
+
+char32_t narrowed(char32_t cp) { return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp; }  // full-width ASCII
+
+}  // namespace
 
 std::u32string decode_utf8(std::string_view text) {
     std::u32string out;
     out.reserve(text.size());
-    std::size_t pos = 0;
-    char32_t cp = 0;
-    while (next_decoded(text, pos, cp)) out.push_back(cp);
+    for (std::size_t pos = 0; pos < text.size();) out.push_back(utf8::next_code_point(text, pos));
     return out;
 }
 
 std::string encode_utf8(std::u32string_view text) {
     std::string out;
     out.reserve(text.size() * 3);
-    for (char32_t cp : text) {
-        if (cp < 0x80) {
-            out.push_back(static_cast<char>(cp));
-        } else if (cp < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else if (cp < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else {
-            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        }
-    }
+    for (char32_t cp : text) utf8::append(out, cp);
     return out;
+}
+
+void compact_into(std::string_view text, std::u32string& out, std::size_t max_bytes) {
+    out.clear();
+    const std::size_t limit = std::min(max_bytes, text.size());
+    for (std::size_t pos = 0; pos < limit;) {
+        const char32_t cp = utf8::next_code_point(text, pos);
+        if (pos > limit) break;  // the character runs past the prefix
+        if (!is_compacted_away(cp)) out.push_back(narrowed(cp));
+    }
 }
 
 std::u32string compact(std::string_view text) {
     std::u32string out;
-    for (char32_t cp : decode_utf8(text)) {
-        if (cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == 0x3000 || cp == 0xA0)
-            continue;
-        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII variants
-        out.push_back(cp);
-    }
+    compact_into(text, out);
     return out;
 }
 
-std::string compact_utf8(std::string_view text) { return encode_utf8(compact(text)); }
+bool compact_equals(std::string_view text, std::string_view word) {
+    std::size_t pos = 0;
+    std::size_t at = 0;
+    while (true) {
+        char32_t cp = 0;
+        bool have = false;
+        while (pos < text.size()) {
+            cp = utf8::next_code_point(text, pos);
+            if (!is_compacted_away(cp)) {
+                have = true;
+                break;
+            }
+        }
+        if (!have) return at == word.size();
+        if (at == word.size() || narrowed(cp) != utf8::next_code_point(word, at)) return false;
+    }
+}
 
 std::uint32_t code_point_offset(std::string_view text, std::size_t byte) {
-    std::uint32_t count = 0;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
-    return count;
+    return static_cast<std::uint32_t>(utf8::lead_byte_count(text.substr(0, std::min(byte, text.size()))));
 }
 
 namespace {

@@ -1,6 +1,8 @@
-// Small text helpers the structure rules share: UTF-8 decoding, compacting away spaces and
-// width variants, ordinal numbers at the start of headings and list items, and a
-// similarity measure for headings that were reworded slightly.
+// Small text helpers the structure rules share: compacting away spaces and width variants,
+// ordinal numbers at the start of headings and list items, and a similarity measure for
+// headings that were reworded slightly. UTF-8 is decoded by fincheck/utf8.hpp: a byte that
+// does not start a complete sequence reads as U+FFFD (it neither vanishes nor fuses its
+// neighbours), so malformed text is compared as what it is.
 #pragma once
 
 #include <cstddef>
@@ -11,36 +13,21 @@
 
 namespace fincheck::consistency {
 
-// Decodes the code point at text[pos] and advances pos past it. Unlike fincheck/utf8.hpp it
-// skips stray continuation bytes and stops (returns false) at a sequence truncated by the
-// end of the text, which is what this plugin's matching has always relied on.
-inline bool next_decoded(std::string_view text, std::size_t& pos, char32_t& cp) {
-    while (pos < text.size()) {
-        const auto c = static_cast<unsigned char>(text[pos]);
-        std::size_t extra = 0;
-        if (c < 0x80) cp = c;
-        else if ((c >> 5) == 0x6) { cp = c & 0x1F; extra = 1; }
-        else if ((c >> 4) == 0xE) { cp = c & 0x0F; extra = 2; }
-        else if ((c >> 3) == 0x1E) { cp = c & 0x07; extra = 3; }
-        else { ++pos; continue; }  // stray continuation byte: skip
-        if (pos + extra >= text.size()) return false;  // truncated sequence at the end
-        for (std::size_t k = 1; k <= extra; ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3F);
-        pos += extra + 1;
-        return true;
-    }
-    return false;
-}
-
 std::u32string decode_utf8(std::string_view text);
 std::string encode_utf8(std::u32string_view text);
 
 // Drops whitespace (ASCII, ideographic, no-break) and maps full-width ASCII variants
 // (（）：，．０-９Ａ-Ｚ) to ASCII, so 「（一） 收入」 and 「(一)收入」 compare equal.
 std::u32string compact(std::string_view text);
-std::string compact_utf8(std::string_view text);
+// The same into `out` (cleared first; its capacity is reused), reading only the characters
+// that lie wholly within the first `max_bytes` bytes: a prefix cut inside a character
+// drops that character instead of decoding its stray bytes.
+void compact_into(std::string_view text, std::u32string& out,
+                  std::size_t max_bytes = std::string_view::npos);
+// True when compact(text) == decode_utf8(word), compared in place without building a copy.
+bool compact_equals(std::string_view text, std::string_view word);
 
-// Code-point index of byte offset `byte` in `text`.
+// Code-point index of byte offset `byte` in `text` (the characters that start before it).
 std::uint32_t code_point_offset(std::string_view text, std::size_t byte);
 
 // The ordinal printed at the start of a heading, list item or contents entry.

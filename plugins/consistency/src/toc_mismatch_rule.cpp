@@ -31,24 +31,61 @@ bool is_punctuation(char32_t c) {
     return kPunct.find(c) != std::u32string_view::npos;
 }
 
-std::optional<Ordinal> section_ordinal(const Section& s) {
-    if (auto o = leading_ordinal(compact(s.number))) return o;
-    return leading_ordinal(compact(s.heading));
-}
+// What the rule needs of each body section, computed once per check (a contents entry is
+// compared with many sections).
+class SectionCache {
+public:
+    explicit SectionCache(const Report& report) : report_(report), entries_(report.sections.size()) {}
 
-std::u32string section_text(const Section& s) {
-    // The number may be inside the heading when the importer did not split it off.
-    std::u32string heading = compact(s.heading);
-    if (s.number.empty())
-        if (auto o = leading_ordinal(heading)) heading = heading.substr(o->length);
-    return comparable_heading(encode_utf8(heading));
-}
+    // The number in front of the heading (Section::number, else the heading's start).
+    const std::optional<Ordinal>& ordinal(int index) { return at(index).ordinal; }
+
+    // The heading reduced for comparison, without its number.
+    const std::u32string& text(int index) {
+        Cached& c = at(index);
+        if (!c.has_text) {
+            const Section& s = section(index);
+            // The number may be inside the heading when the importer did not split it off.
+            std::u32string_view heading = c.heading;
+            if (s.number.empty())
+                if (auto o = leading_ordinal(heading)) heading = heading.substr(o->length);
+            c.text = comparable_heading_of_compacted(heading);
+            c.has_text = true;
+        }
+        return c.text;
+    }
+
+private:
+    struct Cached {
+        bool ready = false;
+        bool has_text = false;
+        std::u32string heading;  // compact(heading)
+        std::optional<Ordinal> ordinal;
+        std::u32string text;
+    };
+    const Section& section(int index) const { return report_.sections[static_cast<std::size_t>(index)]; }
+    Cached& at(int index) {
+        Cached& c = entries_[static_cast<std::size_t>(index)];
+        if (!c.ready) {
+            const Section& s = section(index);
+            c.heading = compact(s.heading);
+            c.ordinal = leading_ordinal(compact(s.number));
+            if (!c.ordinal) c.ordinal = leading_ordinal(c.heading);
+            c.ready = true;
+        }
+        return c;
+    }
+
+    const Report& report_;
+    std::vector<Cached> entries_;
+};
 
 }  // namespace
 
-std::u32string comparable_heading(std::string_view text) {
+std::u32string comparable_heading(std::string_view text) { return comparable_heading_of_compacted(compact(text)); }
+
+std::u32string comparable_heading_of_compacted(std::u32string_view cps) {
     std::u32string out;
-    const std::u32string cps = compact(text);
     for (std::size_t i = 0; i < cps.size(); ++i) {
         const char32_t c = cps[i];
         if (c >= U'0' && c <= U'9') {
@@ -101,7 +138,7 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
         const auto ordinal = leading_ordinal(compacted);
         if (!ordinal) continue;
         Entry entry{*ordinal, std::string(e.text),
-                    comparable_heading(encode_utf8(std::u32string_view(compacted).substr(ordinal->length))),
+                    comparable_heading_of_compacted(std::u32string_view(compacted).substr(ordinal->length)),
                     e.line, -1};
         if (ordinal->style == OrdinalStyle::part) parts.push_back({std::move(entry), {}});
         else if (!parts.empty() && (parts.back().children.empty() ||
@@ -129,6 +166,7 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
                      .build());
     };
 
+    SectionCache sections(report);
     // Matches `entries` against the body sections of their style under `parent`.
     auto match_level = [&](std::vector<Entry>& entries, int parent, bool top_level) {
         if (entries.empty()) return;
@@ -138,7 +176,7 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
         for (std::size_t i = 0; i < report.sections.size(); ++i) {
             const Section& s = report.sections[i];
             if (top_level ? s.level != 1 : s.parent != parent) continue;
-            const auto o = section_ordinal(s);
+            const auto& o = sections.ordinal(static_cast<int>(i));
             if (o && o->style == style) body.push_back(static_cast<int>(i));
             else if (!o && top_level) unnumbered.push_back(static_cast<int>(i));
         }
@@ -146,7 +184,7 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
         std::vector<bool> used(body.size(), false);
         for (Entry& entry : entries) {
             for (std::size_t k = 0; k < body.size(); ++k) {
-                if (used[k] || section_ordinal(report.sections[static_cast<std::size_t>(body[k])])->value !=
+                if (used[k] || sections.ordinal(body[k])->value !=
                                    entry.ordinal.value)
                     continue;
                 used[k] = true;
@@ -154,7 +192,7 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
                 break;
             }
             if (entry.section >= 0) {
-                const std::u32string text = section_text(report.sections[static_cast<std::size_t>(entry.section)]);
+                const std::u32string& text = sections.text(entry.section);
                 if (similarity(entry.text, text) < kSameHeading)
                     add("text-differs", at_section(entry.section), entry.printed, heading_text(entry.section));
                 continue;
@@ -162,7 +200,7 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
             // Listed but not numbered in the body: a heading with the same words, or none.
             int candidate = -1;
             for (int u : unnumbered)
-                if (similarity(entry.text, section_text(report.sections[static_cast<std::size_t>(u)])) >= 0.8)
+                if (similarity(entry.text, sections.text(u)) >= 0.8)
                     candidate = u;
             if (candidate >= 0) {
                 add("number-missing", at_section(candidate), entry.printed, heading_text(candidate));
@@ -188,7 +226,7 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
         // structure-list-numbering.
         for (std::size_t k = 0; k < body.size(); ++k) {
             if (used[k]) continue;
-            const int value = section_ordinal(report.sections[static_cast<std::size_t>(body[k])])->value;
+            const int value = sections.ordinal(body[k])->value;
             bool listed_number = false;
             for (const Entry& entry : entries)
                 if (entry.ordinal.value == value) listed_number = true;

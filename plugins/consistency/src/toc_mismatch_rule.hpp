@@ -20,5 +20,7 @@ private:
 
 // Heading text reduced for comparison: no spaces, punctuation, digits, 年/年度.
 std::u32string comparable_heading(std::string_view text);
+// The same from text already compact()ed.
+std::u32string comparable_heading_of_compacted(std::u32string_view compacted);
 
 }  // namespace fincheck::consistency

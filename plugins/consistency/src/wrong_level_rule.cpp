@@ -3,7 +3,6 @@
 #include <string>
 
 #include "report_text.hpp"
-#include "text_util.hpp"
 
 namespace fincheck::consistency {
 namespace {
@@ -31,7 +30,24 @@ bool inside_book_title(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-WrongLevelRule::WrongLevelRule(const PhraseData& data) : groups_(data.wrong_level) {
+WrongLevelRule::WrongLevelRule(const PhraseData& data)
+    : WrongLevelRule(data, std::make_shared<const TextScanner>(data)) {}
+
+WrongLevelRule::WrongLevelRule(const PhraseData& data, std::shared_ptr<const TextScanner> scanner)
+    : groups_(data.wrong_level), scanner_(std::move(scanner)), group_phrase_ids_(groups_.size()) {
+    const auto& phrases = scanner_->phrases();
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+        for (const std::string& phrase : groups_[g].phrases) {
+            std::uint32_t id = static_cast<std::uint32_t>(phrases.size());  // none: an empty phrase
+            for (std::size_t i = 0; i < phrases.size(); ++i)
+                if (phrases[i].use == TextScanner::Use::wrong_level && phrases[i].group == g &&
+                    phrases[i].text == phrase) {
+                    id = static_cast<std::uint32_t>(i);
+                    break;
+                }
+            group_phrase_ids_[g].push_back(id);
+        }
+    }
     meta_.id = std::string(kRuleId);
     meta_.title_zh = "出现其他行政层级的模板表述";
     meta_.title_en = "Text from another administrative level's template";
@@ -50,15 +66,33 @@ void WrongLevelRule::check(const Report& report, const RuleContext& context, Fin
         context.log().write(LogLevel::debug, "structure-wrong-level: report level unknown; skipped");
         return;
     }
-    for_each_text(report, false, [&](TextPlace place, std::string_view text, const auto& location_for) {
-        if (place == TextPlace::toc) return;  // the contents repeat the headings
-        for (const WrongLevelGroup& group : groups_) {
-            if (group.report_level != level ||
-                !PhraseData::applies(group.template_name, report.meta.template_name))
-                continue;
-            for (const std::string& phrase : group.phrases) {
-                for (std::size_t at = text.find(phrase); at != std::string_view::npos;
-                     at = text.find(phrase, at + phrase.size())) {
+    std::vector<std::size_t> groups;  // the groups for this report's level and template
+    for (std::size_t g = 0; g < groups_.size(); ++g)
+        if (groups_[g].report_level == level && PhraseData::applies(groups_[g].template_name, report.meta.template_name))
+            groups.push_back(g);
+    if (groups.empty()) return;
+    const ReportScan& scan = scanner_->scan(report);
+    for (const TextHits& found : scan.texts) {
+        switch (found.ref.place) {
+            case TextPlace::cell:
+            case TextPlace::field:
+            case TextPlace::toc: continue;  // cells hold names, the contents repeat the headings
+            default: break;
+        }
+        if (found.hit_count == 0) continue;
+        const std::string_view text = text_at(report, found.ref);
+        const PhraseHit* hits = scan.hits.data() + found.first_hit;
+        for (std::size_t g : groups) {
+            const WrongLevelGroup& group = groups_[g];
+            for (std::size_t p = 0; p < group.phrases.size(); ++p) {
+                const std::string& phrase = group.phrases[p];
+                const std::uint32_t id = group_phrase_ids_[g][p];
+                // Occurrences one after another, each search starting after the previous one.
+                std::size_t next_from = 0;
+                for (std::uint32_t h = 0; h < found.hit_count; ++h) {
+                    if (hits[h].phrase != id || hits[h].begin < next_from) continue;
+                    const std::size_t at = hits[h].begin;
+                    next_from = at + phrase.size();
                     if (inside_book_title(text, at)) continue;
                     const std::string_view after = text.substr(at + phrase.size());
                     bool allowed = false;
@@ -66,11 +100,11 @@ void WrongLevelRule::check(const Report& report, const RuleContext& context, Fin
                         if (after.starts_with(word)) allowed = true;
                     if (allowed) continue;
                     sink.add(FindingBuilder(kRuleId, "wrong-level")
-                                 .at(location_for(at, at + phrase.size()))
+                                 .at(location_of(report, found.ref, at, at + phrase.size()))
                                  .arg("level", level_zh(level))
                                  .arg("level_en", to_string(level))
-                                 .arg("place", place_name_zh(place))
-                                 .arg("place_en", place_name_en(place))
+                                 .arg("place", place_name_zh(found.ref.place))
+                                 .arg("place_en", place_name_en(found.ref.place))
                                  .arg("phrase", phrase)
                                  .expected("本级表述 / wording of the report's own level")
                                  .actual(phrase)
@@ -79,7 +113,7 @@ void WrongLevelRule::check(const Report& report, const RuleContext& context, Fin
                 }
             }
         }
-    });
+    }
 }
 
 }  // namespace fincheck::consistency

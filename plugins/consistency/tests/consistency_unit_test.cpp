@@ -5,6 +5,7 @@
 #include "missing_table_rule.hpp"
 #include "org_name.hpp"
 #include "placeholder_text_rule.hpp"
+#include "text_scan.hpp"
 #include "text_util.hpp"
 #include "toc_mismatch_rule.hpp"
 
@@ -74,6 +75,56 @@ TEST(Placeholders, ReportsTheEarliestInstructionAndTheFirstListedAtOnePosition) 
     EXPECT_EQ(marks_in("本表请根据本部门情况填写。"), std::vector<std::string>{"请根据"});
     EXPECT_EQ(marks_in("上海市普陀区XX局请根据实际情况填写。"), std::vector<std::string>{"XX"});
     EXPECT_TRUE(marks_in("本表无数据。").empty());
+}
+
+// Malformed UTF-8 (only reports built in memory can hold it: the loader rejects it) is read
+// the way fincheck/utf8.hpp reads it: each stray byte is one U+FFFD, which neither vanishes
+// nor joins the characters on its two sides.
+TEST(MalformedText, AStrayByteReadsAsOneReplacementCharacter) {
+    EXPECT_EQ(compact("一\x80、收入"), std::u32string(U"一\uFFFD、收入"));
+    EXPECT_FALSE(leading_ordinal(compact("一\x80、收入")));
+    EXPECT_TRUE(compact_equals("单位 名称", "单位名称"));
+    EXPECT_FALSE(compact_equals("单位\x80名称", "单位名称"));
+}
+
+TEST(MalformedText, PlaceholderMarksBesideAStrayByteAreFoundAndAStrayByteSplitsARun) {
+    const auto marks = find_placeholder_marks("XX\x80局");
+    ASSERT_EQ(marks.size(), 1u);
+    EXPECT_EQ(marks.front().begin, 0u);
+    EXPECT_EQ(marks.front().end, 2u);
+    EXPECT_TRUE(find_placeholder_marks("X\x80X局").empty());
+    EXPECT_EQ(find_placeholder_marks("\xE5\x8FXX").size(), 1u);  // a truncated sequence, then marks
+}
+
+// One pass over a text finds the phrases of both rules and the first placeholder mark.
+TEST(TextScan, FindsInstructionAndWrongLevelPhrasesAndTheFirstMarkInOnePass) {
+    PhraseData data;
+    data.instructions.push_back({"", {"请填写", "请"}});
+    WrongLevelGroup group;
+    group.report_level = AdminLevel::district;
+    group.phrases = {"市级财政"};
+    data.wrong_level.push_back(group);
+    const TextScanner scanner(data);
+    std::vector<PhraseHit> hits;
+    std::optional<Span> first_mark;
+    const std::string text = "××单位请填写市级财政资金，再由市级财政下达。";
+    scanner.scan_text(text, hits, first_mark);
+    ASSERT_TRUE(first_mark);
+    EXPECT_EQ(first_mark->begin, 0u);
+    std::vector<std::pair<std::string, std::uint32_t>> found;
+    for (const PhraseHit& hit : hits) found.emplace_back(scanner.phrases()[hit.phrase].text, hit.begin);
+    const std::uint32_t at = static_cast<std::uint32_t>(text.find("请填写"));
+    const std::uint32_t level_1 = static_cast<std::uint32_t>(text.find("市级财政"));
+    const std::uint32_t level_2 = static_cast<std::uint32_t>(text.rfind("市级财政"));
+    const std::vector<std::pair<std::string, std::uint32_t>> expected = {
+        {"请填写", at}, {"请", at}, {"市级财政", level_1}, {"市级财政", level_2}};
+    EXPECT_EQ(found, expected);
+
+    hits.clear();
+    first_mark.reset();
+    scanner.scan_text("本单位按市本级预算执行。", hits, first_mark);
+    EXPECT_TRUE(hits.empty());
+    EXPECT_FALSE(first_mark);
 }
 
 TEST(EmptyTables, RecognisesExplanations) {
