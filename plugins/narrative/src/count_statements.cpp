@@ -27,19 +27,25 @@ bool opens_with_digit(std::string_view raw) {
 
 // True when some 人 or 名 right after a digit has a count synonym in the bytes before it
 // (a claim's subject is the clause before its number: a window of 64 bytes holds the
-// synonyms of the lexicon and the words between them and the number).
+// synonyms of the lexicon and the words between them and the number). One pass over the
+// bytes looking for digits, which are rare in narrative cells.
 bool names_a_count_before_a_unit(std::string_view raw, const Lexicon& lexicon) {
     constexpr std::size_t kWindow = 64;
-    for (std::string_view unit : {std::string_view("人"), std::string_view("名")}) {
-        for (std::size_t at = raw.find(unit); at != std::string_view::npos; at = raw.find(unit, at + unit.size())) {
-            std::size_t end = at;
-            while (end > 0 && (raw[end - 1] == ' ' || raw[end - 1] == '\t')) --end;
-            bool after_digit = end > 0 && ((raw[end - 1] >= '0' && raw[end - 1] <= '9') ||
-                                           (end >= 3 && raw.substr(end - 3, 2) == "\xEF\xBC"));
-            if (!after_digit) continue;
-            std::size_t begin = end > kWindow ? end - kWindow : 0;
-            if (lexicon.may_name_count(raw.substr(begin, end - begin))) return true;
-        }
+    const std::size_t n = raw.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        auto byte = static_cast<unsigned char>(raw[i]);
+        bool ascii_digit = byte >= '0' && byte <= '9';
+        bool wide_digit = byte == 0xEF && i + 2 < n && raw[i + 1] == '\xBC' && static_cast<unsigned char>(raw[i + 2]) >= 0x90 &&
+                          static_cast<unsigned char>(raw[i + 2]) <= 0x99;
+        if (!ascii_digit && !wide_digit) continue;
+        std::size_t end = i;  // where the number starts: its subject ends there
+        std::size_t k = i + (wide_digit ? 3 : 1);
+        while (k < n && ((raw[k] >= '0' && raw[k] <= '9') || raw[k] == '.' || raw[k] == ' ')) ++k;
+        i = k - 1;
+        std::string_view rest = raw.substr(k);
+        if (rest.substr(0, 3) != "人" && rest.substr(0, 3) != "名") continue;
+        std::size_t begin = end > kWindow ? end - kWindow : 0;
+        if (lexicon.may_name_count(raw.substr(begin, end - begin))) return true;
     }
     return false;
 }
@@ -52,7 +58,10 @@ void cell_statements(const Analysis& analysis, const IndicatorRow& indicator, st
     // A count the cell's own words name needs a count synonym shortly before a number and its
     // unit; one that takes the indicator's name opens the cell. Long narrative cells are
     // passed over undecoded.
-    if (!opens_with_digit(raw) && !names_a_count_before_a_unit(raw, *analysis.lexicon)) return;
+    bool may_count = opens_with_digit(raw)
+                         ? raw.find("人") != std::string_view::npos || raw.find("名") != std::string_view::npos
+                         : names_a_count_before_a_unit(raw, *analysis.lexicon);
+    if (!may_count) return;
     std::u32string text = to_u32(raw);
     std::vector<Claim> claims = scan_claims(std::u32string_view(text), options);
     const Lexicon& lexicon = *analysis.lexicon;

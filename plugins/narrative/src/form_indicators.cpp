@@ -21,12 +21,13 @@ void read_header(std::string_view text, std::size_t column, IndicatorColumns& in
     else if ((contains(header, U"完成值") || contains(header, U"实际值")) && !into.actual) into.actual = column;
 }
 
-// True when a byte string may hold one of the header words: all of them contain 值 or 指标,
-// so most cells are passed over without decoding.
+// True when a short cell holds one of the header words, tested on its bytes: most cells are
+// passed over without decoding.
 bool may_be_header(std::string_view text) {
     constexpr std::size_t kLongestHeaderBytes = 64;  // 12 characters of 3 bytes, and blanks
     if (text.size() > kLongestHeaderBytes) return false;
-    return text.find("值") != std::string_view::npos || text.find("指标") != std::string_view::npos;
+    return contains_utf8(text, "三级指标") || contains_utf8(text, "目标值") || contains_utf8(text, "完成值") ||
+           contains_utf8(text, "实际值");
 }
 
 // The cell that names the indicator of `row`: the 三级指标 cell when printed, otherwise the

@@ -255,6 +255,10 @@ public:
                 i = read_number(i, claims);
                 continue;
             }
+            if (!may_start_comparison(c)) {  // most characters start no comparison word
+                ++i;
+                continue;
+            }
             if (std::size_t used = read_comparison(i, claims); used > 0) {
                 i += used;
                 continue;
