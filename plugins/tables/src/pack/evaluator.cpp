@@ -2,13 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
-#include <set>
 
 namespace fincheck::tables {
 
-std::string substitute(std::string_view text, const Bindings& bindings) {
-    if (text.find('{') == std::string_view::npos) return std::string(text);
-    std::string out;
+void substitute_into(std::string_view text, const Bindings& bindings, std::string& out) {
+    out.clear();
     std::size_t pos = 0;
     while (pos < text.size()) {
         std::size_t open = text.find('{', pos);
@@ -22,6 +20,12 @@ std::string substitute(std::string_view text, const Bindings& bindings) {
         pos = close + 1;
     }
     out.append(text.substr(std::min(pos, text.size())));
+}
+
+std::string substitute(std::string_view text, const Bindings& bindings) {
+    if (text.find('{') == std::string_view::npos) return std::string(text);
+    std::string out;
+    substitute_into(text, bindings, out);
     return out;
 }
 
@@ -31,18 +35,27 @@ std::size_t Operand::printed_count() const {
 
 namespace {
 
-// Labels are compared without spaces: extraction inserts and drops them freely.
-std::string without_spaces(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == ' ' || s[i] == '\t') continue;
-        if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000 ideographic space
-            i += 2;
-            continue;
-        }
-        out += s[i];
+// Labels are compared without spaces: extraction inserts and drops them freely. Skips the
+// spaces (' ', tab, U+3000 ideographic space) at `i`; returns where the next byte is.
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+    while (i < s.size()) {
+        if (s[i] == ' ' || s[i] == '\t') ++i;
+        else if (s.compare(i, 3, "\xE3\x80\x80") == 0) i += 3;
+        else break;
     }
-    return out;
+    return i;
+}
+
+// True when `a` and `b` are equal once their spaces are dropped; compared in place.
+bool equal_without_spaces(std::string_view a, std::string_view b) {
+    std::size_t i = skip_spaces(a, 0);
+    std::size_t j = skip_spaces(b, 0);
+    while (i < a.size() && j < b.size()) {
+        if (a[i] != b[j]) return false;
+        i = skip_spaces(a, i + 1);
+        j = skip_spaces(b, j + 1);
+    }
+    return i == a.size() && j == b.size();
 }
 
 bool code_excluded(std::string_view code, const std::vector<std::string>& excluded) {
@@ -62,9 +75,17 @@ bool is_leaf(const Table& table, const Row& row, std::string_view part) {
 
 }  // namespace
 
+std::string_view Evaluator::resolve(std::string_view text, std::string& scratch) const {
+    if (text.find('{') == std::string_view::npos) return text;
+    substitute_into(text, bindings_, scratch);
+    return scratch;
+}
+
+const Table* Evaluator::find_table(const std::string& id) const { return report_.table(resolve(id, table_scratch_)); }
+
 const Row* Evaluator::find_row(const Table& table, const RowRef& ref) const {
-    std::string value = substitute(ref.value, bindings_);
-    std::string part = substitute(ref.part, bindings_);
+    const std::string_view value = resolve(ref.value, value_scratch_);
+    const std::string_view part = resolve(ref.part, part_scratch_);
     for (const Row& row : table.rows) {
         if (!part.empty() && row.part != part) continue;
         switch (ref.by) {
@@ -78,7 +99,7 @@ const Row* Evaluator::find_row(const Table& table, const RowRef& ref) const {
                 if (row.line_no == value) return &row;
                 break;
             case RowRef::By::label:
-                if (without_spaces(row.label) == without_spaces(value)) return &row;
+                if (equal_without_spaces(row.label, value)) return &row;
                 break;
         }
     }
@@ -87,7 +108,7 @@ const Row* Evaluator::find_row(const Table& table, const RowRef& ref) const {
 
 std::optional<std::size_t> Evaluator::find_column(const Table& table, const ColumnRef& ref) const {
     if (ref.number > 0) return table.column_by_number(ref.number);
-    return table.column_index(substitute(ref.key, bindings_));
+    return table.column_index(resolve(ref.key, column_scratch_));
 }
 
 void Evaluator::use(Operand& out, const Table& table, const Row& row, std::size_t column, int sign) {
@@ -103,7 +124,7 @@ void Evaluator::use(Operand& out, const Table& table, const Row& row, std::size_
 }
 
 bool Evaluator::term(const Term& t, Operand& out) const {
-    const Table* table = report_.table(substitute(t.table, bindings_));
+    const Table* table = find_table(t.table);
     if (!table) return false;
     switch (t.kind) {
         case Term::Kind::cell: {
@@ -117,9 +138,9 @@ bool Evaluator::term(const Term& t, Operand& out) const {
         case Term::Kind::sum_codes: {
             auto column = find_column(*table, t.column);
             if (!column) return false;
-            std::string prefix = substitute(t.code_prefix, bindings_);
-            std::string length = substitute(t.code_length, bindings_);
-            std::string part = substitute(t.part, bindings_);
+            const std::string_view prefix = resolve(t.code_prefix, prefix_scratch_);
+            const std::string_view length = resolve(t.code_length, length_scratch_);
+            const std::string_view part = resolve(t.part, part_scratch_);
             std::size_t wanted = 0;
             if (length != "leaf") {
                 auto [end, ec] = std::from_chars(length.data(), length.data() + length.size(), wanted);
@@ -173,13 +194,20 @@ bool Evaluator::term(const Term& t, Operand& out) const {
 
 std::optional<Operand> Evaluator::side(const std::vector<Term>& terms) const {
     Operand out;
-    for (const Term& t : terms)
-        if (!term(t, out)) return std::nullopt;
+    if (!side(terms, out)) return std::nullopt;
     return out;
 }
 
+bool Evaluator::side(const std::vector<Term>& terms, Operand& out) const {
+    out.value = Decimal{};
+    out.cells.clear();
+    for (const Term& t : terms)
+        if (!term(t, out)) return false;
+    return true;
+}
+
 bool Evaluator::holds(const Condition& c) const {
-    const Table* table = report_.table(substitute(c.table, bindings_));
+    const Table* table = find_table(c.table);
     switch (c.kind) {
         case Condition::Kind::table_exists: return table != nullptr;
         case Condition::Kind::table_has_values: return table && !table->empty_of_values();
@@ -202,18 +230,20 @@ bool Evaluator::holds(const Condition& c) const {
     return false;
 }
 
-std::vector<std::string> Evaluator::loop_values(const Report& report, const Each& each) {
-    std::vector<std::string> out;
+std::vector<std::string_view> Evaluator::loop_values(const Report& report, const Each& each) {
+    std::vector<std::string_view> out;
     switch (each.kind) {
-        case Each::Kind::values: return each.values;
+        case Each::Kind::values:
+            out.assign(each.values.begin(), each.values.end());
+            return out;
         case Each::Kind::code_prefixes: {
-            std::set<std::string> codes;
             for (const Each::Source& s : each.sources)
                 if (const Table* t = report.table(s.table))
                     for (const Row& row : t->rows)
                         if ((s.part.empty() || row.part == s.part) && row.code.size() >= each.length)
-                            codes.emplace(row.code.substr(0, each.length));
-            out.assign(codes.begin(), codes.end());
+                            out.push_back(row.code.substr(0, each.length));
+            std::sort(out.begin(), out.end());  // the order a std::set of the strings had
+            out.erase(std::unique(out.begin(), out.end()), out.end());
             return out;
         }
         case Each::Kind::rows:

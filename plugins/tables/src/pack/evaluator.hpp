@@ -1,5 +1,8 @@
 // Evaluating pack relations on a report: resolving references to cells, summing them
 // exactly, and deciding applicability. Stateless apart from the loop bindings it is given.
+// It runs for every row a loop visits, so it builds no strings: references without a {var}
+// are used as written, the others are filled into scratch buffers the evaluator reuses, and
+// labels are compared in place.
 #pragma once
 
 #include <optional>
@@ -12,10 +15,14 @@
 
 namespace fincheck::tables {
 
-using Bindings = std::vector<std::pair<std::string, std::string>>;
+// Loop variable → bound value; views into the pack (literal values) or the report (row keys,
+// codes), both of which outlive an evaluation.
+using Bindings = std::vector<std::pair<std::string_view, std::string_view>>;
 
 // Replaces {var} by its bound value.
 std::string substitute(std::string_view text, const Bindings& bindings);
+// The same into `out`, whose capacity is reused.
+void substitute_into(std::string_view text, const Bindings& bindings, std::string& out);
 
 // A cell that entered a side of a relation.
 struct CellUse {
@@ -40,15 +47,21 @@ public:
     // nullopt when the side cannot be evaluated on this report (table, row or column
     // missing): the relation does not apply, which is not a finding.
     std::optional<Operand> side(const std::vector<Term>& terms) const;
+    // The same into `out` (cleared first, its capacity reused); false when it does not apply.
+    bool side(const std::vector<Term>& terms, Operand& out) const;
     bool holds(const Condition& condition) const;
 
-    // The values an <each> iterates over, in a deterministic order.
-    static std::vector<std::string> loop_values(const Report& report, const Each& each);
+    // The values an <each> iterates over, in a deterministic order: views into the pack or
+    // the report.
+    static std::vector<std::string_view> loop_values(const Report& report, const Each& each);
 
     // Short description of a side, for messages: 「01/income/本年收入合计/决算数」.
     std::string describe(const std::vector<Term>& terms) const;
 
 private:
+    // `text` with its {var}s filled in: `text` itself when it has none, else `scratch`.
+    std::string_view resolve(std::string_view text, std::string& scratch) const;
+    const Table* find_table(const std::string& id) const;
     const Row* find_row(const Table& table, const RowRef& ref) const;
     std::optional<std::size_t> find_column(const Table& table, const ColumnRef& ref) const;
     bool term(const Term& term, Operand& out) const;
@@ -56,6 +69,8 @@ private:
 
     const Report& report_;
     const Bindings& bindings_;
+    // Scratch for resolve(), one per kind of reference that can be alive at once.
+    mutable std::string table_scratch_, value_scratch_, part_scratch_, column_scratch_, prefix_scratch_, length_scratch_;
 };
 
 }  // namespace fincheck::tables

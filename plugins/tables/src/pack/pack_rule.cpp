@@ -86,20 +86,29 @@ void PackRule::check(const Report& report, const RuleContext& context, FindingSi
 void PackRule::run(const Report& report, const RuleContext& context, const ResolvedPack& pack,
                    const EffectiveRule& rule, FindingSink& sink) const {
     const Tolerance tolerance = effective_tolerance(context, rule.tolerance);
+    // Reused for every loop value: no allocation per row once they have grown.
+    Bindings bindings;
+    Operand left_side;
+    Operand right_side;
+    const Operand* left = &left_side;
+    const Operand* right = &right_side;
     for (const Check& check : rule.def->checks) {
-        std::vector<std::string> values{std::string()};
-        if (check.each) values = Evaluator::loop_values(report, *check.each);
-        for (const std::string& value : values) {
-            Bindings bindings;
-            if (check.each) bindings.emplace_back(check.each->var, value);
-            Evaluator eval(report, bindings);
+        static const std::vector<std::string_view> kOnce{std::string_view()};
+        std::vector<std::string_view> loop;
+        if (check.each) loop = Evaluator::loop_values(report, *check.each);
+        const std::vector<std::string_view>& values = check.each ? loop : kOnce;
+        bindings.clear();
+        if (check.each) bindings.emplace_back(check.each->var, std::string_view());
+        const Evaluator eval(report, bindings);
+        for (const std::string_view value : values) {
+            if (check.each) bindings.front().second = value;
             auto applies = [&](const Condition& c) { return eval.holds(c); };
             if (!std::all_of(rule.def->when.begin(), rule.def->when.end(), applies) ||
                 !std::all_of(check.when.begin(), check.when.end(), applies))
                 continue;
-            auto left = eval.side(check.left);
-            auto right = eval.side(check.right);
-            if (!left || !right || only_unfilled(*left) || only_unfilled(*right)) continue;
+            if (!eval.side(check.left, left_side) || !eval.side(check.right, right_side) || only_unfilled(left_side) ||
+                only_unfilled(right_side))
+                continue;
 
             Decimal difference = left->value - right->value;
             Decimal allowed = rule.tolerance.absolute
