@@ -290,6 +290,7 @@ private:
             };
             auto at_indicator = [](const BudgetIndicator& s) {
                 const IndicatorRow& row = *s.indicator;
+                if (*row.target_column >= row.table->columns.size()) return Location::at_row(*row.table, *row.row);
                 return Location::at_cell(*row.table, *row.row, row.table->columns[*row.target_column].key);
             };
             if (any_agrees) {
