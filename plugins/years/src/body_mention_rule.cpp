@@ -34,6 +34,16 @@ std::size_t match_loose(std::string_view text, std::size_t pos, std::string_view
     return pos;
 }
 
+// True when `word` can match at `pos`: its first character is there (spaces skipped). Checked
+// before match_loose so that the common miss costs one short compare.
+bool first_char_matches(std::string_view text, std::size_t pos, std::string_view word) {
+    const std::size_t at = skip_spaces(text, pos);
+    const std::size_t start = skip_spaces(word, 0);
+    if (start >= word.size() || at >= text.size()) return false;
+    const std::size_t length = std::max<std::size_t>(1, utf8::sequence_length(static_cast<unsigned char>(word[start])));
+    return starts_with_at(text, at, word.substr(start, length));
+}
+
 std::size_t skip_word(std::string_view text, std::size_t pos, std::string_view word) {
     const std::size_t at = skip_spaces(text, pos);
     return starts_with_at(text, at, word) ? at + word.size() : pos;
@@ -79,15 +89,18 @@ private:
     std::optional<FigureMatch> figure_at(std::string_view text, std::size_t pos) const {
         for (const PhraseGroup& group : phrases_.own_figures) {
             if (!YearPhrases::applies(group.template_name, template_)) continue;
-            for (const std::string& phrase : group.phrases)
+            for (const std::string& phrase : group.phrases) {
+                if (!first_char_matches(text, pos, phrase)) continue;
                 if (const std::size_t end = match_loose(text, pos, phrase); end != kNoMatch)
                     return FigureMatch{phrase, end};
+            }
         }
         return std::nullopt;
     }
 
     std::optional<FigureMatch> figure_after_subject(std::string_view text, std::size_t pos,
                                                     std::string_view subject) const {
+        if (!first_char_matches(text, pos, subject)) return std::nullopt;
         const std::size_t end = match_loose(text, pos, subject);
         if (end == kNoMatch) return std::nullopt;
         return figure_at(text, skip_word(text, end, "的"));

@@ -19,8 +19,10 @@ constexpr std::size_t kDateWindow = 24;
 // The offset just past a 填报日期 label that ends at most kMaxLabelGap bytes before `pos`,
 // or npos. Looks only at those few offsets, never back through the paragraph.
 std::size_t label_end_before(std::string_view text, std::size_t pos) {
-    for (std::size_t gap = 0; gap <= kMaxLabelGap && gap + kFillDateLabel.size() <= pos; ++gap)
+    for (std::size_t gap = 0; gap <= kMaxLabelGap && gap + kFillDateLabel.size() <= pos; ++gap) {
+        if (text[pos - gap - 1] != kFillDateLabel.back()) continue;  // the last byte of 期 first
         if (starts_with_at(text, pos - gap - kFillDateLabel.size(), kFillDateLabel)) return pos - gap;
+    }
     return std::string_view::npos;
 }
 

@@ -1,5 +1,7 @@
 #include "year_text.hpp"
 
+#include "clause_text.hpp"
+
 #include <gtest/gtest.h>
 
 namespace fincheck::years {
@@ -72,6 +74,15 @@ TEST(YearText, AppendsToTheCallersVector) {
     ASSERT_EQ(out.size(), 2u);
     EXPECT_TRUE(out[0].single());
     EXPECT_TRUE(out[1].single());
+}
+
+TEST(ClauseText, ClauseStopsAtCommasAndSentenceAtFullStops) {
+    const std::string_view text = "前文。甲2023年度乙，丙；丁。后文";
+    const std::size_t year = text.find("2023");
+    EXPECT_EQ(clause_around(text, year).of(text), "甲2023年度乙");
+    EXPECT_EQ(sentence_around(text, year).of(text), "甲2023年度乙，丙；丁");
+    EXPECT_EQ(clause_around("2023年,x", 0).of("2023年,x"), "2023年");
+    EXPECT_EQ(sentence_around("无标点2023年", 9).of("无标点2023年"), "无标点2023年");
 }
 
 TEST(YearText, CountsCodePoints) {
