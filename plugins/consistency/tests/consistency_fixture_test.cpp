@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "department_mismatch_rule.hpp"
 #include "fincheck/testing.hpp"
@@ -37,6 +38,21 @@ TEST(ConsistencyFixtures, PhraseDataLoadsWithoutProblems) {
     EXPECT_FALSE(data.wrong_level.empty());
     EXPECT_FALSE(data.instructions.empty());
     EXPECT_EQ(data.required_for("shanghai").size(), 9u);
+}
+
+TEST(ConsistencyFixtures, MalformedPhraseFileIsReportedWithFileLineAndColumn) {
+    const auto dir = std::filesystem::temp_directory_path() / "fincheck-consistency-phrases-test";
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "broken.xml";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "<phrases>\n  <wrong-level report-level=\"district\">\n</phrases>\n";
+    }
+    PhraseData data;
+    data.load_file(file);
+    std::filesystem::remove_all(dir);
+    ASSERT_EQ(data.problems.size(), 1u);
+    EXPECT_EQ(data.problems[0].rfind(file.string() + ":3:", 0), 0u) << data.problems[0];
 }
 
 TEST(ConsistencyFixtures, DepartmentMismatchFixture) {

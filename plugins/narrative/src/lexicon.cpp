@@ -5,6 +5,7 @@
 
 #include <pugixml.hpp>
 
+#include "fincheck/text_position.hpp"
 #include "text.hpp"
 
 namespace fincheck::narrative {
@@ -304,15 +305,14 @@ std::optional<std::string> read_document(const pugi::xml_document& doc, std::str
 std::optional<std::string> load_lexicon_buffer(std::string_view xml, std::string_view name, Lexicon& into) {
     pugi::xml_document doc;
     pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
-    if (!parsed) return std::string(name) + ": offset " + std::to_string(parsed.offset) + ": " + parsed.description();
+    if (!parsed) return located_error(name, xml, static_cast<std::size_t>(parsed.offset), parsed.description());
     return read_document(doc, name, into);
 }
 
 std::optional<std::string> load_lexicon_file(const std::filesystem::path& file, Lexicon& into) {
-    pugi::xml_document doc;
-    pugi::xml_parse_result parsed = doc.load_file(file.c_str());
-    if (!parsed) return file.string() + ": offset " + std::to_string(parsed.offset) + ": " + parsed.description();
-    return read_document(doc, file.string(), into);
+    std::string text, error;
+    if (!read_whole_file(file, text, error)) return error;
+    return load_lexicon_buffer(text, file.string(), into);
 }
 
 Lexicon load_lexicons(const std::vector<std::filesystem::path>& data_dirs,

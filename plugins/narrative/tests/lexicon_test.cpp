@@ -157,5 +157,12 @@ TEST(Lexicon, ReportsMalformedFilesInsteadOfThrowing) {
     EXPECT_TRUE(load_lexicon_buffer("<lexicon", "broken.xml", lexicon).has_value());
 }
 
+TEST(Lexicon, MalformedXmlIsReportedWithFileLineAndColumn) {
+    Lexicon lexicon;
+    auto error = load_lexicon_buffer("<lexicon>\n  <concept id=\"x\">\n  </lexicon>\n", "region.xml", lexicon);
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->rfind("region.xml:3:", 0), 0u) << *error;
+}
+
 }  // namespace
 }  // namespace fincheck::narrative

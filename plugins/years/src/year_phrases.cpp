@@ -4,6 +4,8 @@
 
 #include <pugixml.hpp>
 
+#include "fincheck/text_position.hpp"
+
 namespace fincheck::years {
 namespace {
 
@@ -20,11 +22,16 @@ PhraseGroup read_group(const pugi::xml_node& node) {
 }  // namespace
 
 void YearPhrases::load_file(const std::filesystem::path& file) {
+    std::string text, error;
+    if (!read_whole_file(file, text, error)) {
+        problems.push_back(std::move(error));
+        return;
+    }
     pugi::xml_document doc;
-    const pugi::xml_parse_result result = doc.load_file(file.c_str());
+    const pugi::xml_parse_result result = doc.load_buffer(text.data(), text.size());
     if (!result) {
-        problems.push_back(file.string() + ": offset " + std::to_string(result.offset) + ": " +
-                           result.description());
+        problems.push_back(located_error(file.string(), text, static_cast<std::size_t>(result.offset),
+                                         result.description()));
         return;
     }
     const pugi::xml_node root = doc.child("year-phrases");

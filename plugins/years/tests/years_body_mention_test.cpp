@@ -2,6 +2,8 @@
 // another year, and the many legitimate other-year mentions that must stay silent.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <string_view>
 
@@ -115,6 +117,21 @@ TEST(YearsBodyMention, ARegionFileCanAddPhrasesForItsTemplateOnly) {
     EXPECT_TRUE(run_rule(extended, report).empty());
     report.meta.template_name = "shanghai";
     EXPECT_EQ(run_rule(extended, report).size(), 1u);
+}
+
+TEST(YearsBodyMention, MalformedPhraseFileIsReportedWithFileLineAndColumn) {
+    const auto dir = std::filesystem::temp_directory_path() / "fincheck-year-phrases-test";
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "broken.xml";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "<year-phrases>\n  <own-figures>\n</year-phrases>\n";
+    }
+    YearPhrases phrases;
+    phrases.load_file(file);
+    std::filesystem::remove_all(dir);
+    ASSERT_EQ(phrases.problems.size(), 1u);
+    EXPECT_EQ(phrases.problems[0].rfind(file.string() + ":3:", 0), 0u) << phrases.problems[0];
 }
 
 }  // namespace

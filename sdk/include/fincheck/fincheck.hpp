@@ -7,5 +7,6 @@
 #include "fincheck/plugin.hpp"
 #include "fincheck/report.hpp"
 #include "fincheck/rule.hpp"
+#include "fincheck/text_position.hpp"
 #include "fincheck/tolerance.hpp"
 #include "fincheck/version.hpp"

@@ -1,0 +1,55 @@
+#include "fincheck/text_position.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include "fincheck/utf8.hpp"
+
+namespace fincheck {
+
+TextPosition text_position(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    TextPosition position;
+    std::size_t line_start = 0;
+    for (std::size_t at = 0; at < offset;) {
+        const void* newline = std::memchr(text.data() + at, '\n', offset - at);
+        if (!newline) break;
+        at = static_cast<std::size_t>(static_cast<const char*>(newline) - text.data()) + 1;
+        line_start = at;
+        ++position.line;
+    }
+    position.column = static_cast<std::uint32_t>(
+        1 + utf8::lead_byte_count(text.substr(line_start, offset - line_start)));
+    return position;
+}
+
+std::string located_error(std::string_view name, std::string_view text, std::size_t offset,
+                          std::string_view message) {
+    const TextPosition position = text_position(text, offset);
+    std::string out(name);
+    out += ':';
+    out += std::to_string(position.line);
+    out += ':';
+    out += std::to_string(position.column);
+    out += ": ";
+    out += message;
+    return out;
+}
+
+bool read_whole_file(const std::filesystem::path& file, std::string& out, std::string& error) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        error = file.string() + ": cannot open the file (无法打开文件)";
+        return false;
+    }
+    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+        error = file.string() + ": cannot read the file (无法读取文件)";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace fincheck
