@@ -18,6 +18,8 @@
 #include <benchmark/benchmark.h>
 #include <pugixml.hpp>
 
+#include "reader_steps.hpp"
+
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/engine.hpp"
 #include "fincheck/report_xml.hpp"
@@ -34,17 +36,8 @@ constexpr Example kExamples[] = {
     {"putuo", "putuo-finance-bureau-2024.xml"},
 };
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        std::fprintf(stderr, "audit_bench: cannot read %s\n", path.c_str());
-        std::exit(2);
-    }
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 std::string example_xml(const Example& example) {
-    return read_file(std::string(FINCHECK_SOURCE_DIR) + "/examples/" + example.file);
+    return fincheck::bench::example_xml(example.file);
 }
 
 const fincheck::engine::Engine& engine() {
@@ -71,23 +64,12 @@ fincheck::Report load(const std::string& xml) {
 
 // (a) The floor: pugixml parsing the same bytes into a DOM, nothing else.
 void parse_only(benchmark::State& state, const Example& example) {
-    const std::string xml = example_xml(example);
-    for (auto _ : state) {
-        pugi::xml_document doc;
-        auto result = doc.load_buffer(xml.data(), xml.size());
-        benchmark::DoNotOptimize(result.status);
-        benchmark::DoNotOptimize(doc.first_child());
-    }
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(xml.size()));
+    fincheck::bench::time_parse_only(state, example_xml(example));
 }
 
 // (b) The report model the rules see, from the same bytes (copy of the buffer included).
 void load_report(benchmark::State& state, const Example& example) {
-    const std::string xml = example_xml(example);
-    for (auto _ : state) {
-        auto loaded = fincheck::load_report_xml_buffer(xml, "bench.xml");
-        benchmark::DoNotOptimize(loaded.report);
-    }
+    fincheck::bench::time_load_report(state, example_xml(example));
 }
 
 // (c) Every enabled rule of every plugin, on a report no rule has seen yet.

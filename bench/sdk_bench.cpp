@@ -13,18 +13,9 @@
 
 #include "fincheck/report_xml.hpp"
 #include "fincheck/sha256.hpp"
+#include "reader_steps.hpp"
 
 namespace {
-
-std::string example_xml(const char* file) {
-    std::string path = std::string(FINCHECK_SOURCE_DIR) + "/examples/" + file;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        std::fprintf(stderr, "sdk_bench: cannot read %s\n", path.c_str());
-        std::exit(2);
-    }
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 std::string pseudo_random_bytes(std::size_t size) {
     std::string bytes(size, '\0');
@@ -53,28 +44,12 @@ void BM_Sha256Portable(benchmark::State& state) { hash(state, true); }
 BENCHMARK(BM_Sha256)->Arg(64)->Arg(4096)->Arg(160 * 1024)->Arg(1 << 20);
 BENCHMARK(BM_Sha256Portable)->Arg(64)->Arg(4096)->Arg(160 * 1024)->Arg(1 << 20);
 
-// (a) pugixml parsing the bytes into a DOM, exactly as audit_bench's parse_only.
 void parse_only(benchmark::State& state, const char* file) {
-    const std::string xml = example_xml(file);
-    for (auto _ : state) {
-        pugi::xml_document doc;
-        auto result = doc.load_buffer(xml.data(), xml.size());
-        benchmark::DoNotOptimize(result.status);
-        benchmark::DoNotOptimize(doc.first_child());
-    }
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(xml.size()));
+    fincheck::bench::time_parse_only(state, fincheck::bench::example_xml(file));
 }
 
-// (b) The Report from the same bytes, exactly as audit_bench's load_report_xml (the copy of
-// the buffer passed by value included).
 void load_report(benchmark::State& state, const char* file) {
-    const std::string xml = example_xml(file);
-    for (auto _ : state) {
-        auto loaded = fincheck::load_report_xml_buffer(xml, "bench.xml");
-        if (!loaded.report) state.SkipWithError("the example does not load");
-        benchmark::DoNotOptimize(loaded.report);
-    }
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(xml.size()));
+    fincheck::bench::time_load_report(state, fincheck::bench::example_xml(file));
 }
 
 BENCHMARK_CAPTURE(parse_only, wuhan, "wuhan-hanyang-jiguan-gongwei-2024.xml")->Unit(benchmark::kMicrosecond);
