@@ -7,68 +7,17 @@
 //     in the buffer just read — no copy beyond what the parse itself needs;
 //   - every element of the tree is visited and counted, so a parse that silently stopped
 //     early would show in the count; a file that fails to parse makes the exit code 1.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include <pugixml.hpp>
+#include "parse_floor.hpp"
 
 namespace fs = std::filesystem;
-
-namespace {
-
-bool taken(const fs::path& file) {
-    const std::string name = file.filename().string();
-    return !name.empty() && name.front() != '.' && name.ends_with(".xml") && !name.ends_with(".truth.xml") &&
-           !name.ends_with(".audit.xml") && name != "summary.xml";
-}
-
-bool read_whole(const fs::path& file, std::vector<char>& buffer) {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
-    struct stat info{};
-    bool ok = ::fstat(fd, &info) == 0;
-    std::size_t used = 0;
-    if (ok) {
-        buffer.resize(static_cast<std::size_t>(info.st_size) + 1);
-        for (ssize_t n; (n = ::read(fd, buffer.data() + used, buffer.size() - used)) != 0;) {
-            if (n < 0) {
-                ok = false;
-                break;
-            }
-            used += static_cast<std::size_t>(n);
-            if (used == buffer.size()) buffer.resize(buffer.size() * 2);
-        }
-    }
-    ::close(fd);
-    buffer.resize(used);
-    return ok;
-}
-
-std::size_t count_elements(pugi::xml_node root) {
-    std::size_t n = 0;
-    for (pugi::xml_node node = root.first_child(); node;) {
-        if (node.type() == pugi::node_element) ++n;
-        if (node.first_child()) {
-            node = node.first_child();
-            continue;
-        }
-        while (node && !node.next_sibling() && node != root) node = node.parent();
-        if (!node || node == root) break;
-        node = node.next_sibling();
-    }
-    return n;
-}
-
-}  // namespace
+using namespace fincheck::bench;
 
 int main(int argc, char** argv) {
     if (argc < 2) {
@@ -76,9 +25,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const unsigned jobs = argc > 2 ? static_cast<unsigned>(std::stoul(argv[2])) : 1;
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::recursive_directory_iterator(argv[1]))
-        if (entry.is_regular_file() && taken(entry.path())) files.push_back(entry.path());
+    const std::vector<fs::path> files = report_files(argv[1]);
     const auto start = std::chrono::steady_clock::now();
     std::atomic<std::size_t> next{0}, elements{0}, bytes{0}, failed{0};
     auto work = [&] {
@@ -90,7 +37,7 @@ int main(int argc, char** argv) {
             }
             bytes += buffer.size();
             pugi::xml_document doc;
-            if (!doc.load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default, pugi::encoding_auto)) {
+            if (!parse_in_place(buffer, doc)) {
                 ++failed;
                 continue;
             }
