@@ -5,7 +5,9 @@
 #   - --jobs 2 vs. --jobs 1;
 #   - peak RSS (/usr/bin/time) for 1,000 and N reports;
 #   - plugin loading time and per-report costs (Google Benchmark, bench/batch_bench.cpp);
-#   - recall of the planted errors.
+#   - recall of the planted errors;
+#   - the floor: parse, + the input's SHA-256, + the atomic audit file (bench/batch_floor.cpp),
+#     i.e. what any batch with these guarantees costs before a single rule runs.
 # Fair and repeatable: the page cache is warmed once before anything is timed (every figure
 # then reads the inputs from memory), and each time is the median of RUNS runs (default 3).
 # Usage: bench/batch_bench.sh [N]   (default 10000; BUILD=build-batch-bench, DATA under /tmp)
@@ -18,7 +20,7 @@ RATE=${RATE:-0.2}
 RUNS=${RUNS:-3}
 
 cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFINCHECK_BUILD_BENCH=ON >/dev/null
-cmake --build "$BUILD" -j 2 --target fincheck fincheck_gen_reports batch_parse_only batch_bench batch_recall \
+cmake --build "$BUILD" -j 2 --target fincheck fincheck_gen_reports batch_parse_only batch_floor batch_bench batch_recall \
   tables consistency years narrative fincheck_data_lexicons fincheck_data_consistency fincheck_data_rulepacks >/dev/null
 
 BIN=$BUILD/bin
@@ -64,6 +66,9 @@ batch "$DATA/r$N" 2 >/dev/null  # untimed: the output the recall is measured on
 "$BIN/batch_recall" "$DATA/r$N" "$OUT" > "$DATA/recall.md"
 mv "$OUT" "$DATA/out"
 rm -rf "$DATA"/out-run*
+FLOOR=$(mktemp -d "$DATA/out-floor.XXXXXX")
+"$BIN/batch_floor" "$DATA/r$N" "$FLOOR" 1 "$RUNS" > "$DATA/floor.md"
+rm -rf "$FLOOR"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 ratio() { awk "BEGIN{printf \"%.1f\", $1/$2}"; }
@@ -84,6 +89,10 @@ echo "| peak RSS, 1,000 / $N reports (jobs 2) | $((rss1000/1024)) MB / $((rssN/1
 echo
 "$BIN/batch_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true 2>/dev/null | grep -E "median" | \
   awk 'BEGIN{print "| benchmark (median) | time |"; print "|---|---|"} {print "| " $1 " | " $2 " " $3 " |"}'
+echo
+echo "The floor: what the batch costs before any rule runs (bench/batch_floor.cpp):"
+echo
+cat "$DATA/floor.md"
 echo
 echo "Recall of planted errors (all rules on):"
 echo
