@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "fincheck/utf8.hpp"
+#include "read_file.hpp"
 
 namespace fincheck {
 
@@ -38,15 +39,17 @@ std::string located_error(std::string_view name, std::string_view text, std::siz
     return out;
 }
 
-bool read_whole_file(const std::filesystem::path& file, std::string& out, std::string& error) {
+const char* detail::read_file_bytes(const std::filesystem::path& file, std::string& out) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        error = file.string() + ": cannot open the file (无法打开文件)";
-        return false;
-    }
+    if (!in) return "cannot open the file (无法打开文件)";
     out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        error = file.string() + ": cannot read the file (无法读取文件)";
+    if (in.bad()) return "cannot read the file (无法读取文件)";
+    return nullptr;
+}
+
+bool read_whole_file(const std::filesystem::path& file, std::string& out, std::string& error) {
+    if (const char* why = detail::read_file_bytes(file, out)) {
+        error = file.string() + ": " + why;
         return false;
     }
     return true;
