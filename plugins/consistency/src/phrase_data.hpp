@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fincheck/phrase_group.hpp"
 #include "fincheck/report.hpp"
 
 namespace fincheck::consistency {
@@ -19,10 +20,8 @@ struct WrongLevelGroup {
     std::vector<std::string> allow_after;
 };
 
-struct InstructionGroup {
-    std::string template_name;
-    std::vector<std::string> phrases;
-};
+// Template instructions are plain phrase groups, the shape years' phrase lists share.
+using InstructionGroup = PhraseGroup;
 
 struct RequiredTables {
     std::string template_name;

@@ -9,13 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "fincheck/phrase_group.hpp"
+
 namespace fincheck::years {
 
-struct PhraseGroup {
-    std::string template_name;  // empty: every template
-    std::vector<std::string> phrases;
-};
-
+// Each list holds PhraseGroups (fincheck/phrase_group.hpp), read from its own element.
 struct YearPhrases {
     std::vector<PhraseGroup> own_figures;
     std::vector<PhraseGroup> subjects;
@@ -29,7 +27,7 @@ struct YearPhrases {
 
     // A group of `group_template` applies to a report of `report_template` ("" applies to all).
     static bool applies(std::string_view group_template, std::string_view report_template) {
-        return group_template.empty() || group_template == report_template;
+        return PhraseGroup::applies(group_template, report_template);
     }
 };
 
