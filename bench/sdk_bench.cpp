@@ -1,7 +1,8 @@
 // Google Benchmark figures of the SDK's own hot paths, with no plugin loaded: SHA-256
 // throughput (the hardware path this CPU picks and the portable one), and the report-XML
 // reader against the bare pugixml parse of the same bytes (the floor; audit_bench steps
-// (a) and (b), repeated here so they can be measured without building the plugins).
+// (a) and (b), repeated here so they can be measured without building the plugins), on the
+// two examples and on generated reports like those of the nightly batch (issue #6).
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <benchmark/benchmark.h>
 #include <pugixml.hpp>
 
+#include "fincheck/gen/generator.hpp"
 #include "fincheck/report_xml.hpp"
 #include "fincheck/sha256.hpp"
 #include "reader_steps.hpp"
@@ -52,10 +54,30 @@ void load_report(benchmark::State& state, const char* file) {
     fincheck::bench::time_load_report(state, fincheck::bench::example_xml(file));
 }
 
+// Report `index` of the series bench/batch_bench.sh generates (seed 2024, errors planted at
+// rate 0.2), as fincheck_gen_reports writes it: the same bytes on every run and machine.
+std::string generated_xml(std::uint64_t index) {
+    fincheck::gen::GeneratorOptions options;
+    options.seed = 2024;
+    options.error_rate = 0.2;
+    return fincheck::write_report_xml(fincheck::gen::generate_report(options, index).report);
+}
+
+void parse_only_generated(benchmark::State& state) {
+    fincheck::bench::time_parse_only(state, generated_xml(static_cast<std::uint64_t>(state.range(0))));
+}
+
+void load_report_generated(benchmark::State& state) {
+    fincheck::bench::time_load_report(state, generated_xml(static_cast<std::uint64_t>(state.range(0))));
+}
+
 BENCHMARK_CAPTURE(parse_only, wuhan, "wuhan-hanyang-jiguan-gongwei-2024.xml")->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(load_report, wuhan, "wuhan-hanyang-jiguan-gongwei-2024.xml")->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(parse_only, putuo, "putuo-finance-bureau-2024.xml")->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(load_report, putuo, "putuo-finance-bureau-2024.xml")->Unit(benchmark::kMicrosecond);
+// Three generated reports (sizes differ with the department drawn); the argument is the index.
+BENCHMARK(parse_only_generated)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond);
+BENCHMARK(load_report_generated)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 
