@@ -24,6 +24,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define FINCHECK_REPORT_XML_AVX2 1
+#endif
 
 #include "fincheck/utf8.hpp"
 #include "report_xml_names.hpp"
@@ -72,6 +76,140 @@ inline std::size_t skip_three_byte_characters(const unsigned char* p, std::size_
     return i;
 }
 
+// How SourceText::scan() checks whole blocks before its character-at-a-time path: not at
+// all (the portable path, the reference the others are tested against), 16 bytes at a time
+// with SSE2 (part of x86-64), or 32 with AVX2 (chosen at run time when the CPU has it).
+enum class BlockCheck : std::uint8_t { none, sse2, avx2 };
+
+#if defined(__SSE2__)
+// Accepts 16-byte blocks made only of printable ASCII, tab, LF, CR and three-byte
+// characters with lead E1–EC, EE or EF (not EF BF BE/BF) — the text of a report, Chinese
+// or not — recording the line ends; returns the offset of the character where a block
+// holds anything else, which the general path then checks. Blocks follow each other
+// without gaps, whatever the characters: what a character cut by the end of a block
+// still owes the next block is carried in bit masks, so no load waits on the previous
+// block's result. SSE2 is part of x86-64: this needs no run-time dispatch.
+inline std::size_t skip_common_blocks_sse2(const unsigned char* p, std::size_t i, std::size_t n,
+                                           std::vector<std::size_t>& line_ends) {
+    const auto byte = [](int value) { return _mm_set1_epi8(static_cast<char>(value)); };
+    const auto mask = [](__m128i lanes) { return static_cast<std::uint32_t>(_mm_movemask_epi8(lanes)); };
+    std::uint32_t owed = 0;      // continuation bytes the previous block's last lead announced
+    std::uint32_t owed_ef = 0;   // bit 0: EF BF ended that block; bit 1: EF ended it
+    // Where the general path must start: the lead of a character still owed bytes.
+    const auto character_start = [&](std::size_t at) { return owed == 0 ? at : owed == 1 ? at - 2 : at - 1; };
+    for (; i + 16 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        // Signed byte comparisons: 00–7F are non-negative, 80–FF negative.
+        const std::uint32_t below_space = mask(_mm_cmplt_epi8(v, byte(0x20)));  // 00–1F, 80–FF
+        if ((below_space | owed) == 0) continue;  // printable ASCII: markup, figures, indentation
+        const std::uint32_t high = mask(v);                                       // 80–FF
+        const std::uint32_t continuation = mask(_mm_cmplt_epi8(v, byte(0xC0)));    // 80–BF
+        const std::uint32_t from_e0 = mask(_mm_cmpgt_epi8(v, byte(0xDF))) & high;  // E0–FF
+        const std::uint32_t from_f0 = mask(_mm_cmpgt_epi8(v, byte(0xEF))) & high;  // F0–FF
+        const std::uint32_t lead3 = from_e0 & ~from_f0;
+        const std::uint32_t announced = (lead3 << 1) | (lead3 << 2) | owed;
+        bool other = (high & ~continuation & ~from_e0) != 0 || from_f0 != 0;  // C0–DF, F0–FF
+        other |= (announced & 0xFFFFu) != continuation;  // continuations exactly where announced
+        if (lead3 != 0)
+            other |= mask(_mm_or_si128(_mm_cmpeq_epi8(v, byte(0xE0)), _mm_cmpeq_epi8(v, byte(0xED)))) != 0;
+        // EF BF BE / EF BF BF is U+FFFE / U+FFFF; EF also leads the common full-width forms.
+        const std::uint32_t ef = lead3 != 0 ? mask(_mm_cmpeq_epi8(v, byte(0xEF))) : 0;
+        if ((ef | owed_ef) != 0) {
+            const std::uint32_t bf = mask(_mm_cmpeq_epi8(v, byte(0xBF)));
+            const std::uint32_t be_or_bf = bf | mask(_mm_cmpeq_epi8(v, byte(0xBE)));
+            other |= (((ef << 1) & bf & (be_or_bf >> 1)) != 0) || ((owed_ef & 1) && (be_or_bf & 1)) ||
+                     ((owed_ef & 2) && (bf & 1) && (be_or_bf & 2));
+            owed_ef = (((ef << 1) & bf) >> 15 & 1) | ((ef >> 15 & 1) << 1);
+        }
+        const std::uint32_t control = below_space & ~high;
+        std::uint32_t lf = 0;
+        if (control != 0) {
+            lf = mask(_mm_cmpeq_epi8(v, byte('\n')));
+            const std::uint32_t allowed =
+                lf | mask(_mm_or_si128(_mm_cmpeq_epi8(v, byte('\t')), _mm_cmpeq_epi8(v, byte('\r'))));
+            other |= (control & ~allowed) != 0;
+        }
+        if (other) return character_start(i);
+        for (; lf != 0; lf &= lf - 1) line_ends.push_back(i + static_cast<std::size_t>(std::countr_zero(lf)));
+        owed = announced >> 16;
+    }
+    return character_start(i);
+}
+#endif
+
+#if defined(FINCHECK_REPORT_XML_AVX2)
+// skip_common_blocks_sse2 over 32-byte blocks, for CPUs with AVX2 (chosen at run time: AVX2 is
+// not part of baseline x86-64). The same masks, one bit per byte, 32 bits wide; what a block
+// still owes the next one is carried the same way. Written out rather than shared through a
+// template: a function compiled for AVX2 cannot call intrinsics through helpers (lambdas
+// included) that are not compiled for it.
+__attribute__((target("avx2"))) inline std::size_t skip_common_blocks_avx2(const unsigned char* p, std::size_t i,
+                                                                         std::size_t n,
+                                                                         std::vector<std::size_t>& line_ends) {
+#define FINCHECK_BYTE(value) _mm256_set1_epi8(static_cast<char>(value))
+#define FINCHECK_MASK(lanes) static_cast<std::uint32_t>(_mm256_movemask_epi8(lanes))
+    std::uint64_t owed = 0;     // continuation bytes the previous block's last lead announced
+    std::uint32_t owed_ef = 0;  // bit 0: EF BF ended that block; bit 1: EF ended it
+    for (; i + 32 <= n; i += 32) {
+        const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+        // Signed byte comparisons: 00–7F are non-negative, 80–FF negative.
+        const std::uint32_t below_space = FINCHECK_MASK(_mm256_cmpgt_epi8(FINCHECK_BYTE(0x20), v));  // 00–1F, 80–FF
+        if ((below_space | owed) == 0) continue;  // printable ASCII: markup, figures, indentation
+        const std::uint32_t high = FINCHECK_MASK(v);                                             // 80–FF
+        const std::uint32_t continuation = FINCHECK_MASK(_mm256_cmpgt_epi8(FINCHECK_BYTE(0xC0), v));  // 80–BF
+        const std::uint32_t from_e0 = FINCHECK_MASK(_mm256_cmpgt_epi8(v, FINCHECK_BYTE(0xDF))) & high;  // E0–FF
+        const std::uint32_t from_f0 = FINCHECK_MASK(_mm256_cmpgt_epi8(v, FINCHECK_BYTE(0xEF))) & high;  // F0–FF
+        const std::uint32_t lead3 = from_e0 & ~from_f0;
+        const std::uint64_t announced = (std::uint64_t{lead3} << 1) | (std::uint64_t{lead3} << 2) | owed;
+        bool other = (high & ~continuation & ~from_e0) != 0 || from_f0 != 0;  // C0–DF, F0–FF
+        other |= static_cast<std::uint32_t>(announced) != continuation;     // continuations exactly where announced
+        if (lead3 != 0)
+            other |= FINCHECK_MASK(_mm256_or_si256(_mm256_cmpeq_epi8(v, FINCHECK_BYTE(0xE0)),
+                                                   _mm256_cmpeq_epi8(v, FINCHECK_BYTE(0xED)))) != 0;
+        // EF BF BE / EF BF BF is U+FFFE / U+FFFF; EF also leads the common full-width forms.
+        const std::uint32_t ef = lead3 != 0 ? FINCHECK_MASK(_mm256_cmpeq_epi8(v, FINCHECK_BYTE(0xEF))) : 0;
+        if ((ef | owed_ef) != 0) {
+            const std::uint32_t bf = FINCHECK_MASK(_mm256_cmpeq_epi8(v, FINCHECK_BYTE(0xBF)));
+            const std::uint32_t be_or_bf = bf | FINCHECK_MASK(_mm256_cmpeq_epi8(v, FINCHECK_BYTE(0xBE)));
+            other |= (((ef << 1) & bf & (be_or_bf >> 1)) != 0) || ((owed_ef & 1) && (be_or_bf & 1)) ||
+                     ((owed_ef & 2) && (bf & 1) && (be_or_bf & 2));
+            owed_ef = (((ef << 1) & bf) >> 31 & 1) | ((ef >> 31 & 1) << 1);
+        }
+        const std::uint32_t control = below_space & ~high;
+        std::uint32_t lf = 0;
+        if (control != 0) {
+            lf = FINCHECK_MASK(_mm256_cmpeq_epi8(v, FINCHECK_BYTE('\n')));
+            const std::uint32_t allowed = lf | FINCHECK_MASK(_mm256_or_si256(_mm256_cmpeq_epi8(v, FINCHECK_BYTE('\t')),
+                                                                            _mm256_cmpeq_epi8(v, FINCHECK_BYTE('\r'))));
+            other |= (control & ~allowed) != 0;
+        }
+        if (other) break;
+        for (; lf != 0; lf &= lf - 1) line_ends.push_back(i + static_cast<std::size_t>(std::countr_zero(lf)));
+        owed = announced >> 32;
+    }
+#undef FINCHECK_BYTE
+#undef FINCHECK_MASK
+    // Where the general path must start: the lead of a character still owed bytes.
+    return owed == 0 ? i : owed == 1 ? i - 2 : i - 1;
+}
+#endif
+
+// The block check this CPU runs fastest, decided once.
+inline BlockCheck fastest_block_check() {
+    static const BlockCheck chosen = [] {
+#if defined(FINCHECK_REPORT_XML_AVX2)
+        __builtin_cpu_init();
+        if (__builtin_cpu_supports("avx2")) return BlockCheck::avx2;
+#endif
+#if defined(__SSE2__)
+        return BlockCheck::sse2;
+#else
+        return BlockCheck::none;
+#endif
+    }();
+    return chosen;
+}
+
 class SourceText {
 public:
     static constexpr std::size_t npos = std::string_view::npos;
@@ -79,19 +217,22 @@ public:
     // Checks that `text` is UTF-8 made of XML characters, remembering where its lines end.
     // Returns the offset of the first byte that is not, or npos. `text` must stay where it is
     // for the life of this object (the reader parses it in place).
-    std::size_t scan(std::string_view text) {
+    // `check` picks the block check; every choice gives the same result (the tests compare
+    // them), the default is the fastest this CPU runs.
+    std::size_t scan(std::string_view text, BlockCheck check = fastest_block_check()) {
         text_ = text;
         line_ends_.clear();
         const auto* p = reinterpret_cast<const unsigned char*>(text.data());
         const std::size_t n = text.size();
         std::size_t i = 0;
         if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) i = 3;  // UTF-8 byte order mark
+        const std::size_t block = check == BlockCheck::avx2 ? 32 : 16;
         while (true) {
-            i = skip_common_blocks(p, i, n);
+            i = skip_common_blocks(check, p, i, n);
             if (i >= n) return npos;
             // The general path, one character at a time, up to the end of the block that the
             // fast path refused (or to the end of a tail shorter than a block).
-            const std::size_t limit = std::min(n, i + kBlock);
+            const std::size_t limit = std::min(n, i + block);
             while (i < limit) {
                 i = skip_printable_ascii(p, i, n);
                 if (i >= n) return npos;
@@ -120,6 +261,8 @@ public:
         // memchr per byte value, both kept one step ahead: string_view::find_first_of would
         // test each position against the set with a call of its own.
         std::size_t next_reference = find('&', 0), next_cr = find('\r', 0);
+        has_references_ = next_reference != npos;
+        has_carriage_returns_ = next_cr != npos;
         while (true) {
             const std::size_t at = std::min(next_reference, next_cr);
             if (at == npos) return;
@@ -130,6 +273,14 @@ public:
             if (next_cr < next_line) next_cr = find('\r', next_line);
         }
     }
+
+    // Offsets of every '\n' of the scanned text, in order.
+    const std::vector<std::size_t>& line_ends() const { return line_ends_; }
+
+    // Whether the text holds a '&' (an entity or character reference) or a CR, as found by
+    // save_rewritable_lines(): without them the parse has nothing to decode or convert.
+    bool has_references() const { return has_references_; }
+    bool has_carriage_returns() const { return has_carriage_returns_; }
 
     // 1-based line and column (in code points) of a byte offset of the original text.
     std::pair<std::uint32_t, std::uint32_t> line_column(std::size_t offset) const {
@@ -156,64 +307,17 @@ public:
     }
 
 private:
-    static constexpr std::size_t kBlock = 16;
-
-#if defined(__SSE2__)
-    // Accepts 16-byte blocks made only of printable ASCII, tab, LF, CR and three-byte
-    // characters with lead E1–EC, EE or EF (not EF BF BE/BF) — the text of a report, Chinese
-    // or not — recording the line ends; returns the offset of the character where a block
-    // holds anything else, which the general path then checks. Blocks follow each other
-    // without gaps, whatever the characters: what a character cut by the end of a block
-    // still owes the next block is carried in bit masks, so no load waits on the previous
-    // block's result. SSE2 is part of x86-64: this needs no run-time dispatch.
-    std::size_t skip_common_blocks(const unsigned char* p, std::size_t i, std::size_t n) {
-        const auto byte = [](int value) { return _mm_set1_epi8(static_cast<char>(value)); };
-        const auto mask = [](__m128i lanes) { return static_cast<std::uint32_t>(_mm_movemask_epi8(lanes)); };
-        std::uint32_t owed = 0;      // continuation bytes the previous block's last lead announced
-        std::uint32_t owed_ef = 0;   // bit 0: EF BF ended that block; bit 1: EF ended it
-        // Where the general path must start: the lead of a character still owed bytes.
-        const auto character_start = [&](std::size_t at) { return owed == 0 ? at : owed == 1 ? at - 2 : at - 1; };
-        for (; i + kBlock <= n; i += kBlock) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-            // Signed byte comparisons: 00–7F are non-negative, 80–FF negative.
-            const std::uint32_t below_space = mask(_mm_cmplt_epi8(v, byte(0x20)));  // 00–1F, 80–FF
-            if ((below_space | owed) == 0) continue;  // printable ASCII: markup, figures, indentation
-            const std::uint32_t high = mask(v);                                       // 80–FF
-            const std::uint32_t continuation = mask(_mm_cmplt_epi8(v, byte(0xC0)));    // 80–BF
-            const std::uint32_t from_e0 = mask(_mm_cmpgt_epi8(v, byte(0xDF))) & high;  // E0–FF
-            const std::uint32_t from_f0 = mask(_mm_cmpgt_epi8(v, byte(0xEF))) & high;  // F0–FF
-            const std::uint32_t lead3 = from_e0 & ~from_f0;
-            const std::uint32_t announced = (lead3 << 1) | (lead3 << 2) | owed;
-            bool other = (high & ~continuation & ~from_e0) != 0 || from_f0 != 0;  // C0–DF, F0–FF
-            other |= (announced & 0xFFFFu) != continuation;  // continuations exactly where announced
-            if (lead3 != 0)
-                other |= mask(_mm_or_si128(_mm_cmpeq_epi8(v, byte(0xE0)), _mm_cmpeq_epi8(v, byte(0xED)))) != 0;
-            // EF BF BE / EF BF BF is U+FFFE / U+FFFF; EF also leads the common full-width forms.
-            const std::uint32_t ef = lead3 != 0 ? mask(_mm_cmpeq_epi8(v, byte(0xEF))) : 0;
-            if ((ef | owed_ef) != 0) {
-                const std::uint32_t bf = mask(_mm_cmpeq_epi8(v, byte(0xBF)));
-                const std::uint32_t be_or_bf = bf | mask(_mm_cmpeq_epi8(v, byte(0xBE)));
-                other |= (((ef << 1) & bf & (be_or_bf >> 1)) != 0) || ((owed_ef & 1) && (be_or_bf & 1)) ||
-                         ((owed_ef & 2) && (bf & 1) && (be_or_bf & 2));
-                owed_ef = (((ef << 1) & bf) >> 15 & 1) | ((ef >> 15 & 1) << 1);
-            }
-            const std::uint32_t control = below_space & ~high;
-            std::uint32_t lf = 0;
-            if (control != 0) {
-                lf = mask(_mm_cmpeq_epi8(v, byte('\n')));
-                const std::uint32_t allowed =
-                    lf | mask(_mm_or_si128(_mm_cmpeq_epi8(v, byte('\t')), _mm_cmpeq_epi8(v, byte('\r'))));
-                other |= (control & ~allowed) != 0;
-            }
-            if (other) return character_start(i);
-            for (; lf != 0; lf &= lf - 1) line_ends_.push_back(i + static_cast<std::size_t>(std::countr_zero(lf)));
-            owed = announced >> 16;
-        }
-        return character_start(i);
-    }
-#else
-    std::size_t skip_common_blocks(const unsigned char*, std::size_t i, std::size_t) { return i; }
+    std::size_t skip_common_blocks(BlockCheck check, const unsigned char* p, std::size_t i, std::size_t n) {
+        switch (check) {
+#if defined(FINCHECK_REPORT_XML_AVX2)
+            case BlockCheck::avx2: return skip_common_blocks_avx2(p, i, n, line_ends_);
 #endif
+#if defined(__SSE2__)
+            case BlockCheck::sse2: return skip_common_blocks_sse2(p, i, n, line_ends_);
+#endif
+            default: return i;
+        }
+    }
 
     std::size_t find(char byte, std::size_t from) const {
         if (from >= text_.size()) return npos;
@@ -233,6 +337,8 @@ private:
     std::string_view text_;
     std::vector<std::size_t> line_ends_;                       // offsets of every '\n'
     std::vector<std::pair<std::size_t, std::string>> saved_;  // line start, original bytes
+    bool has_references_ = true;  // until save_rewritable_lines() has looked
+    bool has_carriage_returns_ = true;
 };
 
 }  // namespace fincheck::report_xml

@@ -282,4 +282,51 @@ TEST(LoadReportXmlErrors, MalformedXmlAfterRewrittenTextIsPointedAtInTheOriginal
     EXPECT_EQ(result.error->column, column) << result.error->to_string();
 }
 
+TEST(LoadReportXmlErrors, StrayTextIsPointedAtInEveryElementThatHoldsOnlyElements) {
+    // Text before the first child (which pugixml keeps in the element itself), between
+    // children and after the last one, in each element that holds only elements.
+    const std::string table = "<table id=\"02\"><columns><column key=\"a\"><h>x</h></column></columns><row/></table>";
+    struct Case {
+        std::string xml;
+        std::string_view text;  // where the error must point
+    };
+    const Case cases[] = {
+        {"<report format-version=\"1\">junk<body/></report>", "junk"},
+        {"<report format-version=\"1\"><body/>junk</report>", "junk"},
+        {"<report format-version=\"1\"><metadata>junk<title>t</title></metadata></report>", "junk"},
+        {"<report format-version=\"1\"><toc>junk</toc></report>", "junk"},
+        {"<report format-version=\"1\"><toc><entry>a</entry> junk </toc></report>", " junk "},
+        {in_body("junk"), "\njunk"},  // the text starts at the line end after <body>
+        {in_body("<attachment>junk<p>a</p></attachment>"), "junk"},
+        {in_body("<table id=\"02\">junk<columns/></table>"), "junk"},
+        {in_body("<table id=\"02\"><columns>junk</columns></table>"), "junk"},
+        {in_body("<table id=\"02\"><columns><column key=\"a\">junk<h>x</h></column></columns></table>"), "junk"},
+        {in_body("<table id=\"02\"><columns><column key=\"a\"><h>x</h>junk</column></columns></table>"), "junk"},
+        {in_body("<table id=\"02\"><columns><column key=\"a\"/></columns><row>junk<c col=\"0\">1</c></row></table>"),
+         "junk"},
+        {in_body("<table id=\"02\"><columns><column key=\"a\"/></columns><row><c col=\"0\">1</c>junk</row></table>"),
+         "junk"},
+        {in_body("<section><![CDATA[ ]]></section>"), "<![CDATA["},
+    };
+    for (const Case& c : cases) {
+        // A CDATA section is pointed at by its content, as pugixml records it.
+        const std::size_t at = c.xml.find(c.text) + (c.text == "<![CDATA[" ? c.text.size() : 0);
+        const auto [line, column] = reference_position(c.xml, at);
+        LoadResult result = load_report_xml_buffer(c.xml, "stray.xml");
+        ASSERT_TRUE(result.error) << c.xml;
+        EXPECT_NE(result.error->message.find("unexpected text"), std::string::npos) << result.error->to_string();
+        EXPECT_EQ(result.error->line, line) << result.error->to_string();
+        EXPECT_EQ(result.error->column, column) << result.error->to_string();
+    }
+}
+
+TEST(LoadReportXmlErrors, TextInsideAnElementThatMustBeEmpty) {
+    expect_error("<report format-version=\"1\"><metadata><source file=\"a\">x</source></metadata></report>",
+                 {1, 55, "<source> must be empty"});
+    expect_error("<report format-version=\"1\"><metadata><source file=\"a\"> </source></metadata></report>",
+                 {1, 55, "<source> must be empty"});
+    expect_error("<report format-version=\"1\"><metadata><source file=\"a\"><x/></source></metadata></report>",
+                 {1, 55, "<source> must be empty"});
+}
+
 }  // namespace

@@ -173,6 +173,38 @@ TEST(LoadReportXml, DecodesEscapesCdataAndMultiLineAttributes) {
     EXPECT_EQ(a.fields[1].value, dec("98.5"));
 }
 
+// The reader has pugixml keep an element's leading text in the element itself
+// (parse_embed_pcdata): text around CDATA sections, blank text and indentation read as
+// they did when every piece of text was a node of its own.
+TEST(LoadReportXml, JoinsTextAroundCdataAndKeepsBlankText) {
+    LoadResult result = load_report_xml_buffer(
+        "<report format-version=\"1\">\n  <body>\n"
+        "    <p>a<![CDATA[<b>]]>c</p><p><![CDATA[only]]></p><p><![CDATA[x]]>y</p><p>   </p><p/>\n"
+        "    <table id=\"02\">\n      <columns>\n        <column key=\"k\">\n          <h>上</h>\n"
+        "          <h>下</h>\n        </column>\n      </columns>\n"
+        "      <row code=\"201\">\n        <c col=\"0\"> 1.50 </c>\n      </row>\n"
+        "      <row code=\"202\">\n      </row>\n    </table>\n"
+        "    <section heading=\"一\">\n    </section>\n  </body>\n</report>\n",
+        "text.xml");
+    ASSERT_TRUE(result) << result.error->to_string();
+    const Report& r = *result.report;
+    ASSERT_EQ(r.blocks.size(), 5u);
+    EXPECT_EQ(r.blocks[0].text, "a<b>c");
+    EXPECT_EQ(r.blocks[1].text, "only");
+    EXPECT_EQ(r.blocks[2].text, "xy");
+    EXPECT_EQ(r.blocks[3].text, "   ");
+    EXPECT_EQ(r.blocks[4].text, "");
+    const Table& t = r.tables.at(0);
+    ASSERT_EQ(t.columns.size(), 1u);
+    ASSERT_EQ(t.columns[0].header.size(), 2u);
+    EXPECT_EQ(t.columns[0].header[1], "下");
+    ASSERT_EQ(t.rows.size(), 2u);
+    EXPECT_EQ(t.rows[0].cells[0].raw, " 1.50 ");
+    EXPECT_EQ(t.rows[0].cells[0].value, dec("1.50"));
+    EXPECT_TRUE(t.rows[1].cells[0].blank());
+    EXPECT_EQ(r.sections.size(), 1u);
+}
+
 TEST(LoadReportXml, ViewsPointIntoOneBufferThatOutlivesAMove) {
     LoadResult result = load_report_xml(kSource / "examples/minimal-report.xml");
     ASSERT_TRUE(result);
