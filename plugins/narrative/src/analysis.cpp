@@ -1,5 +1,8 @@
 #include "analysis.hpp"
 
+#include <span>
+
+#include "compact_reader.hpp"
 #include "scanner.hpp"
 #include "support.hpp"
 #include "text.hpp"
@@ -37,6 +40,46 @@ std::vector<FactValue> Analysis::facts(const BlockClaims& block, const Concept* 
     return facts_for(*report, *lexicon, *entry, block.context, role);
 }
 
+namespace {
+
+// The concept each claim of a block is about (nullptr when none), appended to `out`.
+void bind_concepts(const Lexicon& lexicon, std::span<const Claim> claims, std::vector<const Concept*>& out) {
+    const std::size_t first = out.size();
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        const Claim& claim = claims[i];
+        const Concept* found = nullptr;
+        if (claim.kind == ClaimKind::count) {
+            found = lexicon.find(claim.subject, true);
+        } else if (claim.kind == ClaimKind::amount || claim.kind == ClaimKind::change_amount ||
+                   claim.kind == ClaimKind::change_percent) {
+            found = lexicon.find(claim.subject);
+            // 「…年初预算为0.95万元，支出决算为0.00万元」 and 「…增加0.36万元」 speak of the
+            // concept the sentence named first: inherit it, within the sentence only.
+            bool inherits = claim.role != Role::level || claim.kind != ClaimKind::amount;
+            if (found == nullptr && !claim.prior_year && inherits) {
+                for (std::size_t k = i; k-- > 0;) {
+                    const Claim& earlier = claims[k];
+                    if (earlier.sentence != claim.sentence) break;
+                    if (!is_amount_like(earlier) || earlier.prior_year) continue;
+                    if (earlier.after_qizhong != claim.after_qizhong) break;
+                    found = out[first + k];
+                    break;
+                }
+            }
+        }
+        out.push_back(found);
+    }
+}
+
+// Where one block's pieces sit in the analysis-wide arrays; turned into views once every
+// block is read and the arrays no longer move.
+struct BlockExtent {
+    std::size_t text_begin = 0, text_size = 0;
+    std::size_t claims_begin = 0, claims_size = 0;
+};
+
+}  // namespace
+
 Analysis analyze(const Report& report, const Lexicon& lexicon) {
     Analysis analysis;
     analysis.report = &report;
@@ -44,44 +87,38 @@ Analysis analyze(const Report& report, const Lexicon& lexicon) {
     ScanOptions options;
     options.fiscal_year = report.meta.fiscal_year;
     const std::vector<const ContextRule*> headings = heading_contexts(report, lexicon);
-    analysis.blocks.reserve(report.blocks.size());
+    // One reader per thread: its buffers, sized by the longest block met so far, serve every
+    // block of every report the thread audits.
+    thread_local CompactReader reader;
+    std::vector<BlockExtent> extents(report.blocks.size());
+    analysis.blocks.resize(report.blocks.size());
     for (std::size_t b = 0; b < report.blocks.size(); ++b) {
         const Block& block = report.blocks[b];
-        BlockClaims out;
+        BlockClaims& out = analysis.blocks[b];
+        BlockExtent& extent = extents[b];
         out.block = static_cast<int>(b);
         out.context_rule = context_of_block(report, headings, block);
         if (out.context_rule != nullptr) out.context = out.context_rule->id;
-        out.text = to_u32(block.text);
-        out.claims = scan_claims(out.text, options);
-        std::u32string_view trimmed = out.text;
-        while (!trimmed.empty() && is_space(trimmed.back())) trimmed.remove_suffix(1);
-        out.ends_with_colon = !trimmed.empty() && fold(trimmed.back()) == U'：';
-        out.concepts.resize(out.claims.size(), nullptr);
-        for (std::size_t i = 0; i < out.claims.size(); ++i) {
-            const Claim& claim = out.claims[i];
-            if (claim.kind == ClaimKind::count) {
-                out.concepts[i] = lexicon.find(claim.subject, true);
-                continue;
-            }
-            if (claim.kind != ClaimKind::amount && claim.kind != ClaimKind::change_amount &&
-                claim.kind != ClaimKind::change_percent)
-                continue;
-            out.concepts[i] = lexicon.find(claim.subject);
-            if (out.concepts[i] != nullptr || claim.prior_year) continue;
-            // 「…年初预算为0.95万元，支出决算为0.00万元」 and 「…增加0.36万元」 speak of the
-            // concept the sentence named first: inherit it, within the sentence only.
-            bool inherits = claim.role != Role::level || claim.kind != ClaimKind::amount;
-            if (!inherits) continue;
-            for (std::size_t k = i; k-- > 0;) {
-                const Claim& earlier = out.claims[k];
-                if (earlier.sentence != claim.sentence) break;
-                if (!is_amount_like(earlier) || earlier.prior_year) continue;
-                if (earlier.after_qizhong != claim.after_qizhong) break;
-                out.concepts[i] = out.concepts[k];
-                break;
-            }
-        }
-        analysis.blocks.push_back(std::move(out));
+        reader.read(block.text);
+        out.ends_with_colon = reader.ends_with_colon();
+        extent.claims_begin = analysis.claims_.size();
+        scan_claims(reader, options, analysis.claims_);
+        extent.claims_size = analysis.claims_.size() - extent.claims_begin;
+        if (extent.claims_size == 0) continue;
+        // Only blocks with claims keep their text: claim spans and look-backs index it.
+        std::u32string_view original = reader.original();
+        extent.text_begin = analysis.texts_.size();
+        extent.text_size = original.size();
+        analysis.texts_.insert(analysis.texts_.end(), original.begin(), original.end());
+        bind_concepts(lexicon, std::span<const Claim>(analysis.claims_).subspan(extent.claims_begin, extent.claims_size),
+                      analysis.concepts_);
+    }
+    for (std::size_t b = 0; b < extents.size(); ++b) {
+        const BlockExtent& extent = extents[b];
+        BlockClaims& out = analysis.blocks[b];
+        out.text = std::u32string_view(analysis.texts_.data() + extent.text_begin, extent.text_size);
+        out.claims = std::span<const Claim>(analysis.claims_).subspan(extent.claims_begin, extent.claims_size);
+        out.concepts = std::span<const Concept* const>(analysis.concepts_).subspan(extent.claims_begin, extent.claims_size);
     }
     analysis.form_rates = form_rates(report);
     return analysis;

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "claim.hpp"
@@ -14,13 +16,16 @@
 
 namespace fincheck::narrative {
 
+// Views into the arrays of the Analysis that holds them: one allocation per report for all
+// the blocks' texts, claims and concepts instead of three per block.
 struct BlockClaims {
     int block = -1;
-    std::u32string text;                       // the block's text as code points (claim spans index it)
-    std::string context;                       // context id from the section headings
+    std::u32string_view text;                  // the block's text as code points (claim spans index it);
+                                               // kept only for blocks with claims, empty otherwise
+    std::string_view context;                  // context id from the section headings
     const ContextRule* context_rule = nullptr;
-    std::vector<Claim> claims;
-    std::vector<const Concept*> concepts;      // per claim: what it is about, or nullptr
+    std::span<const Claim> claims;
+    std::span<const Concept* const> concepts;  // per claim: what it is about, or nullptr
     bool ends_with_colon = false;              // 「…主要用于以下方面：」 opens a list
 };
 
@@ -33,6 +38,13 @@ struct FormRate {
 };
 
 struct Analysis {
+    Analysis() = default;
+    // Moved, never copied: the blocks' views point into the arrays below.
+    Analysis(Analysis&&) = default;
+    Analysis& operator=(Analysis&&) = default;
+    Analysis(const Analysis&) = delete;
+    Analysis& operator=(const Analysis&) = delete;
+
     const Report* report = nullptr;
     const Lexicon* lexicon = nullptr;
     // Keeps the lexicon alive while the report holds this analysis: the lexicon's address is
@@ -40,6 +52,11 @@ struct Analysis {
     std::shared_ptr<const Lexicon> lexicon_owner;
     std::vector<BlockClaims> blocks;           // one per Report::blocks entry, same order
     std::vector<FormRate> form_rates;          // attachment forms that state all three
+
+    // What the blocks' views point into (filled by analyze(); a vector keeps its buffer when moved).
+    std::vector<char32_t> texts_;
+    std::vector<Claim> claims_;
+    std::vector<const Concept*> concepts_;
 
     // Facts bound to claim `index` of `block`, or to `entry` in that block's context.
     std::vector<FactValue> facts(const BlockClaims& block, const Concept* entry, Role role) const;

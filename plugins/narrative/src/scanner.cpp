@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "comparison_words.hpp"
 #include "text.hpp"
 
 namespace fincheck::narrative {
@@ -23,10 +24,6 @@ const char* to_string(ClaimKind kind) {
 }
 
 namespace {
-
-bool is_sentence_end(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'；'; }
-bool is_period(char32_t c) { return c == U'。' || c == U'！' || c == U'？'; }
-bool is_clause_end(char32_t c) { return c == U'，' || c == U'：' || c == U','; }
 
 struct UnitInfo {
     std::u32string_view text;
@@ -57,35 +54,6 @@ constexpr std::array<Verb, 10> kChangeVerbs{{
     {U"降低", Relation::less},    {U"减", Relation::less},      {U"增", Relation::greater},
     {U"降", Relation::less},
 }};
-
-struct Word {
-    std::u32string_view text;
-    Relation relation;
-};
-constexpr std::array<Word, 10> kComparisonWords{{
-    {U"基本持平", Relation::about_equal}, {U"保持不变", Relation::equal}, {U"没有变化", Relation::equal},
-    {U"无变化", Relation::equal},         {U"持平", Relation::equal},     {U"等于", Relation::equal},
-    {U"大于", Relation::greater},         {U"高于", Relation::greater},   {U"小于", Relation::less},
-    {U"低于", Relation::less},
-}};
-
-// True when `c` is the first character of some comparison word: the scanner asks at every
-// character, so the word list is only walked where a word can start.
-// A 64-bit filter on the low bits of the first characters answers "no" for most characters
-// before the list is walked.
-constexpr std::uint64_t kComparisonFirstBits = [] {
-    std::uint64_t bits = 0;
-    for (const Word& word : kComparisonWords) bits |= std::uint64_t{1} << (word.text.front() & 63U);
-    return bits;
-}();
-
-constexpr bool may_start_comparison(char32_t c) {
-    if (((kComparisonFirstBits >> (c & 63U)) & 1U) == 0) return false;
-    for (const Word& word : kComparisonWords) {
-        if (word.text.front() == c) return true;
-    }
-    return false;
-}
 
 // Filler words that may sit between a verb or label and its number: 各减少, 共下降, 为, 达.
 constexpr std::array<std::u32string_view, 10> kFillers{{U"共计", U"总计", U"合计为", U"为", U"了", U"约",
@@ -174,7 +142,13 @@ std::u32string without_fund_names(std::u32string_view subject) {
 }
 
 Role role_of(std::u32string_view raw_subject) {
-    std::u32string subject = without_fund_names(raw_subject);
+    // Every fund name contains 预算: most subjects have none to drop and need no copy.
+    std::u32string stripped;
+    std::u32string_view subject = raw_subject;
+    if (contains(raw_subject, U"预算")) {
+        stripped = without_fund_names(raw_subject);
+        subject = stripped;
+    }
     for (std::u32string_view word : {U"决算", U"执行数", U"实际支出", U"实际支付", U"执行金额", U"实际完成"}) {
         if (contains(subject, word)) return Role::actual;
     }
@@ -224,61 +198,57 @@ bool names_actual_vs_budget(std::u32string_view before, std::u32string_view afte
     return false;
 }
 
+// Reads the claims of one compact text, visiting only the reader's stops: between two stops
+// the character-by-character walk this replaces did nothing but step.
 class Scanner {
 public:
-    Scanner(std::u32string_view text, const ScanOptions& options)
-        : ct_(compact(text)), t_(ct_.text), options_(options) {}
+    Scanner(const CompactView& view, const std::vector<Stop>& stops, const ScanOptions& options)
+        : view_(view), t_(view.text), stops_(stops), options_(options) {}
 
-    std::vector<Claim> run() {
-        std::vector<Claim> claims;
-        const std::size_t n = t_.size();
-        std::size_t i = 0;
-        while (i < n) {
-            char32_t c = t_[i];
-            if (is_sentence_end(c)) {
-                ++sentence_;
-                ++clause_;
-                if (is_period(c)) ++period_;
-                sentence_start_ = clause_start_ = i + 1;
-                qizhong_ = false;
-                ++i;
-                continue;
+    void run(std::vector<Claim>& claims) {
+        std::size_t i = 0;  // everything before i has been read
+        for (const Stop& stop : stops_) {
+            if (stop.at < i) continue;  // inside a number or word already read (「2,940.05」's comma)
+            i = stop.at;
+            switch (stop.kind) {
+                case StopKind::sentence_end:
+                    ++sentence_;
+                    ++clause_;
+                    if (t_[i] != U'；') ++period_;
+                    sentence_start_ = clause_start_ = i + 1;
+                    qizhong_ = false;
+                    ++i;
+                    break;
+                case StopKind::clause_end:
+                    ++clause_;
+                    clause_start_ = i + 1;
+                    ++i;
+                    break;
+                case StopKind::qi:
+                    qizhong_ = true;
+                    ++i;
+                    break;
+                case StopKind::number_start:
+                    i = read_number(i, claims);
+                    break;
+                case StopKind::comparison_start:
+                    if (std::size_t used = read_comparison(i, claims); used > 0) i += used;
+                    else ++i;
+                    break;
             }
-            if (is_clause_end(c)) {
-                ++clause_;
-                clause_start_ = i + 1;
-                ++i;
-                continue;
-            }
-            if (c == U'其' && i + 1 < n && t_[i + 1] == U'中') qizhong_ = true;
-            if (is_digit(c) && (i == 0 || (!is_digit(t_[i - 1]) && t_[i - 1] != U'.'))) {
-                i = read_number(i, claims);
-                continue;
-            }
-            if (!may_start_comparison(c)) {  // most characters start no comparison word
-                ++i;
-                continue;
-            }
-            if (std::size_t used = read_comparison(i, claims); used > 0) {
-                i += used;
-                continue;
-            }
-            ++i;
         }
-        return claims;
     }
 
 private:
     std::size_t clause_end(std::size_t from) const {
         std::size_t k = from;
-        while (k < t_.size() && !is_sentence_end(t_[k]) && !is_clause_end(t_[k])) ++k;
+        while (k < t_.size() && !is_sentence_end_char(t_[k]) && !is_clause_end_char(t_[k])) ++k;
         return k;
     }
 
     std::size_t read_comparison(std::size_t i, std::vector<Claim>& claims) {
-        if (!may_start_comparison(t_[i])) return 0;  // most characters start no comparison word
-        std::u32string_view rest = std::u32string_view(t_).substr(i);
-        for (const Word& word : kComparisonWords) {
+        std::u32string_view rest = t_.substr(i);
+        for (const ComparisonWord& word : kComparisonWords) {
             if (!starts_with(rest, word.text)) continue;
             std::size_t after = i + word.text.size();
             if (after < t_.size() && is_digit(t_[after])) return 0;  // 「大于50万元」: a threshold
@@ -287,12 +257,12 @@ private:
             claim.relation = word.relation;
             claim.word = word.text;
             fill_position(claim, i, after);
-            std::u32string_view before = std::u32string_view(t_).substr(sentence_start_, i - sentence_start_);
-            std::u32string_view tail = std::u32string_view(t_).substr(after, clause_end(after) - after);
+            std::u32string_view before = t_.substr(sentence_start_, i - sentence_start_);
+            std::u32string_view tail = t_.substr(after, clause_end(after) - after);
             // The operands of 「决算数与预算数基本持平」 sit in the word's own clause: in
             // 「预算为1.20万元，支出决算为0.77万元，与2023年度0.77万元相比持平」 the earlier
             // clauses name 决算 and 预算, but the word compares with the prior year.
-            std::u32string_view own_clause = std::u32string_view(t_).substr(clause_start_, i - clause_start_);
+            std::u32string_view own_clause = t_.substr(clause_start_, i - clause_start_);
             claim.names_actual_vs_budget = names_actual_vs_budget(own_clause, tail, claim.relation);
             claim.subject = normalize_phrase(before.substr(before.size() - std::min(before.size(), std::size_t{40})));
             claims.push_back(std::move(claim));
@@ -302,8 +272,8 @@ private:
     }
 
     void fill_position(Claim& claim, std::size_t first, std::size_t past_last) const {
-        claim.begin = ct_.offset[first];
-        claim.end = ct_.offset[past_last - 1] + 1;
+        claim.begin = view_.offset[first];
+        claim.end = view_.offset[past_last - 1] + 1;
         claim.sentence = sentence_;
         claim.period = period_;
         claim.clause = clause_;
@@ -318,7 +288,7 @@ private:
         std::size_t j = i;
         while (j < n) {
             if (is_digit(t_[j])) {
-                if (j > i && ct_.space_before[j] && is_digit(t_[j - 1])) break;  // 「2 3」 are two numbers
+                if (j > i && view_.space_before[j] && is_digit(t_[j - 1])) break;  // 「2 3」 are two numbers
                 digits.push_back(static_cast<char>(t_[j]));
                 ++j;
             } else if (t_[j] == U',' && j + 3 < n && is_digit(t_[j + 1]) && is_digit(t_[j + 2]) &&
@@ -333,7 +303,7 @@ private:
             digits.push_back('.');
             ++j;
             std::size_t first = j;
-            while (j < n && is_digit(t_[j]) && !(j > first && ct_.space_before[j])) {
+            while (j < n && is_digit(t_[j]) && !(j > first && view_.space_before[j])) {
                 digits.push_back(static_cast<char>(t_[j]));
                 ++j;
                 ++decimals;
@@ -343,7 +313,7 @@ private:
         std::size_t k = j;
         bool approximate = false;
         if (k < n && (t_[k] == U'余' || t_[k] == U'多')) { approximate = true; ++k; }
-        std::u32string_view rest = std::u32string_view(t_).substr(k);
+        std::u32string_view rest = t_.substr(k);
         if (starts_with(rest, U"年")) return j;  // a year or a duration, never an amount
         for (std::u32string_view skip : {U"月", U"日", U"号", U"个月", U"周", U"岁"}) {
             if (starts_with(rest, skip)) return j;
@@ -362,7 +332,7 @@ private:
         claim.approximate = approximate;
         claim.unit = unit->text;
         std::size_t past = k + unit->text.size();
-        claim.raw = std::u32string(std::u32string_view(t_).substr(i, past - i));
+        claim.raw = std::u32string(t_.substr(i, past - i));
         fill_position(claim, i, past);
         Decimal half = Decimal::from_units(Decimal::kScale / 2);
         for (int d = 0; d < decimals; ++d) half = Decimal::from_units(half.units() / 10);
@@ -379,7 +349,7 @@ private:
         }
         std::size_t subject_start = std::max(clause_start_, last_claim_end_);
         if (subject_start > i) subject_start = i;
-        std::u32string_view subject_raw = std::u32string_view(t_).substr(subject_start, i - subject_start);
+        std::u32string_view subject_raw = t_.substr(subject_start, i - subject_start);
         classify(claim, subject_raw);
         claims.push_back(std::move(claim));
         last_claim_end_ = past;
@@ -419,8 +389,9 @@ private:
         if (claim.role == Role::budget) claim.budget_kind = budget_kind_of(subject_raw);
     }
 
-    CompactText ct_;
-    const std::u32string& t_;
+    CompactView view_;
+    std::u32string_view t_;
+    const std::vector<Stop>& stops_;
     ScanOptions options_;
     int sentence_ = 0;
     int period_ = 0;
@@ -433,12 +404,25 @@ private:
 
 }  // namespace
 
+void scan_claims(const CompactReader& reader, const ScanOptions& options, std::vector<Claim>& out) {
+    if (!reader.may_hold_claim()) return;
+    Scanner(reader.view(), reader.stops(), options).run(out);
+}
+
 std::vector<Claim> scan_claims(std::string_view block_text, const ScanOptions& options) {
-    return Scanner(to_u32(block_text), options).run();
+    CompactReader reader;
+    reader.read(block_text);
+    std::vector<Claim> claims;
+    scan_claims(reader, options, claims);
+    return claims;
 }
 
 std::vector<Claim> scan_claims(std::u32string_view block_text, const ScanOptions& options) {
-    return Scanner(block_text, options).run();
+    CompactReader reader;
+    reader.read(block_text);
+    std::vector<Claim> claims;
+    scan_claims(reader, options, claims);
+    return claims;
 }
 
 }  // namespace fincheck::narrative

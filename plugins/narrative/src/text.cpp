@@ -2,44 +2,32 @@
 
 namespace fincheck::narrative {
 
+char32_t next_code_point_slow(const unsigned char* bytes, std::size_t n, std::size_t& i) {
+    const unsigned char lead = bytes[i];
+    const std::size_t length = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    bool ok = length != 0 && i + length <= n;
+    auto cp = static_cast<char32_t>(lead & (0xFF >> (length + 1)));
+    for (std::size_t k = 1; ok && k < length; ++k) {
+        const unsigned char c = bytes[i + k];
+        ok = (c & 0xC0) == 0x80;
+        cp = (cp << 6) | (c & 0x3F);
+    }
+    if (!ok) {
+        ++i;
+        return U'\uFFFD';
+    }
+    i += length;
+    return cp;
+}
+
 // Decodes into a buffer sized for the worst case (one code point per byte) and trims it:
-// one allocation per text, no per-character capacity checks. Structural decoding as in
-// fincheck/utf8.hpp: a byte that starts no complete sequence becomes U+FFFD.
+// one allocation per text, no per-character capacity checks.
 std::u32string to_u32(std::string_view s) {
     std::u32string out(s.size(), U'\0');
     char32_t* write = out.data();
     const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        unsigned char lead = bytes[i];
-        if (lead < 0x80) {
-            *write++ = lead;
-            ++i;
-            continue;
-        }
-        // Chinese text is almost all three-byte sequences: decode them without the loop.
-        if ((lead & 0xF0) == 0xE0 && i + 2 < n && (bytes[i + 1] & 0xC0) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80) {
-            *write++ = static_cast<char32_t>(((lead & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F));
-            i += 3;
-            continue;
-        }
-        std::size_t length = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-        bool ok = length != 0 && i + length <= n;
-        char32_t cp = static_cast<char32_t>(lead & (0xFF >> (length + 1)));
-        for (std::size_t k = 1; ok && k < length; ++k) {
-            unsigned char c = bytes[i + k];
-            ok = (c & 0xC0) == 0x80;
-            cp = (cp << 6) | (c & 0x3F);
-        }
-        if (!ok) {
-            *write++ = U'\uFFFD';
-            ++i;
-            continue;
-        }
-        *write++ = cp;
-        i += length;
-    }
+    for (std::size_t i = 0; i < n;) *write++ = next_code_point(bytes, n, i);
     out.resize(static_cast<std::size_t>(write - out.data()));
     return out;
 }

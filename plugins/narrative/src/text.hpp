@@ -16,6 +16,24 @@ namespace fincheck::narrative {
 std::u32string to_u32(std::string_view utf8);
 std::string to_utf8(std::u32string_view text);
 
+// Decodes the code point at bytes[i] and moves i past it; structural decoding as in
+// fincheck/utf8.hpp: a byte that starts no complete sequence becomes U+FFFD and is skipped
+// alone. Inline for ASCII and three-byte sequences (Chinese text is almost all of them).
+char32_t next_code_point_slow(const unsigned char* bytes, std::size_t n, std::size_t& i);
+inline char32_t next_code_point(const unsigned char* bytes, std::size_t n, std::size_t& i) {
+    const unsigned char lead = bytes[i];
+    if (lead < 0x80) {
+        ++i;
+        return lead;
+    }
+    if ((lead & 0xF0) == 0xE0 && i + 2 < n && (bytes[i + 1] & 0xC0) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80) {
+        const auto cp = static_cast<char32_t>(((lead & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F));
+        i += 3;
+        return cp;
+    }
+    return next_code_point_slow(bytes, n, i);
+}
+
 // Inline: the scanner asks these of every character of every block.
 inline bool is_space(char32_t c) {
     return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000' || c == U'\u00A0' ||

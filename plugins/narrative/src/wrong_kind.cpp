@@ -66,13 +66,18 @@ public:
         auto project = table->column_index("项目支出");
         if (!basic || !project) return;
         for (const BlockClaims& block : analysis.blocks) {
-            auto name = item_heading(block.text);
+            // The analysis keeps the text of blocks with claims only: an item heading need
+            // hold none. Its 类 is looked for in the bytes; the few blocks with one are decoded.
+            std::string_view utf8 = report.blocks[static_cast<std::size_t>(block.block)].text;
+            if (utf8.find("类") == std::string_view::npos) continue;
+            const std::u32string text = to_u32(utf8);
+            auto name = item_heading(text);
             if (!name) continue;
             const Concept* cls = lexicon().find(normalize_phrase(name->class_name));
             if (cls == nullptr || cls->code.empty()) continue;
             const Row* row = find_subitem(*table, cls->code, *name);
             if (row == nullptr) continue;
-            auto [said, begin, end] = described_kind(block.text);
+            auto [said, begin, end] = described_kind(text);
             if (said.empty()) continue;
             Decimal basic_value = row->cell(*basic) && row->cell(*basic)->value ? *row->cell(*basic)->value : Decimal{};
             Decimal project_value = row->cell(*project) && row->cell(*project)->value ? *row->cell(*project)->value : Decimal{};
