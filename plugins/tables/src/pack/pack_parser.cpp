@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
-#include <sstream>
 
 #include <pugixml.hpp>
+
+#include "fincheck/data_file.hpp"
 
 namespace fincheck::tables {
 
@@ -16,7 +16,7 @@ std::string PackError::to_string() const {
 namespace {
 
 struct Failure {
-    std::ptrdiff_t offset;
+    std::uint32_t line;
     std::string message;
 };
 
@@ -43,14 +43,13 @@ std::vector<std::string> split_list(std::string_view text) {
 
 class Parser {
 public:
-    Parser(std::string_view text, std::string_view name) : text_(text), name_(name) {}
+    explicit Parser(const DataFile& file) : file_(file) {}
 
-    Pack parse(const pugi::xml_document& doc) {
-        pugi::xml_node root = doc.document_element();
-        if (std::string_view(root.name()) != "rulepack")
-            fail(root, "root element is <" + std::string(root.name()) + ">, expected <rulepack> (根元素应为 rulepack)");
+    // The file's root is <rulepack>: load_data_file checked it.
+    Pack parse() {
+        pugi::xml_node root = file_.root();
         Pack pack;
-        pack.file = name_;
+        pack.file = file_.name();
         pack.pos = pos(root);
         attributes(root, {"id", "version", "extends", "xmlns"});
         pack.id = required(root, "id");
@@ -106,19 +105,12 @@ public:
 
 private:
     [[noreturn]] void fail(pugi::xml_node node, std::string message) const {
-        throw Failure{node.offset_debug(), std::move(message)};
+        throw Failure{line_of(node), std::move(message)};
     }
 
-    SourcePos pos(pugi::xml_node node) const { return SourcePos{std::string(name_), line_of(node.offset_debug())}; }
+    SourcePos pos(pugi::xml_node node) const { return SourcePos{file_.name(), line_of(node)}; }
+    std::uint32_t line_of(pugi::xml_node node) const { return file_.position_of(node).line; }
 
-public:
-    std::uint32_t line_of(std::ptrdiff_t offset) const {
-        if (offset < 0) return 0;
-        auto end = text_.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(text_.size()));
-        return static_cast<std::uint32_t>(1 + std::count(text_.begin(), end, '\n'));
-    }
-
-private:
     // Child elements only; stray text between elements is an error, comments are not parsed.
     std::vector<pugi::xml_node> elements(pugi::xml_node node) const {
         std::vector<pugi::xml_node> out;
@@ -435,41 +427,32 @@ private:
         return t;
     }
 
-    std::string_view text_;
-    std::string_view name_;
+    const DataFile& file_;
 };
 
-}  // namespace
-
-PackParseResult parse_pack_buffer(std::string_view text, std::string_view name) {
+PackParseResult parse_loaded(const DataFileResult& loaded) {
     PackParseResult result;
-    std::string copy(text);
-    pugi::xml_document doc;
-    Parser parser(text, name);
-    pugi::xml_parse_result parsed = doc.load_buffer(copy.data(), copy.size(), pugi::parse_default, pugi::encoding_utf8);
-    if (!parsed) {
-        result.error = PackError{std::string(name), parser.line_of(parsed.offset),
-                                 std::string("malformed XML: ") + parsed.description() + " (XML 格式错误)"};
+    if (const auto& error = loaded.error) {
+        // A pack error keeps the line only ("file:line: message"); 0 for an unreadable file.
+        result.error = PackError{error->file, error->position ? error->position->line : 0, error->message};
         return result;
     }
     try {
-        result.pack = parser.parse(doc);
+        result.pack = Parser(*loaded.file).parse();
     } catch (const Failure& failure) {
-        result.error = PackError{std::string(name), parser.line_of(failure.offset), failure.message};
+        result.error = PackError{loaded.file->name(), failure.line, failure.message};
     }
     return result;
 }
 
+}  // namespace
+
+PackParseResult parse_pack_buffer(std::string_view text, std::string_view name) {
+    return parse_loaded(parse_data_file(text, name, "rulepack"));
+}
+
 PackParseResult parse_pack_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        PackParseResult result;
-        result.error = PackError{file.string(), 0, "cannot open the rule pack (无法打开规则包)"};
-        return result;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parse_pack_buffer(buffer.str(), file.string());
+    return parse_loaded(load_data_file(file, "rulepack"));
 }
 
 }  // namespace fincheck::tables
