@@ -29,22 +29,25 @@ DataFileError DataFile::error_at(pugi::xml_node node, std::string message) const
     return DataFileError{name_, position_of(node), std::move(message)};
 }
 
-DataFileResult parse_data_file(std::string_view text, std::string_view name, std::string_view root_element) {
+DataFileResult parse_data_file(std::string_view text, std::string_view name,
+                               std::string_view root_element) {
     DataFileResult result;
     DataFile file(name, text);
     // Positions are counted in the bytes as written, so no conversion from another encoding.
-    const pugi::xml_parse_result parsed =
-        file.document_.load_buffer(file.text_.data(), file.text_.size(), pugi::parse_default, pugi::encoding_utf8);
+    const pugi::xml_parse_result parsed = file.document_.load_buffer(
+        file.text_.data(), file.text_.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) {
-        result.error = DataFileError{std::string(name), text_position(text, static_cast<std::size_t>(parsed.offset)),
-                                     std::string("malformed XML: ") + parsed.description() + " (XML 格式错误)"};
+        result.error = DataFileError{
+            std::string(name), text_position(text, static_cast<std::size_t>(parsed.offset)),
+            std::string("malformed XML: ") + parsed.description() + " (XML 格式错误)"};
         return result;
     }
     const pugi::xml_node root = file.root();
     if (root.name() != root_element) {
-        result.error = file.error_at(root, "root element is <" + std::string(root.name()) + ">, expected <" +
-                                               std::string(root_element) + "> (根元素应为 " +
-                                               std::string(root_element) + ")");
+        const std::string expected(root_element);
+        result.error = file.error_at(root, "root element is <" + std::string(root.name()) +
+                                               ">, expected <" + expected + "> (根元素应为 " +
+                                               expected + ")");
         return result;
     }
     result.file.emplace(std::move(file));

@@ -126,7 +126,7 @@ TEST(Cli, RulesAsXmlIsWellFormed) {
 TEST(Cli, PluginsListsVersionsAbiAndFailures) {
     CliRun run = fincheck("plugins " + kPlugins);
     EXPECT_EQ(run.exit_code, 0) << run.err;
-    EXPECT_NE(run.out.find("test-good 0.1.0  fincheck_test_good.so  SDK 1.0.0  ABI 1.0  2 条规则"), std::string::npos)
+    EXPECT_NE(run.out.find("test-good 0.1.0  fincheck_test_good.so  SDK 1.1.0  ABI 1.0  2 条规则"), std::string::npos)
         << run.out;
     EXPECT_NE(run.out.find("fincheck_junk.so [not-loadable]"), std::string::npos);
     EXPECT_NE(run.out.find("fincheck_test_throwing_create.so [create-failed]"), std::string::npos);

@@ -43,7 +43,8 @@ public:
     DataFileError error_at(pugi::xml_node node, std::string message) const;
 
 private:
-    friend DataFileResult parse_data_file(std::string_view, std::string_view, std::string_view);
+    friend DataFileResult parse_data_file(std::string_view, std::string_view,
+                                          std::string_view);
     DataFile(std::string_view name, std::string_view text) : name_(name), text_(text) {}
 
     std::string name_;
@@ -60,7 +61,8 @@ struct DataFileResult {
 // Reads `file` and parses it; its root element must be <root_element>.
 DataFileResult load_data_file(const std::filesystem::path& file, std::string_view root_element);
 // The same for text already in memory; `name` stands for the file in errors.
-DataFileResult parse_data_file(std::string_view text, std::string_view name, std::string_view root_element);
+DataFileResult parse_data_file(std::string_view text, std::string_view name,
+                               std::string_view root_element);
 
 // The *.xml files directly in `folder`, sorted by name; none when it is not a directory.
 std::vector<std::filesystem::path> data_files_in(const std::filesystem::path& folder);
