@@ -7,12 +7,14 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <thread>
 
 #include <gtest/gtest.h>
 
 #include "batch_test_support.hpp"
+#include "fincheck/batch/journal.hpp"
 
 namespace {
 
@@ -32,12 +34,18 @@ pid_t start_batch(const fs::path& in, const fs::path& out, bool resume) {
     return pid;
 }
 
-std::size_t count_states(const fs::path& out) {
-    std::size_t n = 0;
+// The audit files the journal says are finished (torn lines are not counted).
+std::vector<std::string> journaled_outputs(const fs::path& out) {
+    std::vector<std::string> outputs;
     std::error_code ec;
-    for (auto it = fs::directory_iterator(out / ".fincheck-state", ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-        if (it->path().extension() == ".state") ++n;
-    return n;
+    for (auto it = fs::directory_iterator(fincheck::batch::state_directory(out), ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+        if (!it->path().filename().string().starts_with("journal-")) continue;
+        std::ifstream in(it->path(), std::ios::binary);
+        for (std::string line; std::getline(in, line) && !in.eof();)
+            if (auto record = fincheck::batch::parse_journal_line(line)) outputs.push_back(record->output);
+    }
+    return outputs;
 }
 
 struct FileIdentity {
@@ -62,7 +70,7 @@ TEST(BatchResume, KilledRunResumesWithoutAuditingAnyReportTwiceOrLosingOne) {
     const pid_t first = start_batch(in, out, false);
     ASSERT_GT(first, 0);
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (count_states(out) < kReports / 4 && std::chrono::steady_clock::now() < give_up)
+    while (journaled_outputs(out).size() < kReports / 4 && std::chrono::steady_clock::now() < give_up)
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     ::kill(first, SIGKILL);
     int status = 0;
@@ -70,13 +78,9 @@ TEST(BatchResume, KilledRunResumesWithoutAuditingAnyReportTwiceOrLosingOne) {
     ASSERT_TRUE(WIFSIGNALED(status)) << "the first run finished before it could be killed";
     EXPECT_FALSE(fs::exists(out / "summary.xml"));
 
-    // What the first run finished: audit file plus state sidecar.
+    // What the first run finished: audit file plus journal record.
     std::map<std::string, FileIdentity> finished;
-    for (const auto& entry : fs::directory_iterator(out / ".fincheck-state")) {
-        if (entry.path().extension() != ".state") continue;
-        const std::string audit = entry.path().stem().string();
-        finished[audit] = identity(out / audit);
-    }
+    for (const std::string& audit : journaled_outputs(out)) finished[audit] = identity(out / audit);
     ASSERT_GE(finished.size(), kReports / 4);
     ASSERT_LT(finished.size(), kReports);
 
@@ -84,7 +88,7 @@ TEST(BatchResume, KilledRunResumesWithoutAuditingAnyReportTwiceOrLosingOne) {
     ::waitpid(second, &status, 0);
     ASSERT_TRUE(WIFEXITED(status));
     EXPECT_EQ(WEXITSTATUS(status), 0);
-    EXPECT_EQ(count_states(out), kReports);
+    EXPECT_EQ(fincheck::batch::JournalIndex::load(fincheck::batch::state_directory(out)).size(), kReports);
     for (const auto& [audit, before] : finished) EXPECT_EQ(identity(out / audit), before) << audit << " was rewritten";
 
     // Nothing lost, nothing doubled: the summary equals that of one uninterrupted run.

@@ -18,8 +18,4 @@ std::string configuration_hash(const engine::Engine& engine) {
     return sha256_hex(text);
 }
 
-std::filesystem::path state_path(const std::filesystem::path& out_dir, const std::string& output) {
-    return out_dir / ".fincheck-state" / (output + ".state");
-}
-
 }  // namespace fincheck::batch

@@ -1,6 +1,5 @@
 #include "process.hpp"
 
-#include "fincheck/engine/atomic_file.hpp"
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/input.hpp"
 #include "fincheck/import.hpp"
@@ -13,16 +12,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The sidecar says this exact input was audited under this exact configuration, and the
-// audit file it describes is still there.
+// The journal's last record of this input says it was audited from these exact bytes under
+// this exact configuration, and the audit file it describes is still there, unaltered.
 std::optional<ReportRecord> resumable(const ProcessContext& context, const InputFile& input, const std::string& sha,
                                       std::string& scratch) {
-    const fs::path& out_dir = context.options->out_dir;
-    if (!read_file_into(state_path(out_dir, input.output), scratch)) return std::nullopt;
+    if (!context.journal) return std::nullopt;
     std::string hash;
-    std::optional<ReportRecord> record = record_from_xml(scratch, &hash);
-    if (!record || hash != context.config_hash || record->sha256 != sha || record->key != input.key) return std::nullopt;
-    if (!read_file_into(out_dir / input.output, scratch) || sha256_hex(scratch) != record->audit_sha256)
+    std::optional<ReportRecord> record = context.journal->find(input.key, &hash);
+    if (!record || hash != context.config_hash || record->sha256 != sha || record->output != input.output)
+        return std::nullopt;
+    if (!read_file_into(context.options->out_dir / input.output, scratch) || sha256_hex(scratch) != record->audit_sha256)
         return std::nullopt;
     record->audit_sha256.clear();
     return record;
@@ -61,7 +60,6 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
         return processed;
     }
     const std::string sha = sha256_hex(bytes);
-    const fs::path audit_path = context.options->out_dir / input.output;
 
     if (context.options->resume) {
         if (std::optional<ReportRecord> record = resumable(context, input, sha, buffers.scratch)) {
@@ -115,14 +113,10 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
     record.sha256 = sha;
     try {
         // Deferred durability: run_batch syncs the file system once before the summary
-        // appears. The sidecar comes second, so a run killed between the two writes
-        // re-audits the report.
-        engine::write_file_atomically_deferred(audit_path, buffers.audit_xml);
+        // appears. The journal record comes after the audit file (journal_record), so a run
+        // killed between the two re-audits the report.
+        buffers.output.write(input.output, buffers.audit_xml);
         record.audit_sha256 = sha256_hex(buffers.audit_xml);
-        buffers.state_xml.clear();
-        append_record_xml(buffers.state_xml, record, context.config_hash);
-        engine::write_file_atomically_deferred(state_path(context.options->out_dir, input.output), buffers.state_xml);
-        record.audit_sha256.clear();
     } catch (const std::exception& e) {
         processed.record = failed_record(input, "write", e.what());
         processed.record.sha256 = sha;
@@ -134,6 +128,21 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
                               buffers.scratch);
     }
     return processed;
+}
+
+void journal_record(JournalWriter& journal, const std::string& config_hash, ReportRecord& record) {
+    if (record.audit_sha256.empty()) return;
+    try {
+        journal.append(record, config_hash);
+        record.audit_sha256.clear();
+    } catch (const std::exception& e) {
+        ReportRecord failed;
+        failed.key = std::move(record.key);
+        failed.sha256 = std::move(record.sha256);
+        failed.status = Status::failed;
+        failed.failure = Failure{"write", failed.key, 0, 0, e.what()};
+        record = std::move(failed);
+    }
 }
 
 }  // namespace fincheck::batch

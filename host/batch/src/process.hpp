@@ -1,11 +1,14 @@
-// One report, start to finish: read, fingerprint, skip when resumable, load, audit, write
-// the audit file and its resume sidecar, compare with the baseline. Used as is by worker
-// threads and by --isolate children.
+// One report, start to finish: read, fingerprint, skip when the journal says it is
+// resumable, load, audit, write the audit file, compare with the baseline. Used as is by
+// worker threads and by --isolate children; the caller journals the record (a worker its
+// own journal, the --isolate parent what the child sends back).
 #pragma once
 
 #include <string>
 
+#include "fincheck/batch/journal.hpp"
 #include "fincheck/batch/runner.hpp"
+#include "output_writer.hpp"
 
 namespace fincheck::batch {
 
@@ -13,9 +16,12 @@ struct ProcessContext {
     const engine::Engine* engine = nullptr;
     const BatchOptions* options = nullptr;
     std::string config_hash;
+    const JournalIndex* journal = nullptr;  // --resume: what earlier runs audited
 };
 
 struct Processed {
+    // When the audit file was written, record.audit_sha256 holds its hash, for the journal;
+    // journal_record() writes and then clears it (the summary does not carry it).
     ReportRecord record;
     bool resumed = false;
 };
@@ -23,14 +29,20 @@ struct Processed {
 // What one worker keeps from report to report, so that the buffers of the outputs are
 // allocated once per worker rather than once per report.
 struct WorkerBuffers {
+    WorkerBuffers(const std::filesystem::path& out_dir, unsigned worker) : output(out_dir, worker) {}
     std::string audit_xml;
-    std::string state_xml;
-    std::string scratch;  // files read back (resume state, baseline audits)
+    std::string scratch;  // files read back (audits checked on resume, baseline audits)
+    OutputWriter output;
 };
 
 Processed process_report(const ProcessContext& context, const InputFile& input, WorkerBuffers& buffers);
 
 // The record of a report whose processing never finished (crash, timeout).
 ReportRecord failed_record(const InputFile& input, std::string kind, std::string message);
+
+// Appends a freshly audited record (audit_sha256 set) to `journal` and clears the hash;
+// leaves other records alone. A record the journal cannot take becomes a `write` failure,
+// as the report could not be made resumable.
+void journal_record(JournalWriter& journal, const std::string& config_hash, ReportRecord& record);
 
 }  // namespace fincheck::batch

@@ -35,7 +35,13 @@ public:
         std::lock_guard lock(mutex_);
         if (resumed) ++resumed_;
         if (record.status == Status::failed) ++failed_;
-        waiting_.emplace(index, std::move(record));
+        if (index == next_) {
+            // The common case, also with two workers: no detour through the waiting map.
+            writer_.add(record);
+            ++next_;
+        } else {
+            waiting_.emplace(index, std::move(record));
+        }
         for (auto it = waiting_.find(next_); it != waiting_.end(); it = waiting_.find(next_)) {
             writer_.add(it->second);
             waiting_.erase(it);
@@ -59,11 +65,14 @@ private:
     std::size_t resumed_ = 0;
 };
 
-void run_threads(const ProcessContext& context, OrderedSink& sink) {
+void run_threads(const ProcessContext& context, unsigned run, OrderedSink& sink) {
     const InputList& inputs = context.options->inputs;
+    const fs::path state_dir = state_directory(context.options->out_dir);
     std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        WorkerBuffers buffers;
+    // Each worker appends to its own journal: no lock, no interleaving of two writers' lines.
+    auto work = [&](unsigned worker) {
+        WorkerBuffers buffers(context.options->out_dir, worker);
+        JournalWriter journal(state_dir, run, worker);
         for (std::size_t i = next++; i < inputs.size(); i = next++) {
             const InputFile input = inputs[i];
             Processed processed;
@@ -72,13 +81,14 @@ void run_threads(const ProcessContext& context, OrderedSink& sink) {
             } catch (const std::exception& e) {
                 processed.record = failed_record(input, "internal", e.what());
             }
+            journal_record(journal, context.config_hash, processed.record);
             sink.deliver(i, std::move(processed.record), processed.resumed);
         }
     };
     const unsigned jobs = std::max(1u, context.options->jobs);
     std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
-    work();
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work, t);
+    work(0u);
     for (std::thread& t : threads) t.join();
 }
 
@@ -107,7 +117,7 @@ bool write_all(int fd, std::string_view data) {
 [[noreturn]] void child_main(const ProcessContext& context, std::size_t index, int fd) {
     int code = 0;
     try {
-        WorkerBuffers buffers;
+        WorkerBuffers buffers(context.options->out_dir, 0);
         Processed processed = process_report(context, context.options->inputs[index], buffers);
         // First byte: R(esumed) or A(udited); then the record element.
         std::string message(1, processed.resumed ? 'R' : 'A');
@@ -126,8 +136,10 @@ std::string signal_text(int signal_number) {
     return std::to_string(signal_number) + (name ? std::string(" (") + name + ")" : std::string());
 }
 
-void run_isolated(const ProcessContext& context, OrderedSink& sink) {
+void run_isolated(const ProcessContext& context, unsigned run, OrderedSink& sink) {
     const InputList& inputs = context.options->inputs;
+    // The parent journals what the children report: one writer, as the parent is one thread.
+    JournalWriter journal(state_directory(context.options->out_dir), run, 0);
     const unsigned jobs = std::max(1u, context.options->jobs);
     const double timeout = context.options->timeout_seconds;
     std::vector<Child> running;
@@ -156,8 +168,10 @@ void run_isolated(const ProcessContext& context, OrderedSink& sink) {
             std::optional<ReportRecord> record;
             if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && child.received.size() > 1)
                 record = record_from_xml(std::string_view(child.received).substr(1));
-            if (record)
+            if (record) {
+                journal_record(journal, context.config_hash, *record);
                 sink.deliver(child.index, std::move(*record), child.received.front() == 'R');
+            }
             else
                 sink.deliver(child.index,
                              failed_record(input, "internal",
@@ -177,7 +191,7 @@ void run_isolated(const ProcessContext& context, OrderedSink& sink) {
             if (pid == 0) {
                 ::close(fds[0]);
                 for (const Child& other : running) ::close(other.fd);
-                child_main(context, next, fds[1]);
+                child_main(context, next, fds[1]);  // never returns
             }
             ::close(fds[1]);
             Child child;
@@ -215,28 +229,39 @@ void run_isolated(const ProcessContext& context, OrderedSink& sink) {
     }
 }
 
-// Temporary files a killed run left behind (the atomic writer's .NAME.tmp-XXXXXX).
-void remove_stale_temporaries(const fs::path& dir) {
+// Temporary files a killed run left behind (the atomic writer's .NAME.tmp-XXXXXX), and the
+// per-report .state files of versions before the journal, which are not read.
+void remove_leftovers(const fs::path& dir, const fs::path& state_dir) {
     std::error_code ec;
-    for (const fs::path& d : {dir, dir / ".fincheck-state"})
+    for (const fs::path& d : {dir, state_dir})
         for (auto it = fs::directory_iterator(d, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
             const std::string name = it->path().filename().string();
-            if (name.starts_with('.') && name.find(".tmp-") != std::string::npos) fs::remove(it->path(), ec);
+            if ((name.starts_with('.') && name.find(".tmp-") != std::string::npos) || (d == state_dir && name.ends_with(".state")))
+                fs::remove(it->path(), ec);
         }
 }
 
 }  // namespace
 
 BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options) {
+    const fs::path state_dir = state_directory(options.out_dir);
     std::error_code ec;
-    fs::create_directories(options.out_dir / ".fincheck-state", ec);
+    fs::create_directories(state_dir, ec);
     if (ec) throw std::runtime_error("无法创建输出目录 / cannot create " + options.out_dir.string() + ": " + ec.message());
-    remove_stale_temporaries(options.out_dir);
+    remove_leftovers(options.out_dir, state_dir);
+
+    // A resumed run reads every journal and appends its own under the next run number; a new
+    // run starts from an empty journal.
+    JournalIndex journal;
+    if (options.resume) journal = JournalIndex::load(state_dir);
+    else remove_journals(state_dir);
+    const unsigned run = journal.last_run() + 1;
 
     ProcessContext context;
     context.engine = &engine;
     context.options = &options;
     context.config_hash = configuration_hash(engine);
+    if (options.resume) context.journal = &journal;
 
     SummaryHeader header;
     header.tool_version = engine::tool_version();
@@ -247,10 +272,17 @@ BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options)
     Progress progress(options.inputs.size(), options.progress);
     OrderedSink sink(writer, progress);
 
-    if (options.isolate) run_isolated(context, sink);
-    else run_threads(context, sink);
+    if (options.isolate) run_isolated(context, run, sink);
+    else run_threads(context, run, sink);
 
-    // Audit and state files were written without waiting for the disk; make them durable
+    // A resumed run leaves the journals of earlier runs beside its own, with records that
+    // later ones superseded: one compacted file replaces them. A new run's journals hold one
+    // record per report already and are left as they are (no serial work at the end).
+    if (options.resume) {
+        journal = JournalIndex();  // its memory is not needed any more
+        compact_journals(state_dir, run);
+    }
+    // Audit files and journals were written without waiting for the disk; make them durable
     // in one go before the summary says the batch is complete.
     engine::sync_filesystem(options.out_dir);
     writer.finish();

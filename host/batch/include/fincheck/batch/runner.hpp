@@ -45,9 +45,6 @@ struct BatchResult {
 // tolerance. --resume re-audits a report when it changed.
 std::string configuration_hash(const engine::Engine& engine);
 
-// Name of the resume sidecar of an audit file, inside the output directory.
-std::filesystem::path state_path(const std::filesystem::path& out_dir, const std::string& output);
-
 // Throws std::runtime_error when the output directory or the summary cannot be written.
 BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options);
 
