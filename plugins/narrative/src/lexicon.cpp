@@ -5,7 +5,7 @@
 
 #include <pugixml.hpp>
 
-#include "fincheck/text_position.hpp"
+#include "fincheck/data_file.hpp"
 #include "text.hpp"
 
 namespace fincheck::narrative {
@@ -242,9 +242,8 @@ void read_concept_body(const pugi::xml_node& node, Concept& entry) {
     }
 }
 
-std::optional<std::string> read_document(const pugi::xml_document& doc, std::string_view name, Lexicon& into) {
-    pugi::xml_node root = doc.child("lexicon");
-    if (!root) return std::string(name) + ": root element <lexicon> missing";
+// `root` is the <lexicon> element (load_data_file checked it).
+std::optional<std::string> read_document(pugi::xml_node root, std::string_view name, Lexicon& into) {
     Lexicon lexicon;
     lexicon.sources.emplace_back(name);
     for (pugi::xml_node context : root.child("contexts").children("context")) {
@@ -300,19 +299,19 @@ std::optional<std::string> read_document(const pugi::xml_document& doc, std::str
     return std::nullopt;
 }
 
+std::optional<std::string> read_loaded(const DataFileResult& loaded, Lexicon& into) {
+    if (loaded.error) return loaded.error->to_string();
+    return read_document(loaded.file->root(), loaded.file->name(), into);
+}
+
 }  // namespace
 
 std::optional<std::string> load_lexicon_buffer(std::string_view xml, std::string_view name, Lexicon& into) {
-    pugi::xml_document doc;
-    pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
-    if (!parsed) return located_error(name, xml, static_cast<std::size_t>(parsed.offset), parsed.description());
-    return read_document(doc, name, into);
+    return read_loaded(parse_data_file(xml, name, "lexicon"), into);
 }
 
 std::optional<std::string> load_lexicon_file(const std::filesystem::path& file, Lexicon& into) {
-    std::string text, error;
-    if (!read_whole_file(file, text, error)) return error;
-    return load_lexicon_buffer(text, file.string(), into);
+    return read_loaded(load_data_file(file, "lexicon"), into);
 }
 
 Lexicon load_lexicons(const std::vector<std::filesystem::path>& data_dirs,
