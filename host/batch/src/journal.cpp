@@ -97,16 +97,21 @@ bool parse_counts(std::string_view text, Counts& counts) {
 // FNV-1a, 64 bits, as 16 hex digits: catches a torn or garbled line (what a kill or a power
 // loss leaves), which is all the journal needs; a cryptographic hash per line would cost
 // more than the rest of the record.
-std::string checksum(std::string_view body) {
+struct Checksum {
+    char digits[kChecksumDigits];
+    std::string_view view() const { return {digits, kChecksumDigits}; }
+};
+
+Checksum checksum(std::string_view body) {
     std::uint64_t hash = 0xcbf29ce484222325ULL;
     for (char c : body) {
         hash ^= static_cast<unsigned char>(c);
         hash *= 0x100000001b3ULL;
     }
     static constexpr char kHex[] = "0123456789abcdef";
-    std::string digits(kChecksumDigits, '0');
-    for (std::size_t i = kChecksumDigits; i-- > 0; hash >>= 4) digits[i] = kHex[hash & 15];
-    return digits;
+    Checksum sum;
+    for (std::size_t i = kChecksumDigits; i-- > 0; hash >>= 4) sum.digits[i] = kHex[hash & 15];
+    return sum;
 }
 
 // The run number of a journal file name ("journal-000012.log", "journal-000012-03.log"), or
@@ -167,9 +172,9 @@ void append_journal_line(std::string& out, const ReportRecord& record, std::stri
         out += '=';
         append_counts(out, counts);
     }
-    const std::string sum = checksum(std::string_view(out).substr(start));
+    const Checksum sum = checksum(std::string_view(out).substr(start));
     out += '\t';
-    out += sum;
+    out += sum.view();
     out += '\n';
 }
 
@@ -177,7 +182,7 @@ std::optional<ReportRecord> parse_journal_line(std::string_view line, std::strin
     const std::size_t last_tab = line.rfind('\t');
     if (last_tab == std::string_view::npos) return std::nullopt;
     const std::string_view body = line.substr(0, last_tab);
-    if (line.substr(last_tab + 1) != checksum(body)) return std::nullopt;
+    if (line.substr(last_tab + 1) != checksum(body).view()) return std::nullopt;
 
     std::string_view fields[kFields];
     std::size_t count = 0;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
@@ -66,9 +67,10 @@ bool OutputWriter::write_unnamed(const std::string& name, std::string_view conte
     // Link the complete file under the worker's temporary name, then rename it over the
     // target: the target changes in one step. linkat with AT_EMPTY_PATH would need a
     // capability; the /proc path of the descriptor does not.
-    proc_path_ = "/proc/self/fd/" + std::to_string(file.fd);
+    char proc_path[40];
+    std::snprintf(proc_path, sizeof proc_path, "/proc/self/fd/%d", file.fd);
     for (int attempt = 0;; ++attempt) {
-        if (::linkat(AT_FDCWD, proc_path_.c_str(), dir_fd_, temporary_name_.c_str(), AT_SYMLINK_FOLLOW) == 0) break;
+        if (::linkat(AT_FDCWD, proc_path, dir_fd_, temporary_name_.c_str(), AT_SYMLINK_FOLLOW) == 0) break;
         if (errno == EEXIST && attempt == 0) {  // left by a write that failed half-way
             ::unlinkat(dir_fd_, temporary_name_.c_str(), 0);
             continue;

@@ -33,7 +33,6 @@ private:
     bool write_unnamed(const std::string& name, std::string_view content);  // false: not supported here
     std::filesystem::path out_dir_;
     std::string temporary_name_;  // ".fincheck-wN.tmp-PID": removed as a leftover by the next run
-    std::string proc_path_;
     int dir_fd_ = -1;
     bool unnamed_supported_ = true;
 };

@@ -59,7 +59,7 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
         processed.record = failed_record(input, "input", "无法读取文件 / cannot read the file");
         return processed;
     }
-    const std::string sha = sha256_hex(bytes);
+    std::string sha = sha256_hex(bytes);
 
     if (context.options->resume) {
         if (std::optional<ReportRecord> record = resumable(context, input, sha, buffers.scratch)) {
@@ -110,7 +110,7 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
     report.reset();  // the report's buffer and model are not needed for writing
     record.key = input.key;
     record.output = input.output;
-    record.sha256 = sha;
+    record.sha256 = std::move(sha);
     try {
         // Deferred durability: run_batch syncs the file system once before the summary
         // appears. The journal record comes after the audit file (journal_record), so a run
@@ -118,8 +118,9 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
         buffers.output.write(input.output, buffers.audit_xml);
         record.audit_sha256 = sha256_hex(buffers.audit_xml);
     } catch (const std::exception& e) {
+        std::string input_sha = std::move(record.sha256);
         processed.record = failed_record(input, "write", e.what());
-        processed.record.sha256 = sha;
+        processed.record.sha256 = std::move(input_sha);
         return processed;
     }
     if (context.options->baseline_dir) {
