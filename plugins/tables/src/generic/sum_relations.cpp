@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 
 namespace fincheck::tables {
@@ -45,66 +46,98 @@ bool is_grand_total(const Row& row) {
 
 bool is_subtotal(const Row& row) { return compact_equals(row.label.empty() ? row.key : row.label, "小计"); }
 
-bool is_total_row(const Row& row) { return is_grand_total(row) || is_subtotal(row); }
-
 bool refines(std::string_view longer, std::string_view shorter) {
     return longer.size() > shorter.size() && longer.substr(0, shorter.size()) == shorter;
 }
 
-void add_for_columns(std::vector<SumRelation>& out, SumKind kind, const Table& table, const Row& total,
+// What the finders ask of a table's rows and columns again and again, worked out once per
+// table: which rows are totals, and (when first asked) which columns add up.
+struct Shape {
+    explicit Shape(const Table& t) : table(t), grand(t.rows.size()), sub(t.rows.size()), additive_(t.columns.size(), -1) {
+        split = std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return !r.part.empty(); });
+        if (split) return;  // only row_totals reads the flags, and it skips split tables
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            grand[r] = is_grand_total(t.rows[r]);
+            sub[r] = is_subtotal(t.rows[r]);
+        }
+    }
+    bool total(std::size_t r) const { return grand[r] || sub[r]; }
+    // is_additive_column, asked only for the columns of tables that state a sum.
+    bool additive(std::size_t c) const {
+        if (additive_[c] < 0) additive_[c] = is_additive_column(table, c) ? 1 : 0;
+        return additive_[c] == 1;
+    }
+    const Table& table;
+    bool split = false;  // rows carry parts (01, 04)
+    std::vector<bool> grand, sub;
+
+private:
+    mutable std::vector<std::int8_t> additive_;  // -1 not yet known
+};
+
+void add_for_columns(std::vector<SumRelation>& out, SumKind kind, const Shape& shape, const Row& total,
                      const std::vector<const Row*>& parts) {
     if (parts.empty()) return;
+    const Table& table = shape.table;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        if (!is_additive_column(table, c)) continue;
+        if (!shape.additive(c)) continue;
         SumRelation r{kind, &table, CellRef{&total, c}, {}};
+        r.parts.reserve(parts.size());
         for (const Row* p : parts) r.parts.push_back(CellRef{p, c});
         out.push_back(std::move(r));
     }
 }
 
 // Code rows not refined by a shorter code of the table: 类 rows when printed, else the 项 rows.
-std::vector<const Row*> root_code_rows(const Table& table) {
+std::vector<const Row*> root_code_rows(const Shape& shape) {
     std::vector<const Row*> roots;
-    for (const Row& row : table.rows) {
+    for (const Row& row : shape.table.rows) {
         if (row.code.empty()) continue;
-        bool has_parent = std::any_of(table.rows.begin(), table.rows.end(),
-                                      [&](const Row& other) { return !other.code.empty() && refines(row.code, other.code); });
+        bool has_parent = std::any_of(shape.table.rows.begin(), shape.table.rows.end(), [&](const Row& other) {
+            return !other.code.empty() && refines(row.code, other.code);
+        });
         if (!has_parent) roots.push_back(&row);
     }
     return roots;
 }
 
-void row_totals(const Table& table, std::vector<SumRelation>& out) {
+void row_totals(const Shape& shape, std::vector<SumRelation>& out) {
+    const Table& table = shape.table;
     // Split tables (01, 04) state their totals as named relations; the rule packs check them.
-    if (std::any_of(table.rows.begin(), table.rows.end(), [](const Row& r) { return !r.part.empty(); })) return;
-    bool coded = std::any_of(table.rows.begin(), table.rows.end(), [](const Row& r) { return !r.code.empty(); });
+    if (shape.split) return;
+    const bool coded = std::any_of(table.rows.begin(), table.rows.end(), [](const Row& r) { return !r.code.empty(); });
     std::vector<const Row*> subtotals;
-    for (const Row& row : table.rows)
-        if (is_subtotal(row)) subtotals.push_back(&row);
+    for (std::size_t r = 0; r < table.rows.size(); ++r)
+        if (shape.sub[r]) subtotals.push_back(&table.rows[r]);
 
+    std::vector<const Row*> roots;
+    bool have_roots = false;
     for (std::size_t i = 0; i < table.rows.size(); ++i) {
         const Row& row = table.rows[i];
-        if (!is_total_row(row)) continue;
+        if (!shape.total(i)) continue;
         std::vector<const Row*> parts;
-        if (coded && is_grand_total(row)) {
-            parts = root_code_rows(table);
-        } else if (is_grand_total(row) && !subtotals.empty()) {
+        if (coded && shape.grand[i]) {
+            if (!have_roots) roots = root_code_rows(shape);
+            have_roots = true;
+            parts = roots;
+        } else if (shape.grand[i] && !subtotals.empty()) {
             parts = subtotals;
         } else {
             // The block this total closes: the rows above it back to the previous total, or,
             // when it is printed first, the rows below it up to the next total.
             std::size_t begin = i;
-            while (begin > 0 && !is_total_row(table.rows[begin - 1])) --begin;
+            while (begin > 0 && !shape.total(begin - 1)) --begin;
             for (std::size_t k = begin; k < i; ++k) parts.push_back(&table.rows[k]);
             if (parts.empty())
-                for (std::size_t k = i + 1; k < table.rows.size() && !is_total_row(table.rows[k]); ++k)
-                    parts.push_back(&table.rows[k]);
+                for (std::size_t k = i + 1; k < table.rows.size() && !shape.total(k); ++k) parts.push_back(&table.rows[k]);
         }
-        add_for_columns(out, SumKind::row_total, table, row, parts);
+        add_for_columns(out, SumKind::row_total, shape, row, parts);
     }
 }
 
-void code_subtotals(const Table& table, std::vector<SumRelation>& out) {
+void code_subtotals(const Shape& shape, std::vector<SumRelation>& out) {
+    const Table& table = shape.table;
+    std::vector<const Row*> children;
     for (const Row& row : table.rows) {
         if (row.code.size() != 3 && row.code.size() != 5) continue;
         // Children are the next level actually printed: 款 rows under a 类, or 项 rows when
@@ -115,16 +148,17 @@ void code_subtotals(const Table& table, std::vector<SumRelation>& out) {
                 (child_length == 0 || other.code.size() < child_length))
                 child_length = other.code.size();
         if (child_length == 0) continue;
-        std::vector<const Row*> children;
+        children.clear();
         for (const Row& other : table.rows)
             if ((row.part.empty() || other.part == row.part) && refines(other.code, row.code) &&
                 other.code.size() == child_length)
                 children.push_back(&other);
-        add_for_columns(out, SumKind::code_subtotal, table, row, children);
+        add_for_columns(out, SumKind::code_subtotal, shape, row, children);
     }
 }
 
-void column_totals(const Table& table, std::vector<SumRelation>& out) {
+void column_totals(const Shape& shape, std::vector<SumRelation>& out) {
+    const Table& table = shape.table;
     // The standard tables' column formulas are stated in the rule packs, with their exact
     // parts (a 三公 合计 excludes the 购置/运行 split of 公务用车); here only other tables.
     if (table.kind == TableKind::standard) return;
@@ -135,7 +169,7 @@ void column_totals(const Table& table, std::vector<SumRelation>& out) {
         std::string_view group = group_of(total.key);
         std::vector<std::size_t> parts;
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            if (c == t || group_of(table.columns[c].key) != group || !is_additive_column(table, c)) continue;
+            if (c == t || group_of(table.columns[c].key) != group || !shape.additive(c)) continue;
             if (is_total_label(last_segment(table.columns[c].key))) continue;
             parts.push_back(c);
         }
@@ -169,9 +203,10 @@ bool is_additive_column(const Table& table, std::size_t column) {
 
 std::vector<SumRelation> sum_relations(const Table& table) {
     std::vector<SumRelation> out;
-    row_totals(table, out);
-    code_subtotals(table, out);
-    column_totals(table, out);
+    const Shape shape(table);
+    row_totals(shape, out);
+    code_subtotals(shape, out);
+    column_totals(shape, out);
     return out;
 }
 

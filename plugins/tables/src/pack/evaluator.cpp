@@ -63,16 +63,6 @@ bool code_excluded(std::string_view code, const std::vector<std::string>& exclud
                        [&](const std::string& e) { return code.substr(0, e.size()) == e; });
 }
 
-// A row refined by another row of the table (a 类 row with 款 rows under it) is a subtotal,
-// not a leaf; summing leaves never counts a figure twice.
-bool is_leaf(const Table& table, const Row& row, std::string_view part) {
-    for (const Row& other : table.rows) {
-        if (&other == &row || (!part.empty() && other.part != part)) continue;
-        if (other.code.size() > row.code.size() && other.code.substr(0, row.code.size()) == row.code) return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 std::string_view Evaluator::resolve(std::string_view text, std::string& scratch) const {
@@ -81,20 +71,48 @@ std::string_view Evaluator::resolve(std::string_view text, std::string& scratch)
     return scratch;
 }
 
-const Table* Evaluator::find_table(const std::string& id) const { return report_.table(resolve(id, table_scratch_)); }
+const Evaluator::Memo* Evaluator::memo(const void* ref, const Table* table) const {
+    if (memoize_ == Memoize::none) return nullptr;
+    for (const Memo& m : memo_)
+        if (m.ref == ref && m.table == table) return &m;
+    return nullptr;
+}
+
+void Evaluator::remember(const void* ref, const Table* table, std::uintptr_t answer) const {
+    if (memoize_ == Memoize::none) return;
+    memo_.push_back({ref, table, answer});
+}
+
+const Table* Evaluator::find_table(const std::string& id) const {
+    if (const Memo* m = memo(&id, nullptr)) return reinterpret_cast<const Table*>(m->answer);
+    const std::string_view resolved = resolve(id, table_scratch_);
+    const Table* table = report_.table(resolved);
+    if (resolved.data() == id.data()) remember(&id, nullptr, reinterpret_cast<std::uintptr_t>(table));
+    return table;
+}
 
 const Row* Evaluator::find_row(const Table& table, const RowRef& ref) const {
+    if (const Memo* m = memo(&ref, &table)) return reinterpret_cast<const Row*>(m->answer);
+    const Row* row = find_row_uncached(table, ref);
+    if (ref.value.find('{') == std::string::npos && ref.part.find('{') == std::string::npos)
+        remember(&ref, &table, reinterpret_cast<std::uintptr_t>(row));
+    return row;
+}
+
+const Row* Evaluator::find_row_uncached(const Table& table, const RowRef& ref) const {
     const std::string_view value = resolve(ref.value, value_scratch_);
     const std::string_view part = resolve(ref.part, part_scratch_);
+    switch (ref.by) {
+        case RowRef::By::key: return index_.row_by_key(table, value, part);
+        case RowRef::By::code: return index_.row_by_code(table, value, part);
+        case RowRef::By::line_no:
+        case RowRef::By::label: break;
+    }
     for (const Row& row : table.rows) {
         if (!part.empty() && row.part != part) continue;
         switch (ref.by) {
             case RowRef::By::key:
-                if (row.key == value) return &row;
-                break;
-            case RowRef::By::code:
-                if (!row.code.empty() && row.code == value) return &row;
-                break;
+            case RowRef::By::code: break;  // answered by the index above
             case RowRef::By::line_no:
                 if (row.line_no == value) return &row;
                 break;
@@ -107,8 +125,20 @@ const Row* Evaluator::find_row(const Table& table, const RowRef& ref) const {
 }
 
 std::optional<std::size_t> Evaluator::find_column(const Table& table, const ColumnRef& ref) const {
-    if (ref.number > 0) return table.column_by_number(ref.number);
-    return table.column_index(resolve(ref.key, column_scratch_));
+    // Remembered as index + 1, 0 for none.
+    if (const Memo* m = memo(&ref, &table))
+        return m->answer == 0 ? std::nullopt : std::optional<std::size_t>(m->answer - 1);
+    std::optional<std::size_t> column;
+    bool constant = true;
+    if (ref.number > 0) {
+        column = table.column_by_number(ref.number);
+    } else {
+        const std::string_view key = resolve(ref.key, column_scratch_);
+        constant = key.data() == ref.key.data();
+        column = table.column_index(key);
+    }
+    if (constant) remember(&ref, &table, column ? *column + 1 : 0);
+    return column;
 }
 
 void Evaluator::use(Operand& out, const Table& table, const Row& row, std::size_t column, int sign) {
@@ -150,7 +180,7 @@ bool Evaluator::term(const Term& t, Operand& out) const {
                 if (row.code.empty() || (!part.empty() && row.part != part)) continue;
                 if (row.code.substr(0, prefix.size()) != prefix) continue;
                 if (code_excluded(row.code, t.exclude_codes)) continue;
-                if (wanted ? row.code.size() != wanted : !is_leaf(*table, row, part)) continue;
+                if (wanted ? row.code.size() != wanted : !index_.is_leaf(*table, row, part)) continue;
                 use(out, *table, row, *column, t.sign);
             }
             return true;  // no such rows: the sum of nothing is zero

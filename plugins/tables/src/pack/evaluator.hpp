@@ -5,6 +5,7 @@
 // labels are compared in place.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -12,6 +13,7 @@
 
 #include "fincheck/report.hpp"
 #include "pack_model.hpp"
+#include "report_index.hpp"
 
 namespace fincheck::tables {
 
@@ -42,7 +44,12 @@ struct Operand {
 
 class Evaluator {
 public:
-    Evaluator(const Report& report, const Bindings& bindings) : report_(report), bindings_(bindings) {}
+    // `references`: the Terms, RowRefs and ColumnRefs passed in outlive the evaluator and do
+    // not change (a pack's), so it may remember, by their address, what those without a
+    // {var} resolve to. `none` for references built on the fly.
+    enum class Memoize : std::uint8_t { none, references };
+    Evaluator(const Report& report, const Bindings& bindings, Memoize memoize = Memoize::none)
+        : report_(report), index_(ReportIndex::of(report)), bindings_(bindings), memoize_(memoize) {}
 
     // nullopt when the side cannot be evaluated on this report (table, row or column
     // missing): the relation does not apply, which is not a finding.
@@ -63,13 +70,28 @@ private:
     std::string_view resolve(std::string_view text, std::string& scratch) const;
     const Table* find_table(const std::string& id) const;
     const Row* find_row(const Table& table, const RowRef& ref) const;
+    const Row* find_row_uncached(const Table& table, const RowRef& ref) const;
     std::optional<std::size_t> find_column(const Table& table, const ColumnRef& ref) const;
     bool term(const Term& term, Operand& out) const;
     static void use(Operand& out, const Table& table, const Row& row, std::size_t column, int sign);
 
+    // Answers for references without a {var}: the same for every loop value of the check
+    // this evaluator serves, so found once. Keyed by the address of the pack's reference
+    // and the table it was looked up in; a check has a handful, so a scan finds them.
+    struct Memo {
+        const void* ref = nullptr;
+        const Table* table = nullptr;
+        std::uintptr_t answer = 0;
+    };
+    const Memo* memo(const void* ref, const Table* table) const;
+    void remember(const void* ref, const Table* table, std::uintptr_t answer) const;
+
     const Report& report_;
+    const ReportIndex& index_;  // tables, rows and columns by name, built once per report
     const Bindings& bindings_;
+    Memoize memoize_;
     // Scratch for resolve(), one per kind of reference that can be alive at once.
+    mutable std::vector<Memo> memo_;
     mutable std::string table_scratch_, value_scratch_, part_scratch_, column_scratch_, prefix_scratch_, length_scratch_;
 };
 

@@ -31,17 +31,44 @@ std::string op_text(Op op) {
 // in (or not read): its blanks are "unknown", not zero. A side made only of such cells cannot
 // be judged, so the relation does not apply. A table empty of all values (07/08 printed with
 // 「本部门无…」) is different: there a blank is a true zero and must match 04.
-bool column_unfilled(const CellUse& use) {
-    if (use.printed || use.table->empty_of_values()) return false;
-    return std::none_of(use.table->rows.begin(), use.table->rows.end(), [&](const Row& row) {
-        const Cell* cell = row.cell(use.column);
-        return cell && cell->value;
-    });
-}
+//
+// Both facts are scans of a table; one run of a rule asks them for the same few tables and
+// columns at every loop value, so they are remembered for the run (not for the report: its
+// figures are not part of any shared analysis).
+class FilledColumns {
+public:
+    bool column_unfilled(const CellUse& use) {
+        if (use.printed || empty_of_values(*use.table)) return false;
+        for (const auto& [table, column, filled] : columns_)
+            if (table == use.table && column == use.column) return !filled;
+        const bool filled = std::any_of(use.table->rows.begin(), use.table->rows.end(), [&](const Row& row) {
+            const Cell* cell = row.cell(use.column);
+            return cell && cell->value;
+        });
+        columns_.push_back({use.table, use.column, filled});
+        return !filled;
+    }
 
-bool only_unfilled(const Operand& side) {
-    return !side.cells.empty() && std::all_of(side.cells.begin(), side.cells.end(), column_unfilled);
-}
+    bool only_unfilled(const Operand& side) {
+        return !side.cells.empty() &&
+               std::all_of(side.cells.begin(), side.cells.end(), [&](const CellUse& use) { return column_unfilled(use); });
+    }
+
+private:
+    bool empty_of_values(const Table& table) {
+        for (const auto& [t, empty] : tables_)
+            if (t == &table) return empty;
+        tables_.emplace_back(&table, table.empty_of_values());
+        return tables_.back().second;
+    }
+    struct FilledColumn {
+        const Table* table;
+        std::size_t column;
+        bool filled;
+    };
+    std::vector<std::pair<const Table*, bool>> tables_;
+    std::vector<FilledColumn> columns_;
+};
 
 Tolerance effective_tolerance(const RuleContext& context, const ToleranceSpec& spec) {
     Tolerance t = context.tolerance();
@@ -86,6 +113,7 @@ void PackRule::check(const Report& report, const RuleContext& context, FindingSi
 void PackRule::run(const Report& report, const RuleContext& context, const ResolvedPack& pack,
                    const EffectiveRule& rule, FindingSink& sink) const {
     const Tolerance tolerance = effective_tolerance(context, rule.tolerance);
+    FilledColumns filled;
     // Reused for every loop value: no allocation per row once they have grown.
     Bindings bindings;
     Operand left_side;
@@ -99,15 +127,17 @@ void PackRule::run(const Report& report, const RuleContext& context, const Resol
         const std::vector<std::string_view>& values = check.each ? loop : kOnce;
         bindings.clear();
         if (check.each) bindings.emplace_back(check.each->var, std::string_view());
-        const Evaluator eval(report, bindings);
+        // The check's references belong to the pack and outlive the evaluator: it may
+        // remember what those without a {var} resolve to.
+        const Evaluator eval(report, bindings, Evaluator::Memoize::references);
         for (const std::string_view value : values) {
             if (check.each) bindings.front().second = value;
             auto applies = [&](const Condition& c) { return eval.holds(c); };
             if (!std::all_of(rule.def->when.begin(), rule.def->when.end(), applies) ||
                 !std::all_of(check.when.begin(), check.when.end(), applies))
                 continue;
-            if (!eval.side(check.left, left_side) || !eval.side(check.right, right_side) || only_unfilled(left_side) ||
-                only_unfilled(right_side))
+            if (!eval.side(check.left, left_side) || !eval.side(check.right, right_side) || filled.only_unfilled(left_side) ||
+                filled.only_unfilled(right_side))
                 continue;
 
             Decimal difference = left->value - right->value;
