@@ -138,59 +138,84 @@ inline std::size_t skip_common_blocks_sse2(const unsigned char* p, std::size_t i
 #endif
 
 #if defined(FINCHECK_REPORT_XML_AVX2)
-// skip_common_blocks_sse2 over 32-byte blocks, for CPUs with AVX2 (chosen at run time: AVX2 is
-// not part of baseline x86-64). The same masks, one bit per byte, 32 bits wide; what a block
-// still owes the next one is carried the same way. Written out rather than shared through a
-// template: a function compiled for AVX2 cannot call intrinsics through helpers (lambdas
-// included) that are not compiled for it.
+// What skip_common_blocks_sse2 accepts, 32 bytes at a time, for CPUs with AVX2 (chosen at run
+// time: AVX2 is not part of baseline x86-64). Nearly every block of a report holds a line end
+// or a CJK character, so the work is done across the whole vector rather than on one bit
+// mask per byte class: each byte is compared with the one and two bytes before it (the last
+// bytes of the previous block included), and one mask says whether anything is refused.
 __attribute__((target("avx2"))) inline std::size_t skip_common_blocks_avx2(const unsigned char* p, std::size_t i,
                                                                          std::size_t n,
                                                                          std::vector<std::size_t>& line_ends) {
 #define FINCHECK_BYTE(value) _mm256_set1_epi8(static_cast<char>(value))
-#define FINCHECK_MASK(lanes) static_cast<std::uint32_t>(_mm256_movemask_epi8(lanes))
-    std::uint64_t owed = 0;     // continuation bytes the previous block's last lead announced
-    std::uint32_t owed_ef = 0;  // bit 0: EF BF ended that block; bit 1: EF ended it
-    for (; i + 32 <= n; i += 32) {
-        const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-        // Signed byte comparisons: 00–7F are non-negative, 80–FF negative.
-        const std::uint32_t below_space = FINCHECK_MASK(_mm256_cmpgt_epi8(FINCHECK_BYTE(0x20), v));  // 00–1F, 80–FF
-        if ((below_space | owed) == 0) continue;  // printable ASCII: markup, figures, indentation
-        const std::uint32_t high = FINCHECK_MASK(v);                                             // 80–FF
-        const std::uint32_t continuation = FINCHECK_MASK(_mm256_cmpgt_epi8(FINCHECK_BYTE(0xC0), v));  // 80–BF
-        const std::uint32_t from_e0 = FINCHECK_MASK(_mm256_cmpgt_epi8(v, FINCHECK_BYTE(0xDF))) & high;  // E0–FF
-        const std::uint32_t from_f0 = FINCHECK_MASK(_mm256_cmpgt_epi8(v, FINCHECK_BYTE(0xEF))) & high;  // F0–FF
-        const std::uint32_t lead3 = from_e0 & ~from_f0;
-        const std::uint64_t announced = (std::uint64_t{lead3} << 1) | (std::uint64_t{lead3} << 2) | owed;
-        bool other = (high & ~continuation & ~from_e0) != 0 || from_f0 != 0;  // C0–DF, F0–FF
-        other |= static_cast<std::uint32_t>(announced) != continuation;     // continuations exactly where announced
-        if (lead3 != 0)
-            other |= FINCHECK_MASK(_mm256_or_si256(_mm256_cmpeq_epi8(v, FINCHECK_BYTE(0xE0)),
-                                                   _mm256_cmpeq_epi8(v, FINCHECK_BYTE(0xED)))) != 0;
-        // EF BF BE / EF BF BF is U+FFFE / U+FFFF; EF also leads the common full-width forms.
-        const std::uint32_t ef = lead3 != 0 ? FINCHECK_MASK(_mm256_cmpeq_epi8(v, FINCHECK_BYTE(0xEF))) : 0;
-        if ((ef | owed_ef) != 0) {
-            const std::uint32_t bf = FINCHECK_MASK(_mm256_cmpeq_epi8(v, FINCHECK_BYTE(0xBF)));
-            const std::uint32_t be_or_bf = bf | FINCHECK_MASK(_mm256_cmpeq_epi8(v, FINCHECK_BYTE(0xBE)));
-            other |= (((ef << 1) & bf & (be_or_bf >> 1)) != 0) || ((owed_ef & 1) && (be_or_bf & 1)) ||
-                     ((owed_ef & 2) && (bf & 1) && (be_or_bf & 2));
-            owed_ef = (((ef << 1) & bf) >> 31 & 1) | ((ef >> 31 & 1) << 1);
+#define FINCHECK_EQ(a, value) _mm256_cmpeq_epi8(a, FINCHECK_BYTE(value))
+// Bytes in [low, high] (unsigned, both within 81–FE): signed comparisons, 80–FF being negative.
+#define FINCHECK_IN(a, low, high) \
+    _mm256_and_si256(_mm256_cmpgt_epi8(a, FINCHECK_BYTE((low) - 1)), _mm256_cmpgt_epi8(FINCHECK_BYTE((high) + 1), a))
+    __m256i previous_lead3 = _mm256_setzero_si256();  // three-byte leads of the block before
+    __m256i previous = _mm256_setzero_si256();        // and its bytes
+    std::uint32_t pending = 0;  // bit 0: a three-byte lead in lane 30 of that block; bit 1: in lane 31
+    // LF, CR and tab map to themselves, every other byte to something else: pshufb looks up
+    // the low four bits of a byte (and gives 0 for bytes from 80), 0xFF never equals them.
+    const __m256i allowed_controls = _mm256_setr_epi8(
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, '\t', '\n', -1, -1, '\r', -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, '\t', '\n', -1, -1, '\r', -1, -1);
+    // Line ends go to a local array, appended to `line_ends` once per stretch of 64 blocks: a
+    // call inside the loop (vector growth) would have every constant reloaded per block.
+    constexpr std::size_t kStretch = 64 * 32;
+    std::size_t ends[kStretch];
+    bool refused_block = false;
+    while (i + 32 <= n && !refused_block) {
+        const std::size_t stretch_end = std::min(n, i + kStretch);
+        std::size_t count = 0;
+        for (; i + 32 <= stretch_end; i += 32) {
+            const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+            // 00–1F and 80–FF compare below 0x20 as signed bytes: printable ASCII is all others.
+            const __m256i below_space = _mm256_cmpgt_epi8(FINCHECK_BYTE(0x20), v);
+            if ((static_cast<std::uint32_t>(_mm256_movemask_epi8(below_space)) | pending) == 0) {
+                previous = v;  // markup, figures, indentation
+                previous_lead3 = _mm256_setzero_si256();
+                continue;
+            }
+            const __m256i high = _mm256_cmpgt_epi8(_mm256_setzero_si256(), v);  // 80–FF
+            const __m256i control = _mm256_andnot_si256(high, below_space);      // 00–1F
+            const __m256i allowed = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(allowed_controls, v), v);
+            const __m256i continuation = _mm256_cmpgt_epi8(FINCHECK_BYTE(0xC0), v);  // 80–BF
+            const __m256i lead3 = FINCHECK_IN(v, 0xE0, 0xEF);
+            // Each byte's one and two predecessors, across the lanes and from the block before:
+            // continuations exactly after a three-byte lead, and only there.
+            const __m256i straddle_lead3 = _mm256_permute2x128_si256(previous_lead3, lead3, 0x21);
+            const __m256i announced = _mm256_or_si256(_mm256_alignr_epi8(lead3, straddle_lead3, 15),
+                                                      _mm256_alignr_epi8(lead3, straddle_lead3, 14));
+            __m256i refused = _mm256_andnot_si256(allowed, control);
+            refused = _mm256_or_si256(refused, _mm256_andnot_si256(_mm256_or_si256(continuation, lead3), high));  // C0–DF, F0–FF
+            refused = _mm256_or_si256(refused, _mm256_xor_si256(announced, continuation));
+            // E0 and ED need more than the bit pattern (overlong forms, surrogates).
+            refused = _mm256_or_si256(refused, _mm256_or_si256(FINCHECK_EQ(v, 0xE0), FINCHECK_EQ(v, 0xED)));
+            // EF BF BE / EF BF BF is U+FFFE / U+FFFF (a byte above BD that is no continuation is
+            // refused above anyway).
+            const __m256i straddle = _mm256_permute2x128_si256(previous, v, 0x21);
+            const __m256i after_ef_bf = _mm256_and_si256(FINCHECK_EQ(_mm256_alignr_epi8(v, straddle, 14), 0xEF),
+                                                         FINCHECK_EQ(_mm256_alignr_epi8(v, straddle, 15), 0xBF));
+            refused = _mm256_or_si256(refused, _mm256_and_si256(after_ef_bf, _mm256_cmpgt_epi8(v, FINCHECK_BYTE(0xBD))));
+            if (!_mm256_testz_si256(refused, refused)) {
+                refused_block = true;
+                break;
+            }
+            for (auto bits = static_cast<std::uint32_t>(_mm256_movemask_epi8(FINCHECK_EQ(v, '\n'))); bits != 0;
+                 bits &= bits - 1)
+                ends[count++] = i + static_cast<std::size_t>(std::countr_zero(bits));
+            pending = static_cast<std::uint32_t>(_mm256_movemask_epi8(lead3)) >> 30;
+            previous = v;
+            previous_lead3 = lead3;
         }
-        const std::uint32_t control = below_space & ~high;
-        std::uint32_t lf = 0;
-        if (control != 0) {
-            lf = FINCHECK_MASK(_mm256_cmpeq_epi8(v, FINCHECK_BYTE('\n')));
-            const std::uint32_t allowed = lf | FINCHECK_MASK(_mm256_or_si256(_mm256_cmpeq_epi8(v, FINCHECK_BYTE('\t')),
-                                                                            _mm256_cmpeq_epi8(v, FINCHECK_BYTE('\r'))));
-            other |= (control & ~allowed) != 0;
-        }
-        if (other) break;
-        for (; lf != 0; lf &= lf - 1) line_ends.push_back(i + static_cast<std::size_t>(std::countr_zero(lf)));
-        owed = announced >> 32;
+        line_ends.insert(line_ends.end(), ends, ends + count);
     }
 #undef FINCHECK_BYTE
-#undef FINCHECK_MASK
-    // Where the general path must start: the lead of a character still owed bytes.
-    return owed == 0 ? i : owed == 1 ? i - 2 : i - 1;
+#undef FINCHECK_EQ
+#undef FINCHECK_IN
+    // Where the general path must start: the lead of a character the previous block left
+    // unfinished (a lead in its last lane, or in the one before with its first continuation).
+    return (pending & 2) != 0 ? i - 1 : (pending & 1) != 0 ? i - 2 : i;
 }
 #endif
 

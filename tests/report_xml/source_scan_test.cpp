@@ -4,6 +4,7 @@
 // portable path, which itself must agree with the definition (UTF-8 made of XML characters).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <string_view>
@@ -147,6 +148,30 @@ TEST(ReportXmlSourceScan, ValidTextRecordsEveryLineEndAndTheByteOrderMark) {
     SourceText source;
     ASSERT_EQ(source.scan(text), SourceText::npos);
     EXPECT_EQ(source.line_ends().size(), 52u);
+}
+
+TEST(ReportXmlSourceScan, BlockChecksAcceptTheTextOfAReportWithoutTheGeneralPath) {
+    // Indented markup, figures, line ends (LF and CR LF), tabs and CJK with full-width
+    // punctuation: what the block checks exist for. Each must accept all of it by itself.
+    std::string line = "  <row code=\"2010101\">\r\n\t<c col=\"1\">1,234.50</c><c>一般公共预算财政拨款收入（万元）：</c>\n";
+    line.insert(0, 32 - line.size() % 32, ' ');  // whole blocks of 16 and 32 bytes, no character cut at the end
+    std::string text;
+    for (int k = 0; k < 40; ++k) text += line;
+    ASSERT_EQ(fincheck::report_xml::SourceText().scan(text, BlockCheck::none), SourceText::npos);
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    std::vector<std::size_t> ends;
+    std::size_t expected_lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+#if defined(__SSE2__)
+    EXPECT_EQ(fincheck::report_xml::skip_common_blocks_sse2(p, 0, text.size(), ends), text.size());
+    EXPECT_EQ(ends.size(), expected_lines);
+#endif
+#if defined(FINCHECK_REPORT_XML_AVX2)
+    if (fincheck::report_xml::fastest_block_check() == BlockCheck::avx2) {
+        ends.clear();
+        EXPECT_EQ(fincheck::report_xml::skip_common_blocks_avx2(p, 0, text.size(), ends), text.size());
+        EXPECT_EQ(ends.size(), expected_lines);
+    }
+#endif
 }
 
 }  // namespace
