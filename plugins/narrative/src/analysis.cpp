@@ -99,6 +99,10 @@ Analysis analyze(const Report& report, const Lexicon& lexicon) {
         out.block = static_cast<int>(b);
         out.context_rule = context_of_block(report, headings, block);
         if (out.context_rule != nullptr) out.context = out.context_rule->id;
+        if (!may_hold_claim(block.text)) {  // most blocks: no digit, no comparison word
+            out.ends_with_colon = ends_with_colon(block.text);
+            continue;
+        }
         reader.read(block.text);
         out.ends_with_colon = reader.ends_with_colon();
         extent.claims_begin = analysis.claims_.size();

@@ -1,5 +1,6 @@
 #include "compact_reader.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "comparison_words.hpp"
@@ -33,6 +34,71 @@ bool may_start_comparison(char32_t c) {
         if (word.text.front() == c) return true;
     }
     return false;
+}
+
+bool may_hold_claim(std::string_view utf8) {
+    const auto* b = reinterpret_cast<const unsigned char*>(utf8.data());
+    const std::size_t n = utf8.size();
+    // Digits first, 64 bytes at a time: branch-free ORs within a chunk (vector code), and a
+    // block with a number early on stops looking there.
+    for (std::size_t start = 0; start < n; start += 64) {
+        const std::size_t end = std::min(n, start + 64);
+        unsigned char digit_or_overlong = 0;
+        for (std::size_t i = start; i < end; ++i) {
+            const unsigned char c = b[i];
+            digit_or_overlong |= static_cast<unsigned char>(static_cast<unsigned char>(c - '0') < 10) |
+                                 static_cast<unsigned char>((c & 0xFE) == 0xC0) | static_cast<unsigned char>(c == 0xE0) |
+                                 static_cast<unsigned char>(c == 0xF0);
+        }
+        if (digit_or_overlong != 0) return true;
+    }
+    // No digit: a comparison word's last character, or a full-width digit. Byte-wise ANDs
+    // rather than && keep this loop branch-free too.
+    auto is = [](unsigned char byte, unsigned char value) { return static_cast<unsigned char>(byte == value); };
+    unsigned char hit = 0;
+    for (std::size_t i = 2; i < n; ++i) {
+        const unsigned char c0 = b[i - 2], c1 = b[i - 1], c2 = b[i];
+        const unsigned char e5 = is(c0, 0xE5);
+        hit |= static_cast<unsigned char>(is(c0, 0xEF) & is(c1, 0xBC) & static_cast<unsigned char>(static_cast<unsigned char>(c2 - 0x90) < 10))  // ０-９
+               | static_cast<unsigned char>(e5 & is(c1, 0xB9) & is(c2, 0xB3))           // 平
+               | static_cast<unsigned char>(is(c0, 0xE4) & is(c1, 0xBA) & is(c2, 0x8E))  // 于
+               | static_cast<unsigned char>(e5 & is(c1, 0x8F) & is(c2, 0x98))           // 变
+               | static_cast<unsigned char>(e5 & is(c1, 0x8C) & is(c2, 0x96));          // 化
+    }
+    return hit != 0;
+}
+
+bool has_digit(std::string_view utf8) {
+    const auto* b = reinterpret_cast<const unsigned char*>(utf8.data());
+    const std::size_t n = utf8.size();
+    // 64 bytes at a time, branch-free within a chunk (vector code), stopping at the first
+    // chunk with a digit.
+    for (std::size_t start = 0; start < n; start += 64) {
+        const std::size_t end = std::min(n, start + 64);
+        unsigned char digit = 0;
+        for (std::size_t i = start; i < end; ++i) digit |= static_cast<unsigned char>(static_cast<unsigned char>(b[i] - '0') < 10);
+        for (std::size_t i = std::max<std::size_t>(start, 2); i < end; ++i) {
+            digit |= static_cast<unsigned char>(b[i - 2] == 0xEF) & static_cast<unsigned char>(b[i - 1] == 0xBC) &
+                     static_cast<unsigned char>(static_cast<unsigned char>(b[i] - 0x90) < 10);
+        }
+        if (digit != 0) return true;
+    }
+    return false;
+}
+
+bool ends_with_colon(std::string_view utf8) {
+    // Bytes below 0x80 and lead bytes always start a character of their own (a malformed
+    // sequence is replaced one byte at a time), so the whitespace and the colon at the end
+    // of the bytes are the ones the decoder would read there.
+    auto ends_with = [&](std::string_view tail) { return utf8.size() >= tail.size() && utf8.substr(utf8.size() - tail.size()) == tail; };
+    while (!utf8.empty()) {
+        const char last = utf8.back();
+        if (last == ' ' || last == '\t' || last == '\n' || last == '\r') utf8.remove_suffix(1);
+        else if (ends_with("\u3000") || ends_with("\u2009") || ends_with("\u202F")) utf8.remove_suffix(3);
+        else if (ends_with("\u00A0")) utf8.remove_suffix(2);
+        else break;
+    }
+    return ends_with(":") || ends_with("：");
 }
 
 void CompactReader::reserve(std::size_t code_points) {
@@ -78,7 +144,12 @@ inline void CompactReader::accept(char32_t raw) {
         }
         return;
     }
-    if (!may_stop(c)) return;
+    if (may_stop(c)) note_ideograph_stop(c, k);
+}
+
+// A non-ASCII character that passed the stop filter at compact index k.
+void CompactReader::note_ideograph_stop(char32_t c, std::size_t k) {
+    const auto at = static_cast<std::uint32_t>(k);
     if (is_sentence_end_char(c)) {
         stops_.push_back({at, StopKind::sentence_end});
     } else if (c == U'，' || c == U'：') {
@@ -96,15 +167,50 @@ void CompactReader::read(std::string_view utf8) {
     reserve(utf8.size());  // never more code points than bytes
     const auto* bytes = reinterpret_cast<const unsigned char*>(utf8.data());
     const std::size_t n = utf8.size();
-    for (std::size_t i = 0; i < n;) accept(next_code_point(bytes, n, i));
+    // The hot loop keeps its counters in locals: the byte stores below may alias members.
+    char32_t* const original = original_.data();
+    char32_t* const text = text_.data();
+    std::uint32_t* const offset = offset_.data();
+    std::uint8_t* const space_before = space_before_.data();
+    std::size_t o = 0, k = 0;
+    bool pending_space = false;
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char lead = bytes[i];
+        // Most of a block is CJK ideographs (U+4000–U+9FFF, lead bytes E4–E9): never
+        // whitespace, folded to themselves, a stop only where the filter allows.
+        if (lead >= 0xE4 && lead <= 0xE9 && i + 2 < n && (bytes[i + 1] & 0xC0) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80) {
+            const auto c = static_cast<char32_t>(((lead & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F));
+            i += 3;
+            original[o] = c;
+            text[k] = c;
+            offset[k] = static_cast<std::uint32_t>(o);
+            space_before[k] = pending_space ? 1 : 0;
+            pending_space = false;
+            if (may_stop(c)) note_ideograph_stop(c, k);
+            ++o;
+            ++k;
+            continue;
+        }
+        original_size_ = o;
+        size_ = k;
+        pending_space_ = pending_space;
+        accept(next_code_point(bytes, n, i));
+        o = original_size_;
+        k = size_;
+        pending_space = pending_space_;
+    }
+    original_size_ = o;
+    size_ = k;
+    pending_space_ = pending_space;
     if (!may_hold_claim_) {
         // No digit: only a whole comparison word makes a claim. Its characters are all in
         // the compact text now, so test the words where they may start.
-        const std::u32string_view text = view().text;
+        const std::u32string_view compact = view().text;
         for (const Stop& stop : stops_) {
             if (stop.kind != StopKind::comparison_start) continue;
             for (const ComparisonWord& word : kComparisonWords) {
-                if (text.substr(stop.at, word.text.size()) == word.text) may_hold_claim_ = true;
+                if (compact.substr(stop.at, word.text.size()) == word.text) may_hold_claim_ = true;
             }
             if (may_hold_claim_) break;
         }

@@ -44,6 +44,17 @@ bool is_clause_end_char(char32_t c);
 // True when `c` is the first character of some comparison word (持平, 大于, …).
 bool may_start_comparison(char32_t c);
 
+// A test on the raw bytes, before any decoding: false when the block cannot hold a claim.
+// A claim needs a digit (ASCII, or full-width ０-９ = EF BC 90-99) or a comparison word,
+// whose last character (平, 于, 变, 化) then appears whole in the bytes. Bytes that could
+// start an overlong sequence (C0, C1, E0, F0) make it answer true: the decoder would accept
+// those as any character.
+bool may_hold_claim(std::string_view utf8);
+// True when the bytes hold an ASCII digit or a full-width one (EF BC 90-99).
+bool has_digit(std::string_view utf8);
+// CompactReader::ends_with_colon() of the block, read from its last bytes alone.
+bool ends_with_colon(std::string_view utf8);
+
 class CompactReader {
 public:
     // Reads one block. The views returned below stay valid until the next read().
@@ -63,6 +74,7 @@ public:
 private:
     void reserve(std::size_t code_points);
     void accept(char32_t c);
+    void note_ideograph_stop(char32_t c, std::size_t k);
 
     std::u32string text_;
     std::vector<std::uint32_t> offset_;

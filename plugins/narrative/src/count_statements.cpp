@@ -1,5 +1,6 @@
 #include "count_statements.hpp"
 
+#include "compact_reader.hpp"
 #include "scanner.hpp"
 #include "support.hpp"
 #include "text.hpp"
@@ -31,6 +32,7 @@ bool opens_with_digit(std::string_view raw) {
 // bytes looking for digits, which are rare in narrative cells.
 bool names_a_count_before_a_unit(std::string_view raw, const Lexicon& lexicon) {
     constexpr std::size_t kWindow = 64;
+    if (!has_digit(raw)) return false;  // most narrative cells: one vectorised pass
     const std::size_t n = raw.size();
     for (std::size_t i = 0; i < n; ++i) {
         auto byte = static_cast<unsigned char>(raw[i]);

@@ -410,6 +410,7 @@ void scan_claims(const CompactReader& reader, const ScanOptions& options, std::v
 }
 
 std::vector<Claim> scan_claims(std::string_view block_text, const ScanOptions& options) {
+    if (!may_hold_claim(block_text)) return {};
     CompactReader reader;
     reader.read(block_text);
     std::vector<Claim> claims;

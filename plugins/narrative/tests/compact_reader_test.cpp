@@ -110,6 +110,56 @@ TEST(CompactReader, AShortBlockAfterALongOneSeesOnlyItsOwnText) {
     EXPECT_EQ(kinds(reader), std::vector<StopKind>{StopKind::number_start});
 }
 
+TEST(ByteTest, FindsDigitsFullWidthDigitsAndComparisonWordEndingsWithoutDecoding) {
+    EXPECT_FALSE(may_hold_claim("大力推进各项工作，无其他需要说明的事项。"));
+    EXPECT_FALSE(may_hold_claim("因四舍五入，分项之和与合计存在尾差。"));
+    EXPECT_TRUE(may_hold_claim("支出7万元"));
+    EXPECT_TRUE(may_hold_claim("在职人数１２人"));
+    EXPECT_TRUE(may_hold_claim("与上年基本持 平"));   // 平
+    EXPECT_TRUE(may_hold_claim("决算数小于预算数"));   // 于
+    EXPECT_TRUE(may_hold_claim("较上年保持不变"));     // 变
+    EXPECT_TRUE(may_hold_claim("较上年无变化"));       // 化
+    EXPECT_FALSE(may_hold_claim(""));
+}
+
+TEST(ByteTest, HasDigitSeesAsciiAndFullWidthDigitsAnywhere) {
+    EXPECT_FALSE(has_digit("项目支出主要用于办公设备购置，提高效益。"));
+    EXPECT_FALSE(has_digit(""));
+    std::string long_prose;
+    for (int i = 0; i < 40; ++i) long_prose += "资金使用";  // 480 bytes: several chunks
+    EXPECT_FALSE(has_digit(long_prose));
+    EXPECT_TRUE(has_digit(long_prose + "3"));
+    EXPECT_TRUE(has_digit(long_prose + "９人"));
+    EXPECT_TRUE(has_digit("７"));
+    EXPECT_TRUE(has_digit(std::string(62, 'x') + "５"));  // its bytes straddle two chunks
+    EXPECT_FALSE(has_digit(std::string(62, 'x') + "，"));  // EF BC 8C: not a digit
+    EXPECT_FALSE(has_digit("\xBC\x95"));  // a stray tail of ５ is no digit
+}
+
+TEST(ByteTest, AnOverlongDigitIsNotMissed) {
+    // C0 B0 decodes (leniently) to '0': the byte test must not skip such a block.
+    const std::string text = std::string("支出") + "\xC0\xB0" + "万元";
+    EXPECT_TRUE(may_hold_claim(text));
+    CompactReader reader;
+    reader.read(text);
+    EXPECT_TRUE(reader.may_hold_claim());
+}
+
+TEST(ByteTest, EndsWithColonAgreesWithTheDecodedText) {
+    const std::vector<std::string> texts = {
+        "主要用于以下方面：", "主要用于以下方面： \n", "主要用于以下方面:\u3000", "方面：\u00A0\u2009\u202F",
+        "主要用于以下方面：办公。", "", " \n", "方面\xBC\x9A", "方面\xEF\xBC", "\xE3\x80\x80：\xE3\x80",
+        "：\xFF", "\xF0\xEF\xBC\x9A",
+    };
+    for (const std::string& text : texts) {
+        CompactReader reader;
+        reader.read(text);
+        EXPECT_EQ(ends_with_colon(text), reader.ends_with_colon()) << text;
+    }
+    EXPECT_TRUE(ends_with_colon("主要用于以下方面： \n"));
+    EXPECT_FALSE(ends_with_colon("方面\xBC\x9A"));
+}
+
 // Numbers that must not become claims, read through the same one-pass path.
 TEST(CompactReaderScan, YearsAreNeverClaims) {
     EXPECT_TRUE(scan_claims("2024年度部门决算，2023年。", ScanOptions{2024}).empty());
