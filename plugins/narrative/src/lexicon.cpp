@@ -1,6 +1,7 @@
 #include "lexicon.hpp"
 
 #include <algorithm>
+#include <span>
 #include <system_error>
 
 #include <pugixml.hpp>
@@ -20,7 +21,7 @@ struct Hit {
 // The longest hit wins, among equals the one ending last (nearest the number), among those
 // the concept listed first. A hit of another concept beside it (not overlapping) makes the
 // phrase ambiguous.
-const Hit* choose(const std::vector<Hit>& hits) {
+const Hit* choose(std::span<const Hit> hits) {
     const Hit* best = nullptr;
     for (const Hit& hit : hits) {
         if (best == nullptr) { best = &hit; continue; }
@@ -92,7 +93,10 @@ void Lexicon::reindex() {
 const Concept* Lexicon::find(std::u32string_view phrase, bool counts) const {
     if (indexed_concepts_ != concepts.size() || indexed_synonyms_ != synonym_count())
         return find_by_scan(phrase, counts);
-    std::vector<Hit> hits;
+    // One buffer per thread for every lookup: find() runs once per claim, and a fresh vector
+    // would be allocated each time a phrase names something.
+    thread_local std::vector<Hit> hits;
+    hits.clear();
     for (std::size_t at = 0; at < phrase.size(); ++at) {
         auto bucket = by_first_char_.find(phrase[at]);
         if (bucket == by_first_char_.end()) continue;
