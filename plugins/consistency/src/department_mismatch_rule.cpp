@@ -1,5 +1,7 @@
 #include "department_mismatch_rule.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <set>
 #include <string>
 
@@ -24,8 +26,13 @@ std::string_view message_for(OrgMatch match) {
 
 // The unit name in 「单位名称：中共… 填报日期：2025年3月28日」: up to the next label or the end.
 std::string_view unit_name_in(std::string_view text) {
-    std::size_t at = text.find(kUnitNameLabel);
-    if (at == std::string_view::npos) return {};
+    // Horspool skips ahead by up to the label's length; find() stopped at every byte E5, the
+    // lead byte of a good share of all Chinese characters.
+    static const std::boyer_moore_horspool_searcher<std::string_view::const_iterator> kLabel(kUnitNameLabel.begin(),
+                                                                                              kUnitNameLabel.end());
+    const auto found = std::search(text.begin(), text.end(), kLabel);
+    if (found == text.end()) return {};
+    std::size_t at = static_cast<std::size_t>(found - text.begin());
     at += kUnitNameLabel.size();
     std::string_view rest = text.substr(at);
     for (std::string_view colon : {std::string_view("："), std::string_view(":")}) {

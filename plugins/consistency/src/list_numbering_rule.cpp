@@ -136,6 +136,7 @@ void ListNumberingRule::check(const Report& report, const RuleContext& /*context
     std::vector<std::pair<int, OrdinalStyle>> heading_order;
     for (std::size_t i = 0; i < report.sections.size(); ++i) {
         const Section& s = report.sections[i];
+        if (!may_start_ordinal(s.number)) continue;
         compact_into(s.number, compacted);
         const auto ordinal = leading_ordinal(compacted);
         if (!ordinal) continue;
@@ -152,6 +153,7 @@ void ListNumberingRule::check(const Report& report, const RuleContext& /*context
     for (std::size_t b = 0; b < report.blocks.size(); ++b) {
         const Block& block = report.blocks[b];
         if (block.kind == BlockKind::note || block.kind == BlockKind::caption) continue;
+        if (!may_start_ordinal(block.text)) continue;
         compact_into(block.text, compacted, 24);
         const auto ordinal = leading_ordinal(compacted);
         if (!ordinal || ordinal->style == OrdinalStyle::part) continue;
@@ -172,6 +174,7 @@ void ListNumberingRule::check(const Report& report, const RuleContext& /*context
     };
     std::vector<NumberedItem> parts;
     for (std::size_t e = 0; e < report.toc.size(); ++e) {
+        if (!may_start_ordinal(report.toc[e].text)) continue;
         compact_into(report.toc[e].text, compacted);
         const auto ordinal = leading_ordinal(compacted);
         if (!ordinal) continue;

@@ -1,6 +1,8 @@
 #include "text_scan.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 #include "fincheck/utf8.hpp"
 
@@ -21,6 +23,12 @@ char32_t next_char(std::string_view text, std::size_t& pos) {
     return utf8::next_code_point(text, pos);
 }
 
+// The code point of the three-byte sequence in the low three bytes of `w` (first byte
+// lowest), once its bit pattern is known to be 1110xxxx 10xxxxxx 10xxxxxx.
+constexpr std::uint32_t three_byte_code_point(std::uint32_t w) {
+    return (w & 0x0Fu) << 12 | (w >> 2 & 0xFC0u) | (w >> 16 & 0x3Fu);
+}
+
 }  // namespace
 
 TextScanner::TextScanner(const PhraseData& data) {
@@ -29,7 +37,10 @@ TextScanner::TextScanner(const PhraseData& data) {
     for (std::size_t g = 0; g < data.wrong_level.size(); ++g)
         for (const std::string& phrase : data.wrong_level[g].phrases)
             if (!phrase.empty()) phrases_.push_back({phrase, Use::wrong_level, g});
-    auto mark_filter = [&](char32_t cp) { filter_[slot(cp) / 64] |= std::uint64_t{1} << (slot(cp) % 64); };
+    auto mark_filter = [&](char32_t cp) {
+        filter_[slot(cp) / 64] |= std::uint64_t{1} << (slot(cp) % 64);
+        if (cp < 0x10000) exact_[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    };
     for (std::size_t i = 0; i < phrases_.size(); ++i) {
         const std::string_view text = phrases_[i].text;
         const auto index = static_cast<std::uint32_t>(i);
@@ -61,7 +72,70 @@ void TextScanner::scan_text(std::string_view text, std::vector<PhraseHit>& hits,
     auto found = [&](Span span) {
         if (!first_mark) first_mark = span;
     };
-    for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t size = text.size();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    // Start of the last character stepped over without telling `runs`, which needs it only
+    // as the character before a run: decoded when the next character is looked at in full.
+    std::size_t pending = std::string_view::npos;
+    for (std::size_t pos = 0; pos < size;) {
+        if (!runs.in_run()) {
+            // Step over ASCII and three-byte characters (decoded as next_char does) that
+            // start nothing; kept in registers, this is the whole cost of most text.
+            std::size_t at = pos;
+            std::size_t last = std::string_view::npos;
+            if constexpr (std::endian::native == std::endian::little) {
+                // Eight or four bytes at a time: one test for "two (one) lead bytes 1110xxxx,
+                // each with two continuation bytes" instead of three per character; the tail
+                // is left to the byte loop below.
+                for (;;) {
+                    const std::size_t left = size - at;
+                    if (left >= 8) {
+                        std::uint64_t w = 0;
+                        std::memcpy(&w, bytes + at, 8);
+                        if ((w & 0xC0C0F0C0C0F0ull) == 0x8080E08080E0ull &&
+                            !starts_something(three_byte_code_point(static_cast<std::uint32_t>(w))) &&
+                            !starts_something(three_byte_code_point(static_cast<std::uint32_t>(w >> 24)))) {
+                            last = at + 3;
+                            at += 6;
+                            continue;
+                        }
+                    }
+                    if (left < 4) break;
+                    std::uint32_t w = 0;
+                    std::memcpy(&w, bytes + at, 4);
+                    if ((w & 0x80u) == 0) {
+                        if (starts_something(w & 0x7Fu)) break;
+                        last = at++;
+                        continue;
+                    }
+                    if ((w & 0xC0C0F0u) != 0x8080E0u || starts_something(three_byte_code_point(w))) break;
+                    last = at;
+                    at += 3;
+                }
+            }
+            while (at < size) {
+                const unsigned lead = bytes[at];
+                if (lead < 0x80) {
+                    if (starts_something(lead)) break;
+                    last = at++;
+                    continue;
+                }
+                if ((lead & 0xF0u) != 0xE0u || size - at < 3) break;
+                const unsigned b1 = bytes[at + 1];
+                const unsigned b2 = bytes[at + 2];
+                if (((b1 & 0xC0u) ^ 0x80u) | ((b2 & 0xC0u) ^ 0x80u)) break;  // not two continuation bytes
+                if (starts_something((lead & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu))) break;
+                last = at;
+                at += 3;
+            }
+            if (last != std::string_view::npos) pending = last;
+            pos = at;
+            if (pos >= size) break;
+        }
+        if (pending != std::string_view::npos) {
+            runs.skipped(next_char(text, pending));
+            pending = std::string_view::npos;
+        }
         const std::size_t begin = pos;
         const char32_t cp = next_char(text, pos);
         if (!may_start(cp)) {

@@ -3,7 +3,9 @@
 // wording of another administrative level) and the first placeholder mark. The phrases are
 // indexed once, when the plugin starts, by the hash of their first character; the pass
 // decodes each character once and tests one bit for most of them. The result is a
-// per-report analysis (Report::derived) the two rules share.
+// per-report analysis (Report::derived) the two rules share. ASCII and three-byte characters
+// that start nothing (nearly all) are stepped over after one bit test; the character before a
+// run of marks, which the mark rules look at, is decoded only when a run starts.
 #pragma once
 
 #include <array>
@@ -66,7 +68,13 @@ private:
     bool may_start(char32_t cp) const { return (filter_[slot(cp) / 64] >> (slot(cp) % 64) & 1u) != 0; }
     const Start* start_for(char32_t cp) const;
 
+    // Exactly the code points below U+10000 that start a phrase or a mark: the pass tests
+    // ASCII and three-byte characters against it before anything else, and most of them
+    // need nothing more.
+    bool starts_something(std::uint32_t cp) const { return (exact_[cp >> 6] >> (cp & 63) & 1u) != 0; }
+
     static constexpr std::size_t kSlots = 4096;
+    std::array<std::uint64_t, 0x10000 / 64> exact_{};
     std::vector<Phrase> phrases_;
     std::vector<std::uint32_t> empty_phrases_;  // match at the start of any non-empty text
     std::vector<Start> starts_;                 // sorted by first code point

@@ -33,13 +33,28 @@ std::string encode_utf8(std::u32string_view text) {
 }
 
 void compact_into(std::string_view text, std::u32string& out, std::size_t max_bytes) {
-    out.clear();
     const std::size_t limit = std::min(max_bytes, text.size());
+    out.resize(limit);  // at most one code point per byte; written in place, trimmed below
+    std::size_t n = 0;
     for (std::size_t pos = 0; pos < limit;) {
-        const char32_t cp = utf8::next_code_point(text, pos);
+        // next_code_point with the three-byte characters of Chinese text decoded inline.
+        const auto lead = static_cast<unsigned char>(text[pos]);
+        char32_t cp = 0;
+        if (lead < 0x80) {
+            cp = lead;
+            ++pos;
+        } else if ((lead & 0xF0) == 0xE0 && text.size() - pos >= 3 && utf8::is_continuation(text[pos + 1]) &&
+                   utf8::is_continuation(text[pos + 2])) {
+            cp = (lead & 0x0Fu) << 12 | (static_cast<unsigned char>(text[pos + 1]) & 0x3Fu) << 6 |
+                 (static_cast<unsigned char>(text[pos + 2]) & 0x3Fu);
+            pos += 3;
+        } else {
+            cp = utf8::next_code_point(text, pos);
+        }
         if (pos > limit) break;  // the character runs past the prefix
-        if (!is_compacted_away(cp)) out.push_back(narrowed(cp));
+        if (!is_compacted_away(cp)) out[n++] = narrowed(cp);
     }
+    out.resize(n);
 }
 
 std::u32string compact(std::string_view text) {
@@ -88,6 +103,16 @@ std::size_t chinese_run(std::u32string_view text, std::size_t pos) {
 }
 
 }  // namespace
+
+bool may_start_ordinal(std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t cp = utf8::next_code_point(text, pos);
+        if (is_compacted_away(cp)) continue;
+        const char32_t c = narrowed(cp);
+        return c == U'第' || c == U'(' || is_chinese_numeral_char(c) || is_ascii_digit(c);
+    }
+    return false;  // compacts to nothing
+}
 
 int chinese_numeral(std::u32string_view text) {
     if (text.empty() || text.size() > 3) return 0;
@@ -200,6 +225,17 @@ double similarity(std::u32string_view a, std::u32string_view b) {
         std::swap(prev, cur);
     }
     return static_cast<double>(prev[b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+}
+
+bool similar_at_least(std::u32string_view a, std::u32string_view b, double threshold) {
+    if (!a.empty() && !b.empty()) {
+        const std::size_t longer = std::max(a.size(), b.size());
+        // Division is monotonic, so LCS / longer <= shorter / longer: below the threshold
+        // already, the LCS cannot reach it.
+        if (static_cast<double>(std::min(a.size(), b.size())) / static_cast<double>(longer) < threshold) return false;
+        if (a == b) return 1.0 >= threshold;  // LCS = the whole text
+    }
+    return similarity(a, b) >= threshold;
 }
 
 bool is_subsequence(std::u32string_view needle, std::u32string_view haystack) {

@@ -50,6 +50,12 @@ struct Ordinal {
 // amount or a date, not an ordinal.
 std::optional<Ordinal> leading_ordinal(std::u32string_view compacted);
 
+// False when leading_ordinal(compact(text)) — or of any prefix of `text` — is surely nullopt:
+// the first character compact() keeps cannot start an ordinal (第, a bracket, a Chinese
+// numeral or a digit). Reads only that character, so most paragraphs are ruled out without
+// being compacted.
+bool may_start_ordinal(std::string_view text);
+
 // Value of a Chinese numeral 一 … 九十九 (〇 and 两 not used for ordinals); 0 if not one.
 int chinese_numeral(std::u32string_view text);
 std::string chinese_numeral_text(int value);
@@ -58,6 +64,9 @@ std::string ordinal_text(OrdinalStyle style, int value);
 // Longest-common-subsequence length over code points divided by the longer length: 1 for
 // equal texts, near 0 for unrelated ones.
 double similarity(std::u32string_view a, std::u32string_view b);
+// similarity(a, b) >= threshold, with the same result, but without the quadratic LCS when the
+// lengths alone rule it out (the LCS is at most the shorter length) or the texts are equal.
+bool similar_at_least(std::u32string_view a, std::u32string_view b, double threshold);
 
 // True when every code point of `needle` occurs in `haystack` in order (an abbreviation).
 bool is_subsequence(std::u32string_view needle, std::u32string_view haystack);

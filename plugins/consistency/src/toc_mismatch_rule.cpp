@@ -27,6 +27,9 @@ struct Part {
 };
 
 bool is_punctuation(char32_t c) {
+    // Nothing in the list lies between 】 (U+3011) and the full-width forms (U+FF00): the
+    // ideographs, nearly every character of a heading, are answered without the search.
+    if (c > U'】' && c < 0xFF00) return false;
     constexpr std::u32string_view kPunct = U".,:;!?()[]-、，。：；！？“”‘’\"'《》〈〉【】·…—";
     return kPunct.find(c) != std::u32string_view::npos;
 }
@@ -134,6 +137,7 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
     // Contents: parts (第N部分) with the entries listed under each.
     std::vector<Part> parts;
     for (const TocEntry& e : report.toc) {
+        if (!may_start_ordinal(e.text)) continue;  // no ordinal: not an entry
         const std::u32string compacted = compact(e.text);
         const auto ordinal = leading_ordinal(compacted);
         if (!ordinal) continue;
@@ -167,6 +171,13 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
     };
 
     SectionCache sections(report);
+    // comparable_heading of the short paragraphs, made when first compared: every contents
+    // entry without a numbered heading is compared with all of them.
+    std::vector<std::optional<std::u32string>> block_headings(report.blocks.size());
+    auto block_heading = [&](std::size_t b) -> const std::u32string& {
+        if (!block_headings[b]) block_headings[b] = comparable_heading(report.blocks[b].text);
+        return *block_headings[b];
+    };
     // Matches `entries` against the body sections of their style under `parent`.
     auto match_level = [&](std::vector<Entry>& entries, int parent, bool top_level) {
         if (entries.empty()) return;
@@ -193,14 +204,14 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
             }
             if (entry.section >= 0) {
                 const std::u32string& text = sections.text(entry.section);
-                if (similarity(entry.text, text) < kSameHeading)
+                if (!similar_at_least(entry.text, text, kSameHeading))
                     add("text-differs", at_section(entry.section), entry.printed, heading_text(entry.section));
                 continue;
             }
             // Listed but not numbered in the body: a heading with the same words, or none.
             int candidate = -1;
             for (int u : unnumbered)
-                if (similarity(entry.text, sections.text(u)) >= 0.8)
+                if (similar_at_least(entry.text, sections.text(u), 0.8))
                     candidate = u;
             if (candidate >= 0) {
                 add("number-missing", at_section(candidate), entry.printed, heading_text(candidate));
@@ -210,7 +221,7 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
             for (std::size_t b = 0; b < report.blocks.size() && top_level; ++b) {
                 const Block& block = report.blocks[b];
                 if (block.text.size() > 200) continue;
-                if (similarity(entry.text, comparable_heading(block.text)) >= 0.8) {
+                if (similar_at_least(entry.text, block_heading(b), 0.8)) {
                     block_candidate = static_cast<int>(b);
                     break;
                 }
