@@ -1,4 +1,4 @@
-// Records (summary <report> elements, resume sidecars, --isolate messages) are written
+// Records (summary <report> elements, --isolate messages) are written
 // directly rather than through a pugixml tree; the tree-based writer they replaced is kept
 // here as the reference. The input list is held compactly; these tests pin what it gives.
 #include <gtest/gtest.h>

@@ -172,6 +172,33 @@ TEST(BatchRun, BaselineSaysWhichFindingsAreNewGoneAndRemaining) {
     EXPECT_EQ(diff.attribute("remaining").as_uint(), 1u);
 }
 
+TEST(BatchRun, OutputDirectoryHoldsOnlyCompleteOutputsAndLeftoverTemporariesAreRemoved) {
+    const fs::path in = scratch("outputs/in");
+    write_reports(in, 5, 12, [](std::size_t i, fincheck::Report& r) { add_marker(r, i % 2); });
+    const fs::path out = scratch("outputs/out");
+    // What a killed run leaves: a worker's linked temporary and a named one.
+    std::ofstream(out / ".fincheck-w1.tmp-4242") << "<audit-repo";
+    std::ofstream(out / ".report-000001.xml-0123.audit.xml.tmp-AbCdEf") << "<audit-repo";
+    auto engine = marker_engine();
+    const auto result = run_batch(*engine, options({in.string()}, out));
+    EXPECT_EQ(result.totals.audited, 5u);
+    std::size_t audits = 0;
+    for (const auto& entry : fs::directory_iterator(out)) {
+        const std::string name = entry.path().filename().string();
+        if (name == ".fincheck-state" || name == "summary.xml") continue;
+        ASSERT_TRUE(name.ends_with(".audit.xml")) << "unexpected file " << name;
+        ++audits;
+        pugi::xml_document audit;
+        EXPECT_TRUE(audit.load_file(entry.path().c_str())) << name << " is not complete XML";
+        EXPECT_TRUE(audit.child("audit-report")) << name;
+        // Readable by the owner and writable by the owner, like a file written with open(2).
+        const fs::perms perms = fs::status(entry.path()).permissions();
+        EXPECT_NE(perms & fs::perms::owner_read, fs::perms::none) << name;
+        EXPECT_NE(perms & fs::perms::owner_write, fs::perms::none) << name;
+    }
+    EXPECT_EQ(audits, 5u);
+}
+
 TEST(BatchInputs, OutputNamesAreDistinctForTheSameFileNameInTwoDirectories) {
     EXPECT_NE(fincheck::batch::output_name("a/report.xml"), fincheck::batch::output_name("b/report.xml"));
     EXPECT_EQ(fincheck::batch::output_name("a/report.xml"), fincheck::batch::output_name("a/report.xml"));

@@ -1,7 +1,8 @@
 // What the batch remembers of one report: its status, counts by severity and by rule, why it
 // failed, and how its findings compare with a baseline run. A record is written as one
-// <report> element of summary.xml; the same element is the resume sidecar of the report and
-// what an --isolate worker sends back to the parent, so there is one format to get right.
+// <report> element of summary.xml; the same element is what an --isolate worker sends back
+// to the parent, so there is one format to get right. The resume journal (journal.hpp) keeps
+// the few fields --resume needs in one line per report.
 #pragma once
 
 #include <cstddef>
@@ -79,17 +80,19 @@ struct ReportRecord {
     std::map<std::string, Counts> by_rule;
     std::optional<Failure> failure;
     std::optional<BaselineDiff> baseline;
-    // Resume sidecars only: SHA-256 of the audit file, so a file torn by a power loss (the
-    // batch syncs once at the end, not per file) is re-audited instead of trusted.
+    // Journal records and --isolate messages only: SHA-256 of the audit file, so a file torn
+    // by a power loss (the batch syncs once at the end, not per file) is re-audited instead
+    // of trusted.
     std::string audit_sha256;
 };
 
-// <report> element; `config_hash` is written only in resume sidecars. Appended to `out`,
+// <report> element; `config_hash` is written only when given (the sidecars of versions
+// before the journal had it; nothing writes it now). Appended to `out`,
 // indented by `depth` levels (summary.xml nests the records one level deep).
 void append_record_xml(std::string& out, const ReportRecord& record, std::string_view config_hash = {}, int depth = 0);
 std::string record_to_xml(const ReportRecord& record, std::string_view config_hash = {});
 // Reads a <report> element; returns nullopt when it is not one. `config_hash` receives the
-// sidecar's configuration hash when present.
+// element's configuration hash when present.
 std::optional<ReportRecord> record_from_node(const pugi::xml_node& node, std::string* config_hash = nullptr);
 std::optional<ReportRecord> record_from_xml(std::string_view xml, std::string* config_hash = nullptr);
 
