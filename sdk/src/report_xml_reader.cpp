@@ -14,6 +14,7 @@
 #include <fstream>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,6 +100,26 @@ private:
     const char* text_;
 };
 
+// An attribute while the loader walks the attributes of an element. pugixml tests a handle
+// for null out of line (the library cannot be inlined); the name does it for free — a null
+// attribute's name is "" and a real one's never is — and the loader reads it anyway.
+class Attribute {
+public:
+    explicit Attribute(pugi::xml_attribute first) : handle_(first), name_(first.name()) {}
+    explicit operator bool() const { return name_[0] != '\0'; }
+    void next() {
+        handle_ = handle_.next_attribute();
+        name_ = handle_.name();
+    }
+    const char* name() const { return name_; }
+    const char* value() const { return handle_.value(); }
+    operator pugi::xml_attribute() const { return handle_; }  // for the value and error helpers
+
+private:
+    pugi::xml_attribute handle_;
+    const char* name_;
+};
+
 std::string_view view(const char* text) { return std::string_view(text); }
 
 std::string quoted(std::string_view text) {
@@ -119,7 +140,7 @@ public:
             fail(root, "root element is <" + std::string(root.name()) +
                            ">, expected <report> (根元素应为 report)");
         bool have_version = false;
-        for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute()) {
+        for (Attribute a(root.first_attribute()); a; a.next()) {
             const Name name(a.name());
             if (name == "format-version") {
                 have_version = true;
@@ -349,7 +370,7 @@ private:
 
     void read_metadata(pugi::xml_node node) {
         Metadata& m = report_.meta;
-        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+        for (Attribute a(node.first_attribute()); a; a.next()) {
             const Name name(a.name());
             if (name == "department") m.department = a.value();
             else if (name == "level") {
@@ -382,14 +403,14 @@ private:
             if (name.empty()) continue;
             if (name == "title") {
                 once(child, have_title);
-                for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
+                for (Attribute a(child.first_attribute()); a; a.next()) {
                     if (Name(a.name()) == "line") m.title_line = line(child, a);
                     else unknown_attribute(child, a);
                 }
                 m.title = text_of(child);
             } else if (name == "source") {
                 once(child, have_source);
-                for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
+                for (Attribute a(child.first_attribute()); a; a.next()) {
                     const Name attr(a.name());
                     if (attr == "file") m.source_file = a.value();
                     else if (attr == "sha256") {
@@ -413,14 +434,14 @@ private:
     }
 
     void read_toc(pugi::xml_node node) {
-        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute())
+        for (Attribute a(node.first_attribute()); a; a.next())
             unknown_attribute(node, a);
         for (pugi::xml_node child = first_child_element(node); child; child = child.next_sibling()) {
             const Name element = element_name(child, node);
             if (element.empty()) continue;
             if (element != "entry") unexpected_element(child, node);
             TocEntry& entry = report_.toc.emplace_back();
-            for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
+            for (Attribute a(child.first_attribute()); a; a.next()) {
                 const Name name(a.name());
                 if (name == "level") entry.level = integer<int>(child, a, 0, 99);
                 else if (name == "line") entry.line = line(child, a);
@@ -457,7 +478,7 @@ private:
         Section& s = report_.sections.emplace_back();
         s.parent = parent;
         s.level = depth;
-        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+        for (Attribute a(node.first_attribute()); a; a.next()) {
             const Name name(a.name());
             if (name == "number") s.number = a.value();
             else if (name == "heading") s.heading = a.value();
@@ -474,7 +495,7 @@ private:
         b.kind = kind;
         b.section = section;
         b.attachment = attachment;
-        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+        for (Attribute a(node.first_attribute()); a; a.next()) {
             if (Name(a.name()) == "line") b.line = line(node, a);
             else unknown_attribute(node, a);
         }
@@ -484,7 +505,7 @@ private:
     void read_attachment(pugi::xml_node node, int section, int depth) {
         int index = static_cast<int>(report_.attachments.size());
         Attachment& att = report_.attachments.emplace_back();
-        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+        for (Attribute a(node.first_attribute()); a; a.next()) {
             const Name name(a.name());
             if (name == "label") att.label = a.value();
             else if (name == "title") att.title = a.value();
@@ -499,9 +520,9 @@ private:
 
     void read_field(pugi::xml_node node, int attachment) {
         Field f;
-        pugi::xml_attribute value_attribute;
+        std::optional<pugi::xml_attribute> value_attribute;
         bool have_name = false;
-        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+        for (Attribute a(node.first_attribute()); a; a.next()) {
             const Name name(a.name());
             if (name == "name") {
                 have_name = true;
@@ -513,7 +534,7 @@ private:
         }
         if (!have_name) missing_attribute(node, "name");
         f.raw = text_of(node);
-        f.value = value_attribute ? decimal(node, value_attribute) : inferred_value(f.raw);
+        f.value = value_attribute ? decimal(node, *value_attribute) : inferred_value(f.raw);
         report_.attachments[static_cast<std::size_t>(attachment)].fields.push_back(f);
     }
 
@@ -523,7 +544,7 @@ private:
         t.section = section;
         t.attachment = attachment;
         bool have_id = false, have_kind = false;
-        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+        for (Attribute a(node.first_attribute()); a; a.next()) {
             const Name name(a.name());
             if (name == "id") {
                 have_id = true;
@@ -565,7 +586,7 @@ private:
     }
 
     void read_columns(pugi::xml_node node, Table& t) {
-        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute())
+        for (Attribute a(node.first_attribute()); a; a.next())
             unknown_attribute(node, a);
         for (pugi::xml_node child = first_child_element(node); child; child = child.next_sibling()) {
             const Name element = element_name(child, node);
@@ -573,7 +594,7 @@ private:
             if (element != "column") unexpected_element(child, node);
             Column& c = t.columns.emplace_back();
             bool have_key = false;
-            for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
+            for (Attribute a(child.first_attribute()); a; a.next()) {
                 const Name name(a.name());
                 if (name == "key") {
                     have_key = true;
@@ -587,7 +608,7 @@ private:
                 const Name header = element_name(h, child);
                 if (header.empty()) continue;
                 if (header != "h") unexpected_element(h, child);
-                for (pugi::xml_attribute a = h.first_attribute(); a; a = a.next_attribute())
+                for (Attribute a(h.first_attribute()); a; a.next())
                     unknown_attribute(h, a);
                 c.header.push_back(text_of(h));
             }
@@ -597,7 +618,7 @@ private:
     void read_row(pugi::xml_node node, Table& t) {
         Row& r = t.rows.emplace_back();
         bool have_key = false;
-        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+        for (Attribute a(node.first_attribute()); a; a.next()) {
             const Name name(a.name());
             if (name == "key") {
                 have_key = true;
@@ -625,9 +646,9 @@ private:
             const Name element = element_name(child, node);
             if (element.empty()) continue;
             if (element != "c") unexpected_element(child, node);
-            pugi::xml_attribute col_attribute, value_attribute;
+            std::optional<pugi::xml_attribute> col_attribute, value_attribute;  // no out-of-line constructor
             SourceLine cell_line = r.line;
-            for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
+            for (Attribute a(child.first_attribute()); a; a.next()) {
                 const Name name(a.name());
                 if (name == "col") col_attribute = a;
                 else if (name == "value") value_attribute = a;
@@ -637,15 +658,15 @@ private:
             if (!col_attribute) missing_attribute(child, "col");
             if (t.columns.empty())
                 fail(child, "cell in a table without <columns> (表格缺少列定义)");
-            auto col = integer<std::size_t>(child, col_attribute, 0, t.columns.size() - 1);
+            auto col = integer<std::size_t>(child, *col_attribute, 0, t.columns.size() - 1);
             if (seen_[col])
-                fail_attribute(child, col_attribute,
+                fail_attribute(child, *col_attribute,
                                "column " + std::to_string(col) + " appears twice in this row (单元格重复)");
             seen_[col] = true;
             Cell& cell = r.cells[col];
             cell.line = cell_line;
             cell.raw = text_of(child);
-            cell.value = value_attribute ? decimal(child, value_attribute) : inferred_value(cell.raw);
+            cell.value = value_attribute ? decimal(child, *value_attribute) : inferred_value(cell.raw);
         }
     }
 
