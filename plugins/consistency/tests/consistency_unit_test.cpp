@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "fincheck/testing.hpp"
+#include "fincheck/utf8.hpp"
 #include "missing_table_rule.hpp"
 #include "org_name.hpp"
 #include "placeholder_text_rule.hpp"
@@ -125,6 +126,85 @@ TEST(TextScan, FindsInstructionAndWrongLevelPhrasesAndTheFirstMarkInOnePass) {
     scanner.scan_text("本单位按市本级预算执行。", hits, first_mark);
     EXPECT_TRUE(hits.empty());
     EXPECT_FALSE(first_mark);
+}
+
+// What scan_text must find, worked out the slow way: every character decoded, every phrase
+// compared at every character boundary, the marks by find_placeholder_marks.
+void scan_slowly(const TextScanner& scanner, std::string_view text, std::vector<PhraseHit>& hits,
+                 std::optional<Span>& first_mark) {
+    if (text.empty()) return;
+    const auto& phrases = scanner.phrases();
+    for (std::uint32_t i = 0; i < phrases.size(); ++i)
+        if (phrases[i].text.empty()) hits.push_back({i, 0});
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t begin = pos;
+        utf8::next_code_point(text, pos);
+        for (std::uint32_t i = 0; i < phrases.size(); ++i)
+            if (!phrases[i].text.empty() && text.substr(begin).starts_with(phrases[i].text))
+                hits.push_back({i, static_cast<std::uint32_t>(begin)});
+    }
+    const std::vector<Span> marks = find_placeholder_marks(text);
+    if (!marks.empty()) first_mark = marks.front();
+}
+
+// The scan steps over characters that start nothing several bytes at a time; on any bytes it
+// must find what the character-by-character reading finds, including the character before a
+// run of marks (二〇〇八 is a year, 某〇〇 a placeholder) and text that ends mid-character.
+TEST(TextScan, SteppingOverCharactersFindsWhatReadingEachCharacterFinds) {
+    PhraseData data;
+    data.instructions.push_back({"", {"请填写", "某某"}});
+    WrongLevelGroup group;
+    group.report_level = AdminLevel::district;
+    group.phrases = {"市级财政", "Xa"};
+    data.wrong_level.push_back(group);
+    const TextScanner scanner(data);
+    const std::vector<std::string> texts = {
+        "二〇〇八年度本单位收支情况说明，资金来源为市级财政拨款。",
+        "单位名称：某某〇〇局，填报人：XX，电话：××××",
+        "截至2024年底共有车辆3×4台，型号AXXB。",
+        "本部门\xE5\x8F〇〇单位",                   // a truncated sequence before marks
+        "\x80\x80XX\xC3\x97\xC3\x97局",              // stray bytes, two-byte marks
+        "收入合计\xF0\x9F\x98\x80〇〇说明",        // a four-byte character before marks
+        "\xE0\x81\x98\xE0\x81\x98 overlong X",      // overlong forms decode to X
+        "请填写",                                    // a phrase that is the whole text
+        "基本支出主要用于保障机构正常运转市级财",  // ends inside a phrase
+        "项目支出\xE5\xB8",                          // ends mid-character
+        "XaXa请填写请填写〇",
+    };
+    for (const std::string& text : texts) {
+        std::vector<PhraseHit> hits, expected_hits;
+        std::optional<Span> mark, expected_mark;
+        scanner.scan_text(text, hits, mark);
+        scan_slowly(scanner, text, expected_hits, expected_mark);
+        ASSERT_EQ(hits.size(), expected_hits.size()) << text;
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+            EXPECT_EQ(hits[i].phrase, expected_hits[i].phrase) << text;
+            EXPECT_EQ(hits[i].begin, expected_hits[i].begin) << text;
+        }
+        ASSERT_EQ(mark.has_value(), expected_mark.has_value()) << text;
+        if (mark) {
+            EXPECT_EQ(mark->begin, expected_mark->begin) << text;
+            EXPECT_EQ(mark->end, expected_mark->end) << text;
+        }
+    }
+}
+
+TEST(Ordinals, OnlyTextsWhoseFirstKeptCharacterCanStartOneAreCandidates) {
+    for (std::string_view text : {"第三部分 情况说明", " （一）收入", "(1)经费", "十、其他", "２．卫生", "\xE3\x80\x80" "3、住房"})
+        EXPECT_TRUE(may_start_ordinal(text)) << text;
+    for (std::string_view text : {"", "  ", "本部门收入", "“三公”经费", "X1."}) {
+        EXPECT_FALSE(may_start_ordinal(text)) << text;
+        EXPECT_FALSE(leading_ordinal(compact(text))) << text;  // never rules out a real ordinal
+    }
+}
+
+TEST(Headings, TheLengthBoundDecidesLikeTheFullSimilarity) {
+    const std::vector<std::u32string> texts = {U"", U"收入支出决算总表", U"收入决算表", U"支出决算表", U"收入支出决算总表说明",
+                                               U"财政拨款收入支出决算总表", U"其他重要事项的情况说明"};
+    for (const auto& a : texts)
+        for (const auto& b : texts)
+            for (double threshold : {0.6, 0.8, 1.0})
+                EXPECT_EQ(similar_at_least(a, b, threshold), similarity(a, b) >= threshold);
 }
 
 TEST(EmptyTables, RecognisesExplanations) {

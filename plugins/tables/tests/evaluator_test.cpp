@@ -74,3 +74,62 @@ TEST(Evaluator, CodePrefixLoopValuesAreSortedAndUnique) {
 
 }  // namespace
 }  // namespace fincheck::tables
+
+namespace fincheck::tables {
+namespace {
+
+// Rows are found through a per-report index for standard tables and by a scan for the
+// others; either way the answer is the first printed row that matches, within the part.
+TEST(ReportIndex, FindsTheFirstPrintedRowOfTheKeyOrCodeWithinThePart) {
+    for (TableKind kind : {TableKind::standard, TableKind::other}) {
+        Report report;
+        testing::add_table(report, "04", {"合计"}, kind)
+            .row("dup", {"1.00"}, "201", "income")
+            .row("dup", {"2.00"}, "201", "expenditure")
+            .row("dup", {"3.00"}, "201", "expenditure")
+            .row("other", {"4.00"}, "20101", "expenditure");
+        const Table& table = report.tables.front();
+        const ReportIndex& index = ReportIndex::of(report);
+        EXPECT_EQ(index.row_by_key(table, "dup", {}), &table.rows[0]);
+        EXPECT_EQ(index.row_by_key(table, "dup", "expenditure"), &table.rows[1]);
+        EXPECT_EQ(index.row_by_code(table, "201", "expenditure"), &table.rows[1]);
+        EXPECT_EQ(index.row_by_code(table, "20101", {}), &table.rows[3]);
+        EXPECT_EQ(index.row_by_key(table, "missing", {}), nullptr);
+        EXPECT_EQ(index.row_by_key(table, "other", "income"), nullptr);
+        EXPECT_EQ(index.row_by_code(table, "", {}), nullptr);  // an empty code names no row
+        EXPECT_FALSE(index.is_leaf(table, table.rows[1], {}));
+        EXPECT_TRUE(index.is_leaf(table, table.rows[3], {}));
+        EXPECT_TRUE(index.is_leaf(table, table.rows[0], "income"));  // its sub-code is another part's
+    }
+}
+
+// An evaluator that remembers what constant references resolve to answers the same as one
+// that looks them up each time, loop after loop.
+TEST(Evaluator, RememberingConstantReferencesGivesTheSameSides) {
+    Report report;
+    testing::add_table(report, "05", {"合计"}).row("2010101", {"3.00"}, "2010101").row("2010102", {"4.00"}, "2010102");
+    Bindings bindings{{"r", "2010101"}};
+    Term constant;
+    constant.table = "05";
+    constant.row = RowRef{RowRef::By::key, "2010102", {}};
+    constant.column.key = "合计";
+    Term looped = constant;
+    looped.row.value = "{r}";
+    const std::vector<Term> terms{constant, looped};
+    const Evaluator remembering(report, bindings, Evaluator::Memoize::references);
+    const Evaluator plain(report, bindings);
+    for (std::string_view r : {"2010101", "2010102", "2010101"}) {
+        bindings.front().second = r;
+        Operand a, b;
+        ASSERT_TRUE(remembering.side(terms, a));
+        ASSERT_TRUE(plain.side(terms, b));
+        EXPECT_EQ(a.value, b.value);
+        EXPECT_EQ(a.cells.size(), 2u);
+    }
+    bindings.front().second = "2010199";
+    Operand out;
+    EXPECT_FALSE(remembering.side(terms, out));  // the looped row is missing: the side does not apply
+}
+
+}  // namespace
+}  // namespace fincheck::tables
