@@ -59,13 +59,24 @@ bool may_hold_claim(std::string_view utf8) {
     for (std::size_t i = 2; i < n; ++i) {
         const unsigned char c0 = b[i - 2], c1 = b[i - 1], c2 = b[i];
         const unsigned char e5 = is(c0, 0xE5);
-        hit |= static_cast<unsigned char>(is(c0, 0xEF) & is(c1, 0xBC) & static_cast<unsigned char>(static_cast<unsigned char>(c2 - 0x90) < 10))  // ０-９
-               | static_cast<unsigned char>(e5 & is(c1, 0xB9) & is(c2, 0xB3))           // 平
-               | static_cast<unsigned char>(is(c0, 0xE4) & is(c1, 0xBA) & is(c2, 0x8E))  // 于
-               | static_cast<unsigned char>(e5 & is(c1, 0x8F) & is(c2, 0x98))           // 变
-               | static_cast<unsigned char>(e5 & is(c1, 0x8C) & is(c2, 0x96));          // 化
+        hit |= static_cast<unsigned char>(
+            (is(c0, 0xEF) & is(c1, 0xBC) & static_cast<unsigned char>(static_cast<unsigned char>(c2 - 0x90) < 10))  // ０-９
+            | (e5 & is(c1, 0xB9) & is(c2, 0xB3))                                                               // 平
+            | (is(c0, 0xE4) & is(c1, 0xBA) & is(c2, 0x8E))                                                     // 于
+            | (e5 & is(c1, 0x8F) & is(c2, 0x98))                                                               // 变
+            | (e5 & is(c1, 0x8C) & is(c2, 0x96)));                                                             // 化
     }
     return hit != 0;
+}
+
+bool has_overlong_lead(std::string_view utf8) {
+    unsigned char found = 0;  // branch-free: the compiler turns this into vector code
+    for (const char byte : utf8) {
+        const auto c = static_cast<unsigned char>(byte);
+        found |= static_cast<unsigned char>((c & 0xFE) == 0xC0) | static_cast<unsigned char>(c == 0xE0) |
+                 static_cast<unsigned char>(c == 0xF0);
+    }
+    return found != 0;
 }
 
 bool has_digit(std::string_view utf8) {

@@ -50,6 +50,9 @@ bool may_start_comparison(char32_t c);
 // start an overlong sequence (C0, C1, E0, F0) make it answer true: the decoder would accept
 // those as any character.
 bool may_hold_claim(std::string_view utf8);
+// True when some byte could open an overlong sequence (C0, C1, E0, F0), which the lenient
+// decoder would read as any character: byte searches for a character are then not enough.
+bool has_overlong_lead(std::string_view utf8);
 // True when the bytes hold an ASCII digit or a full-width one (EF BC 90-99).
 bool has_digit(std::string_view utf8);
 // CompactReader::ends_with_colon() of the block, read from its last bytes alone.

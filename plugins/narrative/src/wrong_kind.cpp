@@ -1,5 +1,9 @@
 // narrative-wrong-kind: an item described as 基本支出 that table 05 books entirely as 项目支出,
 // or the reverse. Only where the item names its 类/款/项 and exactly one 05 row matches.
+#include <algorithm>
+#include <functional>
+
+#include "compact_reader.hpp"
 #include "rules.hpp"
 #include "support.hpp"
 #include "text.hpp"
@@ -33,6 +37,19 @@ std::optional<ItemName> item_heading(std::u32string_view text) {
     name.subitem_name = folded.substr(item + 3, sub - item - 3);
     if (name.class_name.empty() || name.item_name.empty() || name.subitem_name.empty()) return std::nullopt;
     return name;
+}
+
+// A finding needs both an item heading (its 类) and a 「主要用于」 sentence in the block, each
+// written with its characters' bytes unbroken; a block without both is not decoded. The
+// 12-byte 主要用于 is searched first, with skips (most blocks have no such sentence).
+// Bytes that may open an overlong sequence (C0, C1, E0, F0) would decode to any character:
+// such a block is always decoded.
+bool may_describe_an_item(std::string_view utf8) {
+    static const std::string_view kUse = "主要用于";
+    static const std::boyer_moore_horspool_searcher search_use(kUse.begin(), kUse.end());
+    if (has_overlong_lead(utf8)) return true;
+    if (std::search(utf8.begin(), utf8.end(), search_use) == utf8.end()) return false;
+    return utf8.find("类") != std::string_view::npos;
 }
 
 std::u32string label_of(const Row& row) { return normalize_phrase(to_u32(row.label)); }
@@ -69,7 +86,7 @@ public:
             // The analysis keeps the text of blocks with claims only: an item heading need
             // hold none. Its 类 is looked for in the bytes; the few blocks with one are decoded.
             std::string_view utf8 = report.blocks[static_cast<std::size_t>(block.block)].text;
-            if (utf8.find("类") == std::string_view::npos) continue;
+            if (!may_describe_an_item(utf8)) continue;
             const std::u32string text = to_u32(utf8);
             auto name = item_heading(text);
             if (!name) continue;

@@ -136,6 +136,14 @@ TEST(ByteTest, HasDigitSeesAsciiAndFullWidthDigitsAnywhere) {
     EXPECT_FALSE(has_digit("\xBC\x95"));  // a stray tail of ５ is no digit
 }
 
+TEST(ByteTest, FindsBytesThatMayOpenAnOverlongSequence) {
+    EXPECT_FALSE(has_overlong_lead("一般公共服务（类）支出171.9万元"));
+    EXPECT_TRUE(has_overlong_lead("支出\xC0\xB0"));
+    EXPECT_TRUE(has_overlong_lead("\xC1\x81"));
+    EXPECT_TRUE(has_overlong_lead("\xE0\x80\xB0"));
+    EXPECT_TRUE(has_overlong_lead("\xF0\x84\xB8\xBB"));
+}
+
 TEST(ByteTest, AnOverlongDigitIsNotMissed) {
     // C0 B0 decodes (leniently) to '0': the byte test must not skip such a block.
     const std::string text = std::string("支出") + "\xC0\xB0" + "万元";
