@@ -13,7 +13,9 @@
 //   4  + both
 //   5  + a second small file per report, atomically (the per-report resume sidecar
 //      `fincheck batch` wrote until it kept a journal)
-// Every run writes into a fresh directory under OUT (see batch_bench.sh for why).
+// Files are written with the batch's own writer (fincheck::batch::OutputWriter), made durable
+// with one syncfs at the end as the batch does. Every run writes into a fresh directory under
+// OUT (see batch_bench.sh for why).
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -22,6 +24,7 @@
 #include <thread>
 #include <vector>
 
+#include "fincheck/batch/output_writer.hpp"
 #include "fincheck/engine/atomic_file.hpp"
 #include "fincheck/sha256.hpp"
 #include "parse_floor.hpp"
@@ -55,7 +58,10 @@ double run_stage(unsigned steps, const std::vector<fs::path>& files, const fs::p
     fs::create_directories(out / "state");
     const auto start = std::chrono::steady_clock::now();
     std::atomic<std::size_t> next{0}, bad{0}, digests{0};
+    std::atomic<unsigned> workers{0};
     auto work = [&] {
+        const unsigned worker = workers++;
+        fincheck::batch::OutputWriter audits(out, worker), sidecars(out / "state", worker);
         std::vector<char> buffer;
         for (std::size_t i = next++; i < files.size(); i = next++) {
             if (!read_whole(files[i], buffer)) {
@@ -69,8 +75,8 @@ double run_stage(unsigned steps, const std::vector<fs::path>& files, const fs::p
                 continue;
             }
             const std::string name = files[i].filename().string();
-            if (steps & kAuditFile) fincheck::engine::write_file_atomically_deferred(out / (name + ".audit.xml"), kAuditBytes);
-            if (steps & kSidecar) fincheck::engine::write_file_atomically_deferred(out / "state" / (name + ".state"), kSidecarBytes);
+            if (steps & kAuditFile) audits.write(name + ".audit.xml", kAuditBytes);
+            if (steps & kSidecar) sidecars.write(name + ".state", kSidecarBytes);
         }
     };
     std::vector<std::thread> threads;

@@ -1,4 +1,4 @@
-#include "output_writer.hpp"
+#include "fincheck/batch/output_writer.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -8,7 +8,7 @@
 
 #include "fincheck/batch/journal.hpp"
 #include "fincheck/batch/runner.hpp"
-#include "output_writer.hpp"
+#include "fincheck/batch/output_writer.hpp"
 
 namespace fincheck::batch {
 
