@@ -569,6 +569,12 @@ private:
         if (!have_kind) t.kind = implied_table_kind(t.id);
         if (attachment >= 0) report_.attachments[static_cast<std::size_t>(attachment)].tables.push_back(index);
 
+        // The rows in one allocation: the children of <table> (rows, its <columns>, blank text)
+        // bound the number of rows, and counting them is cheaper than growing the vector.
+        std::size_t children = 0;
+        for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) ++children;
+        t.rows.reserve(children);
+
         bool have_columns = false;
         for (pugi::xml_node child = first_child_element(node); child; child = child.next_sibling()) {
             const Name name = element_name(child, node);
