@@ -60,15 +60,22 @@ bool OutputWriter::write_unnamed(const std::string& name, std::string_view conte
         }
         left.remove_prefix(static_cast<std::size_t>(n));
     }
-    // Start writing the file back now, without waiting: the syncfs at the end of the batch
-    // then finds little left to write, instead of one report's worth per report in a serial
-    // tail that a second worker cannot shorten. Only a hint; durability comes from syncfs.
-    ::sync_file_range(file.fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-    // Link the complete file under the worker's temporary name, then rename it over the
-    // target: the target changes in one step. linkat with AT_EMPTY_PATH would need a
-    // capability; the /proc path of the descriptor does not.
+    // No early writeback (sync_file_range) here: measured on 10,000 reports it moved the
+    // kernel's writeback into the workers (+1.5 s of system time with --jobs 1, slower with
+    // --jobs 2 as well); the flusher threads and the one syncfs at the end do it cheaper.
+
+    // The complete file appears under its name in one step. In a new output directory the
+    // name is free and one link does it; otherwise link it under the worker's temporary name
+    // and rename that over the target. linkat with AT_EMPTY_PATH would need a capability; the
+    // /proc path of the descriptor does not.
     char proc_path[40];
     std::snprintf(proc_path, sizeof proc_path, "/proc/self/fd/%d", file.fd);
+    if (::linkat(AT_FDCWD, proc_path, dir_fd_, name.c_str(), AT_SYMLINK_FOLLOW) == 0) return true;
+    if (errno == ENOENT || errno == EPERM || errno == EXDEV) {
+        unnamed_supported_ = false;  // no /proc: use named temporaries from now on
+        return false;
+    }
+    if (errno != EEXIST) throw failure(out_dir_ / name, "link", errno);
     for (int attempt = 0;; ++attempt) {
         if (::linkat(AT_FDCWD, proc_path, dir_fd_, temporary_name_.c_str(), AT_SYMLINK_FOLLOW) == 0) break;
         if (errno == EEXIST && attempt == 0) {  // left by a write that failed half-way

@@ -6,8 +6,9 @@
 // inode while the kernel holds the output directory's lock, and finding a free inode is the
 // slow part of a create (ext4 scans its inode bitmaps, more so on a file system where many
 // files were just deleted). Two workers then queue for the directory. An unnamed file
-// (O_TMPFILE) gets its inode without that lock; it is then linked under a per-worker
-// temporary name and renamed over the target, two short directory operations. File systems
+// (O_TMPFILE) gets its inode without that lock; it is then linked under its name (one short
+// directory operation) or, when that name exists already, under a per-worker temporary name
+// and renamed over the target. File systems
 // without O_TMPFILE (or without /proc to link through) fall back to the engine's writer.
 #pragma once
 
