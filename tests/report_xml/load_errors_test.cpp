@@ -7,6 +7,7 @@
 
 #include "fincheck/report_xml.hpp"
 #include "fincheck/utf8.hpp"
+#include "xml_character_reference.hpp"
 
 namespace {
 
@@ -187,26 +188,6 @@ std::pair<std::uint32_t, std::uint32_t> reference_position(std::string_view text
     return {line, static_cast<std::uint32_t>(1 + utf8::lead_byte_count(text.substr(line_start, offset - line_start)))};
 }
 
-// Offset of the first byte that does not belong to a UTF-8 encoded XML character.
-std::size_t reference_first_bad_character(std::string_view text) {
-    std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
-            ++i;
-            continue;
-        }
-        const std::size_t length = utf8::well_formed_length(text, i);
-        if (length == 0) return i;
-        if (length == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-            static_cast<unsigned char>(text[i + 2]) >= 0xBE)
-            return i;  // U+FFFE, U+FFFF
-        i += length;
-    }
-    return std::string_view::npos;
-}
-
 TEST(LoadReportXmlErrors, BadCharactersAnywhereArePointedAtExactly) {
     // Long runs of ASCII and of CJK (the loader's fast paths), with bytes that are valid only
     // in some positions: E0/ED/EF/F0/F4 leads, stray continuations, C0/C1, controls.
@@ -230,7 +211,7 @@ TEST(LoadReportXmlErrors, BadCharactersAnywhereArePointedAtExactly) {
             if (random() % 2 == 0) mutated[at] = byte;
             else mutated.insert(mutated.begin() + static_cast<std::ptrdiff_t>(at), byte);
         }
-        const std::size_t bad = reference_first_bad_character(mutated);
+        const std::size_t bad = fincheck::testing_reference::first_bad_xml_character(mutated);
         LoadResult result = load_report_xml_buffer(mutated, "fuzz.xml");
         if (bad == std::string_view::npos) {
             if (result.error) {

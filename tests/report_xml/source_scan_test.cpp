@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fincheck/utf8.hpp"
+#include "xml_character_reference.hpp"
 #include "report_xml_source.hpp"
 
 namespace {
@@ -28,33 +29,13 @@ std::vector<BlockCheck> block_checks() {
     return checks;
 }
 
-// Offset of the first byte that does not belong to a UTF-8 encoded XML character, or npos.
-std::size_t reference_first_bad(std::string_view text) {
-    std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
-            ++i;
-            continue;
-        }
-        const std::size_t length = fincheck::utf8::well_formed_length(text, i);
-        if (length == 0) return i;
-        if (length == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-            static_cast<unsigned char>(text[i + 2]) >= 0xBE)
-            return i;  // U+FFFE, U+FFFF
-        i += length;
-    }
-    return std::string_view::npos;
-}
-
 // Scans `text` with the portable path and with every block check; all must agree, and the
 // portable path must agree with the reference. Line ends are compared up to the bad byte
 // (what the error position needs); on a valid text, all of them.
 void expect_same_scan(const std::string& text, const std::string& what) {
     SourceText portable;
     const std::size_t expected = portable.scan(text, BlockCheck::none);
-    ASSERT_EQ(expected, reference_first_bad(text)) << what;
+    ASSERT_EQ(expected, fincheck::testing_reference::first_bad_xml_character(text)) << what;
     std::vector<std::size_t> expected_ends;
     for (std::size_t i = 0; i < std::min(expected, text.size()); ++i)
         if (text[i] == '\n') expected_ends.push_back(i);
