@@ -60,6 +60,15 @@ std::optional<BudgetIndicator> budget_indicator(const IndicatorRow& indicator, c
     return found;
 }
 
+// The indicators of one form that state its budget.
+std::vector<BudgetIndicator> stated_budgets(const std::vector<IndicatorRow>& indicators, const ScanOptions& options) {
+    std::vector<BudgetIndicator> stated;
+    for (const IndicatorRow& row : indicators) {
+        if (auto found = budget_indicator(row, options)) stated.push_back(std::move(*found));
+    }
+    return stated;
+}
+
 // The cell of the attachment's tables that prints `field` (same line, same text).
 struct FieldCell {
     const Table* table = nullptr;
@@ -93,7 +102,7 @@ public:
             indicators.push_back(indicator_rows(*analysis.report, attachment));
         check_counts(analysis, indicators, sink);
         check_partitions(analysis, sink);
-        check_project_budgets(analysis, context, sink);
+        check_project_budgets(analysis, indicators, context, sink);
         check_form_budgets(analysis, indicators, context, sink);
     }
 
@@ -202,10 +211,18 @@ private:
         return out;
     }
 
-    void check_project_budgets(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const {
+    // A form's 预算数 against the project's row in a summary table of the attachments. When the
+    // form's own budget indicators state the summary's figure, the form's 预算数 is the odd one
+    // out and check_form_budgets reports it there; the summary row is then not a finding.
+    void check_project_budgets(const Analysis& analysis, const std::vector<std::vector<IndicatorRow>>& indicators,
+                               const RuleContext& context, FindingSink& sink) const {
         const Report& report = *analysis.report;
+        ScanOptions options;
+        options.fiscal_year = report.meta.fiscal_year;
+        const Decimal money_half = Decimal::from_units(Decimal::kScale / 200);
         std::vector<ProjectTable> tables;  // built on the first form that names a project
-        for (const Attachment& attachment : report.attachments) {
+        for (std::size_t a = 0; a < report.attachments.size(); ++a) {
+            const Attachment& attachment = report.attachments[a];
             const Field* name = nullptr;
             const Field* budget = nullptr;
             for (const Field& field : attachment.fields) {
@@ -231,6 +248,7 @@ private:
                     if (label == nullptr || money == nullptr || index.names[r] != project) continue;
                     auto value = money_of(*money);
                     if (!value || context.tolerance().equal(*value, *budget->value)) continue;
+                    if (stated_budgets_agree_with(indicators[a], options, *value, money_half, context)) continue;
                     Location where = Location::at_cell(table, row, table.columns[*index.money_column].key);
                     FindingBuilder finding(meta().id, "mismatch");
                     finding.at(where)
@@ -247,6 +265,13 @@ private:
             }
         }
     }
+    static bool stated_budgets_agree_with(const std::vector<IndicatorRow>& indicators, const ScanOptions& options,
+                                          const Decimal& value, const Decimal& half, const RuleContext& context) {
+        for (const BudgetIndicator& s : stated_budgets(indicators, options))
+            if (same_figure(s.amount.value, s.amount.half_unit, value, half, context.tolerance())) return true;
+        return false;
+    }
+
     // A 项目绩效自评表's 预算数 (A) against the indicators of the same form that state the
     // budget. When some of them agree with it, the others are wrong and each is a finding at
     // its cell; when none agrees, the 预算数 itself is the odd one out: one finding there.
@@ -265,10 +290,7 @@ private:
                     budget = &field;
             }
             if (budget == nullptr) continue;
-            std::vector<BudgetIndicator> stated;
-            for (const IndicatorRow& row : indicators[a]) {
-                if (auto found = budget_indicator(row, options)) stated.push_back(std::move(*found));
-            }
+            const std::vector<BudgetIndicator> stated = stated_budgets(indicators[a], options);
             if (stated.empty()) continue;
             Decimal budget_half = Decimal::from_units(Decimal::kScale / 200);  // 0.005 unless printed coarser
             for (const Claim& printed : scan_claims(budget->raw, options)) {

@@ -388,6 +388,32 @@ TEST(DuplicateFact, FlagsProjectBudgetThatDiffersFromTheSummaryTable) {
     EXPECT_EQ(findings[0].location.row, "2");
 }
 
+// The summary says 405 and so do the form's own indicators that state the budget: the form's
+// 预算数 4050 is the odd one out (reported at the form), never the summary row. When the
+// indicators side with the form instead, the summary row is reported.
+TEST(DuplicateFact, SummaryRowThatTheFormsIndicatorsConfirmIsNotReported) {
+    for (const char* indicator_amount : {"405万元", "4050万元"}) {
+        Fixture f;
+        Table& indicators = f.builder.table("att-2-3", {"1", "2", "3", "4"});
+        f.builder.row(indicators, "h", {"二级指标", "三级指标", "年初目标值 (A)", "实际完成值 (B)"});
+        f.builder.row(indicators, "9", {"数量指标", "专项资金拨付", indicator_amount, "403万元"});
+        auto& form = f.builder.attachment("附件2-3");
+        form.tables.push_back(static_cast<int>(f.report().tables.size() - 1));
+        f.builder.field(f.report().attachments.back(), "项目名称", "乡村振兴专项经费");
+        f.builder.field(f.report().attachments.back(), "预算数 (A)", "4050万元");
+        Table& summary = f.builder.table("other-2", {"序号", "项目名称", "财政资金总额"});
+        f.builder.row(summary, "2", {"2", "乡村振兴专项经费", "405万元"});
+        auto rule = make_duplicate_fact(national_lexicon());
+        auto findings = testing::run_rule(*rule, f.report());
+        const bool form_is_odd = std::string(indicator_amount) == "405万元";
+        ASSERT_EQ(findings.size(), 1u) << indicator_amount;
+        if (form_is_odd) EXPECT_NE(findings[0].location.table, "other-2");
+        else EXPECT_EQ(findings[0].location.table, "other-2");
+        EXPECT_EQ(findings[0].expected, form_is_odd ? "405.00" : "4050.00") << indicator_amount;
+        EXPECT_EQ(findings[0].actual, form_is_odd ? "4050.00" : "405.00") << indicator_amount;
+    }
+}
+
 // A form's indicator row: the name in one cell, the count in the 实际完成值 cell. The ratio
 // in brackets is read as a ratio, never as 100 people.
 TEST(DuplicateFact, ComparesAFormIndicatorCountWithTheProse) {
