@@ -8,18 +8,6 @@
 
 namespace fincheck::batch {
 
-namespace {
-
-// Closes the descriptor on every path out of read_file_into.
-struct Descriptor {
-    int fd;
-    ~Descriptor() {
-        if (fd >= 0) ::close(fd);
-    }
-};
-
-}  // namespace
-
 bool read_file_into(const std::filesystem::path& path, std::string& out) {
     Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
     if (file.fd < 0) return false;
@@ -40,6 +28,18 @@ bool read_file_into(const std::filesystem::path& path, std::string& out) {
         used += static_cast<std::size_t>(n);
     }
     out.resize(used);
+    return true;
+}
+
+bool write_all(int fd, std::string_view data) {
+    while (!data.empty()) {
+        const ssize_t n = ::write(fd, data.data(), data.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
     return true;
 }
 

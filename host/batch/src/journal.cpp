@@ -314,10 +314,8 @@ void JournalWriter::append(const ReportRecord& record, std::string_view config_h
 
 void remove_journals(const fs::path& state_dir) {
     std::error_code ec;
-    for (auto it = fs::directory_iterator(state_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (journal_run(name) || name.ends_with(".state")) fs::remove(it->path(), ec);
-    }
+    for (auto it = fs::directory_iterator(state_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+        if (journal_run(it->path().filename().string())) fs::remove(it->path(), ec);
 }
 
 void compact_journals(const fs::path& state_dir, unsigned run) {

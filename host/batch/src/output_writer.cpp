@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "fincheck/engine/atomic_file.hpp"
+#include "file_bytes.hpp"
 
 namespace fincheck::batch {
 namespace {
@@ -17,14 +18,6 @@ namespace {
 std::runtime_error failure(const std::filesystem::path& file, const char* what, int error) {
     return std::runtime_error("无法写入 / cannot write " + file.string() + ": " + what + ": " + std::strerror(error));
 }
-
-// Closes the unnamed file on every path out of write_unnamed.
-struct Descriptor {
-    int fd;
-    ~Descriptor() {
-        if (fd >= 0) ::close(fd);
-    }
-};
 
 }  // namespace
 
@@ -52,14 +45,7 @@ bool OutputWriter::write_unnamed(const std::string& name, std::string_view conte
         }
         throw failure(out_dir_ / name, "open", errno);
     }
-    for (std::string_view left = content; !left.empty();) {
-        const ssize_t n = ::write(file.fd, left.data(), left.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw failure(out_dir_ / name, "write", errno);
-        }
-        left.remove_prefix(static_cast<std::size_t>(n));
-    }
+    if (!write_all(file.fd, content)) throw failure(out_dir_ / name, "write", errno);
     // No early writeback (sync_file_range) here: measured on 10,000 reports it moved the
     // kernel's writeback into the workers (+1.5 s of system time with --jobs 1, slower with
     // --jobs 2 as well); the flusher threads and the one syncfs at the end do it cheaper.

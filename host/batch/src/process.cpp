@@ -39,12 +39,16 @@ void compare_with_baseline(const ProcessContext& context, const InputFile& input
 
 }  // namespace
 
-ReportRecord failed_record(const InputFile& input, std::string kind, std::string message) {
+ReportRecord failed_record(std::string key, std::string kind, std::string message) {
     ReportRecord record;
-    record.key = input.key;
+    record.key = std::move(key);
     record.status = Status::failed;
-    record.failure = Failure{std::move(kind), input.key, 0, 0, std::move(message)};
+    record.failure = Failure{std::move(kind), record.key, 0, 0, std::move(message)};
     return record;
+}
+
+ReportRecord failed_record(const InputFile& input, std::string kind, std::string message) {
+    return failed_record(input.key, std::move(kind), std::move(message));
 }
 
 Processed process_report(const ProcessContext& context, const InputFile& input, WorkerBuffers& buffers) {
@@ -137,11 +141,8 @@ void journal_record(JournalWriter& journal, const std::string& config_hash, Repo
         journal.append(record, config_hash);
         record.audit_sha256.clear();
     } catch (const std::exception& e) {
-        ReportRecord failed;
-        failed.key = std::move(record.key);
+        ReportRecord failed = failed_record(std::move(record.key), "write", e.what());
         failed.sha256 = std::move(record.sha256);
-        failed.status = Status::failed;
-        failed.failure = Failure{"write", failed.key, 0, 0, e.what()};
         record = std::move(failed);
     }
 }

@@ -39,6 +39,7 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
 
 // The record of a report whose processing never finished (crash, timeout).
 ReportRecord failed_record(const InputFile& input, std::string kind, std::string message);
+ReportRecord failed_record(std::string key, std::string kind, std::string message);
 
 // Appends a freshly audited record (audit_sha256 set) to `journal` and clears the hash;
 // leaves other records alone. A record the journal cannot take becomes a `write` failure,

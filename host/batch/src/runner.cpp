@@ -17,6 +17,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "file_bytes.hpp"
 #include "process.hpp"
 #include "progress.hpp"
 
@@ -101,18 +102,6 @@ struct Child {
     std::string received;
     std::chrono::steady_clock::time_point deadline;
 };
-
-bool write_all(int fd, std::string_view data) {
-    while (!data.empty()) {
-        const ssize_t n = ::write(fd, data.data(), data.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
 
 [[noreturn]] void child_main(const ProcessContext& context, std::size_t index, int fd) {
     int code = 0;

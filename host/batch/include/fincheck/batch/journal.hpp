@@ -77,8 +77,8 @@ private:
     int fd_ = -1;  // opened on the first append, so that a worker with nothing to record leaves no file
 };
 
-// Removes every journal (a new, non-resumed run starts from nothing) and the per-report
-// `.state` files of versions before the journal, which are not read.
+// Removes every journal: a new, non-resumed run starts from nothing. (The per-report `.state`
+// files of versions before the journal are removed with the other leftovers when a run starts.)
 void remove_journals(const std::filesystem::path& state_dir);
 
 // Replaces the journals by one compacted file (run `run`, written atomically; durable once
