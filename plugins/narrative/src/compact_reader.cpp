@@ -24,6 +24,19 @@ constexpr StopFilter kStopFilter = [] {
 
 constexpr bool may_stop(char32_t c) { return ((kStopFilter[(c >> 6) & 15U] >> (c & 63U)) & 1U) != 0; }
 
+// Byte tests that answer 0 or 1 without branching, so that the loops over a block's bytes
+// below compile to vector code.
+constexpr unsigned char bit(bool b) { return static_cast<unsigned char>(b); }
+constexpr unsigned char ascii_digit(unsigned char c) { return bit(static_cast<unsigned char>(c - '0') < 10); }
+// C0, C1, E0, F0: the lead bytes an over-long (malformed) sequence can start with.
+constexpr unsigned char overlong_lead(unsigned char c) {
+    return static_cast<unsigned char>(bit((c & 0xFE) == 0xC0) | bit(c == 0xE0) | bit(c == 0xF0));
+}
+// EF BC 90-99: a full-width digit ０-９.
+constexpr unsigned char fullwidth_digit(unsigned char c0, unsigned char c1, unsigned char c2) {
+    return static_cast<unsigned char>(bit(c0 == 0xEF) & bit(c1 == 0xBC) & bit(static_cast<unsigned char>(c2 - 0x90) < 10));
+}
+
 }  // namespace
 
 bool is_sentence_end_char(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'；'; }
@@ -44,38 +57,29 @@ bool may_hold_claim(std::string_view utf8) {
     for (std::size_t start = 0; start < n; start += 64) {
         const std::size_t end = std::min(n, start + 64);
         unsigned char digit_or_overlong = 0;
-        for (std::size_t i = start; i < end; ++i) {
-            const unsigned char c = b[i];
-            digit_or_overlong |= static_cast<unsigned char>(static_cast<unsigned char>(c - '0') < 10) |
-                                 static_cast<unsigned char>((c & 0xFE) == 0xC0) | static_cast<unsigned char>(c == 0xE0) |
-                                 static_cast<unsigned char>(c == 0xF0);
-        }
+        for (std::size_t i = start; i < end; ++i)
+            digit_or_overlong |= static_cast<unsigned char>(ascii_digit(b[i]) | overlong_lead(b[i]));
         if (digit_or_overlong != 0) return true;
     }
     // No digit: a comparison word's last character, or a full-width digit. Byte-wise ANDs
     // rather than && keep this loop branch-free too.
-    auto is = [](unsigned char byte, unsigned char value) { return static_cast<unsigned char>(byte == value); };
     unsigned char hit = 0;
     for (std::size_t i = 2; i < n; ++i) {
         const unsigned char c0 = b[i - 2], c1 = b[i - 1], c2 = b[i];
-        const unsigned char e5 = is(c0, 0xE5);
+        const unsigned char e5 = bit(c0 == 0xE5);
         hit |= static_cast<unsigned char>(
-            (is(c0, 0xEF) & is(c1, 0xBC) & static_cast<unsigned char>(static_cast<unsigned char>(c2 - 0x90) < 10))  // ０-９
-            | (e5 & is(c1, 0xB9) & is(c2, 0xB3))                                                               // 平
-            | (is(c0, 0xE4) & is(c1, 0xBA) & is(c2, 0x8E))                                                     // 于
-            | (e5 & is(c1, 0x8F) & is(c2, 0x98))                                                               // 变
-            | (e5 & is(c1, 0x8C) & is(c2, 0x96)));                                                             // 化
+            fullwidth_digit(c0, c1, c2)                                                                        // ０-９
+            | (e5 & bit(c1 == 0xB9) & bit(c2 == 0xB3))                                                         // 平
+            | (bit(c0 == 0xE4) & bit(c1 == 0xBA) & bit(c2 == 0x8E))                                            // 于
+            | (e5 & bit(c1 == 0x8F) & bit(c2 == 0x98))                                                         // 变
+            | (e5 & bit(c1 == 0x8C) & bit(c2 == 0x96)));                                                             // 化
     }
     return hit != 0;
 }
 
 bool has_overlong_lead(std::string_view utf8) {
     unsigned char found = 0;  // branch-free: the compiler turns this into vector code
-    for (const char byte : utf8) {
-        const auto c = static_cast<unsigned char>(byte);
-        found |= static_cast<unsigned char>((c & 0xFE) == 0xC0) | static_cast<unsigned char>(c == 0xE0) |
-                 static_cast<unsigned char>(c == 0xF0);
-    }
+    for (const char byte : utf8) found |= overlong_lead(static_cast<unsigned char>(byte));
     return found != 0;
 }
 
@@ -87,11 +91,8 @@ bool has_digit(std::string_view utf8) {
     for (std::size_t start = 0; start < n; start += 64) {
         const std::size_t end = std::min(n, start + 64);
         unsigned char digit = 0;
-        for (std::size_t i = start; i < end; ++i) digit |= static_cast<unsigned char>(static_cast<unsigned char>(b[i] - '0') < 10);
-        for (std::size_t i = std::max<std::size_t>(start, 2); i < end; ++i) {
-            digit |= static_cast<unsigned char>(b[i - 2] == 0xEF) & static_cast<unsigned char>(b[i - 1] == 0xBC) &
-                     static_cast<unsigned char>(static_cast<unsigned char>(b[i] - 0x90) < 10);
-        }
+        for (std::size_t i = start; i < end; ++i) digit |= ascii_digit(b[i]);
+        for (std::size_t i = std::max<std::size_t>(start, 2); i < end; ++i) digit |= fullwidth_digit(b[i - 2], b[i - 1], b[i]);
         if (digit != 0) return true;
     }
     return false;
