@@ -28,12 +28,12 @@ namespace {
 
 struct Example {
     const char* name;  // benchmark label
-    const char* file;  // under examples/
+    const char* file;  // a corpus report (fincheck_test/corpus.hpp)
 };
 
 constexpr Example kExamples[] = {
-    {"wuhan", "wuhan-hanyang-jiguan-gongwei-2024.xml"},
-    {"putuo", "putuo-finance-bureau-2024.xml"},
+    {"wuhan", "wuhan-hanyang-jiguan-gongwei-2024"},
+    {"putuo", "putuo-finance-bureau-2024"},
 };
 
 std::string example_xml(const Example& example) {

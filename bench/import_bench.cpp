@@ -2,16 +2,23 @@
 // already in memory: the per-report cost of the importer. Target: < 5 ms median.
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "fincheck/import.hpp"
+#include "fincheck_test/corpus.hpp"
 
 namespace {
 
 std::string read_corpus(const char* name) {
-    std::ifstream in(std::string(FINCHECK_SOURCE_DIR) + "/examples/corpus/" + name, std::ios::binary);
+    if (!fincheck::corpus::available(name)) {
+        std::fprintf(stderr, "import_bench: %s\n", fincheck::corpus::missing_message(name).c_str());
+        std::exit(2);
+    }
+    std::ifstream in(fincheck::corpus::text(name), std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();

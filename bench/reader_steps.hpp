@@ -12,19 +12,25 @@
 #include <benchmark/benchmark.h>
 #include <pugixml.hpp>
 
+#include "fincheck/import.hpp"
 #include "fincheck/report_xml.hpp"
+#include "fincheck_test/corpus.hpp"
 
 namespace fincheck::bench {
 
-// The bytes of examples/<file>; a missing example ends the benchmark with a message.
-inline std::string example_xml(const char* file) {
-    const std::string path = std::string(FINCHECK_SOURCE_DIR) + "/examples/" + file;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        std::fprintf(stderr, "bench: cannot read %s\n", path.c_str());
+// The report XML of a corpus report (its text imported, as `fincheck import` writes it); the
+// corpus is outside the tree, so a missing one ends the benchmark saying where it was looked for.
+inline std::string example_xml(const char* key) {
+    if (!corpus::available(key)) {
+        std::fprintf(stderr, "bench: %s\n", corpus::missing_message(key).c_str());
         std::exit(2);
     }
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    ImportResult imported = import_text_file(corpus::text(key));
+    if (!imported.report) {
+        std::fprintf(stderr, "bench: %s\n", imported.error->to_string().c_str());
+        std::exit(2);
+    }
+    return write_report_xml(*imported.report);
 }
 
 // One step each, kept out of line so that callgrind can count exactly one of them

@@ -71,10 +71,10 @@ void load_report_generated(benchmark::State& state) {
     fincheck::bench::time_load_report(state, generated_xml(static_cast<std::uint64_t>(state.range(0))));
 }
 
-BENCHMARK_CAPTURE(parse_only, wuhan, "wuhan-hanyang-jiguan-gongwei-2024.xml")->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(load_report, wuhan, "wuhan-hanyang-jiguan-gongwei-2024.xml")->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(parse_only, putuo, "putuo-finance-bureau-2024.xml")->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(load_report, putuo, "putuo-finance-bureau-2024.xml")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(parse_only, wuhan, "wuhan-hanyang-jiguan-gongwei-2024")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(load_report, wuhan, "wuhan-hanyang-jiguan-gongwei-2024")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(parse_only, putuo, "putuo-finance-bureau-2024")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(load_report, putuo, "putuo-finance-bureau-2024")->Unit(benchmark::kMicrosecond);
 // Three generated reports (sizes differ with the department drawn); the argument is the index.
 BENCHMARK(parse_only_generated)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond);
 BENCHMARK(load_report_generated)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond);

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 tools/install-deps.sh
 cmake --preset dev >/dev/null
 cmake --build --preset dev
-report="${1:-examples/wuhan-hanyang-jiguan-gongwei-2024.xml}"
+report="${1:-examples/sample-report-2024.xml}"
 mkdir -p build/out
 echo
 echo "== fincheck check $report"

@@ -25,18 +25,18 @@ void expect_shape(const Report& report, std::string_view id, std::size_t rows, s
     for (const auto& row : t->rows) EXPECT_EQ(row.cells.size(), columns) << id << " row " << row.key;
 }
 
-TEST(ImportCorpus, EveryReportImportsWithoutError) {
+TEST_F(ImportCorpus, EveryReportImportsWithoutError) {
     for (auto name : {kWuhan, kFinanceBureau, kFinanceBureauAltered, kSocialWork}) {
         const auto& result = imported(name);
         ASSERT_TRUE(result) << name << ": " << (result.error ? result.error->to_string() : "");
         EXPECT_EQ(result.report->meta.fiscal_year, 2024) << name;
         EXPECT_EQ(result.report->meta.amount_unit, "万元") << name;
-        EXPECT_EQ(result.report->meta.source_file, std::string(name) + ".txt");
+        EXPECT_EQ(result.report->meta.source_file, corpus(name).filename().string());
         EXPECT_EQ(result.report->meta.source_sha256.size(), 64u);
     }
 }
 
-TEST(ImportCorpus, WuhanMetadataComesFromTitleAndCover) {
+TEST_F(ImportCorpus, WuhanMetadataComesFromTitleAndCover) {
     const Report& r = *imported(kWuhan).report;
     EXPECT_EQ(r.meta.title, "2024年度中共武汉市汉阳区委直属机关工作委员会部门决算");
     EXPECT_EQ(r.meta.title_line, 3u);
@@ -47,7 +47,7 @@ TEST(ImportCorpus, WuhanMetadataComesFromTitleAndCover) {
     EXPECT_EQ(r.meta.template_name, "national");
 }
 
-TEST(ImportCorpus, ShanghaiMetadataHasNoTemplateName) {
+TEST_F(ImportCorpus, ShanghaiMetadataHasNoTemplateName) {
     const Report& bureau = *imported(kFinanceBureau).report;
     EXPECT_EQ(bureau.meta.department, "上海市普陀区财政局");
     EXPECT_EQ(bureau.meta.region, "上海市普陀区");
@@ -61,7 +61,7 @@ TEST(ImportCorpus, ShanghaiMetadataHasNoTemplateName) {
     EXPECT_EQ(social.meta.region, "上海市普陀区");
 }
 
-TEST(ImportCorpus, WuhanStandardTablesHaveTheirRowsAndColumns) {
+TEST_F(ImportCorpus, WuhanStandardTablesHaveTheirRowsAndColumns) {
     const Report& r = *imported(kWuhan).report;
     expect_shape(r, "01", 42, 1);
     expect_shape(r, "02", 8, 7);
@@ -80,7 +80,7 @@ TEST(ImportCorpus, WuhanStandardTablesHaveTheirRowsAndColumns) {
     EXPECT_EQ(table(r, "06").department, "中共武汉市委直属机关工委");
 }
 
-TEST(ImportCorpus, WuhanSplitTablesBecomeIncomeAndExpenditureRows) {
+TEST_F(ImportCorpus, WuhanSplitTablesBecomeIncomeAndExpenditureRows) {
     const Table& t01 = table(*imported(kWuhan).report, "01");
     EXPECT_EQ(raw(t01, "income/一般公共预算财政拨款收入", "决算数"), "592.29");
     EXPECT_EQ(raw(t01, "expenditure/213", "决算数"), "403");
@@ -93,7 +93,7 @@ TEST(ImportCorpus, WuhanSplitTablesBecomeIncomeAndExpenditureRows) {
     EXPECT_NE(t04.row_by_key("income/年初结转和结余/政府性基金预算财政拨款"), nullptr);
 }
 
-TEST(ImportCorpus, WuhanHeaderOneColumnOffItsColumnNumbersIsAligned) {
+TEST_F(ImportCorpus, WuhanHeaderOneColumnOffItsColumnNumbersIsAligned) {
     const ImportResult& result = imported(kWuhan);
     const Table& t03 = table(*result.report, "03");
     EXPECT_EQ(raw(t03, "合计", "本年支出合计"), "592. 29");
@@ -103,7 +103,7 @@ TEST(ImportCorpus, WuhanHeaderOneColumnOffItsColumnNumbersIsAligned) {
     EXPECT_TRUE(has_diagnostic(result, "import-table-columns", 145));
 }
 
-TEST(ImportCorpus, WuhanTable05LostColumnIsReportedNotGuessed) {
+TEST_F(ImportCorpus, WuhanTable05LostColumnIsReportedNotGuessed) {
     const ImportResult& result = imported(kWuhan);
     const Table& t05 = table(*result.report, "05");
     // 小计 is proven by the header; the merged 「基本支出 项目支出」 field is not.
@@ -118,7 +118,7 @@ TEST(ImportCorpus, WuhanTable05LostColumnIsReportedNotGuessed) {
     EXPECT_EQ(raw(table(*result.report, "08"), "合计", "项目支出"), "0.00");
 }
 
-TEST(ImportCorpus, WuhanTable06JoinsThreeCodeGroupsAndItsShiftedTotal) {
+TEST_F(ImportCorpus, WuhanTable06JoinsThreeCodeGroupsAndItsShiftedTotal) {
     const Table& t06 = table(*imported(kWuhan).report, "06");
     EXPECT_EQ(raw(t06, "30101", "决算数"), "19.70");
     EXPECT_EQ(raw(t06, "30211", "决算数"), "0.15");
@@ -127,7 +127,7 @@ TEST(ImportCorpus, WuhanTable06JoinsThreeCodeGroupsAndItsShiftedTotal) {
     EXPECT_EQ(raw(t06, "公用经费合计", "决算数"), "6.71");
 }
 
-TEST(ImportCorpus, WuhanSangongHasBudgetAndActualColumns) {
+TEST_F(ImportCorpus, WuhanSangongHasBudgetAndActualColumns) {
     const Table& t09 = table(*imported(kWuhan).report, "09");
     EXPECT_EQ(t09.columns[0].key, "预算数/合计");
     EXPECT_EQ(t09.columns[9].key, "决算数/公务用车购置费");
@@ -135,7 +135,7 @@ TEST(ImportCorpus, WuhanSangongHasBudgetAndActualColumns) {
     EXPECT_EQ(raw(t09, "合计", "决算数/公务接待费"), "0.00");
 }
 
-TEST(ImportCorpus, WuhanAttachmentsCarryTheirFormsAndFields) {
+TEST_F(ImportCorpus, WuhanAttachmentsCarryTheirFormsAndFields) {
     const Report& r = *imported(kWuhan).report;
     ASSERT_EQ(r.attachments.size(), 7u);
     const Attachment& project = r.attachments[1];
@@ -163,7 +163,7 @@ TEST(ImportCorpus, WuhanAttachmentsCarryTheirFormsAndFields) {
     EXPECT_EQ(r.table("att-3")->rows.size(), 6u);
 }
 
-TEST(ImportCorpus, WuhanSectionTreeContentsAndBlocks) {
+TEST_F(ImportCorpus, WuhanSectionTreeContentsAndBlocks) {
     const Report& r = *imported(kWuhan).report;
     ASSERT_EQ(r.toc.size(), 30u);
     EXPECT_EQ(r.toc[0].text, "第一部分 中共武汉市汉阳区委直属机关工作委员会概况");
@@ -196,7 +196,7 @@ TEST(ImportCorpus, WuhanSectionTreeContentsAndBlocks) {
     EXPECT_NE(table(r, "07").note.find("说明："), std::string_view::npos);
 }
 
-TEST(ImportCorpus, ShanghaiTablesFoundByTitleWithSplitCodesAndTotalsAnywhere) {
+TEST_F(ImportCorpus, ShanghaiTablesFoundByTitleWithSplitCodesAndTotalsAnywhere) {
     const Report& r = *imported(kFinanceBureau).report;
     expect_shape(r, "01", 42, 1);
     expect_shape(r, "02", 20, 7);
@@ -229,7 +229,7 @@ TEST(ImportCorpus, ShanghaiTablesFoundByTitleWithSplitCodesAndTotalsAnywhere) {
     EXPECT_EQ(r.sections.size(), 26u);
 }
 
-TEST(ImportCorpus, SocialWorkFundTablesKeepTheTotalPrintedInTheirHeader) {
+TEST_F(ImportCorpus, SocialWorkFundTablesKeepTheTotalPrintedInTheirHeader) {
     const Report& r = *imported(kSocialWork).report;
     expect_shape(r, "02", 18, 7);
     expect_shape(r, "05", 18, 3);
@@ -244,7 +244,7 @@ TEST(ImportCorpus, SocialWorkFundTablesKeepTheTotalPrintedInTheirHeader) {
     EXPECT_EQ(r.toc.size(), 26u);
 }
 
-TEST(ImportCorpus, AlteredReportLacksTheExpenditureTableAndSaysNothingAboutIt) {
+TEST_F(ImportCorpus, AlteredReportLacksTheExpenditureTableAndSaysNothingAboutIt) {
     const ImportResult& result = imported(kFinanceBureauAltered);
     EXPECT_EQ(result.report->table("03"), nullptr);  // the structure rules report it
     EXPECT_NE(result.report->table("02"), nullptr);

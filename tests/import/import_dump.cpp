@@ -1,6 +1,6 @@
 // Imports extracted report text and prints the report XML (or the error) with the import
 // diagnostics on stderr. Used to inspect the importer and to regenerate the golden files:
-//   build/tests/import/import_dump examples/corpus/<name>.txt > examples/<name>.xml
+//   build/bin/import_dump <report>.txt > <report>.xml
 #include <iostream>
 
 #include "fincheck/import.hpp"

@@ -8,13 +8,15 @@
 #include <gtest/gtest.h>
 
 #include "fincheck/import.hpp"
+#include "fincheck_test/corpus_test.hpp"
 
 namespace fincheck::import_test {
 
 inline std::filesystem::path source_dir() { return FINCHECK_SOURCE_DIR; }
-inline std::filesystem::path corpus(std::string_view name) {
-    return source_dir() / "examples" / "corpus" / (std::string(name) + ".txt");
-}
+inline std::filesystem::path corpus(std::string_view name) { return fincheck::corpus::text(name); }
+
+// Importer tests that read the real reports skip, saying why, when the corpus is absent.
+using ImportCorpus = fincheck::corpus::CorpusTest;
 
 inline constexpr std::string_view kWuhan = "wuhan-hanyang-jiguan-gongwei-2024";
 inline constexpr std::string_view kFinanceBureau = "putuo-finance-bureau-2024";

@@ -1,4 +1,4 @@
-// The consistency rules on the corpus reports (examples/corpus), imported by the real
+// The consistency rules on the corpus reports (fincheck_test/corpus.hpp), imported by the real
 // importer. Each test pins the report's genuine structure errors by rule and source line and
 // asserts that nothing else fires.
 #include <gtest/gtest.h>
@@ -10,6 +10,7 @@
 
 #include "department_mismatch_rule.hpp"
 #include "fincheck/import.hpp"
+#include "fincheck_test/corpus_test.hpp"
 #include "fincheck/testing.hpp"
 #include "list_numbering_rule.hpp"
 #include "missing_table_rule.hpp"
@@ -26,6 +27,8 @@ const std::filesystem::path kSource(FINCHECK_SOURCE_DIR);
 
 using Pinned = std::multiset<std::pair<std::string, SourceLine>>;  // rule, source line
 
+using ConsistencyCorpus = corpus::CorpusTest;
+
 Pinned run_consistency_rules(const std::string& file) {
     PhraseData data;
     data.load_file(kSource / "plugins" / "consistency" / "data" / "structure-phrases.xml");
@@ -39,7 +42,7 @@ Pinned run_consistency_rules(const std::string& file) {
     const WrongLevelRule level(data);
     const RepeatedPunctuationRule punctuation;
 
-    auto imported = import_text_file(kSource / "examples" / "corpus" / file);
+    auto imported = import_text_file(corpus::text(file));
     EXPECT_TRUE(imported.report.has_value()) << file;
     Pinned out;
     if (!imported.report) return out;
@@ -50,7 +53,7 @@ Pinned run_consistency_rules(const std::string& file) {
     return out;
 }
 
-TEST(ConsistencyCorpus, HanyangStructureErrors) {
+TEST_F(ConsistencyCorpus, HanyangStructureErrors) {
     const Pinned expected = {
         {"structure-department-mismatch @ 06", 227},  // 中共武汉市委直属机关工委 above 06
         {"structure-placeholder-text", 506},          // 「请依据部门收入的实际情况进行解释」
@@ -66,7 +69,7 @@ TEST(ConsistencyCorpus, HanyangStructureErrors) {
     EXPECT_EQ(run_consistency_rules("wuhan-hanyang-jiguan-gongwei-2024.txt"), expected);
 }
 
-TEST(ConsistencyCorpus, AlteredPutuoStructureErrors) {
+TEST_F(ConsistencyCorpus, AlteredPutuoStructureErrors) {
     const Pinned expected = {
         {"structure-placeholder-text", 83},           // 上海市普陀区XX局
         {"structure-missing-table @ 03", 0},          // 支出决算表 removed
@@ -76,7 +79,7 @@ TEST(ConsistencyCorpus, AlteredPutuoStructureErrors) {
     EXPECT_EQ(run_consistency_rules("putuo-finance-bureau-2024-altered.txt"), expected);
 }
 
-TEST(ConsistencyCorpus, SocialWorkDepartmentStructureErrors) {
+TEST_F(ConsistencyCorpus, SocialWorkDepartmentStructureErrors) {
     const Pinned expected = {
         {"structure-placeholder-text", 299},  // 「仍保留该表格式，并在本表下方作下述说明」 left in
         {"structure-placeholder-text", 316},
@@ -86,7 +89,7 @@ TEST(ConsistencyCorpus, SocialWorkDepartmentStructureErrors) {
     EXPECT_EQ(run_consistency_rules("putuo-social-work-dept-2024.txt"), expected);
 }
 
-TEST(ConsistencyCorpus, PublishedPutuoFinanceBureauIsSilent) {
+TEST_F(ConsistencyCorpus, PublishedPutuoFinanceBureauIsSilent) {
     EXPECT_TRUE(run_consistency_rules("putuo-finance-bureau-2024.txt").empty());
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "fincheck/import.hpp"
+#include "fincheck_test/corpus_test.hpp"
 #include "fincheck/testing.hpp"
 #include "rules.hpp"
 
@@ -27,10 +28,10 @@ struct Pinned {
     std::string actual;  // the figure the finding reports as printed
 };
 
-class CorpusReport : public ::testing::Test {
+class CorpusReport : public corpus::CorpusTest {
 protected:
     static Report load(const std::string& name) {
-        auto result = import_text_file(std::string(FINCHECK_SOURCE_DIR) + "/examples/corpus/" + name);
+        auto result = import_text_file(corpus::text(name));
         EXPECT_TRUE(result.report.has_value()) << (result.error ? result.error->to_string() : "");
         if (!result.report) return Report{};
         return std::move(*result.report);

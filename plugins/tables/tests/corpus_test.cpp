@@ -1,4 +1,4 @@
-// The real reports of examples/corpus, imported with the text importer: the tables rules
+// The real reports of the corpus (outside the tree; see fincheck_test/corpus.hpp), imported with the text importer: the tables rules
 // must find the genuine table errors and stay silent on every relation that holds within
 // rounding. Corpus figures appear here as expectations only, never in rule code.
 #include <gtest/gtest.h>
@@ -7,6 +7,7 @@
 #include <set>
 
 #include "fincheck/import.hpp"
+#include "fincheck_test/corpus_test.hpp"
 #include "pack/pack_library.hpp"
 #include "test_support.hpp"
 
@@ -22,7 +23,7 @@ const Report& corpus_report(const std::string& name) {
     static std::map<std::string, Report> cache;
     auto it = cache.find(name);
     if (it == cache.end()) {
-        auto path = std::filesystem::path(FINCHECK_SOURCE_DIR) / "examples" / "corpus" / name;
+        auto path = corpus::text(name);
         ImportResult imported = import_text_file(path);
         if (!imported.report) throw std::runtime_error("import failed: " + imported.error->to_string());
         it = cache.emplace(name, std::move(*imported.report)).first;
@@ -58,7 +59,9 @@ std::string dump(const std::vector<Finding>& findings) {
 
 const char* kWuhan = "wuhan-hanyang-jiguan-gongwei-2024.txt";
 
-TEST(Corpus, WuhanClassLinesOf01MissAClassAndDoNotAddUp) {
+using Corpus = corpus::CorpusTest;
+
+TEST_F(Corpus, WuhanClassLinesOf01MissAClassAndDoNotAddUp) {
     auto findings = run_all(kWuhan);
     auto it = std::find_if(findings.begin(), findings.end(), [](const Finding& f) {
         return f.rule_id == "arith-01-class-lines";
@@ -69,7 +72,7 @@ TEST(Corpus, WuhanClassLinesOf01MissAClassAndDoNotAddUp) {
     EXPECT_GT(it->evidence.size(), 3u) << "every class line that entered the sum is evidence";
 }
 
-TEST(Corpus, WuhanPublicFundsTotalIsAnArithmeticErrorNotAMisread) {
+TEST_F(Corpus, WuhanPublicFundsTotalIsAnArithmeticErrorNotAMisread) {
     auto findings = run_all(kWuhan);
     auto it = std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule_id == "arith-06-public"; });
     ASSERT_NE(it, findings.end()) << dump(findings);
@@ -79,7 +82,7 @@ TEST(Corpus, WuhanPublicFundsTotalIsAnArithmeticErrorNotAMisread) {
     EXPECT_EQ(it->expected, "7.07");
 }
 
-TEST(Corpus, WuhanFindsEveryGenuineTableErrorAndNothingElse) {
+TEST_F(Corpus, WuhanFindsEveryGenuineTableErrorAndNothingElse) {
     std::vector<std::string> found = keys(run_all(kWuhan));
     std::set<std::string> found_set(found.begin(), found.end());
     // Genuine errors of the published tables.
@@ -102,7 +105,7 @@ TEST(Corpus, WuhanFindsEveryGenuineTableErrorAndNothingElse) {
     for (const auto& f : found) EXPECT_TRUE(allowed.count(f)) << "false alarm: " << f;
 }
 
-TEST(Corpus, ShanghaiReportsAreCheckedWithTheShanghaiPack) {
+TEST_F(Corpus, ShanghaiReportsAreCheckedWithTheShanghaiPack) {
     auto result = PackLibrary::load({testing::pack_dir() / "national.xml", testing::pack_dir() / "shanghai.xml"});
     const auto& lib = std::get<PackLibrary>(result);
     EXPECT_EQ(lib.select(corpus_report("putuo-finance-bureau-2024.txt"))->pack->id, "shanghai");
@@ -116,6 +119,7 @@ TEST(Corpus, ShanghaiReportsAreCheckedWithTheShanghaiPack) {
 class SilentCorpus : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(SilentCorpus, NoTableRuleFires) {
+    FINCHECK_REQUIRE_CORPUS(GetParam());
     auto findings = run_all(GetParam());
     EXPECT_TRUE(findings.empty()) << dump(findings);
 }

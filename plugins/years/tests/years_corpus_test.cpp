@@ -1,4 +1,4 @@
-// The years rules on the corpus reports (examples/corpus), imported by the real importer.
+// The years rules on the corpus reports (fincheck_test/corpus.hpp), imported by the real importer.
 // Each test pins the report's genuine year errors by source line and asserts that nothing
 // else fires: the reports are full of legitimate prior-year references (「与2023年度…相比」,
 // 「比2023年…增加」, 「与2023年度决算数656.23万元减少」, 〔2023〕6号, 「从2015年11月开始」,
@@ -15,6 +15,7 @@
 #include "body_mention_rule.hpp"
 #include "date_out_of_range_rule.hpp"
 #include "fincheck/import.hpp"
+#include "fincheck_test/corpus_test.hpp"
 #include "fincheck/testing.hpp"
 #include "phrase_data.hpp"
 #include "title_mismatch_rule.hpp"
@@ -24,8 +25,10 @@ namespace {
 
 using Pinned = std::set<std::tuple<std::string, SourceLine, std::string>>;  // rule, line, location key
 
+using YearsCorpus = corpus::CorpusTest;
+
 Pinned run_years_rules(const std::string& file) {
-    const auto path = std::filesystem::path(FINCHECK_SOURCE_DIR) / "examples" / "corpus" / file;
+    const auto path = corpus::text(file);
     auto imported = import_text_file(path);
     EXPECT_TRUE(imported.report.has_value()) << file;
     Pinned out;
@@ -43,17 +46,17 @@ Pinned run_years_rules(const std::string& file) {
     return out;
 }
 
-TEST(YearsCorpus, HanyangFlagsOnlyTheAttachmentTitled2023) {
+TEST_F(YearsCorpus, HanyangFlagsOnlyTheAttachmentTitled2023) {
     const Pinned expected = {{"years-title-mismatch", 668, "att-2-2"}};
     EXPECT_EQ(run_years_rules("wuhan-hanyang-jiguan-gongwei-2024.txt"), expected);
 }
 
-TEST(YearsCorpus, AlteredPutuoFlagsThe2023HeadingAndBalanceDate) {
+TEST_F(YearsCorpus, AlteredPutuoFlagsThe2023HeadingAndBalanceDate) {
     const Pinned expected = {{"years-title-mismatch", 316, ""}, {"years-balance-date", 412, ""}};
     EXPECT_EQ(run_years_rules("putuo-finance-bureau-2024-altered.txt"), expected);
 }
 
-TEST(YearsCorpus, PublishedPutuoReportsAreSilent) {
+TEST_F(YearsCorpus, PublishedPutuoReportsAreSilent) {
     EXPECT_TRUE(run_years_rules("putuo-finance-bureau-2024.txt").empty());
     EXPECT_TRUE(run_years_rules("putuo-social-work-dept-2024.txt").empty());
 }

@@ -1,0 +1,7 @@
+# The real reports live outside the repository. Tests and benchmarks that use them link
+# fincheck_test_corpus, which tells them where to look (see tests/corpus/fincheck_test/corpus.hpp).
+set(FINCHECK_CORPUS_DIR "${PROJECT_SOURCE_DIR}/../shared/corpus" CACHE PATH
+    "Folder of real report texts for the corpus tests (skipped when absent)")
+add_library(fincheck_test_corpus INTERFACE)
+target_include_directories(fincheck_test_corpus INTERFACE "${PROJECT_SOURCE_DIR}/tests/corpus")
+target_compile_definitions(fincheck_test_corpus INTERFACE FINCHECK_CORPUS_DIR="${FINCHECK_CORPUS_DIR}")
