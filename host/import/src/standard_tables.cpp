@@ -406,7 +406,7 @@ struct ClassName {
     std::string_view code;
 };
 
-// Functional classes (DOMAIN.md): the 01 and 04 expenditure halves print names only.
+// Functional classes (docs/domain.md): the 01 and 04 expenditure halves print names only.
 constexpr std::array<ClassName, 26> kClasses = {{
     {"一般公共服务支出", "201"}, {"外交支出", "202"}, {"国防支出", "203"}, {"公共安全支出", "204"},
     {"教育支出", "205"}, {"科学技术支出", "206"}, {"文化旅游体育与传媒支出", "207"},

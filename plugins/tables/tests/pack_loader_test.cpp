@@ -150,7 +150,7 @@ namespace fincheck::tables {
 namespace {
 
 // The schema is what editors and CI validate packs with; the shipped packs and the documented
-// example must satisfy it (xmllint is part of the toolchain, see TOOLCHAIN.md).
+// example must satisfy it (xmllint is part of the toolchain, tools/install-deps.sh).
 TEST(PackSchema, ShippedPacksAndTheDocumentedExampleValidate) {
     auto schema = std::filesystem::path(FINCHECK_SOURCE_DIR) / "schemas" / "rulepack.xsd";
     for (auto file : {testing::pack_dir() / "national.xml", testing::pack_dir() / "shanghai.xml",

@@ -133,7 +133,7 @@ PACK_TOLERANCE = ("Tolerance: |left − right| ≤ 0.005 × (printed figures on 
                   "column left blank throughout a table that prints figures elsewhere is unknown, and the "
                   "relation is then not checked.")
 GENERIC_TOLERANCE = ("Tolerance: |total − Σ parts| ≤ 0.005 × (printed figures among the total and its parts) plus the "
-                     "configured extra (the interval reading of DOMAIN.md); blank parts count as exact zeros.")
+                     "configured extra (the interval reading of docs/domain.md); blank parts count as exact zeros.")
 
 
 def page(rule_id, title, severity, where, what, tolerance=PACK_TOLERANCE):

@@ -1,4 +1,4 @@
-// Rounding conventions of published reports (DOMAIN.md, 尾数误差).
+// Rounding conventions of published reports (docs/domain.md, 尾数误差).
 //
 // Every printed amount is rounded on its own to the table's precision, so it stands for an
 // interval [v − h, v + h] with h half a unit of the last printed place. A total and its n

@@ -1,5 +1,5 @@
-// Importing a published report's extracted text (see ../shared/corpus/README.md for the
-// form) into the Report model. Extraction damage that cannot be repaired with certainty
+// Importing a published report's extracted text (docs/import.md describes the form it takes)
+// into the Report model. Extraction damage that cannot be repaired with certainty
 // is reported as import-* findings instead of becoming a silently wrong cell.
 #pragma once
 

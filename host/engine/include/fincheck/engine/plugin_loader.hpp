@@ -47,7 +47,7 @@ struct LoadedPlugin {
 };
 
 // The plugins that loaded, and what went wrong with the others. Libraries stay mapped for
-// the whole process (see TOOLCHAIN.md: objects, type_info and exceptions from a plugin must
+// the whole process (see docs/domain.md: objects, type_info and exceptions from a plugin must
 // never outlive its code), so a PluginSet is cheap to move and safe to destroy.
 class PluginSet {
 public:

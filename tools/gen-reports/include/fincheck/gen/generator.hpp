@@ -7,7 +7,7 @@
 //
 // Consistency: every amount is drawn in whole 元 and every printed figure is the 万元
 // rounding of an exact 元 sum, so totals and parts only ever differ by legitimate rounding
-// tails (|T − Σ parts| ≤ 0.005 × (n + 1), DOMAIN.md). Percentages in the narrative are
+// tails (|T − Σ parts| ≤ 0.005 × (n + 1), docs/domain.md). Percentages in the narrative are
 // computed from the printed figures and rounded to 0.01.
 #pragma once
 
