@@ -29,12 +29,27 @@ void PhraseData::load_file(const std::filesystem::path& file) {
             wrong_level.push_back(std::move(g));
         } else if (name == "template-instruction") {
             instructions.push_back(read_phrase_group(group));
+        } else if (name == "alternatives") {
+            AlternativeGroup g;
+            g.template_name = template_name;
+            g.words = child_texts(group, "word");
+            g.before = child_texts(group, "before");
+            if (g.words.size() < 2) {
+                const char* why = "<alternatives> needs at least two <word> (至少需要两个可选词)";
+                problems.push_back(loaded.file->error_at(group, why).to_string());
+                continue;
+            }
+            alternatives.push_back(std::move(g));
         } else if (name == "required-tables") {
             RequiredTables r;
             r.template_name = template_name;
             std::istringstream ids(group.text().get());
             for (std::string id; ids >> id;) r.ids.push_back(id);
             required_tables.push_back(std::move(r));
+        } else if (group.type() == pugi::node_element) {
+            // A misspelt group would otherwise be skipped and its phrases never matched.
+            problems.push_back(loaded.file->error_at(group, "unknown element <" + std::string(name) +
+                                                                "> (不认识的元素)").to_string());
         }
     }
 }

@@ -23,6 +23,16 @@ struct WrongLevelGroup {
 // Template instructions are plain phrase groups, the shape years' phrase lists share.
 using InstructionGroup = PhraseGroup;
 
+// Words a template offers in parentheses for the author to choose from (「增加（减少）」): any two
+// different words of one group written as 「W1（W2）」 are an unresolved choice. With `before`,
+// only where one of those strings comes right before W1 (「我部门（单位）」 names the reporting body;
+// 「各部门（单位）」 names others and is ordinary usage).
+struct AlternativeGroup {
+    std::string template_name;  // empty: every template
+    std::vector<std::string> words;
+    std::vector<std::string> before;
+};
+
 struct RequiredTables {
     std::string template_name;
     std::vector<std::string> ids;
@@ -31,6 +41,7 @@ struct RequiredTables {
 struct PhraseData {
     std::vector<WrongLevelGroup> wrong_level;
     std::vector<InstructionGroup> instructions;
+    std::vector<AlternativeGroup> alternatives;
     std::vector<RequiredTables> required_tables;
     std::vector<std::string> problems;  // files that could not be read, for the log
 

@@ -6,29 +6,12 @@
 
 #include "fincheck/utf8.hpp"
 #include "report_text.hpp"
+#include "text_util.hpp"
 
 namespace fincheck::consistency {
 namespace {
 
 constexpr std::string_view kRuleId = "structure-placeholder-text";
-
-// Shortens `text` around [begin, end) for a message: up to 16 characters each side.
-std::string excerpt(std::string_view text, std::size_t begin, std::size_t end) {
-    std::size_t from = begin;
-    for (int n = 0; n < 16 && from > 0; ++n) {
-        --from;
-        while (from > 0 && utf8::is_continuation(text[from])) --from;
-    }
-    std::size_t to = end;
-    for (int n = 0; n < 16 && to < text.size(); ++n) {
-        ++to;
-        while (to < text.size() && utf8::is_continuation(text[to])) ++to;
-    }
-    std::string out = from > 0 ? "…" : "";
-    out += text.substr(from, to - from);
-    if (to < text.size()) out += "…";
-    return out;
-}
 
 }  // namespace
 

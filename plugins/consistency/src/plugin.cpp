@@ -2,6 +2,7 @@
 // required tables, contents, numbering, administrative level). Its data is read once here,
 // when the host creates the plugin; the rules keep it const.
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "repeated_punctuation_rule.hpp"
 #include "text_scan.hpp"
 #include "toc_mismatch_rule.hpp"
+#include "unresolved_alternative_rule.hpp"
 #include "wrong_level_rule.hpp"
 
 namespace fincheck::consistency {
@@ -25,12 +27,13 @@ public:
         : scanner_(std::make_shared<const TextScanner>(data)),
           placeholder_text_(data, scanner_),
           missing_table_(std::move(requirements)),
-          wrong_level_(data, scanner_) {}
+          wrong_level_(data, scanner_),
+          unresolved_alternative_(data) {}
 
     std::vector<const Rule*> rules() const override {
         return {&department_mismatch_, &placeholder_text_, &missing_table_,
                 &toc_mismatch_,        &list_numbering_,   &wrong_level_,
-                &repeated_punctuation_};
+                &repeated_punctuation_, &unresolved_alternative_};
     }
 
 private:
@@ -43,18 +46,22 @@ private:
     ListNumberingRule list_numbering_;
     WrongLevelRule wrong_level_;
     RepeatedPunctuationRule repeated_punctuation_;
+    UnresolvedAlternativeRule unresolved_alternative_;
 };
 
 std::unique_ptr<Plugin> create_consistency_plugin(const PluginEnvironment& environment) {
+    // Fail closed: a phrase file that cannot be read, or no phrase data at all, would leave
+    // structure-wrong-level and the instruction checks silently inactive.
     const PhraseData data = PhraseData::load(environment.data_dirs);
-    if (environment.log != nullptr) {
-        for (const std::string& problem : data.problems)
-            environment.log->write(LogLevel::warn, "consistency: " + problem);
-        if (data.wrong_level.empty() && data.instructions.empty())
-            environment.log->write(LogLevel::warn,
-                                   "consistency: no phrase data found under <data dir>/consistency; "
-                                   "structure-wrong-level and template-instruction checks are inactive");
+    if (!data.problems.empty()) {
+        std::string all = "consistency: 结构短语数据无效 / invalid structure phrase data:";
+        for (const std::string& problem : data.problems) all += "\n  " + problem;
+        throw std::runtime_error(all);
     }
+    if (data.wrong_level.empty() && data.instructions.empty() && data.alternatives.empty())
+        throw std::runtime_error(
+            "consistency: 数据目录下未找到 consistency/*.xml 结构短语数据 / no phrase data found under "
+            "<data dir>/consistency (structure-wrong-level and the template-instruction checks cannot run)");
     return std::make_unique<ConsistencyPlugin>(data, TableRequirements::load(environment.data_dirs, data));
 }
 

@@ -18,6 +18,23 @@ char32_t narrowed(char32_t cp) { return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFE
 
 }  // namespace
 
+std::string excerpt(std::string_view text, std::size_t begin, std::size_t end) {
+    std::size_t from = begin;
+    for (int n = 0; n < 16 && from > 0; ++n) {
+        --from;
+        while (from > 0 && utf8::is_continuation(text[from])) --from;
+    }
+    std::size_t to = end;
+    for (int n = 0; n < 16 && to < text.size(); ++n) {
+        ++to;
+        while (to < text.size() && utf8::is_continuation(text[to])) ++to;
+    }
+    std::string out = from > 0 ? "…" : "";
+    out += text.substr(from, to - from);
+    if (to < text.size()) out += "…";
+    return out;
+}
+
 std::u32string decode_utf8(std::string_view text) {
     std::u32string out;
     out.reserve(text.size());

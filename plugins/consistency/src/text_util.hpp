@@ -13,6 +13,10 @@
 
 namespace fincheck::consistency {
 
+// `text` around the byte span [begin, end) for a message: up to 16 characters each side, with
+// 「…」 where it was cut.
+std::string excerpt(std::string_view text, std::size_t begin, std::size_t end);
+
 std::u32string decode_utf8(std::string_view text);
 std::string encode_utf8(std::u32string_view text);
 

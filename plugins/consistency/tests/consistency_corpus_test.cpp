@@ -18,6 +18,7 @@
 #include "placeholder_text_rule.hpp"
 #include "repeated_punctuation_rule.hpp"
 #include "toc_mismatch_rule.hpp"
+#include "unresolved_alternative_rule.hpp"
 #include "wrong_level_rule.hpp"
 
 namespace fincheck::consistency {
@@ -41,13 +42,14 @@ Pinned run_consistency_rules(const std::string& file) {
     const ListNumberingRule numbering;
     const WrongLevelRule level(data);
     const RepeatedPunctuationRule punctuation;
+    const UnresolvedAlternativeRule alternative(data);
 
     auto imported = import_text_file(corpus::text(file));
     EXPECT_TRUE(imported.report.has_value()) << file;
     Pinned out;
     if (!imported.report) return out;
     for (const Rule* rule : std::initializer_list<const Rule*>{&department, &placeholder, &missing, &toc,
-                                                               &numbering, &level, &punctuation})
+                                                               &numbering, &level, &punctuation, &alternative})
         for (const Finding& f : testing::run_rule(*rule, *imported.report))
             out.emplace(f.rule_id + (f.location.table.empty() ? "" : " @ " + f.location.table), f.location.line);
     return out;
@@ -61,6 +63,8 @@ TEST_F(ConsistencyCorpus, HanyangStructureErrors) {
         {"structure-list-numbering", 327},            // 一、 printed twice
         {"structure-list-numbering", 377},            // 1. 2. 4. 5.
         {"structure-wrong-level", 494},               // 名词解释: 市级财政 in a district report
+        {"structure-unresolved-alternative", 438},    // 我部门（单位）组织…
+        {"structure-unresolved-alternative", 442},    // 我部门（单位）在2024年度…
         {"structure-wrong-level", 496},
         {"structure-wrong-level", 498},
         {"structure-wrong-level", 538},               // 市级财政 …

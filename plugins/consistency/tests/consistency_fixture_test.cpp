@@ -13,6 +13,7 @@
 #include "placeholder_text_rule.hpp"
 #include "repeated_punctuation_rule.hpp"
 #include "toc_mismatch_rule.hpp"
+#include "unresolved_alternative_rule.hpp"
 #include "wrong_level_rule.hpp"
 
 namespace fincheck::consistency {
@@ -73,6 +74,26 @@ TEST(ConsistencyFixtures, ListNumberingFixture) {
 }
 TEST(ConsistencyFixtures, WrongLevelFixture) {
     expect_fixture(WrongLevelRule{source_phrases()}, "structure-wrong-level.xml");
+}
+
+TEST(ConsistencyFixtures, UnresolvedAlternativeFlagsLeftOverChoicesButNotOrdinaryUsage) {
+    expect_fixture(UnresolvedAlternativeRule(source_phrases()), "structure-unresolved-alternative.xml");
+}
+
+TEST(ConsistencyFixtures, UnknownPhraseGroupIsReportedWithFileLineAndColumn) {
+    const auto dir = std::filesystem::temp_directory_path() / "fincheck-consistency-unknown-group-test";
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "typo.xml";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "<phrases>\n  <alternative><word>增加</word><word>减少</word></alternative>\n</phrases>\n";
+    }
+    PhraseData data;
+    data.load_file(file);
+    std::filesystem::remove_all(dir);
+    ASSERT_EQ(data.problems.size(), 1u);
+    EXPECT_EQ(data.problems[0].rfind(file.string() + ":2:", 0), 0u) << data.problems[0];
+    EXPECT_NE(data.problems[0].find("<alternative>"), std::string::npos) << data.problems[0];
 }
 
 TEST(ConsistencyFixtures, RepeatedPunctuationFlagsADoubledMarkButNotAnEllipsis) {

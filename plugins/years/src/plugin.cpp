@@ -2,6 +2,7 @@
 // agree with the fiscal year the report covers. Its phrase data is read once here, when the
 // host creates the plugin; the rules keep it const.
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -31,15 +32,18 @@ private:
 };
 
 std::unique_ptr<Plugin> create_years_plugin(const PluginEnvironment& environment) {
+    // Fail closed: a phrase file that cannot be read, or no phrase data at all, would leave
+    // years-body-mention silently inactive, a smaller audit that still looks complete.
     YearPhrases phrases = YearPhrases::load(environment.data_dirs);
-    if (environment.log != nullptr) {
-        for (const std::string& problem : phrases.problems)
-            environment.log->write(LogLevel::warn, "years: " + problem);
-        if (phrases.own_figures.empty())
-            environment.log->write(LogLevel::warn,
-                                   "years: no phrase data found under <data dir>/years; "
-                                   "years-body-mention is inactive");
+    if (!phrases.problems.empty()) {
+        std::string all = "years: 年份短语数据无效 / invalid year phrase data:";
+        for (const std::string& problem : phrases.problems) all += "\n  " + problem;
+        throw std::runtime_error(all);
     }
+    if (phrases.own_figures.empty())
+        throw std::runtime_error(
+            "years: 数据目录下未找到 years/*.xml 年份短语数据 / no phrase data found under <data dir>/years "
+            "(years-body-mention cannot run)");
     return std::make_unique<YearsPlugin>(std::move(phrases));
 }
 
