@@ -10,6 +10,7 @@
 #include "fincheck/plugin.hpp"
 #include "list_numbering_rule.hpp"
 #include "missing_table_rule.hpp"
+#include "obsolete_class_name_rule.hpp"
 #include "phrase_data.hpp"
 #include "placeholder_text_rule.hpp"
 #include "repeated_punctuation_rule.hpp"
@@ -28,12 +29,13 @@ public:
           placeholder_text_(data, scanner_),
           missing_table_(std::move(requirements)),
           wrong_level_(data, scanner_),
-          unresolved_alternative_(data) {}
+          unresolved_alternative_(data),
+          obsolete_class_name_(data) {}
 
     std::vector<const Rule*> rules() const override {
         return {&department_mismatch_, &placeholder_text_, &missing_table_,
                 &toc_mismatch_,        &list_numbering_,   &wrong_level_,
-                &repeated_punctuation_, &unresolved_alternative_};
+                &repeated_punctuation_, &unresolved_alternative_, &obsolete_class_name_};
     }
 
 private:
@@ -47,6 +49,7 @@ private:
     WrongLevelRule wrong_level_;
     RepeatedPunctuationRule repeated_punctuation_;
     UnresolvedAlternativeRule unresolved_alternative_;
+    ObsoleteClassNameRule obsolete_class_name_;
 };
 
 std::unique_ptr<Plugin> create_consistency_plugin(const PluginEnvironment& environment) {

@@ -12,6 +12,7 @@ std::string_view place_name_zh(TextPlace place) {
         case TextPlace::table_department: return "表头部门";
         case TextPlace::table_note: return "表注";
         case TextPlace::cell: return "表格单元格";
+        case TextPlace::row_label: return "表格行名称";
         case TextPlace::attachment_title: return "附件标题";
         case TextPlace::field: return "附件表单栏目";
         case TextPlace::toc: break;
@@ -27,6 +28,7 @@ std::string_view place_name_en(TextPlace place) {
         case TextPlace::table_department: return "department line";
         case TextPlace::table_note: return "table note";
         case TextPlace::cell: return "table cell";
+        case TextPlace::row_label: return "table row label";
         case TextPlace::attachment_title: return "attachment title";
         case TextPlace::field: return "attachment field";
         case TextPlace::toc: break;
@@ -42,6 +44,7 @@ std::string_view text_at(const Report& report, const TextRef& ref) {
         case TextPlace::table_department: return report.tables[ref.index].department;
         case TextPlace::table_note: return report.tables[ref.index].note;
         case TextPlace::cell: return report.tables[ref.index].rows[ref.row].cells[ref.column].raw;
+        case TextPlace::row_label: return report.tables[ref.index].rows[ref.row].label;
         case TextPlace::attachment_title: return report.attachments[ref.index].title;
         case TextPlace::field: return report.attachments[ref.index].fields[ref.row].raw;
         case TextPlace::toc: break;
@@ -71,6 +74,10 @@ Location location_of(const Report& report, const TextRef& ref, std::size_t begin
             Location l = Location::at_cell(t, row, ref.column < t.columns.size() ? t.columns[ref.column].key : "");
             if (cell.line != 0) l.line = cell.line;
             return l;
+        }
+        case TextPlace::row_label: {
+            const Table& t = report.tables[ref.index];
+            return Location::at_row(t, t.rows[ref.row]);
         }
         case TextPlace::attachment_title: return Location::at_line(report.attachments[ref.index].line);
         case TextPlace::field: return Location::at_line(report.attachments[ref.index].fields[ref.row].line);

@@ -19,6 +19,7 @@ enum class TextPlace : std::uint8_t {
     table_department,
     table_note,
     cell,
+    row_label,
     attachment_title,
     field,
     toc,
@@ -28,7 +29,8 @@ std::string_view place_name_zh(TextPlace place);
 std::string_view place_name_en(TextPlace place);
 
 // Where a text lives: `index` is the section, block, table, attachment or contents entry;
-// `row` and `column` name the cell of a table, or `row` the field of an attachment.
+// `row` and `column` name the cell of a table, `row` the row of a row label, or `row` the
+// field of an attachment.
 struct TextRef {
     TextPlace place = TextPlace::block;
     std::uint32_t index = 0;

@@ -14,6 +14,7 @@
 #include "fincheck/testing.hpp"
 #include "list_numbering_rule.hpp"
 #include "missing_table_rule.hpp"
+#include "obsolete_class_name_rule.hpp"
 #include "phrase_data.hpp"
 #include "placeholder_text_rule.hpp"
 #include "repeated_punctuation_rule.hpp"
@@ -43,13 +44,15 @@ Pinned run_consistency_rules(const std::string& file) {
     const WrongLevelRule level(data);
     const RepeatedPunctuationRule punctuation;
     const UnresolvedAlternativeRule alternative(data);
+    const ObsoleteClassNameRule class_name(data);
 
     auto imported = import_text_file(corpus::text(file));
     EXPECT_TRUE(imported.report.has_value()) << file;
     Pinned out;
     if (!imported.report) return out;
     for (const Rule* rule : std::initializer_list<const Rule*>{&department, &placeholder, &missing, &toc,
-                                                               &numbering, &level, &punctuation, &alternative})
+                                                               &numbering, &level, &punctuation, &alternative,
+                                                               &class_name})
         for (const Finding& f : testing::run_rule(*rule, *imported.report))
             out.emplace(f.rule_id + (f.location.table.empty() ? "" : " @ " + f.location.table), f.location.line);
     return out;
@@ -65,6 +68,8 @@ TEST_F(ConsistencyCorpus, HanyangStructureErrors) {
         {"structure-wrong-level", 494},               // 名词解释: 市级财政 in a district report
         {"structure-unresolved-alternative", 438},    // 我部门（单位）组织…
         {"structure-unresolved-alternative", 442},    // 我部门（单位）在2024年度…
+        {"structure-obsolete-class-name", 522},       // 名词解释: 医疗卫生与计划生育支出（类）, 卫生健康 since 2019
+        {"structure-obsolete-class-name", 524},       // the same name in the next item
         {"structure-wrong-level", 496},
         {"structure-wrong-level", 498},
         {"structure-wrong-level", 538},               // 市级财政 …

@@ -9,6 +9,7 @@
 #include "fincheck/testing.hpp"
 #include "list_numbering_rule.hpp"
 #include "missing_table_rule.hpp"
+#include "obsolete_class_name_rule.hpp"
 #include "phrase_data.hpp"
 #include "placeholder_text_rule.hpp"
 #include "repeated_punctuation_rule.hpp"
@@ -78,6 +79,19 @@ TEST(ConsistencyFixtures, WrongLevelFixture) {
 
 TEST(ConsistencyFixtures, UnresolvedAlternativeFlagsLeftOverChoicesButNotOrdinaryUsage) {
     expect_fixture(UnresolvedAlternativeRule(source_phrases()), "structure-unresolved-alternative.xml");
+}
+
+TEST(ConsistencyFixtures, ObsoleteClassNameFlagsOldNamesInRowsAndText) {
+    expect_fixture(ObsoleteClassNameRule(source_phrases()), "structure-obsolete-class-name.xml");
+}
+
+TEST(ConsistencyFixtures, ObsoleteClassNameIsSilentBeforeTheRenaming) {
+    Report report;
+    report.meta.fiscal_year = 2018;
+    report.blocks.push_back(Block{BlockKind::paragraph, "文化体育与传媒支出12.00万元。", -1, -1, 11});
+    EXPECT_TRUE(testing::run_rule(ObsoleteClassNameRule(source_phrases()), report).empty());
+    report.meta.fiscal_year = 2019;
+    EXPECT_EQ(testing::run_rule(ObsoleteClassNameRule(source_phrases()), report).size(), 1u);
 }
 
 TEST(ConsistencyFixtures, UnknownPhraseGroupIsReportedWithFileLineAndColumn) {

@@ -1,0 +1,69 @@
+#include "obsolete_class_name_rule.hpp"
+
+#include <set>
+#include <string>
+#include <utility>
+
+#include "report_text.hpp"
+#include "text_util.hpp"
+
+namespace fincheck::consistency {
+namespace {
+
+constexpr std::string_view kRuleId = "structure-obsolete-class-name";
+
+// 「原文化体育与传媒支出」 names the old class on purpose (a history, a reclassification note).
+bool names_the_former_class(std::string_view text, std::size_t at) {
+    return text.substr(0, at).ends_with("原");
+}
+
+}  // namespace
+
+ObsoleteClassNameRule::ObsoleteClassNameRule(const PhraseData& data) : renamed_(data.renamed_classes) {
+    meta_.id = std::string(kRuleId);
+    meta_.title_zh = "支出功能分类名称已过时";
+    meta_.title_en = "Outdated name of a functional expenditure class";
+    meta_.category = "structure";
+    // The figure may be right; the class name is not the one of the report's year.
+    meta_.default_severity = Severity::warning;
+    meta_.docs = "docs/rules/structure-obsolete-class-name.md";
+    meta_.messages = {
+        {"renamed", "{place}使用了{year}年度已不再使用的功能分类名称「{old}」（自{since}年起为「{new}」）：{excerpt}",
+         "The {place_en} uses \"{old}\", a functional class renamed \"{new}\" in {since}, in a {year} report: "
+         "{excerpt}"},
+    };
+}
+
+void ObsoleteClassNameRule::check(const Report& report, const RuleContext& /*context*/, FindingSink& sink) const {
+    const int year = report.meta.fiscal_year;
+    if (year <= 0) return;
+    std::set<std::pair<std::string_view, std::string_view>> reported;  // (text, old name)
+    auto look = [&](const TextRef& ref, std::string_view text) {
+        for (const RenamedClass& renamed : renamed_) {
+            if (year < renamed.since) continue;
+            const std::size_t at = text.find(renamed.old_name);
+            if (at == std::string_view::npos || names_the_former_class(text, at)) continue;
+            if (!reported.emplace(text, renamed.old_name).second) continue;
+            const std::size_t end = at + renamed.old_name.size();
+            sink.add(FindingBuilder(kRuleId, "renamed")
+                         .at(location_of(report, ref, at, end))
+                         .arg("place", place_name_zh(ref.place))
+                         .arg("place_en", place_name_en(ref.place))
+                         .arg("year", std::to_string(year))
+                         .arg("since", std::to_string(renamed.since))
+                         .arg("old", renamed.old_name)
+                         .arg("new", renamed.new_name)
+                         .arg("excerpt", excerpt(text, at, end))
+                         .expected(renamed.new_name)
+                         .actual(renamed.old_name)
+                         .build());
+        }
+    };
+    for_each_text(report, false, look);
+    for (std::size_t t = 0; t < report.tables.size(); ++t)
+        for (std::size_t r = 0; r < report.tables[t].rows.size(); ++r)
+            look(TextRef{TextPlace::row_label, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(r), 0},
+                 report.tables[t].rows[r].label);
+}
+
+}  // namespace fincheck::consistency
