@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -55,6 +56,42 @@ std::string_view unit_name_in(std::string_view text) {
     return rest;
 }
 
+// Characters an organisation's name ends with (局, 委员会, 办公室, 中心, 医院, 学校, 人民政府 …).
+bool ends_like_a_body(std::u32string_view name) {
+    static constexpr std::u32string_view kLast = U"局委会部办院所心室厅处站队馆校府署社团联";
+    return !name.empty() && kLast.find(name.back()) != std::u32string_view::npos;
+}
+
+// The body a title names before what the document is (「上海市普陀区财政局2024年度部门决算表」,
+// 「…概况」, 「2023年度…项目绩效自评表」); empty when the title names none. Titles are compacted.
+std::u32string body_named_in_title(std::u32string_view title) {
+    auto year_at = [&](std::size_t at) {
+        return at + 5 <= title.size() && title[at] == U'2' && title[at + 1] == U'0' && title[at + 2] >= U'0' &&
+               title[at + 2] <= U'9' && title[at + 3] >= U'0' && title[at + 3] <= U'9' && title[at + 4] == U'年';
+    };
+    if (year_at(0)) {
+        title.remove_prefix(5);
+        if (title.starts_with(U"度")) title.remove_prefix(1);
+    }
+    static constexpr std::u32string_view kWhatFollows[] = {
+        U"概况", U"部门决算", U"单位决算", U"决算", U"收入支出", U"财政拨款", U"项目绩效", U"部门整体",
+        U"整体支出", U"绩效自评", U"情况说明", U"主要职责", U"机构设置"};
+    std::size_t end = title.size();
+    for (std::size_t at = 0; at < title.size(); ++at)
+        if (year_at(at)) {
+            end = at;
+            break;
+        }
+    for (std::u32string_view word : kWhatFollows) end = std::min(end, title.find(word));
+    if (end == std::u32string_view::npos || end == title.size()) return {};
+    std::u32string_view body = title.substr(0, end);
+    // 「部门」, 「本单位」 are no name; four characters is the shortest real one (审计局 has a region).
+    if (body.size() < 4 || !ends_like_a_body(body)) return {};
+    // 「上海市普陀区XX局」 is a placeholder left in, structure-placeholder-text's finding.
+    if (body.find_first_of(U"XxＸｘ×〇○") != std::u32string_view::npos) return {};
+    return std::u32string(body);
+}
+
 }  // namespace
 
 DepartmentMismatchRule::DepartmentMismatchRule() {
@@ -100,6 +137,28 @@ void DepartmentMismatchRule::check(const Report& report, const RuleContext& cont
     };
     for (const Table& table : report.tables)
         compare(table.department, "表头「部门」", "department line above the table", Location::at_table(table));
+    // Titles name the reporting body too; another body there is the same copy-paste error.
+    auto compare_title = [&](std::string_view title, std::string_view place_zh, std::string_view place_en,
+                             Location location) {
+        std::u32string compacted = compact(title);
+        if (const std::optional<Ordinal> ordinal = leading_ordinal(compacted)) compacted.erase(0, ordinal->length);
+        const std::u32string body = body_named_in_title(compacted);
+        if (!body.empty()) compare(encode_utf8(body), place_zh, place_en, std::move(location));
+    };
+    compare_title(report.meta.title, "报告标题", "report title", Location::at_line(report.meta.title_line));
+    for (std::size_t s = 0; s < report.sections.size(); ++s) {
+        const Section& section = report.sections[s];
+        if (section.level != 1) continue;
+        Location location = Location::at_line(section.line);
+        location.section = report.section_path(static_cast<int>(s));
+        compare_title(section.heading, "部分标题", "part heading", std::move(location));
+    }
+    for (const Table& table : report.tables)
+        compare_title(table.title, "表格标题", "table title", Location::at_table(table));
+    for (const Attachment& attachment : report.attachments)
+        compare_title(attachment.title, "附件标题", "attachment title", Location::at_line(attachment.line));
+    for (const TocEntry& entry : report.toc)
+        if (entry.level == 1) compare_title(entry.text, "目录", "contents", Location::at_line(entry.line));
     for (const Attachment& attachment : report.attachments) {
         for (const Field& field : attachment.fields) {
             if (!compact_equals(field.name, kUnitNameLabel)) continue;
