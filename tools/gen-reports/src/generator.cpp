@@ -14,9 +14,12 @@ std::string_view to_string(ErrorKind kind) {
         case ErrorKind::cross_table_mismatch: return "cross-table-mismatch";
         case ErrorKind::wrong_percentage: return "wrong-percentage";
         case ErrorKind::wrong_attachment_year: return "wrong-attachment-year";
-        case ErrorKind::foreign_department: break;
+        case ErrorKind::foreign_department: return "foreign-department";
+        case ErrorKind::unresolved_alternative: return "unresolved-alternative";
+        case ErrorKind::obsolete_class_name: return "obsolete-class-name";
+        case ErrorKind::foreign_part_heading: break;
     }
-    return "foreign-department";
+    return "foreign-part-heading";
 }
 
 std::string_view family_of(ErrorKind kind) {
@@ -25,7 +28,10 @@ std::string_view family_of(ErrorKind kind) {
         case ErrorKind::cross_table_mismatch: return "cross-table";
         case ErrorKind::wrong_percentage: return "narrative";
         case ErrorKind::wrong_attachment_year: return "years";
-        case ErrorKind::foreign_department: break;
+        case ErrorKind::unresolved_alternative:
+        case ErrorKind::obsolete_class_name: return "structure";
+        case ErrorKind::foreign_department:
+        case ErrorKind::foreign_part_heading: break;
     }
     return "metadata";
 }

@@ -1,6 +1,10 @@
 #include "inject.hpp"
 
 #include <algorithm>
+#include <span>
+#include <string_view>
+#include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -162,6 +166,75 @@ void foreign_department(Random& random, ReportBuilder& b, const Profile& p, std:
     truth.push_back(std::move(e));
 }
 
+// A choice of the template's wording left unresolved in a change sentence:
+// 「与2023年度…相比减少（增加）0.07万元」.
+void unresolved_alternative(ReportBuilder& b, std::vector<InjectedError>& truth) {
+    Report& r = b.report();
+    for (std::size_t i = 0; i < r.blocks.size(); ++i) {
+        std::string text(r.blocks[i].text);
+        for (const auto& [word, other] : {std::pair{"相比增加", "（减少）"}, std::pair{"相比减少", "（增加）"}}) {
+            const std::size_t at = text.find(word);
+            if (at == std::string::npos) continue;
+            text.insert(at + std::string_view(word).size(), other);
+            r.blocks[i].text = b.own(text);
+            InjectedError e;
+            e.kind = ErrorKind::unresolved_alternative;
+            e.block = static_cast<int>(i);
+            e.expected = std::string(word).substr(std::string_view("相比").size());
+            e.actual = e.expected + other;
+            e.note = "change sentence keeps the template's alternative";
+            truth.push_back(std::move(e));
+            return;
+        }
+    }
+}
+
+// A class line of 01 printed under the name the catalogue used before 2019.
+void obsolete_class_name(ReportBuilder& b, const Profile& p, std::vector<InjectedError>& truth) {
+    if (p.year < 2019) return;
+    Table* t = table_by_id(b.report(), "01");
+    if (t == nullptr) return;
+    for (const auto& [code, current, old] :
+         {std::tuple{"210", "卫生健康", "医疗卫生与计划生育"}, std::tuple{"207", "文化旅游体育与传媒", "文化体育与传媒"},
+          std::tuple{"220", "自然资源海洋气象等", "国土海洋气象等"}}) {
+        Row* row = row_by_key(*t, fmt::format("expenditure/{}", code));
+        if (row == nullptr) continue;
+        std::string label(row->label);
+        const std::size_t at = label.find(current);
+        if (at == std::string::npos) continue;
+        label.replace(at, std::string_view(current).size(), old);
+        row->label = b.own(label);
+        InjectedError e;
+        e.kind = ErrorKind::obsolete_class_name;
+        e.table = "01";
+        e.row = std::string(row->key);
+        e.expected = current;
+        e.actual = old;
+        e.note = fmt::format("class {} printed under its pre-2019 name", code);
+        truth.push_back(std::move(e));
+        return;
+    }
+}
+
+// Another unit's name in the heading of 第一部分 (概况), as a heading copied from another report.
+void foreign_part_heading(Random& random, ReportBuilder& b, const Profile& p, std::vector<InjectedError>& truth) {
+    const std::span<const Archetype> kinds = archetypes();
+    const Archetype* other = &kinds[random.index(kinds.size())];
+    if (other == p.archetype) other = &kinds[(static_cast<std::size_t>(other - kinds.data()) + 1) % kinds.size()];
+    const std::string name = std::string(other->party_body ? p.region->party : p.region->prefix) + std::string(other->name);
+    for (Section& section : b.report().sections) {
+        if (section.level != 1 || !std::string_view(section.heading).ends_with("概况")) continue;
+        InjectedError e;
+        e.kind = ErrorKind::foreign_part_heading;
+        e.expected = p.department;
+        e.actual = name;
+        e.note = fmt::format("heading of {} names another unit", section.number);
+        section.heading = b.own(name + "概况");
+        truth.push_back(std::move(e));
+        return;
+    }
+}
+
 }  // namespace
 
 void inject_errors(Random& random, double rate, ReportBuilder& builder, const Profile& profile,
@@ -169,13 +242,18 @@ void inject_errors(Random& random, double rate, ReportBuilder& builder, const Pr
                    std::vector<InjectedError>& truth) {
     // Every kind draws its chance even when the rate is zero, so a report's other content
     // does not depend on the rate.
-    const bool kinds[kErrorKindCount] = {random.chance(rate), random.chance(rate), random.chance(rate),
-                                         random.chance(rate), random.chance(rate)};
+    const bool kinds[5] = {random.chance(rate), random.chance(rate), random.chance(rate), random.chance(rate),
+                           random.chance(rate)};
     if (kinds[0]) class_missing(random, builder, finances, truth);
     if (kinds[1]) cross_table(random, builder, finances, truth);
     if (kinds[2]) wrong_percentage(random, builder, anchors, truth);
     if (kinds[3]) wrong_year(random, builder, profile, truth);
     if (kinds[4]) foreign_department(random, builder, profile, truth);
+    // The kinds added later draw after the first five have been planted, so that a seed keeps
+    // planting the same first five errors it always did.
+    if (random.chance(rate)) unresolved_alternative(builder, truth);
+    if (random.chance(rate)) obsolete_class_name(builder, profile, truth);
+    if (random.chance(rate)) foreign_part_heading(random, builder, profile, truth);
 }
 
 }  // namespace fincheck::gen

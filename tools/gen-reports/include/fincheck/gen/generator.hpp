@@ -27,8 +27,11 @@ enum class ErrorKind : std::uint8_t {
     wrong_percentage,          // a share in prose that does not match its figures (narrative)
     wrong_attachment_year,     // an attachment titled with another fiscal year (years)
     foreign_department,        // another unit's name on the 部门： line of a table (metadata)
+    unresolved_alternative,    // a template choice left in the prose: 相比增加（减少） (structure)
+    obsolete_class_name,       // a class row of 01 under its pre-2019 name (structure)
+    foreign_part_heading,      // another unit's name in the heading 第一部分 …概况 (metadata)
 };
-inline constexpr int kErrorKindCount = 5;
+inline constexpr int kErrorKindCount = 8;
 
 std::string_view to_string(ErrorKind kind);
 // The rule family (RuleMeta::category) expected to report the error.
