@@ -32,7 +32,9 @@ public:
             for (const ChangeGroup& group : change_groups(block)) check_change(analysis, block, group, context, sink);
             for (std::size_t i = 0; i < block.claims.size(); ++i) {
                 const Claim& rate = block.claims[i];
-                if (rate.kind != ClaimKind::rate || rate.value.is_zero()) continue;
+                // 「完成年初预算的0.00%」 against a budget of 0 states a rate that does not exist,
+                // even when the actual is 0 too.
+                if (rate.kind != ClaimKind::rate) continue;
                 BudgetPair pair = budget_pair(block, i, rate.budget_kind);
                 if (pair.budget == nullptr || !pair.budget->value.is_zero()) continue;
                 BaseName name = budget_name(pair.budget->budget_kind);
@@ -43,7 +45,7 @@ public:
             }
         }
         for (const FormRate& form : analysis.form_rates) {
-            if (!form.budget->value->is_zero() || form.rate->value->is_zero()) continue;
+            if (!form.budget->value->is_zero()) continue;
             FindingBuilder finding(meta().id, "mismatch");
             finding.at(form_location(*analysis.report, form, *form.rate))
                 .arg("stated", std::string(form.rate->raw))
@@ -131,6 +133,9 @@ std::unique_ptr<NarrativeRule> make_zero_base(std::shared_ptr<const Lexicon> lex
          "基数为零，该比率无意义",
          "The rate {stated} is computed on the prior year's figure, which is this year's {current} ({current_source_en}) "
          "less the increase {change} = {base} (10k yuan): a zero base, so the rate has no meaning"});
+    // The rate has no meaning, but the figures it comes from may all be right: the sentence is
+    // wrong in form more than in substance, so this is a warning, below a wrong figure.
+    meta.default_severity = Severity::warning;
     return std::make_unique<ZeroBase>(std::move(lexicon), std::move(meta));
 }
 
