@@ -1,6 +1,6 @@
 // The narrative rules: prose figures checked against the tables and against themselves.
 // Each rule is stateless and const; the claims are extracted once per report and shared by
-// all eight rules through Report::derived (see analysis.hpp).
+// all the rules through Report::derived (see analysis.hpp).
 #pragma once
 
 #include <memory>
@@ -39,8 +39,9 @@ std::unique_ptr<NarrativeRule> make_comparison_word(std::shared_ptr<const Lexico
 std::unique_ptr<NarrativeRule> make_zero_base(std::shared_ptr<const Lexicon> lexicon);
 std::unique_ptr<NarrativeRule> make_duplicate_fact(std::shared_ptr<const Lexicon> lexicon);
 std::unique_ptr<NarrativeRule> make_wrong_kind(std::shared_ptr<const Lexicon> lexicon);
+std::unique_ptr<NarrativeRule> make_listed_items(std::shared_ptr<const Lexicon> lexicon);
 
-// All eight, in documentation order.
+// All of them, in documentation order.
 std::vector<std::unique_ptr<NarrativeRule>> make_all_rules(std::shared_ptr<const Lexicon> lexicon);
 
 }  // namespace fincheck::narrative

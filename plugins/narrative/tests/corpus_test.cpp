@@ -104,6 +104,8 @@ TEST_F(CorpusReport, PutuoFinanceBureauProseErrorsAreFound) {
         {"narrative-share-mismatch", "71.73%"},
         // 一般行政管理事务 described as 基本支出; table 05 books it all as 项目支出.
         {"narrative-wrong-kind", "基本支出"},
+        // 人员经费「主要包括…个人农业生产补贴」, a row 06 prints blank.
+        {"narrative-listed-items", "空白"},
     });
 }
 
@@ -121,6 +123,7 @@ TEST_F(CorpusReport, PutuoAlteredCopyProseErrorsAreFound) {
         {"narrative-comparison-word", "80.38 vs 80.81"},
         {"narrative-comparison-word", "60.99 vs 62.29"},
         {"narrative-wrong-kind", "基本支出"},
+        {"narrative-listed-items", "空白"},
     });
 }
 
@@ -135,6 +138,8 @@ TEST_F(CorpusReport, PutuoSocialWorkRatesAgainstZeroBasesAreFound) {
         {"narrative-zero-base", "100.00%"},
         // 完成年初预算的95.89% where the 年初预算 is 0.
         {"narrative-zero-base", "95.89%"},
+        // 公用经费「主要包括：办公费、邮电费…」 while 06 prints 邮电费 0.00.
+        {"narrative-listed-items", "0.00"},
     });
 }
 

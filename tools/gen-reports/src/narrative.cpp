@@ -1,5 +1,9 @@
 // 第一部分 概况 and the prose of 第三部分 情况说明 to 第五部分 名词解释. Every figure the prose
 // states is printed from the same 元 amounts as its table counterpart.
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "builder.hpp"
@@ -26,6 +30,24 @@ std::string class_short(std::string_view class_name) {
 }
 
 std::size_t seed_of(const Profile& p) { return p.department.size() + static_cast<std::size_t>(p.year); }
+
+// The items a 「主要包括」 list names: the group's non-zero economic items, largest first, up to
+// ten, so that every item the table prints as zero stays out and every large one is in.
+std::string main_items(const Finances& f, bool personnel) {
+    std::vector<EconomicLine> items;
+    for (const EconomicLine& e : f.economic)
+        if (e.amount > 0 && is_personnel_code(e.code) == personnel) items.push_back(e);
+    std::stable_sort(items.begin(), items.end(),
+                     [](const EconomicLine& a, const EconomicLine& b) { return a.amount > b.amount; });
+    if (items.size() > 10) items.resize(10);  // an eleventh cannot be a tenth of the group
+    std::string out;
+    for (const EconomicLine& e : items) {
+        if (!out.empty()) out += "、";
+        for (const CodeName& c : economic_codes())
+            if (c.code == e.code) out += c.name;
+    }
+    return out.empty() ? std::string("无") : out;
+}
 
 }  // namespace
 
@@ -132,10 +154,10 @@ NarrativeAnchors add_narrative(ReportBuilder& b, const Profile& p, const Finance
     }
 
     b.section("六、", "一般公共预算财政拨款基本支出决算情况说明", 2);
-    b.block(fmt::format("{}年度一般公共预算财政拨款基本支出{}万元，其中：人员经费{}万元，主要包括：基本工资、津贴补贴、奖金、"
-                        "伙食补助费、机关事业单位基本养老保险缴费、职工基本医疗保险缴费、住房公积金、退休费等；公用经费{}万元，"
-                        "主要包括：办公费、印刷费、水电费、邮电费、物业管理费、差旅费、工会经费、福利费、其他交通费用等。",
-                        y, amount_text(f.general_basic()), amount_text(f.personnel()), amount_text(f.public_use())));
+    b.block(fmt::format("{}年度一般公共预算财政拨款基本支出{}万元，其中：人员经费{}万元，主要包括：{}等；公用经费{}万元，"
+                        "主要包括：{}等。",
+                        y, amount_text(f.general_basic()), amount_text(f.personnel()), main_items(f, true),
+                        amount_text(f.public_use()), main_items(f, false)));
 
     b.section("七、", "政府性基金预算财政拨款收入支出决算情况说明", 2);
     if (f.fund_total() == 0)
