@@ -73,12 +73,33 @@ std::u32string_view strip_fillers(std::u32string_view s) {
     return s;
 }
 
-const Verb* ending_verb(std::u32string_view subject) {
-    std::u32string_view s = strip_fillers(subject);
+const Verb* verb_at_end(std::u32string_view s) {
     for (const Verb& verb : kChangeVerbs) {
         if (ends_with(s, verb.text)) return &verb;
     }
     return nullptr;
+}
+
+// The verb right before the number gives the change its direction. A template's choice left
+// unresolved (「减少（增加）0.07万元」) states both directions: the number is still a change, but
+// of no known direction (structure-unresolved-alternative reports the wording).
+constexpr Verb kEitherDirection{U"", Relation::none};
+
+const Verb* ending_verb(std::u32string_view subject) {
+    std::u32string_view s = strip_fillers(subject);
+    std::u32string_view before = s;
+    const bool closed = ends_with(before, U"）") || ends_with(before, U")");
+    if (closed) before.remove_suffix(1);
+    const Verb* last = verb_at_end(before);
+    if (last == nullptr) return nullptr;
+    before.remove_suffix(last->text.size());
+    if (closed) {
+        if (!ends_with(before, U"（") && !ends_with(before, U"(")) return nullptr;
+        before.remove_suffix(1);
+    }
+    const Verb* first = verb_at_end(before);
+    if (first != nullptr && first->relation != last->relation) return &kEitherDirection;
+    return closed ? nullptr : last;
 }
 
 // Reads 「2023年度」 or 「上年」 at the start of `s`; returns the length read, 0 if none.

@@ -42,6 +42,21 @@ TEST(ClaimScanner, MarksPriorYearFigureAfterComparisonLead) {
     EXPECT_EQ(claims[2].decimals, 2);
 }
 
+TEST(ClaimScanner, ChangeLeftAsTheTemplatesChoiceHasNoDirection) {
+    // 「减少（增加）」 states both: still a change amount (not this year's figure), of no direction.
+    for (const char* text : {"与2023年度0.98万元相比减少（增加）0.07万元，下降7.14%。",
+                             "与2023年度0.98万元相比减少(增加)0.07万元，下降7.14%。"}) {
+        auto claims = scan(text);
+        ASSERT_GE(claims.size(), 2u) << text;
+        EXPECT_EQ(claims[1].kind, ClaimKind::change_amount) << text;
+        EXPECT_EQ(claims[1].relation, Relation::none) << text;
+    }
+    // A single verb keeps its direction.
+    auto plain = scan("与2023年度0.98万元相比减少0.07万元。");
+    ASSERT_GE(plain.size(), 2u);
+    EXPECT_EQ(plain[1].relation, Relation::less);
+}
+
 TEST(ClaimScanner, ThisYearFigureBeforeThePriorOneIsNotPrior) {
     auto claims = scan("机关运行经费支出7.07万元，比2023年6.71万元增加0.36万元，");
     ASSERT_EQ(claims.size(), 3u);
