@@ -75,6 +75,13 @@ TEST(Cli, MissingReportAndBadUsageExitTwo) {
     EXPECT_EQ(fincheck("--help").exit_code, 0);
 }
 
+TEST(Cli, PluginsListsARuleIdThatIsNotKebabCaseAsALoadProblem) {
+    CliRun run = fincheck("plugins --plugin-dir " + quote(FINCHECK_TEST_BAD_RULE_ID_DIR));
+    EXPECT_NE(run.out.find("fincheck_test_bad_rule_id.so [bad-rule-id] 规则标识 \"test_underscore\" 不是小写连字符格式"),
+              std::string::npos)
+        << run.out << run.err;
+}
+
 TEST(Cli, MalformedConfigExitsTwoNamingItsLine) {
     fs::path dir = test::scratch_dir("cli-config");
     test::write_file(dir / "fincheck.xml", "<fincheck>\n  <rule id=\"x\" severity=\"loud\"/>\n</fincheck>\n");
