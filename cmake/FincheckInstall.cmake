@@ -9,6 +9,9 @@
 #   lib/cmake/fincheck/                          find_package(fincheck) → fincheck::sdk,
 #                                                fincheck::report_xml, fincheck::testing and
 #                                                fincheck_add_plugin()
+#   share/doc/fincheck/*.md, rules/              the docs: SDK, tutorial, formats, rule pages
+#   share/doc/fincheck/template/                 sdk/template, the plugin to copy
+#   share/man/man1/fincheck.1, share/bash-completion/completions/fincheck   (host/cli)
 include(CMakePackageConfigHelpers)
 
 # Fixed "lib", not CMAKE_INSTALL_LIBDIR: the host looks for ../lib/fincheck/plugins next to
@@ -123,6 +126,15 @@ install(FILES
   "${PROJECT_BINARY_DIR}/cmake/fincheckConfigVersion.cmake"
   "${PROJECT_SOURCE_DIR}/sdk/cmake/FincheckPlugin.cmake"
   DESTINATION "${FINCHECK_INSTALL_CMAKEDIR}" COMPONENT sdk)
+
+# ---- the docs and the plugin template ----------------------------------------------------
+# A plugin author with only the package has the tutorial, the SDK reference and a template to
+# copy. Under the doc directory, not share/fincheck: the host reads that as plugin data.
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/"
+  DESTINATION "${CMAKE_INSTALL_DOCDIR}" COMPONENT sdk
+  FILES_MATCHING PATTERN "*.md" PATTERN "*.png" PATTERN "*.svg")
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/sdk/template/"
+  DESTINATION "${CMAKE_INSTALL_DOCDIR}/template" COMPONENT sdk)
 
 # ---- the end-to-end package test ----------------------------------------------------------
 if(FINCHECK_BUILD_TESTS AND EXISTS "${PROJECT_SOURCE_DIR}/tests/sdk_package/CMakeLists.txt")

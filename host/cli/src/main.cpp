@@ -50,7 +50,6 @@ int main(int argc, char** argv) {
     using namespace fincheck::cli;
     CLI::App app{"fincheck — 部门决算公开报告审核 / audits government final-accounts disclosures", "fincheck"};
     app.require_subcommand(1);
-    app.footer(kHelpFooter);
     // Global options may also follow the subcommand: `fincheck check r.xml -v`.
     app.fallthrough();
     app.set_version_flag("--version", version_text(), "显示 fincheck、SDK 与插件 ABI 版本 / show the fincheck, SDK and plugin ABI versions");
@@ -65,6 +64,8 @@ int main(int argc, char** argv) {
         commands.push_back(factory());
         subcommands.push_back(commands.back()->attach(app));
     }
+    // After the subcommands, which would otherwise inherit it.
+    app.footer(kHelpFooter);
 
     // No command at all: the usage on stderr and the usage-error status, as git does; a
     // script that forgot its command must not look like a clean audit.
