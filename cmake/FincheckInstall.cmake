@@ -20,20 +20,7 @@ set(FINCHECK_INSTALL_LIBDIR "lib")
 set(FINCHECK_INSTALL_CMAKEDIR "${FINCHECK_INSTALL_LIBDIR}/cmake/fincheck")
 
 # ---- versions ---------------------------------------------------------------------------
-# The SDK and ABI versions live in one place, version.hpp, which plugins compile against;
-# the package reads them from there so the two can never disagree.
-file(READ "${PROJECT_SOURCE_DIR}/sdk/include/fincheck/version.hpp" _fincheck_version_hpp)
-string(REGEX MATCH "#define FINCHECK_SDK_VERSION \"([^\"]+)\"" _ "${_fincheck_version_hpp}")
-set(FINCHECK_SDK_VERSION "${CMAKE_MATCH_1}")
-string(REGEX MATCH "#define FINCHECK_ABI_MAJOR ([0-9]+)" _ "${_fincheck_version_hpp}")
-set(FINCHECK_ABI_MAJOR "${CMAKE_MATCH_1}")
-string(REGEX MATCH "#define FINCHECK_ABI_MINOR ([0-9]+)" _ "${_fincheck_version_hpp}")
-set(FINCHECK_ABI_MINOR "${CMAKE_MATCH_1}")
-if(NOT FINCHECK_SDK_VERSION OR FINCHECK_ABI_MAJOR STREQUAL "" OR FINCHECK_ABI_MINOR STREQUAL "")
-  message(FATAL_ERROR "FincheckInstall: cannot read the SDK/ABI versions from version.hpp")
-endif()
-set(FINCHECK_ABI_VERSION "${FINCHECK_ABI_MAJOR}.${FINCHECK_ABI_MINOR}")
-unset(_fincheck_version_hpp)
+# FINCHECK_SDK_VERSION, FINCHECK_ABI_MAJOR/MINOR/VERSION: read from version.hpp by sdk/.
 
 # ---- the host ---------------------------------------------------------------------------
 # "host" owns the fincheck executable and may install it itself. CMake cannot ask a target
