@@ -4,7 +4,8 @@
 #      docs, the template, the man page and the bash completion;
 #   2. copy the INSTALLED template to a temporary directory and build it against that prefix
 #      ONLY, with no build type given (it must default to Release);
-#   3. run the template's tests, install its plugin into the prefix;
+#   3. run the template's tests, install its plugin into the prefix; build and test the project
+#      of the INSTALLED docs/writing-a-rule.md (its code blocks, CMakeLists.txt included);
 #   4. the installed `fincheck rules` lists the new rule, `fincheck plugins` shows its SDK/ABI
 #      versions, `fincheck check` runs it on the bundled example and fires on its fixture;
 #   5. a plugin built for the next ABI major is refused with both versions named;
@@ -107,6 +108,21 @@ cmake --install "$work/template-build" >"$work/template-install.log" 2>&1 \
   || { cat "$work/template-install.log" >&2; die "installing the template's plugin failed"; }
 [ -f "$prefix/lib/fincheck/plugins/fincheck_example.so" ] \
   || die "the template did not install fincheck_example.so into $prefix/lib/fincheck/plugins"
+
+step "build and test the tutorial's project from the installed writing-a-rule.md"
+tutorial_files="$build_dir/tests/docs/writing-a-rule.files"
+[ -f "$tutorial_files" ] && [ -x "$build_dir/bin/doc_snippets" ] \
+  || die "$build_dir has no doc_snippets or tests/docs/writing-a-rule.files: build it with the tests"
+# shellcheck disable=SC2046
+"$build_dir/bin/doc_snippets" "$prefix/share/doc/fincheck/writing-a-rule.md" "$work/tutorial" \
+    $(cat "$tutorial_files") || die "extracting the tutorial's code blocks failed"
+cmake -S "$work/tutorial" -B "$work/tutorial-build" "${generator[@]}" \
+      -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
+      -DCMAKE_COMPILE_WARNING_AS_ERROR=ON >"$work/tutorial.log" 2>&1 \
+  && cmake --build "$work/tutorial-build" >>"$work/tutorial.log" 2>&1 \
+  || { cat "$work/tutorial.log" >&2; die "building the tutorial's project failed"; }
+ctest --test-dir "$work/tutorial-build" --output-on-failure --no-tests=error \
+  || die "the tutorial's tests failed"
 
 # ---- 4. the installed host runs it ------------------------------------------------------
 fincheck="$prefix/bin/fincheck"
