@@ -121,6 +121,8 @@ cmake -S "$work/tutorial" -B "$work/tutorial-build" "${generator[@]}" \
       -DCMAKE_COMPILE_WARNING_AS_ERROR=ON >"$work/tutorial.log" 2>&1 \
   && cmake --build "$work/tutorial-build" >>"$work/tutorial.log" 2>&1 \
   || { cat "$work/tutorial.log" >&2; die "building the tutorial's project failed"; }
+grep -q "^CMAKE_BUILD_TYPE:STRING=Release$" "$work/tutorial-build/CMakeCache.txt" \
+  || die "the tutorial's project does not default to a Release build"
 ctest --test-dir "$work/tutorial-build" --output-on-failure --no-tests=error \
   || die "the tutorial's tests failed"
 
