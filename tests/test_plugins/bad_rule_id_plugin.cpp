@@ -5,25 +5,12 @@
 #include <vector>
 
 #include "fincheck/fincheck.hpp"
+#include "named_rule.hpp"
 
 namespace {
 
 using namespace fincheck;
-
-class NamedRule final : public Rule {
-public:
-    explicit NamedRule(const char* id) {
-        meta_.id = id;
-        meta_.title_zh = "规则标识测试";
-        meta_.title_en = "Rule id test";
-        meta_.category = "structure";
-    }
-    const RuleMeta& meta() const override { return meta_; }
-    void check(const Report&, const RuleContext&, FindingSink&) const override {}
-
-private:
-    RuleMeta meta_;
-};
+using test_plugins::NamedRule;
 
 class BadRuleIdPlugin final : public Plugin {
 public:
