@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Proves the installed SDK is enough to write, test and ship a rule plugin:
-#   1. install BUILD_DIR into a temporary prefix and check its layout;
-#   2. copy sdk/template to a temporary directory and build it against that prefix ONLY;
-#   3. run the template's tests, install its plugin into the prefix;
+#   1. install BUILD_DIR into a temporary prefix and check its layout: the host, the SDK, the
+#      docs, the template, the man page and the bash completion;
+#   2. copy the INSTALLED template to a temporary directory and build it against that prefix
+#      ONLY, with no build type given (it must default to Release);
+#   3. run the template's tests, install its plugin into the prefix; build and test the project
+#      of the INSTALLED docs/writing-a-rule.md (its code blocks, CMakeLists.txt included);
 #   4. the installed `fincheck rules` lists the new rule, `fincheck plugins` shows its SDK/ABI
 #      versions, `fincheck check` runs it on the bundled example and fires on its fixture;
 #   5. a plugin built for the next ABI major is refused with both versions named;
@@ -39,9 +42,26 @@ for path in bin/fincheck \
             include/fincheck/data_file.hpp include/fincheck/phrase_group.hpp \
             lib/libfincheck_sdk.a lib/libfincheck_report_xml.a lib/libfincheck_testing.a \
             lib/cmake/fincheck/fincheckConfig.cmake lib/cmake/fincheck/fincheckConfigVersion.cmake \
-            lib/cmake/fincheck/fincheckTargets.cmake lib/cmake/fincheck/FincheckPlugin.cmake; do
+            lib/cmake/fincheck/fincheckTargets.cmake lib/cmake/fincheck/FincheckPlugin.cmake \
+            share/doc/fincheck/sdk.md share/doc/fincheck/writing-a-rule.md \
+            share/doc/fincheck/rulepacks.md share/doc/fincheck/configuration.md share/doc/fincheck/cli.md \
+            share/doc/fincheck/template/CMakeLists.txt \
+            share/man/man1/fincheck.1 share/bash-completion/completions/fincheck; do
   [ -e "$prefix/$path" ] || die "the install lacks $path"
 done
+# The installed template is the source tree's, whole.
+diff -r "$source_dir/sdk/template" "$prefix/share/doc/fincheck/template" >&2 \
+  || die "the installed template differs from sdk/template (above)"
+# The man page is fincheck's own --help, with its version.
+project_version="$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build_dir/CMakeCache.txt")"
+grep -q "^\.TH FINCHECK \"1\" .* \"fincheck $project_version\"" "$prefix/share/man/man1/fincheck.1" \
+  || die "the man page does not carry fincheck $project_version: $(grep '^\.TH' "$prefix/share/man/man1/fincheck.1")"
+for command in $("$prefix/bin/fincheck" --help | sed -n '/^Subcommands:$/,/^$/p' | awk 'NR > 1 && NF {print $1}'); do
+  grep -qx "$command" "$prefix/share/man/man1/fincheck.1" || die "the man page does not list the subcommand $command"
+done
+# The completion loads in bash and registers itself for fincheck.
+bash -c "source '$prefix/share/bash-completion/completions/fincheck' && complete -p fincheck" >/dev/null \
+  || die "the installed bash completion does not register a completion for fincheck"
 ls "$prefix"/lib/fincheck/plugins/fincheck_*.so >/dev/null 2>&1 \
   || die "the install has no built-in plugin in lib/fincheck/plugins"
 # The package must be relocatable: no path into the source or build tree may survive.
@@ -61,13 +81,12 @@ echo "SDK $sdk_version, ABI $abi_major.$abi_minor"
 # ---- 2. the template, out of tree --------------------------------------------------------
 # Copied first, so no relative path can lead back into the source tree; the package registry
 # is off, so the prefix is the only place fincheck can be found.
-step "build sdk/template out of tree against the prefix only"
-cp -r "$source_dir/sdk/template" "$work/template"
+step "build the installed template out of tree against the prefix only"
+cp -r "$prefix/share/doc/fincheck/template" "$work/template"
 if grep -rnF -e "$source_dir" -e "../../" "$work/template" >&2; then
   die "the template refers to the source tree (lines above)"
 fi
 cmake -S "$work/template" -B "$work/template-build" "${generator[@]}" \
-      -DCMAKE_BUILD_TYPE=Release \
       -DCMAKE_PREFIX_PATH="$prefix" \
       -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
       -DCMAKE_COMPILE_WARNING_AS_ERROR=ON \
@@ -75,6 +94,8 @@ cmake -S "$work/template" -B "$work/template-build" "${generator[@]}" \
   || { cat "$work/template-configure.log" >&2; die "configuring the template failed"; }
 grep -q "^fincheck_DIR:PATH=$prefix/lib/cmake/fincheck$" "$work/template-build/CMakeCache.txt" \
   || die "the template found fincheck somewhere else than $prefix: $(grep '^fincheck_DIR' "$work/template-build/CMakeCache.txt")"
+grep -q "^CMAKE_BUILD_TYPE:STRING=Release$" "$work/template-build/CMakeCache.txt" \
+  || die "the template does not default to a Release build: $(grep '^CMAKE_BUILD_TYPE' "$work/template-build/CMakeCache.txt")"
 cmake --build "$work/template-build" >"$work/template-build.log" 2>&1 \
   || { cat "$work/template-build.log" >&2; die "building the template failed"; }
 
@@ -87,6 +108,23 @@ cmake --install "$work/template-build" >"$work/template-install.log" 2>&1 \
   || { cat "$work/template-install.log" >&2; die "installing the template's plugin failed"; }
 [ -f "$prefix/lib/fincheck/plugins/fincheck_example.so" ] \
   || die "the template did not install fincheck_example.so into $prefix/lib/fincheck/plugins"
+
+step "build and test the tutorial's project from the installed writing-a-rule.md"
+tutorial_files="$build_dir/tests/docs/writing-a-rule.files"
+[ -f "$tutorial_files" ] && [ -x "$build_dir/bin/doc_snippets" ] \
+  || die "$build_dir has no doc_snippets or tests/docs/writing-a-rule.files: build it with the tests"
+# shellcheck disable=SC2046
+"$build_dir/bin/doc_snippets" "$prefix/share/doc/fincheck/writing-a-rule.md" "$work/tutorial" \
+    $(cat "$tutorial_files") || die "extracting the tutorial's code blocks failed"
+cmake -S "$work/tutorial" -B "$work/tutorial-build" "${generator[@]}" \
+      -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
+      -DCMAKE_COMPILE_WARNING_AS_ERROR=ON >"$work/tutorial.log" 2>&1 \
+  && cmake --build "$work/tutorial-build" >>"$work/tutorial.log" 2>&1 \
+  || { cat "$work/tutorial.log" >&2; die "building the tutorial's project failed"; }
+grep -q "^CMAKE_BUILD_TYPE:STRING=Release$" "$work/tutorial-build/CMakeCache.txt" \
+  || die "the tutorial's project does not default to a Release build"
+ctest --test-dir "$work/tutorial-build" --output-on-failure --no-tests=error \
+  || die "the tutorial's tests failed"
 
 # ---- 4. the installed host runs it ------------------------------------------------------
 fincheck="$prefix/bin/fincheck"
@@ -174,14 +212,14 @@ if [ "$make_deb" = 1 ]; then
   mkdir -p "$deb_dir"
   (cd "$build_dir" && cpack -G DEB -B "$deb_dir" >"$work/cpack.log" 2>&1) \
     || { cat "$work/cpack.log" >&2; die "cpack -G DEB failed"; }
-  project_version="$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build_dir/CMakeCache.txt")"
   deb="$deb_dir/fincheck_${project_version}_$(dpkg --print-architecture).deb"
   [ -f "$deb" ] || { ls "$deb_dir" >&2; die "cpack did not produce $(basename "$deb")"; }
   dpkg-deb -I "$deb"
   dpkg-deb -c "$deb" | tee "$work/deb-contents.txt"
   for path in ./usr/bin/fincheck ./usr/include/fincheck/plugin.hpp ./usr/lib/libfincheck_sdk.a \
               ./usr/lib/cmake/fincheck/fincheckConfig.cmake ./usr/lib/fincheck/plugins/ \
-              ./usr/share/fincheck/; do
+              ./usr/share/fincheck/ ./usr/share/doc/fincheck/sdk.md ./usr/share/doc/fincheck/template/ \
+              ./usr/share/man/man1/fincheck.1 ./usr/share/bash-completion/completions/fincheck; do
     grep -qF " $path" "$work/deb-contents.txt" || die "$(basename "$deb") lacks $path"
   done
   # Unpacked anywhere, the package's host runs and loads all its plugins (relocatable, and

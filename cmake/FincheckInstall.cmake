@@ -9,6 +9,9 @@
 #   lib/cmake/fincheck/                          find_package(fincheck) → fincheck::sdk,
 #                                                fincheck::report_xml, fincheck::testing and
 #                                                fincheck_add_plugin()
+#   share/doc/fincheck/*.md, rules/              the docs: SDK, tutorial, formats, rule pages
+#   share/doc/fincheck/template/                 sdk/template, the plugin to copy
+#   share/man/man1/fincheck.1, share/bash-completion/completions/fincheck   (host/cli)
 include(CMakePackageConfigHelpers)
 
 # Fixed "lib", not CMAKE_INSTALL_LIBDIR: the host looks for ../lib/fincheck/plugins next to
@@ -17,20 +20,7 @@ set(FINCHECK_INSTALL_LIBDIR "lib")
 set(FINCHECK_INSTALL_CMAKEDIR "${FINCHECK_INSTALL_LIBDIR}/cmake/fincheck")
 
 # ---- versions ---------------------------------------------------------------------------
-# The SDK and ABI versions live in one place, version.hpp, which plugins compile against;
-# the package reads them from there so the two can never disagree.
-file(READ "${PROJECT_SOURCE_DIR}/sdk/include/fincheck/version.hpp" _fincheck_version_hpp)
-string(REGEX MATCH "#define FINCHECK_SDK_VERSION \"([^\"]+)\"" _ "${_fincheck_version_hpp}")
-set(FINCHECK_SDK_VERSION "${CMAKE_MATCH_1}")
-string(REGEX MATCH "#define FINCHECK_ABI_MAJOR ([0-9]+)" _ "${_fincheck_version_hpp}")
-set(FINCHECK_ABI_MAJOR "${CMAKE_MATCH_1}")
-string(REGEX MATCH "#define FINCHECK_ABI_MINOR ([0-9]+)" _ "${_fincheck_version_hpp}")
-set(FINCHECK_ABI_MINOR "${CMAKE_MATCH_1}")
-if(NOT FINCHECK_SDK_VERSION OR FINCHECK_ABI_MAJOR STREQUAL "" OR FINCHECK_ABI_MINOR STREQUAL "")
-  message(FATAL_ERROR "FincheckInstall: cannot read the SDK/ABI versions from version.hpp")
-endif()
-set(FINCHECK_ABI_VERSION "${FINCHECK_ABI_MAJOR}.${FINCHECK_ABI_MINOR}")
-unset(_fincheck_version_hpp)
+# FINCHECK_SDK_VERSION, FINCHECK_ABI_MAJOR/MINOR/VERSION: read from version.hpp by sdk/.
 
 # ---- the host ---------------------------------------------------------------------------
 # "host" owns the fincheck executable and may install it itself. CMake cannot ask a target
@@ -123,6 +113,15 @@ install(FILES
   "${PROJECT_BINARY_DIR}/cmake/fincheckConfigVersion.cmake"
   "${PROJECT_SOURCE_DIR}/sdk/cmake/FincheckPlugin.cmake"
   DESTINATION "${FINCHECK_INSTALL_CMAKEDIR}" COMPONENT sdk)
+
+# ---- the docs and the plugin template ----------------------------------------------------
+# A plugin author with only the package has the tutorial, the SDK reference and a template to
+# copy. Under the doc directory, not share/fincheck: the host reads that as plugin data.
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/"
+  DESTINATION "${CMAKE_INSTALL_DOCDIR}" COMPONENT sdk
+  FILES_MATCHING PATTERN "*.md" PATTERN "*.png" PATTERN "*.svg")
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/sdk/template/"
+  DESTINATION "${CMAKE_INSTALL_DOCDIR}/template" COMPONENT sdk)
 
 # ---- the end-to-end package test ----------------------------------------------------------
 if(FINCHECK_BUILD_TESTS AND EXISTS "${PROJECT_SOURCE_DIR}/tests/sdk_package/CMakeLists.txt")

@@ -5,7 +5,7 @@ packages=(
   cmake g++ ninja-build pkg-config
   libboost-dev libpugixml-dev libspdlog-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libxml2-utils dpkg-dev file
+  libxml2-utils dpkg-dev file help2man
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -17,6 +17,16 @@ std::string_view to_string(OptionType type) {
     return "string";
 }
 
+bool is_rule_id(std::string_view id) {
+    auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (id.empty() || id.front() < 'a' || id.front() > 'z' || id.back() == '-') return false;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        if (lower_or_digit(id[i])) continue;
+        if (id[i] != '-' || id[i + 1] == '-') return false;  // i + 1 exists: id.back() is not '-'
+    }
+    return true;
+}
+
 const MessageSpec* RuleMeta::message(std::string_view message_id) const {
     for (const MessageSpec& m : messages)
         if (m.id == message_id) return &m;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -88,28 +89,67 @@ std::uint32_t line_at(std::string_view text, std::size_t offset) {
     return static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
+// Why an "expect:" spec cannot be read, or nullopt when it can.
+std::optional<std::string> spec_problem(const Expectation& e, bool has_at) {
+    if (e.rule_id.empty()) return "no rule id before '@'";
+    if (!is_rule_id(e.rule_id)) return "rule id \"" + e.rule_id + "\" is not lower-case kebab case";
+    if (has_at && e.location.empty()) return "nothing after '@'; leave out \"@\" to match anywhere";
+    if (e.location.find('@') != std::string::npos) return "more than one '@'";
+    for (std::string_view prefix : {"block:", "line:"}) {
+        if (e.location.rfind(prefix, 0) != 0) continue;
+        std::string_view number = std::string_view(e.location).substr(prefix.size());
+        if (number.empty() || number.find_first_not_of("0123456789") != std::string_view::npos)
+            return "\"" + e.location + "\" is not " + std::string(prefix) + "N with N a number";
+    }
+    return std::nullopt;
+}
+
+struct ParsedExpectations {
+    std::vector<Expectation> expectations;
+    std::vector<std::string> problems;  // "FILE:LINE: …", one per unreadable annotation
+};
+
 // Reads every "expect: RULE @ LOCATION" inside XML comments; a comment may hold several,
-// one per line.
-std::vector<Expectation> parse_expectations(std::string_view text) {
-    std::vector<Expectation> out;
+// one per line. A comment line that starts with "expect" but is not "expect:" (a missing
+// colon, "expects:") is a problem too: it reads as an annotation to a person.
+ParsedExpectations parse_expectations(std::string_view text, const std::string& file) {
+    ParsedExpectations out;
+    auto problem = [&](std::uint32_t line, const std::string& what) {
+        out.problems.push_back(file + ":" + std::to_string(line) + ": unreadable expect comment: " + what);
+    };
     std::size_t pos = 0;
     while ((pos = text.find("<!--", pos)) != std::string_view::npos) {
         std::size_t end = text.find("-->", pos + 4);
         if (end == std::string_view::npos) end = text.size();
         std::string_view comment = text.substr(pos + 4, end - pos - 4);
-        std::size_t at = 0;
-        while ((at = comment.find("expect:", at)) != std::string_view::npos) {
-            std::size_t line_end = comment.find('\n', at);
-            std::string_view spec = comment.substr(at + 7, line_end == std::string_view::npos
-                                                               ? std::string_view::npos
-                                                               : line_end - at - 7);
-            Expectation e;
-            std::size_t sep = spec.find('@');
-            e.rule_id = trim(spec.substr(0, sep));
-            if (sep != std::string_view::npos) e.location = trim(spec.substr(sep + 1));
-            e.line = line_at(text, pos + 4 + at);
-            out.push_back(std::move(e));
-            at += 7;
+        std::size_t line_start = 0;
+        while (line_start <= comment.size()) {
+            std::size_t line_end = comment.find('\n', line_start);
+            if (line_end == std::string_view::npos) line_end = comment.size();
+            std::string_view line = comment.substr(line_start, line_end - line_start);
+            const std::uint32_t line_no = line_at(text, pos + 4 + line_start);
+            std::size_t at = line.find("expect:");
+            if (at == std::string_view::npos) {
+                std::string_view start = trim(line);
+                if (start.rfind("expect", 0) == 0 && start.substr(6).find('@') != std::string_view::npos)
+                    problem(line_no, "\"" + std::string(start) + "\" lacks the colon of \"expect:\"");
+            }
+            while (at != std::string_view::npos) {
+                std::size_t next = line.find("expect:", at + 7);
+                std::string_view spec = line.substr(at + 7, next == std::string_view::npos ? std::string_view::npos
+                                                                                           : next - at - 7);
+                Expectation e;
+                std::size_t sep = spec.find('@');
+                e.rule_id = trim(spec.substr(0, sep));
+                if (sep != std::string_view::npos) e.location = trim(spec.substr(sep + 1));
+                e.line = line_no;
+                if (auto why = spec_problem(e, sep != std::string_view::npos))
+                    problem(line_no, "\"expect:" + std::string(spec) + "\": " + *why);
+                else
+                    out.expectations.push_back(std::move(e));
+                at = next;
+            }
+            line_start = line_end + 1;
         }
         pos = end;
     }
@@ -160,7 +200,8 @@ std::vector<Finding> run_rule(const Rule& rule, const Report& report,
 }
 
 FixtureRun run_fixture(const Rule& rule, const std::filesystem::path& fixture,
-                       const std::map<std::string, std::string>& options) {
+                       const std::map<std::string, std::string>& options,
+                       const std::vector<std::string>& other_rule_ids) {
     FixtureRun run;
     const RuleMeta& meta = rule.meta();
 
@@ -173,8 +214,17 @@ FixtureRun run_fixture(const Rule& rule, const std::filesystem::path& fixture,
     bytes << in.rdbuf();
     std::string text = std::move(bytes).str();
 
-    for (Expectation& e : parse_expectations(text))
-        if (e.rule_id == meta.id) run.expectations.push_back(std::move(e));
+    ParsedExpectations parsed = parse_expectations(text, fixture.string());
+    run.mismatches = std::move(parsed.problems);
+    for (Expectation& e : parsed.expectations) {
+        if (e.rule_id == meta.id)
+            run.expectations.push_back(std::move(e));
+        else if (std::find(other_rule_ids.begin(), other_rule_ids.end(), e.rule_id) == other_rule_ids.end())
+            run.mismatches.push_back(fixture.string() + ":" + std::to_string(e.line) + ": expect comment names rule \"" +
+                                     e.rule_id + "\", which is not " + meta.id +
+                                     (other_rule_ids.empty() ? std::string() : " nor another rule of the plugin") +
+                                     " (misspelt rule id?)");
+    }
 
     LoadResult loaded = load_report_xml_buffer(text, fixture.string());
     if (!loaded) {

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <sys/wait.h>
 
+#include "fincheck/engine/audit.hpp"
+#include "fincheck/version.hpp"
 #include "test_support.hpp"
 
 namespace fincheck {
@@ -20,13 +22,15 @@ struct CliRun {
 std::string quote(const std::string& text) { return "'" + text + "'"; }
 
 // Runs fincheck with the test plugins first in the search path; the environment's plugin
-// path is cleared so the result does not depend on the caller's shell.
-// Each test gets its own output directory: ctest runs tests in parallel processes.
-CliRun fincheck(const std::string& args) {
+// path and locale are cleared so the result does not depend on the caller's shell, and
+// `environment` (VAR=value …) is set on top. Each test gets its own output directory: ctest
+// runs tests in parallel processes.
+CliRun fincheck_in(const std::string& environment, const std::string& args) {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
     fs::path dir = test::scratch_dir(std::string("cli-io-") + info->name());
-    std::string command = "env -u FINCHECK_PLUGIN_PATH " + quote(FINCHECK_CLI) + " " + args + " > " +
-                          quote((dir / "out").string()) + " 2> " + quote((dir / "err").string());
+    std::string command = "env -u FINCHECK_PLUGIN_PATH -u LC_ALL -u LC_MESSAGES -u LANG " + environment + " " +
+                          quote(FINCHECK_CLI) + " " + args + " > " + quote((dir / "out").string()) + " 2> " +
+                          quote((dir / "err").string());
     int status = std::system(command.c_str());
     CliRun run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -34,6 +38,8 @@ CliRun fincheck(const std::string& args) {
     run.err = test::read_file(dir / "err");
     return run;
 }
+
+CliRun fincheck(const std::string& args) { return fincheck_in("", args); }
 
 const std::string kPlugins = std::string("--plugin-dir ") + quote(FINCHECK_TEST_PLUGIN_DIR);
 const std::string kBlankTotal = quote(std::string(FINCHECK_TEST_DATA_DIR) + "/blank-total.xml");
@@ -73,6 +79,65 @@ TEST(Cli, MissingReportAndBadUsageExitTwo) {
     EXPECT_EQ(fincheck("check " + kBlankTotal + " --fail-on sometimes").exit_code, 2);
     EXPECT_EQ(fincheck("frobnicate").exit_code, 2);
     EXPECT_EQ(fincheck("--help").exit_code, 0);
+}
+
+TEST(Cli, PluginsListsARuleIdThatIsNotKebabCaseAsALoadProblem) {
+    CliRun run = fincheck("plugins --plugin-dir " + quote(FINCHECK_TEST_BAD_RULE_ID_DIR));
+    EXPECT_NE(run.out.find("fincheck_test_bad_rule_id.so [bad-rule-id] 规则标识 \"test_underscore\" 不是小写连字符格式"),
+              std::string::npos)
+        << run.out << run.err;
+}
+
+TEST(Cli, BareFincheckPrintsTheUsageOnStderrAndExitsTwo) {
+    CliRun run = fincheck("");
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_EQ(run.out, "");
+    EXPECT_NE(run.err.find("Usage: fincheck [OPTIONS] SUBCOMMAND"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("  check "), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("Exit status:"), std::string::npos) << run.err;
+    // --help asked for is a success on stdout.
+    CliRun help = fincheck("--help");
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_EQ(help.out, run.err);
+}
+
+TEST(Cli, VersionNamesTheToolTheSdkAndThePluginAbi) {
+    CliRun run = fincheck("--version");
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out, "fincheck " + std::string(engine::tool_version()) + "\nSDK " + kSdkVersion + ", plugin ABI " +
+                           std::to_string(kAbiMajor) + "." + std::to_string(kAbiMinor) + "\n");
+}
+
+TEST(Cli, LanguageFollowsTheLocaleUnlessLangIsGiven) {
+    const std::string command = "check " + kMinimal + " " + kPlugins + " --rules test-blank-total";
+    const std::string zh = "发现：错误 0";
+    const std::string en = "Findings: 0 error(s)";
+    struct Case {
+        std::string environment;
+        std::string expected;
+    };
+    const std::vector<Case> cases = {
+        {"", zh},                                         // no locale at all
+        {"LANG=C", zh},                                   // C and POSIX name no language
+        {"LANG=C.UTF-8", zh},
+        {"LANG=POSIX", zh},
+        {"LANG=zh_CN.UTF-8", zh},
+        {"LANG=zh_TW.UTF-8", zh},
+        {"LANG=en_US.UTF-8", en},
+        {"LANG=de_DE.UTF-8", en},                         // no German: English, not Chinese
+        {"LANG=zh_CN.UTF-8 LC_MESSAGES=en_GB.UTF-8", en}, // LC_MESSAGES before LANG
+        {"LANG=en_US.UTF-8 LC_ALL=zh_CN.UTF-8", zh},      // LC_ALL before both
+        {"LANG=en_US.UTF-8 LC_ALL=", en},                 // an empty variable counts as unset
+    };
+    for (const Case& c : cases) {
+        CliRun run = fincheck_in(c.environment, command);
+        EXPECT_EQ(run.exit_code, 0) << c.environment << "\n" << run.err;
+        EXPECT_NE(run.out.find(c.expected), std::string::npos) << c.environment << "\n" << run.out;
+    }
+    EXPECT_NE(fincheck_in("LANG=en_US.UTF-8", command + " --lang zh").out.find(zh), std::string::npos);
+    EXPECT_NE(fincheck_in("LANG=zh_CN.UTF-8", command + " --lang en").out.find(en), std::string::npos);
+    EXPECT_NE(fincheck_in("LANG=en_US.UTF-8", "plugins " + kPlugins).out.find("Search path:"), std::string::npos);
+    EXPECT_NE(fincheck_in("LANG=en_US.UTF-8", "rules " + kPlugins + " --lang zh").out.find("条规则"), std::string::npos);
 }
 
 TEST(Cli, MalformedConfigExitsTwoNamingItsLine) {
@@ -126,7 +191,9 @@ TEST(Cli, RulesAsXmlIsWellFormed) {
 TEST(Cli, PluginsListsVersionsAbiAndFailures) {
     CliRun run = fincheck("plugins " + kPlugins);
     EXPECT_EQ(run.exit_code, 0) << run.err;
-    EXPECT_NE(run.out.find("test-good 0.1.0  fincheck_test_good.so  SDK 1.1.0  ABI 1.0  2 条规则"), std::string::npos)
+    EXPECT_NE(run.out.find("test-good 0.1.0  fincheck_test_good.so  SDK " + std::string(kSdkVersion) + "  ABI " +
+                           std::to_string(kAbiMajor) + "." + std::to_string(kAbiMinor) + "  2 条规则"),
+              std::string::npos)
         << run.out;
     EXPECT_NE(run.out.find("fincheck_junk.so [not-loadable]"), std::string::npos);
     EXPECT_NE(run.out.find("fincheck_test_throwing_create.so [create-failed]"), std::string::npos);

@@ -81,6 +81,32 @@ TEST(PluginLoading, SkipsADuplicateRuleIdButKeepsThePluginsOtherRules) {
     EXPECT_NE(set.issues().front().message.find("test-blank-total"), std::string::npos);
 }
 
+TEST(PluginLoading, SkipsARuleIdThatIsNotKebabCaseWithABadRuleIdProblem) {
+    PluginSet set = load_plugins({FINCHECK_TEST_PLUGIN_BAD_RULE_ID});
+    ASSERT_EQ(set.plugins().size(), 1u);
+    const LoadedPlugin& plugin = set.plugins().front();
+    ASSERT_EQ(plugin.rules.size(), 1u) << "the well-formed rule still loads";
+    EXPECT_EQ(plugin.rules.front()->meta().id, "test-kebab-2");
+    std::vector<std::string> rejected;
+    for (const PluginIssue& issue : set.issues()) {
+        EXPECT_EQ(issue.problem, PluginProblem::bad_rule_id);
+        EXPECT_EQ(to_string(issue.problem), "bad-rule-id");
+        EXPECT_EQ(issue.file, "fincheck_test_bad_rule_id.so");
+        EXPECT_NE(issue.message.find("is not lower-case kebab case"), std::string::npos) << issue.message;
+        rejected.push_back(issue.message.substr(0, issue.message.find(" 不是")));
+    }
+    EXPECT_EQ(rejected, (std::vector<std::string>{"规则标识 \"Test-Upper\"", "规则标识 \"test_underscore\"",
+                                                  "规则标识 \"test--double\"", "规则标识 \"test-trailing-\"",
+                                                  "规则标识 \"9-test\"", "规则标识 \"\""}));
+}
+
+TEST(RuleIds, AcceptOnlyLowerCaseKebabCase) {
+    for (const char* good : {"a", "arith-01-class-lines", "xtab-04-08-state-capital", "example-negative-amount", "a1-b2"})
+        EXPECT_TRUE(is_rule_id(good)) << good;
+    for (const char* bad : {"", "-a", "a-", "a--b", "A", "arith_01", "1-arith", "arith.01", "arith 01", "规则"})
+        EXPECT_FALSE(is_rule_id(bad)) << bad;
+}
+
 TEST(PluginLoading, LoadsEveryUsablePluginOfADirectoryAndReportsEachBadFile) {
     DiscoveredPlugins found = discover_plugin_files({FINCHECK_TEST_PLUGIN_DIR});
     std::vector<std::string> names;

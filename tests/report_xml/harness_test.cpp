@@ -64,10 +64,10 @@ std::string joined(const std::vector<std::string>& lines) {
 
 TEST(RuleHarness, PassesWhenFindingsAndExpectationsAgree) {
     NegativeCellRule rule;
-    FixtureRun run = run_fixture(rule, kFixture);
+    FixtureRun run = run_fixture(rule, kFixture, {}, {"some-other-rule"});
     EXPECT_TRUE(run.ok()) << joined(run.mismatches);
     EXPECT_EQ(run.findings.size(), 2u);
-    // The expectation for some-other-rule is not this rule's business.
+    // The expectation for some-other-rule, another rule of the plugin, is not this rule's business.
     ASSERT_EQ(run.expectations.size(), 2u);
     EXPECT_EQ(run.expectations[0].location, "02/2013101/财政拨款收入");
     EXPECT_EQ(run.expectations[0].line, 16u);
@@ -78,7 +78,7 @@ TEST(RuleHarness, PassesWhenFindingsAndExpectationsAgree) {
 TEST(RuleHarness, ReportsAMissingFindingWithTheFixtureLine) {
     NegativeCellRule rule;
     // At threshold -5 the -3.00 cells no longer fire.
-    FixtureRun run = run_fixture(rule, kFixture, {{"threshold", "-5"}});
+    FixtureRun run = run_fixture(rule, kFixture, {{"threshold", "-5"}}, {"some-other-rule"});
     EXPECT_FALSE(run.ok());
     EXPECT_TRUE(run.findings.empty());
     ASSERT_EQ(run.mismatches.size(), 2u) << joined(run.mismatches);
@@ -91,7 +91,7 @@ TEST(RuleHarness, ReportsAMissingFindingWithTheFixtureLine) {
 TEST(RuleHarness, ReportsAnUnexpectedFindingWithItsKeyAndMessage) {
     NegativeCellRule rule;
     // At threshold 15 the 10.00, 13.00 and 7.00 cells fire too.
-    FixtureRun run = run_fixture(rule, kFixture, {{"threshold", "15"}});
+    FixtureRun run = run_fixture(rule, kFixture, {{"threshold", "15"}}, {"some-other-rule"});
     EXPECT_FALSE(run.ok());
     EXPECT_EQ(run.findings.size(), 5u);
     ASSERT_EQ(run.mismatches.size(), 3u) << joined(run.mismatches);
@@ -102,29 +102,87 @@ TEST(RuleHarness, ReportsAnUnexpectedFindingWithItsKeyAndMessage) {
     EXPECT_TRUE(any_contains(run.mismatches, "@ 02/2013102/财政拨款收入"));
 }
 
-TEST(RuleHarness, MatchesWholeLocationPartsNotCharacterPrefixes) {
+// A copy of the fixture with `from` replaced by `to`, written to the scratch directory.
+std::filesystem::path edited_fixture(const std::string& name, const std::string& from, const std::string& to) {
     std::filesystem::create_directories(kScratch);
-    std::filesystem::path fixture = kScratch / "harness-prefix.xml";
+    std::filesystem::path fixture = kScratch / name;
     std::string text;
     {
         std::ifstream in(kFixture, std::ios::binary);
         text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
-    // "02/20131" is a character prefix of "02/2013101" but not a part prefix.
-    std::string from = "02/2013101/财政拨款收入";
-    text.replace(text.find(from), from.size(), "02/20131");
+    text.replace(text.find(from), from.size(), to);
     std::ofstream(fixture, std::ios::binary) << text;
+    return fixture;
+}
+
+TEST(RuleHarness, MatchesWholeLocationPartsNotCharacterPrefixes) {
+    // "02/20131" is a character prefix of "02/2013101" but not a part prefix.
+    std::filesystem::path fixture = edited_fixture("harness-prefix.xml", "02/2013101/财政拨款收入", "02/20131");
     NegativeCellRule rule;
-    FixtureRun run = run_fixture(rule, fixture);
+    FixtureRun run = run_fixture(rule, fixture, {}, {"some-other-rule"});
     EXPECT_FALSE(run.ok());
     EXPECT_TRUE(any_contains(run.mismatches, "missing finding test-negative-cell @ 02/20131 "));
     EXPECT_TRUE(any_contains(run.mismatches, "unexpected finding test-negative-cell @ 02/2013101/财政拨款收入"));
 }
 
+TEST(RuleHarness, RejectsAnExpectationNamingARuleThePluginDoesNotDefine) {
+    NegativeCellRule rule;
+    // Without some-other-rule among the plugin's rules, its expectation is a misspelt id.
+    FixtureRun run = run_fixture(rule, kFixture);
+    EXPECT_FALSE(run.ok());
+    ASSERT_EQ(run.mismatches.size(), 1u) << joined(run.mismatches);
+    EXPECT_EQ(run.mismatches[0], kFixture.string() +
+                                     ":21: expect comment names rule \"some-other-rule\", which is not "
+                                     "test-negative-cell (misspelt rule id?)");
+    // The misspelling of the rule's own id, which used to make its expectation vanish.
+    std::filesystem::path fixture = edited_fixture("harness-misspelt.xml", "test-negative-cell @ 02/2013102",
+                                                   "test-negativ-cell @ 02/2013102");
+    run = run_fixture(rule, fixture, {}, {"some-other-rule"});
+    EXPECT_TRUE(any_contains(run.mismatches, "harness-misspelt.xml:20: expect comment names rule \"test-negativ-cell\", "
+                                             "which is not test-negative-cell nor another rule of the plugin"))
+        << joined(run.mismatches);
+    EXPECT_TRUE(any_contains(run.mismatches, "unexpected finding test-negative-cell @ 02/2013102/本年收入合计"))
+        << joined(run.mismatches);
+}
+
+TEST(RuleHarness, RejectsAnExpectCommentItCannotReadWithFileAndLine) {
+    const std::string annotation = "expect: test-negative-cell @ 02/2013102";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"expect: @ 02/2013102", "no rule id before '@'"},
+        {"expect: Test_Negative_Cell @ 02/2013102", "\"Test_Negative_Cell\" is not lower-case kebab case"},
+        {"expect: test-negative-cell @", "nothing after '@'"},
+        {"expect: test-negative-cell @ 02 @ 03", "more than one '@'"},
+        {"expect: test-negative-cell @ block:x", "\"block:x\" is not block:N with N a number"},
+        {"expect: test-negative-cell @ line:", "\"line:\" is not line:N with N a number"},
+        {"expect test-negative-cell @ 02/2013102", "lacks the colon of \"expect:\""},
+    };
+    NegativeCellRule rule;
+    for (const auto& [written, why] : cases) {
+        std::filesystem::path fixture = edited_fixture("harness-unreadable.xml", annotation, written);
+        FixtureRun run = run_fixture(rule, fixture, {}, {"some-other-rule"});
+        EXPECT_FALSE(run.ok()) << written;
+        EXPECT_TRUE(any_contains(run.mismatches, "harness-unreadable.xml:20: unreadable expect comment: "))
+            << written << "\n" << joined(run.mismatches);
+        EXPECT_TRUE(any_contains(run.mismatches, why)) << written << "\n" << joined(run.mismatches);
+    }
+}
+
+TEST(RuleHarness, AcceptsAnExpectationWithoutLocationAndProseMentioningExpect) {
+    std::filesystem::path fixture =
+        edited_fixture("harness-anywhere.xml", "expect: test-negative-cell @ 02/2013102",
+                       "expect: test-negative-cell\n           The \"expect\" comments name the findings.");
+    NegativeCellRule rule;
+    FixtureRun run = run_fixture(rule, fixture, {}, {"some-other-rule"});
+    EXPECT_TRUE(run.ok()) << joined(run.mismatches);
+    ASSERT_EQ(run.expectations.size(), 2u);
+    EXPECT_EQ(run.expectations[1].location, "");
+}
+
 TEST(RuleHarness, FlagsAMessageIdTheRuleDoesNotDeclare) {
     NegativeCellRule rule;
     rule.message_id_ = "negativ";
-    FixtureRun run = run_fixture(rule, kFixture);
+    FixtureRun run = run_fixture(rule, kFixture, {}, {"some-other-rule"});
     EXPECT_FALSE(run.ok());
     EXPECT_TRUE(any_contains(run.mismatches, "message id the rule does not declare"));
 }

@@ -3,25 +3,12 @@
 #include <memory>
 
 #include "fincheck/fincheck.hpp"
+#include "named_rule.hpp"
 
 namespace {
 
 using namespace fincheck;
-
-class NamedRule final : public Rule {
-public:
-    explicit NamedRule(const char* id) {
-        meta_.id = id;
-        meta_.title_zh = "重复测试";
-        meta_.title_en = "Duplicate test";
-        meta_.category = "structure";
-    }
-    const RuleMeta& meta() const override { return meta_; }
-    void check(const Report&, const RuleContext&, FindingSink&) const override {}
-
-private:
-    RuleMeta meta_;
-};
+using test_plugins::NamedRule;
 
 class DuplicatePlugin final : public Plugin {
 public:

@@ -31,9 +31,7 @@ public:
         command->add_option("--fail-on", fail_on_, "达到此级别的发现时退出码为 1 / exit 1 on findings at or above")
             ->check(CLI::IsMember({"error", "warning", "info", "none"}))
             ->capture_default_str();
-        command->add_option("--lang", lang_, "文字输出的语言 / language of text output")
-            ->check(CLI::IsMember({"zh", "en"}))
-            ->capture_default_str();
+        lang_.add_to(*command);
         engine_options_.add_to(*command);
         return command;
     }
@@ -49,7 +47,7 @@ public:
         if (!engine) return kExitUsage;
         engine::AuditResult result = engine->audit(*input.report, std::move(input.diagnostics), input.input);
 
-        const engine::Language language = language_from(lang_);
+        const engine::Language language = lang_.language();
         const std::string format = format_.value_or("xml");
         auto render = [&] {
             return format == "text" ? engine::write_audit_text(result, {language})
@@ -75,7 +73,7 @@ private:
     std::string output_;
     std::optional<std::string> format_;
     std::string fail_on_ = "error";
-    std::string lang_ = "zh";
+    LanguageOption lang_;
     EngineCliOptions engine_options_;
 };
 

@@ -15,7 +15,7 @@ class PluginsCommand final : public Command {
 public:
     CLI::App* attach(CLI::App& root) override {
         CLI::App* command = root.add_subcommand("plugins", "列出插件及加载问题 / list plugins and load problems");
-        command->add_option("--lang", lang_, "语言 / language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+        lang_.add_to(*command);
         options_.add_to(*command, false);
         return command;
     }
@@ -24,12 +24,12 @@ public:
         std::unique_ptr<engine::Engine> engine = options_.create_engine(std::filesystem::current_path());
         if (!engine) return kExitUsage;
         std::cout << engine::write_plugin_list_text(engine->plugins(), engine->plugin_dirs(),
-                                                    language_from(lang_));
+                                                    lang_.language());
         return kExitOk;
     }
 
 private:
-    std::string lang_ = "zh";
+    LanguageOption lang_;
     EngineCliOptions options_;
 };
 

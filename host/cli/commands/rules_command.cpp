@@ -18,7 +18,7 @@ public:
         command->add_option("--format", format_, "输出格式 / output format")
             ->check(CLI::IsMember({"text", "xml"}))
             ->capture_default_str();
-        command->add_option("--lang", lang_, "语言 / language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+        lang_.add_to(*command);
         options_.add_to(*command, false);
         return command;
     }
@@ -28,13 +28,13 @@ public:
         if (!engine) return kExitUsage;
         const engine::Engine& e = *engine;
         std::cout << (format_ == "xml" ? engine::write_rule_catalog_xml(e.registry(), e.plugins())
-                                       : engine::write_rule_catalog_text(e.registry(), e.plugins(), language_from(lang_)));
+                                       : engine::write_rule_catalog_text(e.registry(), e.plugins(), lang_.language()));
         return kExitOk;
     }
 
 private:
     std::string format_ = "text";
-    std::string lang_ = "zh";
+    LanguageOption lang_;
     EngineCliOptions options_;
 };
 

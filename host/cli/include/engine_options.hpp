@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/engine.hpp"
+#include "language.hpp"
 #include "logging.hpp"
 
 namespace fincheck::cli {
@@ -56,8 +58,19 @@ struct EngineCliOptions {
     }
 };
 
-inline engine::Language language_from(const std::string& lang) {
-    return lang == "en" ? engine::Language::en : engine::Language::zh;
-}
+// --lang of every command with text output; without it, the language of the locale.
+struct LanguageOption {
+    std::optional<std::string> value;
+
+    void add_to(CLI::App& command) {
+        command.add_option("--lang", value, "输出语言，默认取自 LC_ALL/LC_MESSAGES/LANG（zh* 或未设置为中文）/ "
+                                            "output language; default from LC_ALL/LC_MESSAGES/LANG (zh*, C or unset: zh)")
+            ->check(CLI::IsMember({"zh", "en"}));
+    }
+    engine::Language language() const {
+        if (!value) return default_language();
+        return *value == "en" ? engine::Language::en : engine::Language::zh;
+    }
+};
 
 }  // namespace fincheck::cli

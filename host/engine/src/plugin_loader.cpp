@@ -21,6 +21,7 @@ std::string_view to_string(PluginProblem problem) {
         case PluginProblem::create_failed: return "create-failed";
         case PluginProblem::duplicate_plugin: return "duplicate-plugin";
         case PluginProblem::duplicate_rule: return "duplicate-rule";
+        case PluginProblem::bad_rule_id: return "bad-rule-id";
         case PluginProblem::shadowed: break;
     }
     return "shadowed";
@@ -155,6 +156,14 @@ PluginSet PluginSet::load(const std::vector<fs::path>& files,
         for (const Rule* rule : rules) {
             if (rule == nullptr) continue;
             const std::string& id = rule->meta().id;
+            if (!is_rule_id(id)) {
+                // Rule ids are config keys, glob targets and docs/rules/ file names: one spelling.
+                set.issues_.push_back({plugin.file, PluginProblem::bad_rule_id,
+                                       "规则标识 \"" + id + "\" 不是小写连字符格式（如 arith-row-total），已跳过 / rule id \"" +
+                                           id + "\" is not lower-case kebab case ([a-z][a-z0-9]*(-[a-z0-9]+)*, e.g. "
+                                                "arith-row-total); skipped"});
+                continue;
+            }
             if (!rule_ids.insert(id).second) {
                 set.issues_.push_back({plugin.file, PluginProblem::duplicate_rule,
                                        "规则 " + id + " 重复定义，忽略此插件中的这一条 / rule " + id +

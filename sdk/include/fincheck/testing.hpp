@@ -7,8 +7,13 @@
 //   <!-- expect: years-title @ att-2-2 -->
 //   <!-- expect: narrative-amount-mismatch @ block:42 -->
 // The location after @ is "table/row/column" with trailing parts optional, or "block:N",
-// or "line:N". Every finding must match one expectation and every expectation one
-// finding; anything not annotated must not fire.
+// or "line:N"; without "@ LOCATION" the finding may be anywhere. Every finding must match one
+// expectation and every expectation one finding; anything not annotated must not fire.
+//
+// An annotation is never ignored: an `expect:` the harness cannot read (no rule id, a rule id
+// that is not kebab case, an empty location, "block:x") or one naming a rule that is neither
+// the rule under test nor one of `other_rule_ids` (a misspelt id) is a mismatch that names
+// the fixture file and line, so a typo cannot turn a test into one that always passes.
 #pragma once
 
 #include <filesystem>
@@ -37,9 +42,12 @@ struct FixtureRun {
 };
 
 // Runs `rule` (with `options` overriding its defaults) over the fixture and compares.
-// Only expectations naming this rule's id are considered.
+// Only expectations naming this rule's id are compared with its findings. A fixture shared by
+// several rules of a plugin passes their ids as `other_rule_ids`; expectations naming them are
+// accepted and left to their own runs, any other rule id is a mismatch.
 FixtureRun run_fixture(const Rule& rule, const std::filesystem::path& fixture,
-                       const std::map<std::string, std::string>& options = {});
+                       const std::map<std::string, std::string>& options = {},
+                       const std::vector<std::string>& other_rule_ids = {});
 
 // Runs a rule over an in-memory report and returns its findings (no comparison).
 std::vector<Finding> run_rule(const Rule& rule, const Report& report,

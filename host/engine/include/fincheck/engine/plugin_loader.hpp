@@ -22,6 +22,7 @@ enum class PluginProblem : std::uint8_t {
     create_failed,    // the plugin's create() threw or returned nothing
     duplicate_plugin, // another file already provides a plugin of this name
     duplicate_rule,   // a rule id already provided by an earlier plugin (the rule is skipped)
+    bad_rule_id,      // a rule id that is not lower-case kebab case (the rule is skipped)
     shadowed,         // same file name found earlier in the search path (file not opened)
 };
 
