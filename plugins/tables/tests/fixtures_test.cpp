@@ -17,16 +17,27 @@ TEST_P(RuleFixture, MatchesItsAnnotations) {
     auto run = fincheck::testing::run_fixture(rule, path);
     for (const auto& m : run.mismatches) ADD_FAILURE() << m;
     EXPECT_FALSE(run.expectations.empty()) << "a fixture must show the rule firing at least once";
+    // <rule>.fires-<case>.xml: further cases that must fire where annotated.
+    for (const auto& entry : std::filesystem::directory_iterator(testing::fixture_dir())) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(GetParam() + ".fires-", 0) != 0) continue;
+        auto more = fincheck::testing::run_fixture(rule, entry.path());
+        for (const auto& m : more.mismatches) ADD_FAILURE() << name << ": " << m;
+        EXPECT_FALSE(more.expectations.empty()) << name << " must show the rule firing";
+    }
 }
 
-// <rule>.<case>.xml: rounding tails and non-applicable cases on which the rule stays silent.
+// <rule>.<case>.xml (other than fires-*): rounding tails and non-applicable cases on which the
+// rule stays silent.
 TEST_P(RuleFixture, StaysSilentOnItsMustNotFireFixtures) {
     auto plugin = testing::make_plugin();
     const Rule& rule = testing::rule_of(*plugin, GetParam());
     int silent_fixtures = 0;
     for (const auto& entry : std::filesystem::directory_iterator(testing::fixture_dir())) {
         std::string name = entry.path().filename().string();
-        if (name.rfind(GetParam() + ".", 0) != 0 || name == GetParam() + ".xml") continue;
+        if (name.rfind(GetParam() + ".", 0) != 0 || name == GetParam() + ".xml" ||
+            name.rfind(GetParam() + ".fires-", 0) == 0)
+            continue;
         ++silent_fixtures;
         auto run = fincheck::testing::run_fixture(rule, entry.path());
         for (const auto& m : run.mismatches) ADD_FAILURE() << name << ": " << m;

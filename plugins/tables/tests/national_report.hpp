@@ -25,7 +25,7 @@ inline Report consistent_national_report(std::string_view region = "湖北省武
         .row("expenditure/210", {"5.95"}, "210", ex)
         .row("expenditure/213", {"403.00"}, "213", ex)
         .row("expenditure/221", {"11.45"}, "221", ex)
-        .row("expenditure/本年支出合计", {"592.30"}, {}, ex)  // 4 parts sum to 592.30
+        .row("expenditure/本年支出合计", {"592.29"}, {}, ex)  // 4 parts sum to 592.30: a tail
         .row("expenditure/结余分配", {""}, {}, ex)
         .row("expenditure/年末结转和结余", {"9.99"}, {}, ex)
         .row("expenditure/总计", {"602.29"}, {}, ex);

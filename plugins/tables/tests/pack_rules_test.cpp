@@ -26,6 +26,29 @@ TEST(PackRules, EveryRuleIsSilentOnAConsistentReportWithRoundingTails) {
     }
 }
 
+TEST(PackRules, OneFigurePrintedInTwoTablesMustAgreeToTheLastDigit) {
+    auto plugin = testing::make_plugin();
+    Report r = consistent_national_report();
+    set_cell(r, "04", "income/一般公共预算财政拨款", "合计", "592.30");  // 01 prints 592.29
+    auto findings = run_rule(testing::rule_of(*plugin, "xtab-01-04-fiscal-income"), r);
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].message_id, "two-printings");
+    ASSERT_TRUE(findings[0].severity.has_value());
+    EXPECT_EQ(*findings[0].severity, Severity::warning);  // below a sum that does not add up
+    EXPECT_EQ(findings[0].difference, Decimal::parse("-0.01"));
+
+    // Beyond the rounding allowance it is the rule's ordinary error.
+    set_cell(r, "04", "income/一般公共预算财政拨款", "合计", "592.39");
+    findings = run_rule(testing::rule_of(*plugin, "xtab-01-04-fiscal-income"), r);
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].message_id, "mismatch");
+    EXPECT_FALSE(findings[0].severity.has_value());
+
+    // A 0.01 tail on a sum (01's class lines against its 本年支出合计) is still no finding.
+    Report consistent = consistent_national_report();
+    EXPECT_TRUE(run_rule(testing::rule_of(*plugin, "arith-01-class-lines"), consistent).empty());
+}
+
 TEST(PackRules, FlagsAClassTotalThatMissesAClassLine) {
     auto plugin = testing::make_plugin();
     Report r = consistent_national_report();
@@ -34,9 +57,9 @@ TEST(PackRules, FlagsAClassTotalThatMissesAClassLine) {
     ASSERT_EQ(findings.size(), 1u);
     const Finding& f = findings[0];
     EXPECT_EQ(fincheck::testing::location_key(f), "01/expenditure/本年支出合计/决算数");
-    EXPECT_EQ(f.actual, "592.30");
+    EXPECT_EQ(f.actual, "592.29");
     EXPECT_EQ(f.expected, "586.35");
-    EXPECT_EQ(f.difference, Decimal::parse("5.95"));
+    EXPECT_EQ(f.difference, Decimal::parse("5.94"));
     EXPECT_EQ(f.tolerance, Decimal::parse("0.02"));  // 4 printed figures × 0.005
     ASSERT_EQ(f.evidence.size(), 5u);  // the total and all four class lines, blank included
     EXPECT_EQ(f.evidence[0].role, "total");

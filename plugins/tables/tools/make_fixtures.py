@@ -26,8 +26,9 @@ def row(key, cells, code="", part="", label=""):
 
 def base_report():
     """The consistent report of tests/national_report.hpp: every relation holds, some only
-    within rounding (01 classes add to 592.30 against 592.29 elsewhere; 06 301 is a 9-part
-    sum with a 0.01 tail)."""
+    within rounding (01 classes add to 592.30 against a 本年支出合计 of 592.29, printed as 592.29
+    in every table; 06 301 is a 9-part sum with a 0.01 tail). A figure printed in two tables is
+    printed identically: a 0.01 tail belongs to a sum, never to a figure and its copy."""
     t = {}
     t["01"] = (["决算数"], [
         row("income/一般公共预算财政拨款收入", ["592.29"], part=IN, label="一、一般公共预算财政拨款收入"),
@@ -40,7 +41,7 @@ def base_report():
         row("expenditure/210", ["5.95"], "210", EX, "九、卫生健康支出"),
         row("expenditure/213", ["403.00"], "213", EX, "十二、农林水支出"),
         row("expenditure/221", ["11.45"], "221", EX, "十九、住房保障支出"),
-        row("expenditure/本年支出合计", ["592.30"], part=EX, label="本年支出合计"),
+        row("expenditure/本年支出合计", ["592.29"], part=EX, label="本年支出合计"),
         row("expenditure/结余分配", [""], part=EX, label="结余分配"),
         row("expenditure/年末结转和结余", ["9.99"], part=EX, label="年末结转和结余"),
         row("expenditure/总计", ["602.29"], part=EX, label="总计"),
@@ -146,7 +147,9 @@ STAFF = (["单位", "在职", "退休", "合计"], [
 
 
 # ---- the cases -----------------------------------------------------------------------
-# rule -> {"fire": (edits, [(location, note)]), "silent": [(name, edits, note)], "region": …}
+# rule -> {"fire": (edits, [(location, note)]), "fires": [(name, edits, [(location, note)])],
+#          "silent": [(name, edits, note)], "region": …}
+# <rule>.fires-*.xml are further must-fire fixtures; every other <rule>.*.xml must stay silent.
 # An edit is a function of the report.
 
 def e_set(table, key, column, text):
@@ -180,7 +183,8 @@ CASES = {
         fire=([e_set("01", "expenditure/210", "决算数", "")],
               [("01/expenditure/本年支出合计/决算数", "the 卫生健康 class line is blank: the class lines miss 5.95")]),
         silent=[("silent", [e_set("01", "expenditure/本年支出合计", "决算数", "592.32")],
-                 "592.32 against 592.30 over four class lines: 0.02 is within 0.005 × 5")]),
+                 "592.32 against 592.30 over four class lines: 0.02 is within 0.005 × 5"),
+                ("printed", [], "592.29 against 592.30 over four class lines: a 0.01 tail")]),
     "arith-01-grand-totals": dict(
         fire=([e_set("01", "income/总计", "决算数", "612.29")],
               [("01/income/总计/决算数", "income 总计 612.29 ≠ 592.29 + 10.00"),
@@ -279,7 +283,10 @@ CASES = {
     "xtab-01-04-fiscal-income": dict(
         fire=([e_set("04", "income/一般公共预算财政拨款", "合计", "582.29")],
               [("01/income/一般公共预算财政拨款收入/决算数", "592.29 in 01, 582.29 in 04")]),
-        silent=[("silent", [e_set("04", "income/一般公共预算财政拨款", "合计", "592.30")], "0.01 tail")]),
+        fires=[("fires-two-printings", [e_set("04", "income/一般公共预算财政拨款", "合计", "592.30")],
+                [("01/income/一般公共预算财政拨款收入/决算数",
+                  "592.29 in 01, 592.30 in 04: one figure printed twice must agree to the last digit (warning)")])],
+        silent=[("identical", [], "the same figure printed identically in 01 and 04")]),
     "xtab-04-05-expenditure": dict(
         fire=([e_set("04", "expenditure/221", "一般公共预算财政拨款", "11.43")],
               [("04/expenditure/221/一般公共预算财政拨款", "11.43 in 04, 8.92 + 2.53 = 11.45 in 05: beyond 0.015")]),
@@ -287,8 +294,9 @@ CASES = {
     "xtab-03-05-basic": dict(
         fire=([e_set("05", "合计", "基本支出", "150.00")],
               [("03/合计/基本支出", "03 153.53 against 05 150.00")]),
-        silent=[("silent", [e_set("05", "合计", "基本支出", "153.54")], "0.01 tail"),
-                ("other-income", [e_set("05", "合计", "基本支出", "150.00"), e_set("02", "合计", "其他收入", "6.20")],
+        fires=[("fires-two-printings", [e_set("05", "合计", "基本支出", "153.54")],
+                [("03/合计/基本支出", "153.53 in 03, 153.54 in 05: one figure printed twice (warning)")])],
+        silent=[("other-income", [e_set("05", "合计", "基本支出", "150.00"), e_set("02", "合计", "其他收入", "6.20")],
                  "the unit has other income, which may fund basic expenditure: the rule does not apply")]),
     "xtab-05-06-basic": dict(
         fire=([e_set("06", "公用经费合计", "决算数", "6.71")],
@@ -398,6 +406,12 @@ def main():
             e(rep)
         with open(os.path.join(OUT, f"{rule}.xml"), "w", encoding="utf-8") as f:
             f.write(render(rep, rule, notes, f"{rule}: must fire where annotated, and nowhere else."))
+        for suffix, f_edits, f_notes in case.get("fires", []):
+            rep = base_report()
+            for e in f_edits:
+                e(rep)
+            with open(os.path.join(OUT, f"{rule}.{suffix}.xml"), "w", encoding="utf-8") as f:
+                f.write(render(rep, rule, f_notes, f"{rule}: must fire where annotated, and nowhere else."))
         for suffix, s_edits, note in case["silent"]:
             rep = base_report()
             for e in s_edits:

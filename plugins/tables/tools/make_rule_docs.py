@@ -131,7 +131,10 @@ def fixture_excerpt(rule_id, name):
 PACK_TOLERANCE = ("Tolerance: |left − right| ≤ 0.005 × (printed figures on both sides), unless the pack or the "
                   "configuration sets another (see [rulepacks.md](../rulepacks.md)). Blank cells count as zero; a "
                   "column left blank throughout a table that prints figures elsewhere is unknown, and the "
-                  "relation is then not checked.")
+                  "relation is then not checked. An equality between one printed cell of one table and one of "
+                  "another is the same figure printed twice: any difference there is reported, within the "
+                  "tolerance as a warning (message `two-printings`), beyond it at the rule's severity; a pack's "
+                  "absolute tolerance is kept as the region's word.")
 GENERIC_TOLERANCE = ("Tolerance: |total − Σ parts| ≤ 0.005 × (printed figures among the total and its parts) plus the "
                      "configured extra (the interval reading of docs/domain.md); blank parts count as exact zeros.")
 

@@ -18,6 +18,23 @@ constexpr const char* kBelowPartEn =
     "{check_en}: the total {actual} is smaller than its largest part {largest}; this suggests a misread or "
     "shifted value rather than an arithmetic error";
 
+constexpr const char* kTwoPrintingsZh =
+    "{check}：同一数字两处印出不一致，{left} = {actual}，{right} = {expected}，相差 {difference}"
+    "（同一数字不存在尾数误差）";
+constexpr const char* kTwoPrintingsEn =
+    "{check_en}: the same figure is printed twice and the printings differ: {left} = {actual} but {right} = "
+    "{expected}, a difference of {difference} (one figure has no rounding tail)";
+
+// One printed cell on each side of an equality between two tables: the same quantity printed
+// in two places, which must agree to the last digit. Rounding tails belong to sums, not to a
+// figure and its copy. (Within one table, 01's two 总计 are each the sum of their half.)
+bool two_printings(Op op, const Operand& left, const Operand& right) {
+    auto single = [](const Operand& side) {
+        return side.cells.size() == 1 && side.cells.front().printed && side.cells.front().sign > 0;
+    };
+    return op == Op::eq && single(left) && single(right) && left.cells.front().table != right.cells.front().table;
+}
+
 std::string op_text(Op op) {
     switch (op) {
         case Op::le: return "≤";
@@ -99,6 +116,7 @@ PackRule::PackRule(std::shared_ptr<const PackLibrary> library, std::string rule_
     meta_.messages.push_back(MessageSpec{"mismatch", def && !def->message_zh.empty() ? def->message_zh : kDefaultZh,
                                          def && !def->message_en.empty() ? def->message_en : kDefaultEn});
     meta_.messages.push_back(MessageSpec{"below-part", kBelowPartZh, kBelowPartEn});
+    meta_.messages.push_back(MessageSpec{"two-printings", kTwoPrintingsZh, kTwoPrintingsEn});
     meta_.docs = "docs/rules/" + rule_id + ".md";
 }
 
@@ -151,7 +169,12 @@ void PackRule::run(const Report& report, const RuleContext& context, const Resol
                 case Op::le: fails = difference > allowed; break;
                 case Op::ge: fails = -difference > allowed; break;
             }
-            if (!fails) continue;
+            // Within the tolerance, two printings of one figure that differ are still wrong, at a
+            // lower severity than a sum that does not add up. A pack's absolute tolerance is the
+            // region's own word on what may differ, and is kept.
+            const bool copy_differs = !fails && !rule.tolerance.absolute && !difference.is_zero() &&
+                                      two_printings(check.op, *left, *right);
+            if (!fails && !copy_differs) continue;
 
             // A single total below its largest non-negative part: a misread cell, not a sum error.
             std::optional<Decimal> largest;
@@ -171,7 +194,7 @@ void PackRule::run(const Report& report, const RuleContext& context, const Resol
 
             std::string label_zh = substitute(check.label_zh.empty() ? rule.def->title_zh : check.label_zh, bindings);
             std::string label_en = substitute(check.label_en.empty() ? rule.def->title_en : check.label_en, bindings);
-            FindingBuilder b(meta_.id, largest ? "below-part" : "mismatch");
+            FindingBuilder b(meta_.id, largest ? "below-part" : copy_differs ? "two-printings" : "mismatch");
             if (!left->cells.empty()) {
                 const CellUse& at = left->cells.front();
                 Location loc = Location::at_cell(*at.table, *at.row, at.table->columns[at.column].key);
@@ -180,7 +203,9 @@ void PackRule::run(const Report& report, const RuleContext& context, const Resol
             } else if (const Table* t = report.table(substitute(check.left.front().table, bindings))) {
                 b.at(Location::at_table(*t));
             }
-            Severity severity = largest ? Severity::warning : rule.severity;
+            Severity severity = largest          ? Severity::warning
+                                : copy_differs ? std::min(Severity::warning, rule.severity)
+                                               : rule.severity;
             if (severity != meta_.default_severity) b.severity(severity);
             std::string expected = right->value.to_string();
             if (check.op != Op::eq) expected = op_text(check.op) + " " + expected;
