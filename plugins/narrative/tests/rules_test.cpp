@@ -79,12 +79,28 @@ TEST(AmountMismatch, StaysSilentOnRoundingTailsPriorYearAndBudgetFigures) {
     Fixture f;
     f.block("2024年度收入合计500.00万元。其中：财政拨款收入500.00万元，占本年收入100%。", f.income);
     f.block("1. 一般公共服务（类）支出100.0万元，占20.00%；", f.gpb_structure);
-    f.block("3. 住房保障（类）支出20.01万元，占4.00%。", f.gpb_structure);
     f.block("2024年度收、支总计500.00万元。收、支与2023年度656.23万元相比，收、支总计各减少156.23万元。", f.overall);
     f.block("一般公共预算财政拨款支出年初预算为606.24万元，支出决算为500.00万元。", f.gpb_detail);
     f.block("其中：基本支出120.00万元；项目支出380.00万元。", f.expenditure);
     auto rule = make_amount_mismatch(national_lexicon());
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
+}
+
+TEST(AmountMismatch, ASecondPrintingOffByOneDigitIsAWarning) {
+    // The table prints 20.00; the prose restates it to the same precision as 20.01.
+    Fixture f;
+    f.block("3. 住房保障（类）支出20.01万元，占4.00%。", f.gpb_structure);
+    auto rule = make_amount_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].message_id, "two-printings");
+    ASSERT_TRUE(findings[0].severity.has_value());
+    EXPECT_EQ(*findings[0].severity, Severity::warning);
+    EXPECT_EQ(findings[0].expected, "20.00");
+    // Restated with one decimal, the same figure is 20.0: no finding.
+    Fixture coarse;
+    coarse.block("3. 住房保障（类）支出20.0万元，占4.00%。", coarse.gpb_structure);
+    EXPECT_TRUE(testing::run_rule(*rule, coarse.report()).empty());
 }
 
 TEST(AmountMismatch, DoesNotBindAnItemLineToItsClassTotal) {
