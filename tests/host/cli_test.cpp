@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <sys/wait.h>
 
+#include "fincheck/version.hpp"
 #include "test_support.hpp"
 
 namespace fincheck {
@@ -36,6 +37,8 @@ CliRun fincheck(const std::string& args) {
 }
 
 const std::string kPlugins = std::string("--plugin-dir ") + quote(FINCHECK_TEST_PLUGIN_DIR);
+// The usable test plugins, then one of each way a plugin can fail to load.
+const std::string kBrokenPlugins = kPlugins + " --plugin-dir " + quote(FINCHECK_TEST_BROKEN_PLUGIN_DIR);
 const std::string kBlankTotal = quote(std::string(FINCHECK_TEST_DATA_DIR) + "/blank-total.xml");
 const std::string kMinimal = quote(std::string(FINCHECK_SOURCE_DIR) + "/examples/minimal-report.xml");
 
@@ -106,9 +109,10 @@ TEST(Cli, TextFormatWithoutOutputPrintsTheWholeReport) {
     EXPECT_NE(run.out.find("Table 03: the total row is blank"), std::string::npos) << run.out;
 }
 
-TEST(Cli, RulesListsEveryRuleAndTheLoadProblemsWithoutRunning) {
-    CliRun run = fincheck("rules " + kPlugins);
-    EXPECT_EQ(run.exit_code, 0) << run.err;
+TEST(Cli, RulesListsEveryRuleAndTheLoadProblemsWithoutRunningAndExitsTwo) {
+    EXPECT_EQ(fincheck("rules " + kPlugins).exit_code, 0);
+    CliRun run = fincheck("rules " + kBrokenPlugins);
+    EXPECT_EQ(run.exit_code, 2) << run.err;
     EXPECT_NE(run.out.find("test-blank-total  [error]  structure  (test-good)"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("--greeting (string, 默认 你好)"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("fincheck_test_wrong_abi.so [abi-mismatch]"), std::string::npos) << run.out;
@@ -123,13 +127,54 @@ TEST(Cli, RulesAsXmlIsWellFormed) {
     EXPECT_EQ(std::system(("xmllint --noout " + quote((dir / "rules.xml").string())).c_str()), 0);
 }
 
-TEST(Cli, PluginsListsVersionsAbiAndFailures) {
-    CliRun run = fincheck("plugins " + kPlugins);
-    EXPECT_EQ(run.exit_code, 0) << run.err;
-    EXPECT_NE(run.out.find("test-good 0.1.0  fincheck_test_good.so  SDK 1.1.0  ABI 1.0  2 条规则"), std::string::npos)
+TEST(Cli, PluginsListsVersionsAbiAndFailuresAndExitsTwoOnAFailure) {
+    EXPECT_EQ(fincheck("plugins " + kPlugins).exit_code, 0);
+    CliRun run = fincheck("plugins " + kBrokenPlugins);
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_NE(run.out.find(std::string("test-good 0.1.0  fincheck_test_good.so  SDK ") + kSdkVersion +
+                           "  ABI 1.0  2 条规则"),
+              std::string::npos)
         << run.out;
     EXPECT_NE(run.out.find("fincheck_junk.so [not-loadable]"), std::string::npos);
     EXPECT_NE(run.out.find("fincheck_test_throwing_create.so [create-failed]"), std::string::npos);
+}
+
+TEST(Cli, APluginThatFailsToLoadStopsTheCheckNamingEveryBadFile) {
+    CliRun run = fincheck("check " + kBlankTotal + " " + kBrokenPlugins + " --rules test-blank-total");
+    EXPECT_EQ(run.exit_code, 2) << run.out;
+    EXPECT_EQ(run.out, "");
+    for (const char* file : {"fincheck_junk.so [not-loadable]", "fincheck_test_throwing_create.so [create-failed]",
+                             "fincheck_test_wrong_abi.so [abi-mismatch]", "fincheck_test_zz_duplicate.so [duplicate-rule]",
+                             "fincheck_no_alias.so [not-a-plugin]"})
+        EXPECT_NE(run.err.find(file), std::string::npos) << file << "\n" << run.err;
+    EXPECT_NE(run.err.find("lexicon file missing"), std::string::npos) << run.err;
+}
+
+TEST(Cli, APluginDisabledInTheConfigMayFailToLoad) {
+    fs::path dir = test::scratch_dir("cli-disabled-plugins");
+    test::write_file(dir / "fincheck.xml", R"(<fincheck version="1">
+  <plugin name="junk" enabled="false"/>
+  <plugin name="no-alias" enabled="false"/>
+  <plugin name="test-throwing-create" enabled="false"/>
+  <plugin name="test-wrong-abi" enabled="false"/>
+  <plugin name="test-duplicate" enabled="false"/>
+</fincheck>
+)");
+    CliRun run = fincheck("check " + kBlankTotal + " " + kBrokenPlugins + " --rules test-blank-total --config " +
+                          quote((dir / "fincheck.xml").string()));
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+}
+
+TEST(Cli, CheckOfAFileInTheCurrentDirectoryUsesTheFincheckXmlThere) {
+    fs::path dir = test::scratch_dir("cli-config-in-cwd");
+    fs::copy_file(std::string(FINCHECK_TEST_DATA_DIR) + "/blank-total.xml", dir / "report.xml");
+    // The config lowers the finding to info: exit 0 and 提示 1 prove it was read.
+    test::write_file(dir / "fincheck.xml", "<fincheck version=\"1\"><rule id=\"test-blank-total\" severity=\"info\"/></fincheck>\n");
+    const std::string command = "cd " + quote(dir.string()) + " && env -u FINCHECK_PLUGIN_PATH " + quote(FINCHECK_CLI) +
+                                " check report.xml " + kPlugins + " --rules test-blank-total > out.txt 2>&1";
+    int status = std::system(command.c_str());
+    EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0) << test::read_file(dir / "out.txt");
+    EXPECT_NE(test::read_file(dir / "out.txt").find("提示 1"), std::string::npos) << test::read_file(dir / "out.txt");
 }
 
 TEST(Cli, ImportOfAMissingFileExitsTwo) {

@@ -117,5 +117,71 @@ TEST(ConfigLookup, MissingExplicitConfigIsAnError) {
     EXPECT_EQ(created.error->file, "/no/such/fincheck.xml");
 }
 
+TEST(Config, AnUnknownVersionIsAnError) {
+    ConfigResult parsed = parse_config("<?xml version=\"1.0\"?>\n<fincheck version=\"2\">\n</fincheck>\n", "f.xml");
+    ASSERT_TRUE(parsed.error);
+    EXPECT_EQ(parsed.error->line, 2u);
+    EXPECT_NE(parsed.error->message.find("unsupported config version \"2\""), std::string::npos) << parsed.error->message;
+    EXPECT_TRUE(parse_config("<fincheck version=\"1\"/>", "f.xml").config);
+}
+
+// Each of these defines one thing twice; one of the two would silently lose.
+TEST(Config, EveryDuplicateDefinitionIsAnErrorNamingBothLines) {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"<rules select=\"a\"/>", "<rules select=\"b\"/>"},
+        {"<tolerance extra=\"0\"/>", "<tolerance half-unit=\"0.005\"/>"},
+        {"<rule id=\"a-*\" severity=\"info\"/>", "<rule id=\"a-*\" enabled=\"false\"/>"},
+        {"<rulepack path=\"p.xml\"/>", "<rulepack path=\"./p.xml\"/>"},
+        {"<plugin-dir path=\"/x\"/>", "<plugin-dir path=\"/x\"/>"},
+        {"<data-dir path=\"d\"/>", "<data-dir path=\"d\"/>"},
+        {"<plugin name=\"tables\"/>", "<plugin name=\"tables\" enabled=\"false\"/>"},
+        {"<rule id=\"a\"><option name=\"x\" value=\"1\"/>", "<option name=\"x\" value=\"2\"/></rule>"},
+        {"<plugin name=\"p\"><setting name=\"s\" value=\"1\"/>", "<setting name=\"s\" value=\"2\"/></plugin>"},
+    };
+    for (const auto& [first, second] : cases) {
+        ConfigResult parsed = parse_config("<fincheck>\n" + first + "\n" + second + "\n</fincheck>\n", "/c/fincheck.xml");
+        ASSERT_TRUE(parsed.error) << first;
+        EXPECT_EQ(parsed.error->line, 3u) << first;
+        EXPECT_NE(parsed.error->message.find("first defined at line 2"), std::string::npos) << parsed.error->message;
+    }
+}
+
+TEST(Config, PluginsCanBeDisabledByName) {
+    ConfigResult parsed = parse_config("<fincheck><plugin name=\"narrative\" enabled=\"false\"/></fincheck>", "f.xml");
+    ASSERT_TRUE(parsed.config);
+    EXPECT_TRUE(parsed.config->plugin_disabled("narrative"));
+    EXPECT_FALSE(parsed.config->plugin_disabled("tables"));
+}
+
+TEST(ConfigLookup, SettingsForAPluginThatIsNotLoadedAreAnError) {
+    fs::path root = test::scratch_dir("config-unknown-plugin");
+    test::write_file(root / "fincheck.xml", "<fincheck>\n  <plugin name=\"test-godo\"><setting name=\"a\" value=\"b\"/></plugin>\n</fincheck>\n");
+    EngineOptions options = test::options_for_dir(FINCHECK_TEST_PLUGIN_DIR);
+    options.config_search_from = root;
+    EngineCreation created = Engine::create(options);
+    ASSERT_TRUE(created.error);
+    EXPECT_EQ(created.error->line, 2u);
+    EXPECT_NE(created.error->message.find("did you mean test-good?"), std::string::npos) << created.error->message;
+}
+
+TEST(ConfigLookup, APluginThatFailsToLoadIsAnErrorUnlessDisabled) {
+    EngineOptions options = test::options_for_dir(FINCHECK_TEST_PLUGIN_DIR);
+    options.search.plugin_dirs.push_back(FINCHECK_TEST_BROKEN_PLUGIN_DIR);
+    EngineCreation created = Engine::create(options);
+    ASSERT_TRUE(created.error);
+    EXPECT_NE(created.error->to_string().find("fincheck_test_throwing_create.so [create-failed]"), std::string::npos);
+    EXPECT_NE(created.error->to_string().find("fincheck_junk.so [not-loadable]"), std::string::npos);
+
+    fs::path root = test::scratch_dir("config-disabled-plugins");
+    test::write_file(root / "fincheck.xml", R"(<fincheck version="1">
+  <plugin name="junk" enabled="false"/><plugin name="no-alias" enabled="false"/>
+  <plugin name="test-throwing-create" enabled="false"/><plugin name="test-wrong-abi" enabled="false"/>
+  <plugin name="test-duplicate" enabled="false"/>
+</fincheck>)");
+    options.config_search_from = root;
+    created = Engine::create(options);
+    EXPECT_TRUE(created.engine) << created.error->to_string();
+}
+
 }  // namespace
 }  // namespace fincheck::engine

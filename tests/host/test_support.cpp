@@ -76,6 +76,13 @@ engine::EngineOptions options_for_dir(const fs::path& plugin_dir, std::string ru
     return options;
 }
 
+engine::EngineOptions options_with_load_problems() {
+    engine::EngineOptions options = options_for_dir(FINCHECK_TEST_PLUGIN_DIR);
+    options.search.plugin_dirs.push_back(FINCHECK_TEST_BROKEN_PLUGIN_DIR);
+    options.tolerate_plugin_problems = true;
+    return options;
+}
+
 fs::path scratch_dir(const std::string& name) {
     fs::path dir = fs::path(FINCHECK_TEST_SCRATCH_DIR) / name;
     fs::remove_all(dir);

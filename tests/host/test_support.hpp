@@ -18,6 +18,10 @@ Report report_with_blank_total();
 // Options that load exactly `files`' directories' plugins: no environment, no default dir.
 engine::EngineOptions options_for_dir(const std::filesystem::path& plugin_dir, std::string rules = {});
 
+// The usable test plugins and the broken ones, their problems tolerated (as the listing
+// commands do), so that the writers have load problems to show.
+engine::EngineOptions options_with_load_problems();
+
 // A fresh, empty directory under the build tree for this test.
 std::filesystem::path scratch_dir(const std::string& name);
 
