@@ -183,5 +183,21 @@ TEST(ConfigLookup, APluginThatFailsToLoadIsAnErrorUnlessDisabled) {
     EXPECT_TRUE(created.engine) << created.error->to_string();
 }
 
+TEST(Config, ADeclaredGbkConfigIsReadAndAnUndeclaredOneIsAnError) {
+    // <setting value="合计"> with 合计 in GBK.
+    const std::string body = "<fincheck version=\"1\">\n<plugin name=\"p\"><setting name=\"s\" value=\"\xBA\xCF\xBC\xC6\"/></plugin>\n</fincheck>\n";
+    ConfigResult gbk = parse_config("<?xml version=\"1.0\" encoding=\"GBK\"?>\n" + body, "f.xml");
+    ASSERT_TRUE(gbk.config) << gbk.error->to_string();
+    EXPECT_EQ(gbk.config->plugin_settings.at("p").at("s"), "合计");
+    ConfigResult undeclared = parse_config("<?xml version=\"1.0\"?>\n" + body, "f.xml");
+    ASSERT_TRUE(undeclared.error);
+    EXPECT_EQ(undeclared.error->to_string().rfind("f.xml:3:", 0), 0u) << undeclared.error->to_string();
+    EXPECT_NE(undeclared.error->message.find("not UTF-8"), std::string::npos);
+    ConfigResult crlf_bom = parse_config("\xEF\xBB\xBF<fincheck version=\"1\">\r\n<rules select=\"a\"/>\r\n<bad/>\r\n</fincheck>\r\n", "f.xml");
+    ASSERT_TRUE(crlf_bom.error);
+    EXPECT_EQ(crlf_bom.error->line, 3u);
+    EXPECT_EQ(crlf_bom.error->column, 1u);
+}
+
 }  // namespace
 }  // namespace fincheck::engine

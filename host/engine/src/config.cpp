@@ -8,6 +8,7 @@
 
 #include <pugixml.hpp>
 
+#include "fincheck/data_file.hpp"
 #include "fincheck/number_text.hpp"
 #include "fincheck/utf8.hpp"
 
@@ -235,7 +236,13 @@ private:
 }  // namespace
 
 ConfigResult parse_config(std::string_view text, const fs::path& file) {
-    return ConfigParser(text, file).parse();
+    // GB18030/GBK as declared, UTF-16, a BOM: the same reading as every plugin data file.
+    std::string utf8_text;
+    if (std::optional<DataFileError> error = xml_text_as_utf8(text, file.string(), utf8_text)) {
+        const TextPosition pos = error->position.value_or(TextPosition{});
+        return ConfigResult{std::nullopt, ConfigError{file.string(), pos.line, pos.column, std::move(error->message)}};
+    }
+    return ConfigParser(utf8_text, file).parse();
 }
 
 ConfigResult load_config(const fs::path& file) {

@@ -72,7 +72,8 @@ struct ConfigResult {
 // Parses a config file. Malformed XML, an unknown element or attribute, a bad severity or
 // number, a version other than kConfigVersion, anything defined twice (a second <rules>,
 // the same <rule id>, <option>, <plugin>, <setting> or path): an error naming the file,
-// line and column.
+// line and column. The file may be UTF-8 (with or without a BOM), UTF-16 with a BOM, or in the
+// encoding its XML declaration names (GB18030, GBK); anything else is an error too.
 ConfigResult load_config(const std::filesystem::path& file);
 ConfigResult parse_config(std::string_view text, const std::filesystem::path& file);
 
