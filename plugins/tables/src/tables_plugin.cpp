@@ -50,7 +50,13 @@ TablesPlugin::TablesPlugin(const PluginEnvironment& environment) {
             throw std::runtime_error("tables: unknown setting " + name + did_you_mean(name, known_settings()) +
                                      " (未知的设置项)");
     std::vector<std::filesystem::path> files = PackLibrary::discover(environment.data_dirs);
-    files.insert(files.end(), environment.rule_packs.begin(), environment.rule_packs.end());
+    // A pack named again with --rulepack (`fincheck lint` of the installed folder) is the same
+    // file, not a second pack with the same id.
+    for (const auto& pack : environment.rule_packs) {
+        std::error_code ec;
+        const auto same = [&](const std::filesystem::path& f) { return std::filesystem::equivalent(f, pack, ec); };
+        if (std::none_of(files.begin(), files.end(), same)) files.push_back(pack);
+    }
     const RegionNames regions = load_regions(environment.data_dirs);
     auto loaded = PackLibrary::load(files, &regions);
     if (auto* errors = std::get_if<PackErrors>(&loaded))
