@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <sys/wait.h>
 
 #include "fincheck/version.hpp"
 #include "test_support.hpp"
@@ -12,28 +11,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
+using test::CliRun;
+using test::quote;
 
-std::string quote(const std::string& text) { return "'" + text + "'"; }
-
-// Runs fincheck with the test plugins first in the search path; the environment's plugin
-// path is cleared so the result does not depend on the caller's shell.
-// Each test gets its own output directory: ctest runs tests in parallel processes.
+// Runs fincheck with the test plugins first in the search path (test::run_fincheck).
 CliRun fincheck(const std::string& args) {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    fs::path dir = test::scratch_dir(std::string("cli-io-") + info->name());
-    std::string command = "env -u FINCHECK_PLUGIN_PATH " + quote(FINCHECK_CLI) + " " + args + " > " +
-                          quote((dir / "out").string()) + " 2> " + quote((dir / "err").string());
-    int status = std::system(command.c_str());
-    CliRun run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = test::read_file(dir / "out");
-    run.err = test::read_file(dir / "err");
-    return run;
+    return test::run_fincheck(args, ::testing::UnitTest::GetInstance()->current_test_info()->name());
 }
 
 const std::string kPlugins = std::string("--plugin-dir ") + quote(FINCHECK_TEST_PLUGIN_DIR);
@@ -170,11 +153,9 @@ TEST(Cli, CheckOfAFileInTheCurrentDirectoryUsesTheFincheckXmlThere) {
     fs::copy_file(std::string(FINCHECK_TEST_DATA_DIR) + "/blank-total.xml", dir / "report.xml");
     // The config lowers the finding to info: exit 0 and 提示 1 prove it was read.
     test::write_file(dir / "fincheck.xml", "<fincheck version=\"1\"><rule id=\"test-blank-total\" severity=\"info\"/></fincheck>\n");
-    const std::string command = "cd " + quote(dir.string()) + " && env -u FINCHECK_PLUGIN_PATH " + quote(FINCHECK_CLI) +
-                                " check report.xml " + kPlugins + " --rules test-blank-total > out.txt 2>&1";
-    int status = std::system(command.c_str());
-    EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0) << test::read_file(dir / "out.txt");
-    EXPECT_NE(test::read_file(dir / "out.txt").find("提示 1"), std::string::npos) << test::read_file(dir / "out.txt");
+    CliRun run = test::run_fincheck("check report.xml " + kPlugins + " --rules test-blank-total", "config-in-cwd", dir);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("提示 1"), std::string::npos) << run.out;
 }
 
 TEST(Cli, ImportOfAMissingFileExitsTwo) {

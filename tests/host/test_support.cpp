@@ -1,5 +1,9 @@
 #include "test_support.hpp"
 
+#include <sys/wait.h>
+
+#include <cstdlib>
+
 #include <fstream>
 #include <sstream>
 
@@ -100,6 +104,21 @@ std::string read_file(const fs::path& file) {
 void write_file(const fs::path& file, const std::string& content) {
     std::ofstream out(file, std::ios::binary);
     out << content;
+}
+
+std::string quote(const std::string& text) { return "'" + text + "'"; }
+
+CliRun run_fincheck(const std::string& args, const std::string& name, const fs::path& cwd) {
+    fs::path dir = scratch_dir("cli-io-" + name);
+    std::string command = (cwd.empty() ? std::string() : "cd " + quote(cwd.string()) + " && ") +
+                          "env -u FINCHECK_PLUGIN_PATH " + quote(FINCHECK_CLI) + " " + args + " > " +
+                          quote((dir / "out").string()) + " 2> " + quote((dir / "err").string());
+    int status = std::system(command.c_str());
+    CliRun run;
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.out = read_file(dir / "out");
+    run.err = read_file(dir / "err");
+    return run;
 }
 
 engine::PluginSet load_plugins(const std::vector<fs::path>& files) {

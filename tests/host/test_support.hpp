@@ -28,6 +28,19 @@ std::filesystem::path scratch_dir(const std::string& name);
 std::string read_file(const std::filesystem::path& file);
 void write_file(const std::filesystem::path& file, const std::string& content);
 
+struct CliRun {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string quote(const std::string& text);  // for the shell: 'text'
+
+// Runs the built fincheck binary with `args` (already quoted) in `cwd` (empty: the test's
+// own), the environment's plugin path cleared so the result does not depend on the caller's
+// shell. `name` picks a scratch directory for the output: ctest runs tests in parallel.
+CliRun run_fincheck(const std::string& args, const std::string& name, const std::filesystem::path& cwd = {});
+
 // Loads these plugin files directly (no discovery).
 engine::PluginSet load_plugins(const std::vector<std::filesystem::path>& files);
 

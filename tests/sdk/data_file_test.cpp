@@ -53,7 +53,7 @@ TEST_F(DataFileTest, AMissingFileIsNamedWithoutAPosition) {
     ASSERT_TRUE(result.error.has_value());
     EXPECT_EQ(result.error->file, file.string());
     EXPECT_FALSE(result.error->position.has_value());
-    EXPECT_EQ(result.error->to_string(), file.string() + ": cannot open the file (无法打开文件)");
+    EXPECT_EQ(result.error->to_string(), file.string() + ": no such file (文件不存在)");
 }
 
 TEST_F(DataFileTest, MalformedXmlIsReportedWithItsLineAndColumn) {

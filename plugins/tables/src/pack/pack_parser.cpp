@@ -10,6 +10,7 @@
 namespace fincheck::tables {
 
 std::string PackError::to_string() const {
+    if (line == 0) return file + ": " + message;  // the file could not be read at all
     return file + ":" + std::to_string(line) + ": " + message;
 }
 
