@@ -166,6 +166,11 @@ std::vector<Case> cases() {
           {"d/rulepacks/b.xml", replaced(replaced(kPack, "id=\"wuhan\"", "id=\"wuhan2\""), "row=\"expenditure/221\"", "row=\"总计\"")},
           {"d/rulepacks/c.xml", "<rulepack"}},
          "--data-dir {dir}/d", 2, {"a.xml:4: ", "b.xml:10: ", "c.xml:1: "}},
+        // A lexicon goes in with --rulepack too (docs/lexicon.md): the narrative plugin's.
+        {"lexicon_via_rulepack_works", {{"p.xml", "<lexicon name=\"wuhan\" version=\"1\">\n</lexicon>\n"}}, kWithPack, 1, {}},
+        {"lexicon_via_rulepack_broken",
+         {{"p.xml", "<lexicon name=\"wuhan\" version=\"1\">\n  <contexts><context id=\"x\" matc=\"y\"/></contexts>\n</lexicon>\n"}},
+         kWithPack, 2, {"fincheck_narrative.so [create-failed]", "p.xml: ", "<context> needs id and match"}, true},
         // ---- configs ---------------------------------------------------------------------
         {"config_unknown_version", {{"fincheck.xml", "<?xml version=\"1.0\"?>\n<fincheck version=\"2\"/>\n"}}, kWithConfig, 2,
          {"fincheck.xml:2:1: ", "unsupported config version \"2\""}},

@@ -57,12 +57,13 @@ std::optional<Kind> classify(const fs::path& file, LintResult& result) {
         return std::nullopt;
     }
     const std::string_view root = document.document_element().name();
-    if (root == "rulepack") return Kind::pack;
+    // A narrative lexicon is passed the way a pack is (docs/lexicon.md).
+    if (root == "rulepack" || root == "lexicon") return Kind::pack;
     if (root == "fincheck") return Kind::config;
     if (root == "regions") return Kind::regions;
     add_problem(result, file.string() + ": 根元素 <" + std::string(root) +
-                            "> 既不是规则包、配置也不是地区名称表 / the root element <" + std::string(root) +
-                            "> is none of <rulepack>, <fincheck>, <regions>");
+                            "> 不是规则包、词库、配置或地区名称表 / the root element <" + std::string(root) +
+                            "> is none of <rulepack>, <lexicon>, <fincheck>, <regions>");
     return std::nullopt;
 }
 

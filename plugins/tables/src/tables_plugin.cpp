@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "fincheck/data_file.hpp"
 #include "fincheck/nearest_name.hpp"
 #include "generic/sum_rules.hpp"
 #include "pack/pack_library.hpp"
@@ -51,8 +52,10 @@ TablesPlugin::TablesPlugin(const PluginEnvironment& environment) {
                                      " (未知的设置项)");
     std::vector<std::filesystem::path> files = PackLibrary::discover(environment.data_dirs);
     // A pack named again with --rulepack (`fincheck lint` of the installed folder) is the same
-    // file, not a second pack with the same id.
+    // file, not a second pack with the same id. A narrative lexicon may be passed with
+    // --rulepack too (docs/lexicon.md): it is the narrative plugin's, not a broken pack.
     for (const auto& pack : environment.rule_packs) {
+        if (load_data_file(pack, "lexicon").file) continue;
         std::error_code ec;
         const auto same = [&](const std::filesystem::path& f) { return std::filesystem::equivalent(f, pack, ec); };
         if (std::none_of(files.begin(), files.end(), same)) files.push_back(pack);
