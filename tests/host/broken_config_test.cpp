@@ -239,6 +239,15 @@ INSTANTIATE_TEST_SUITE_P(EveryMistake, BrokenConfig, ::testing::ValuesIn(cases()
 
 TEST(BrokenConfigSuite, HoldsAtLeastThirtyMistakes) { EXPECT_GE(cases().size(), 30u); }
 
+// The listing commands show what loaded, but a rejected pack must not look clean (#18).
+TEST(BrokenConfigSuite, RulesWithARejectedPackListsTheProblemAndExitsTwo) {
+    const fs::path dir = test::scratch_dir("rules-bad-pack");
+    test::write_file(dir / "p.xml", replaced(kPack, "\"武汉市\"", "\"武汉汉阳区\""));
+    const test::CliRun run = test::run_fincheck("rules --rulepack " + quote((dir / "p.xml").string()), "rules-bad-pack");
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.out.find("fincheck_tables.so [create-failed]"), std::string::npos) << run.out;
+}
+
 TEST(Lint, ACleanPackAndConfigExitZero) {
     const fs::path dir = test::scratch_dir("lint-clean");
     test::write_file(dir / "p.xml", kPack);

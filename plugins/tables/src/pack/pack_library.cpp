@@ -199,8 +199,8 @@ std::variant<PackLibrary, PackErrors> PackLibrary::link(std::vector<Pack> parsed
         const Pack& pack = *owned;
         if (!selectable(pack, lib.packs_))
             errors.push_back(error_at(pack.pos, "pack " + pack.id +
-                                                    " is never selected: it has no <applies>, extends another pack and "
-                                                    "no pack extends it (规则包永远不会被选用)"));
+                                                    " is never selected: it has no <applies>, no pack extends it, and "
+                                                    "it is not the fallback root pack (规则包永远不会被选用)"));
         ResolvedPack r;
         r.pack = &pack;
         std::optional<PackError> chain_error;
