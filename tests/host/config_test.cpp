@@ -199,5 +199,14 @@ TEST(Config, ADeclaredGbkConfigIsReadAndAnUndeclaredOneIsAnError) {
     EXPECT_EQ(crlf_bom.error->column, 1u);
 }
 
+TEST(EngineCreation, AnEmptyPluginSearchPathIsAnError) {
+    EngineCreation created = Engine::create(test::options_for_dir(test::scratch_dir("no-plugins")));
+    ASSERT_TRUE(created.error);
+    EXPECT_NE(created.error->message.find("no rule plugin was found"), std::string::npos) << created.error->message;
+    EngineOptions listing = test::options_for_dir(test::scratch_dir("no-plugins-listing"));
+    listing.tolerate_plugin_problems = true;  // `fincheck plugins` still shows the empty search path
+    EXPECT_TRUE(Engine::create(listing).engine);
+}
+
 }  // namespace
 }  // namespace fincheck::engine

@@ -119,6 +119,15 @@ EngineCreation Engine::create(const EngineOptions& options) {
     }
     if (std::optional<ConfigError> error = settings_without_plugin(engine->plugins_, config))
         return {nullptr, std::move(error)};
+    // No plugin at all would audit nothing but the import and look clean. Disabling every
+    // plugin in the configuration is a choice; an empty search path is not.
+    if (engine->plugins_.plugins().empty() && config.disabled_plugins.empty() && !options.tolerate_plugin_problems) {
+        std::string dirs;
+        for (const fs::path& dir : engine->plugin_dirs_) dirs += (dirs.empty() ? "" : ", ") + dir.string();
+        return {nullptr, ConfigError{"", 0, 0,
+                                     "插件搜索路径中没有任何规则插件（" + dirs + "）/ no rule plugin was found in the plugin search path (" +
+                                         dirs + "); see `fincheck plugins`"}};
+    }
     engine->registry_ = RuleRegistry::build(engine->plugins_);
     PlanResult planned = make_plan(engine->registry_, config, options.rules);
     if (planned.error) return {nullptr, std::move(planned.error)};
