@@ -111,12 +111,11 @@ EngineCreation Engine::create(const EngineOptions& options) {
         engine->plugins_.add_issue({file.filename().string(), PluginProblem::shadowed,
                                     "同名文件已在更靠前的目录中找到，未加载 / a file of the same name was found "
                                     "earlier in the search path; not loaded"});
-    if (options.tolerate_plugin_problems) {
-        for (const PluginIssue& issue : engine->plugins_.issues())
-            engine->log_->write(LogLevel::warn, issue.file + ": " + issue.message);
-    } else if (std::optional<ConfigError> error = plugin_problems(engine->plugins_, config)) {
-        return {nullptr, std::move(error)};
-    }
+    if (!options.tolerate_plugin_problems)
+        if (std::optional<ConfigError> error = plugin_problems(engine->plugins_, config))
+            return {nullptr, std::move(error)};
+    for (const PluginIssue& issue : engine->plugins_.issues())
+        engine->log_->write(loses_rules(issue.problem) ? LogLevel::warn : LogLevel::info, issue.file + ": " + issue.message);
     if (std::optional<ConfigError> error = settings_without_plugin(engine->plugins_, config))
         return {nullptr, std::move(error)};
     // No plugin at all would audit nothing but the import and look clean. Disabling every
