@@ -97,12 +97,20 @@ TEST(ConfigLookup, FindsTheNearestFincheckXmlUpward) {
     EXPECT_EQ(find_config(root / "a" / "b" / "c"), root / "a" / "b" / "fincheck.xml");
 }
 
-TEST(ConfigLookup, EngineReportsAMalformedConfigFoundByLookup) {
-    fs::path root = test::scratch_dir("config-engine");
-    test::write_file(root / "fincheck.xml", "<fincheck>\n<tolerance half-unit=\"abc\"/>\n</fincheck>\n");
+// An engine over the test plugins (and `extra_dir`, if given) whose fincheck.xml, found by
+// lookup in a fresh folder, holds `text`.
+EngineCreation engine_with_config(const std::string& folder, const std::string& text, const std::string& extra_dir = {}) {
+    fs::path root = test::scratch_dir(folder);
+    test::write_file(root / "fincheck.xml", text);
     EngineOptions options = test::options_for_dir(FINCHECK_TEST_PLUGIN_DIR);
+    if (!extra_dir.empty()) options.search.plugin_dirs.push_back(extra_dir);
     options.config_search_from = root;
-    EngineCreation created = Engine::create(options);
+    return Engine::create(options);
+}
+
+TEST(ConfigLookup, EngineReportsAMalformedConfigFoundByLookup) {
+    const fs::path root = fs::path(FINCHECK_TEST_SCRATCH_DIR) / "config-engine";
+    EngineCreation created = engine_with_config("config-engine", "<fincheck>\n<tolerance half-unit=\"abc\"/>\n</fincheck>\n");
     ASSERT_FALSE(created.engine);
     ASSERT_TRUE(created.error);
     EXPECT_EQ(created.error->file, (root / "fincheck.xml").string());
@@ -154,32 +162,24 @@ TEST(Config, PluginsCanBeDisabledByName) {
 }
 
 TEST(ConfigLookup, SettingsForAPluginThatIsNotLoadedAreAnError) {
-    fs::path root = test::scratch_dir("config-unknown-plugin");
-    test::write_file(root / "fincheck.xml", "<fincheck>\n  <plugin name=\"test-godo\"><setting name=\"a\" value=\"b\"/></plugin>\n</fincheck>\n");
-    EngineOptions options = test::options_for_dir(FINCHECK_TEST_PLUGIN_DIR);
-    options.config_search_from = root;
-    EngineCreation created = Engine::create(options);
+    EngineCreation created = engine_with_config(
+        "config-unknown-plugin", "<fincheck>\n  <plugin name=\"test-godo\"><setting name=\"a\" value=\"b\"/></plugin>\n</fincheck>\n");
     ASSERT_TRUE(created.error);
     EXPECT_EQ(created.error->line, 2u);
     EXPECT_NE(created.error->message.find("did you mean test-good?"), std::string::npos) << created.error->message;
 }
 
 TEST(ConfigLookup, APluginThatFailsToLoadIsAnErrorUnlessDisabled) {
-    EngineOptions options = test::options_for_dir(FINCHECK_TEST_PLUGIN_DIR);
-    options.search.plugin_dirs.push_back(FINCHECK_TEST_BROKEN_PLUGIN_DIR);
-    EngineCreation created = Engine::create(options);
+    EngineCreation created = engine_with_config("config-broken-plugins", "<fincheck/>", FINCHECK_TEST_BROKEN_PLUGIN_DIR);
     ASSERT_TRUE(created.error);
     EXPECT_NE(created.error->to_string().find("fincheck_test_throwing_create.so [create-failed]"), std::string::npos);
     EXPECT_NE(created.error->to_string().find("fincheck_junk.so [not-loadable]"), std::string::npos);
 
-    fs::path root = test::scratch_dir("config-disabled-plugins");
-    test::write_file(root / "fincheck.xml", R"(<fincheck version="1">
+    created = engine_with_config("config-disabled-plugins", R"(<fincheck version="1">
   <plugin name="junk" enabled="false"/><plugin name="no-alias" enabled="false"/>
   <plugin name="test-throwing-create" enabled="false"/><plugin name="test-wrong-abi" enabled="false"/>
   <plugin name="test-duplicate" enabled="false"/>
-</fincheck>)");
-    options.config_search_from = root;
-    created = Engine::create(options);
+</fincheck>)", FINCHECK_TEST_BROKEN_PLUGIN_DIR);
     EXPECT_TRUE(created.engine) << created.error->to_string();
 }
 
