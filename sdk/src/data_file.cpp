@@ -32,13 +32,19 @@ DataFileError DataFile::error_at(pugi::xml_node node, std::string message) const
 DataFileResult parse_data_file(std::string_view text, std::string_view name,
                                std::string_view root_element) {
     DataFileResult result;
+    std::string utf8_text;
+    if (auto error = xml_text_as_utf8(text, name, utf8_text)) {
+        result.error = std::move(error);
+        return result;
+    }
+    text = utf8_text;
     DataFile file(name, text);
-    // Positions are counted in the bytes as written, so no conversion from another encoding.
+    // Positions are counted in the converted text; pugixml must not convert a second time.
     const pugi::xml_parse_result parsed = file.document_.load_buffer(
         file.text_.data(), file.text_.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) {
         result.error = DataFileError{
-            std::string(name), text_position(text, static_cast<std::size_t>(parsed.offset)),
+            std::string(name), text_position(file.text_, static_cast<std::size_t>(parsed.offset)),
             std::string("malformed XML: ") + parsed.description() + " (XML 格式错误)"};
         return result;
     }

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <system_error>
 
 #include "fincheck/utf8.hpp"
 #include "read_file.hpp"
@@ -40,6 +41,11 @@ std::string located_error(std::string_view name, std::string_view text, std::siz
 }
 
 const char* detail::read_file_bytes(const std::filesystem::path& file, std::string& out) {
+    // Only a regular file: reading a directory throws from the stream, a FIFO never ends.
+    std::error_code ec;
+    const std::filesystem::file_status status = std::filesystem::status(file, ec);
+    if (!std::filesystem::exists(status)) return "no such file (文件不存在)";
+    if (!std::filesystem::is_regular_file(status)) return "not a regular file (不是普通文件)";
     std::ifstream in(file, std::ios::binary);
     if (!in) return "cannot open the file (无法打开文件)";
     out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

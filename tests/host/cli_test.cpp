@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <sys/wait.h>
 
 #include "fincheck/engine/audit.hpp"
 #include "fincheck/version.hpp"
@@ -13,35 +12,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
+using test::CliRun;
+using test::quote;
 
-std::string quote(const std::string& text) { return "'" + text + "'"; }
-
-// Runs fincheck with the test plugins first in the search path; the environment's plugin
-// path and locale are cleared so the result does not depend on the caller's shell, and
-// `environment` (VAR=value …) is set on top. Each test gets its own output directory: ctest
-// runs tests in parallel processes.
+// Runs fincheck with the test plugins first in the search path (test::run_fincheck), with
+// `environment` (VAR=value …) set on a cleared locale.
 CliRun fincheck_in(const std::string& environment, const std::string& args) {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    fs::path dir = test::scratch_dir(std::string("cli-io-") + info->name());
-    std::string command = "env -u FINCHECK_PLUGIN_PATH -u LC_ALL -u LC_MESSAGES -u LANG " + environment + " " +
-                          quote(FINCHECK_CLI) + " " + args + " > " + quote((dir / "out").string()) + " 2> " +
-                          quote((dir / "err").string());
-    int status = std::system(command.c_str());
-    CliRun run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = test::read_file(dir / "out");
-    run.err = test::read_file(dir / "err");
-    return run;
+    return test::run_fincheck(args, ::testing::UnitTest::GetInstance()->current_test_info()->name(), {}, environment);
 }
 
 CliRun fincheck(const std::string& args) { return fincheck_in("", args); }
 
 const std::string kPlugins = std::string("--plugin-dir ") + quote(FINCHECK_TEST_PLUGIN_DIR);
+// The usable test plugins, then one of each way a plugin can fail to load.
+const std::string kBrokenPlugins = kPlugins + " --plugin-dir " + quote(FINCHECK_TEST_BROKEN_PLUGIN_DIR);
 const std::string kBlankTotal = quote(std::string(FINCHECK_TEST_DATA_DIR) + "/blank-total.xml");
 const std::string kMinimal = quote(std::string(FINCHECK_SOURCE_DIR) + "/examples/minimal-report.xml");
 
@@ -112,11 +96,11 @@ TEST(Cli, LanguageFollowsTheLocaleUnlessLangIsGiven) {
     const std::string command = "check " + kMinimal + " " + kPlugins + " --rules test-blank-total";
     const std::string zh = "发现：错误 0";
     const std::string en = "Findings: 0 error(s)";
-    struct Case {
+    struct LocaleCase {
         std::string environment;
         std::string expected;
     };
-    const std::vector<Case> cases = {
+    const std::vector<LocaleCase> cases = {
         {"", zh},                                         // no locale at all
         {"LANG=C", zh},                                   // C and POSIX name no language
         {"LANG=C.UTF-8", zh},
@@ -129,7 +113,7 @@ TEST(Cli, LanguageFollowsTheLocaleUnlessLangIsGiven) {
         {"LANG=en_US.UTF-8 LC_ALL=zh_CN.UTF-8", zh},      // LC_ALL before both
         {"LANG=en_US.UTF-8 LC_ALL=", en},                 // an empty variable counts as unset
     };
-    for (const Case& c : cases) {
+    for (const LocaleCase& c : cases) {
         CliRun run = fincheck_in(c.environment, command);
         EXPECT_EQ(run.exit_code, 0) << c.environment << "\n" << run.err;
         EXPECT_NE(run.out.find(c.expected), std::string::npos) << c.environment << "\n" << run.out;
@@ -171,9 +155,10 @@ TEST(Cli, TextFormatWithoutOutputPrintsTheWholeReport) {
     EXPECT_NE(run.out.find("Table 03: the total row is blank"), std::string::npos) << run.out;
 }
 
-TEST(Cli, RulesListsEveryRuleAndTheLoadProblemsWithoutRunning) {
-    CliRun run = fincheck("rules " + kPlugins);
-    EXPECT_EQ(run.exit_code, 0) << run.err;
+TEST(Cli, RulesListsEveryRuleAndTheLoadProblemsWithoutRunningAndExitsTwo) {
+    EXPECT_EQ(fincheck("rules " + kPlugins).exit_code, 0);
+    CliRun run = fincheck("rules " + kBrokenPlugins);
+    EXPECT_EQ(run.exit_code, 2) << run.err;
     EXPECT_NE(run.out.find("test-blank-total  [error]  structure  (test-good)"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("--greeting (string, 默认 你好)"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("fincheck_test_wrong_abi.so [abi-mismatch]"), std::string::npos) << run.out;
@@ -188,15 +173,52 @@ TEST(Cli, RulesAsXmlIsWellFormed) {
     EXPECT_EQ(std::system(("xmllint --noout " + quote((dir / "rules.xml").string())).c_str()), 0);
 }
 
-TEST(Cli, PluginsListsVersionsAbiAndFailures) {
-    CliRun run = fincheck("plugins " + kPlugins);
-    EXPECT_EQ(run.exit_code, 0) << run.err;
-    EXPECT_NE(run.out.find("test-good 0.1.0  fincheck_test_good.so  SDK " + std::string(kSdkVersion) + "  ABI " +
-                           std::to_string(kAbiMajor) + "." + std::to_string(kAbiMinor) + "  2 条规则"),
+TEST(Cli, PluginsListsVersionsAbiAndFailuresAndExitsTwoOnAFailure) {
+    EXPECT_EQ(fincheck("plugins " + kPlugins).exit_code, 0);
+    CliRun run = fincheck("plugins " + kBrokenPlugins);
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_NE(run.out.find(std::string("test-good 0.1.0  fincheck_test_good.so  SDK ") + kSdkVersion +
+                           "  ABI " + std::to_string(kAbiMajor) + "." + std::to_string(kAbiMinor) + "  2 条规则"),
               std::string::npos)
         << run.out;
     EXPECT_NE(run.out.find("fincheck_junk.so [not-loadable]"), std::string::npos);
     EXPECT_NE(run.out.find("fincheck_test_throwing_create.so [create-failed]"), std::string::npos);
+}
+
+TEST(Cli, APluginThatFailsToLoadStopsTheCheckNamingEveryBadFile) {
+    CliRun run = fincheck("check " + kBlankTotal + " " + kBrokenPlugins + " --rules test-blank-total");
+    EXPECT_EQ(run.exit_code, 2) << run.out;
+    EXPECT_EQ(run.out, "");
+    for (const char* file : {"fincheck_junk.so [not-loadable]", "fincheck_test_throwing_create.so [create-failed]",
+                             "fincheck_test_wrong_abi.so [abi-mismatch]", "fincheck_test_zz_duplicate.so [duplicate-rule]",
+                             "fincheck_no_alias.so [not-a-plugin]"})
+        EXPECT_NE(run.err.find(file), std::string::npos) << file << "\n" << run.err;
+    EXPECT_NE(run.err.find("lexicon file missing"), std::string::npos) << run.err;
+}
+
+TEST(Cli, APluginDisabledInTheConfigMayFailToLoad) {
+    fs::path dir = test::scratch_dir("cli-disabled-plugins");
+    test::write_file(dir / "fincheck.xml", R"(<fincheck version="1">
+  <plugin name="junk" enabled="false"/>
+  <plugin name="no-alias" enabled="false"/>
+  <plugin name="test-throwing-create" enabled="false"/>
+  <plugin name="test-wrong-abi" enabled="false"/>
+  <plugin name="test-duplicate" enabled="false"/>
+</fincheck>
+)");
+    CliRun run = fincheck("check " + kBlankTotal + " " + kBrokenPlugins + " --rules test-blank-total --config " +
+                          quote((dir / "fincheck.xml").string()));
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+}
+
+TEST(Cli, CheckOfAFileInTheCurrentDirectoryUsesTheFincheckXmlThere) {
+    fs::path dir = test::scratch_dir("cli-config-in-cwd");
+    fs::copy_file(std::string(FINCHECK_TEST_DATA_DIR) + "/blank-total.xml", dir / "report.xml");
+    // The config lowers the finding to info: exit 0 and 提示 1 prove it was read.
+    test::write_file(dir / "fincheck.xml", "<fincheck version=\"1\"><rule id=\"test-blank-total\" severity=\"info\"/></fincheck>\n");
+    CliRun run = test::run_fincheck("check report.xml " + kPlugins + " --rules test-blank-total", "config-in-cwd", dir);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("提示 1"), std::string::npos) << run.out;
 }
 
 TEST(Cli, ImportOfAMissingFileExitsTwo) {

@@ -97,12 +97,20 @@ TEST(ConfigLookup, FindsTheNearestFincheckXmlUpward) {
     EXPECT_EQ(find_config(root / "a" / "b" / "c"), root / "a" / "b" / "fincheck.xml");
 }
 
-TEST(ConfigLookup, EngineReportsAMalformedConfigFoundByLookup) {
-    fs::path root = test::scratch_dir("config-engine");
-    test::write_file(root / "fincheck.xml", "<fincheck>\n<tolerance half-unit=\"abc\"/>\n</fincheck>\n");
+// An engine over the test plugins (and `extra_dir`, if given) whose fincheck.xml, found by
+// lookup in a fresh folder, holds `text`.
+EngineCreation engine_with_config(const std::string& folder, const std::string& text, const std::string& extra_dir = {}) {
+    fs::path root = test::scratch_dir(folder);
+    test::write_file(root / "fincheck.xml", text);
     EngineOptions options = test::options_for_dir(FINCHECK_TEST_PLUGIN_DIR);
+    if (!extra_dir.empty()) options.search.plugin_dirs.push_back(extra_dir);
     options.config_search_from = root;
-    EngineCreation created = Engine::create(options);
+    return Engine::create(options);
+}
+
+TEST(ConfigLookup, EngineReportsAMalformedConfigFoundByLookup) {
+    const fs::path root = fs::path(FINCHECK_TEST_SCRATCH_DIR) / "config-engine";
+    EngineCreation created = engine_with_config("config-engine", "<fincheck>\n<tolerance half-unit=\"abc\"/>\n</fincheck>\n");
     ASSERT_FALSE(created.engine);
     ASSERT_TRUE(created.error);
     EXPECT_EQ(created.error->file, (root / "fincheck.xml").string());
@@ -115,6 +123,89 @@ TEST(ConfigLookup, MissingExplicitConfigIsAnError) {
     EngineCreation created = Engine::create(options);
     ASSERT_TRUE(created.error);
     EXPECT_EQ(created.error->file, "/no/such/fincheck.xml");
+}
+
+TEST(Config, AnUnknownVersionIsAnError) {
+    ConfigResult parsed = parse_config("<?xml version=\"1.0\"?>\n<fincheck version=\"2\">\n</fincheck>\n", "f.xml");
+    ASSERT_TRUE(parsed.error);
+    EXPECT_EQ(parsed.error->line, 2u);
+    EXPECT_NE(parsed.error->message.find("unsupported config version \"2\""), std::string::npos) << parsed.error->message;
+    EXPECT_TRUE(parse_config("<fincheck version=\"1\"/>", "f.xml").config);
+}
+
+// Each of these defines one thing twice; one of the two would silently lose.
+TEST(Config, EveryDuplicateDefinitionIsAnErrorNamingBothLines) {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"<rules select=\"a\"/>", "<rules select=\"b\"/>"},
+        {"<tolerance extra=\"0\"/>", "<tolerance half-unit=\"0.005\"/>"},
+        {"<rule id=\"a-*\" severity=\"info\"/>", "<rule id=\"a-*\" enabled=\"false\"/>"},
+        {"<rulepack path=\"p.xml\"/>", "<rulepack path=\"./p.xml\"/>"},
+        {"<plugin-dir path=\"/x\"/>", "<plugin-dir path=\"/x\"/>"},
+        {"<data-dir path=\"d\"/>", "<data-dir path=\"d\"/>"},
+        {"<plugin name=\"tables\"/>", "<plugin name=\"tables\" enabled=\"false\"/>"},
+        {"<rule id=\"a\"><option name=\"x\" value=\"1\"/>", "<option name=\"x\" value=\"2\"/></rule>"},
+        {"<plugin name=\"p\"><setting name=\"s\" value=\"1\"/>", "<setting name=\"s\" value=\"2\"/></plugin>"},
+    };
+    for (const auto& [first, second] : cases) {
+        ConfigResult parsed = parse_config("<fincheck>\n" + first + "\n" + second + "\n</fincheck>\n", "/c/fincheck.xml");
+        ASSERT_TRUE(parsed.error) << first;
+        EXPECT_EQ(parsed.error->line, 3u) << first;
+        EXPECT_NE(parsed.error->message.find("first defined at line 2"), std::string::npos) << parsed.error->message;
+    }
+}
+
+TEST(Config, PluginsCanBeDisabledByName) {
+    ConfigResult parsed = parse_config("<fincheck><plugin name=\"narrative\" enabled=\"false\"/></fincheck>", "f.xml");
+    ASSERT_TRUE(parsed.config);
+    EXPECT_TRUE(parsed.config->plugin_disabled("narrative"));
+    EXPECT_FALSE(parsed.config->plugin_disabled("tables"));
+}
+
+TEST(ConfigLookup, SettingsForAPluginThatIsNotLoadedAreAnError) {
+    EngineCreation created = engine_with_config(
+        "config-unknown-plugin", "<fincheck>\n  <plugin name=\"test-godo\"><setting name=\"a\" value=\"b\"/></plugin>\n</fincheck>\n");
+    ASSERT_TRUE(created.error);
+    EXPECT_EQ(created.error->line, 2u);
+    EXPECT_NE(created.error->message.find("did you mean test-good?"), std::string::npos) << created.error->message;
+}
+
+TEST(ConfigLookup, APluginThatFailsToLoadIsAnErrorUnlessDisabled) {
+    EngineCreation created = engine_with_config("config-broken-plugins", "<fincheck/>", FINCHECK_TEST_BROKEN_PLUGIN_DIR);
+    ASSERT_TRUE(created.error);
+    EXPECT_NE(created.error->to_string().find("fincheck_test_throwing_create.so [create-failed]"), std::string::npos);
+    EXPECT_NE(created.error->to_string().find("fincheck_junk.so [not-loadable]"), std::string::npos);
+
+    created = engine_with_config("config-disabled-plugins", R"(<fincheck version="1">
+  <plugin name="junk" enabled="false"/><plugin name="no-alias" enabled="false"/>
+  <plugin name="test-throwing-create" enabled="false"/><plugin name="test-wrong-abi" enabled="false"/>
+  <plugin name="test-duplicate" enabled="false"/>
+</fincheck>)", FINCHECK_TEST_BROKEN_PLUGIN_DIR);
+    EXPECT_TRUE(created.engine) << created.error->to_string();
+}
+
+TEST(Config, ADeclaredGbkConfigIsReadAndAnUndeclaredOneIsAnError) {
+    // <setting value="合计"> with 合计 in GBK.
+    const std::string body = "<fincheck version=\"1\">\n<plugin name=\"p\"><setting name=\"s\" value=\"\xBA\xCF\xBC\xC6\"/></plugin>\n</fincheck>\n";
+    ConfigResult gbk = parse_config("<?xml version=\"1.0\" encoding=\"GBK\"?>\n" + body, "f.xml");
+    ASSERT_TRUE(gbk.config) << gbk.error->to_string();
+    EXPECT_EQ(gbk.config->plugin_settings.at("p").at("s"), "合计");
+    ConfigResult undeclared = parse_config("<?xml version=\"1.0\"?>\n" + body, "f.xml");
+    ASSERT_TRUE(undeclared.error);
+    EXPECT_EQ(undeclared.error->to_string().rfind("f.xml:3:", 0), 0u) << undeclared.error->to_string();
+    EXPECT_NE(undeclared.error->message.find("not UTF-8"), std::string::npos);
+    ConfigResult crlf_bom = parse_config("\xEF\xBB\xBF<fincheck version=\"1\">\r\n<rules select=\"a\"/>\r\n<bad/>\r\n</fincheck>\r\n", "f.xml");
+    ASSERT_TRUE(crlf_bom.error);
+    EXPECT_EQ(crlf_bom.error->line, 3u);
+    EXPECT_EQ(crlf_bom.error->column, 1u);
+}
+
+TEST(EngineCreation, AnEmptyPluginSearchPathIsAnError) {
+    EngineCreation created = Engine::create(test::options_for_dir(test::scratch_dir("no-plugins")));
+    ASSERT_TRUE(created.error);
+    EXPECT_NE(created.error->message.find("no rule plugin was found"), std::string::npos) << created.error->message;
+    EngineOptions listing = test::options_for_dir(test::scratch_dir("no-plugins-listing"));
+    listing.tolerate_plugin_problems = true;  // `fincheck plugins` still shows the empty search path
+    EXPECT_TRUE(Engine::create(listing).engine);
 }
 
 }  // namespace

@@ -107,14 +107,13 @@ TEST(RuleIds, AcceptOnlyLowerCaseKebabCase) {
         EXPECT_FALSE(is_rule_id(bad)) << bad;
 }
 
-TEST(PluginLoading, LoadsEveryUsablePluginOfADirectoryAndReportsEachBadFile) {
-    DiscoveredPlugins found = discover_plugin_files({FINCHECK_TEST_PLUGIN_DIR});
+TEST(PluginLoading, LoadsEveryUsablePluginOfTheSearchPathAndReportsEachBadFile) {
+    DiscoveredPlugins found = discover_plugin_files({FINCHECK_TEST_PLUGIN_DIR, FINCHECK_TEST_BROKEN_PLUGIN_DIR});
     std::vector<std::string> names;
     for (const fs::path& file : found.files) {
         EXPECT_TRUE(file.is_absolute());
         names.push_back(file.filename().string());
     }
-    EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
     EXPECT_EQ(names.size(), 7u);
 
     PluginSet set = load_plugins(found.files);
@@ -126,6 +125,19 @@ TEST(PluginLoading, LoadsEveryUsablePluginOfADirectoryAndReportsEachBadFile) {
     EXPECT_EQ(bad, (std::vector<std::string>{"fincheck_junk.so", "fincheck_no_alias.so",
                                              "fincheck_test_throwing_create.so", "fincheck_test_wrong_abi.so",
                                              "fincheck_test_zz_duplicate.so"}));
+}
+
+TEST(PluginLoading, ADisabledPluginIsNeverCreated) {
+    PluginSet set = engine::PluginSet::load(
+        {FINCHECK_TEST_PLUGIN_THROWING_CREATE, FINCHECK_TEST_PLUGIN_GOOD},
+        [](std::string_view) { return PluginEnvironment{}; },
+        [](std::string_view name) { return name == "test-throwing-create"; });
+    ASSERT_EQ(set.plugins().size(), 1u);
+    ASSERT_EQ(set.issues().size(), 1u);
+    EXPECT_EQ(set.issues().front().problem, PluginProblem::disabled);
+    EXPECT_FALSE(loses_rules(PluginProblem::disabled));
+    EXPECT_FALSE(loses_rules(PluginProblem::shadowed));
+    EXPECT_TRUE(loses_rules(PluginProblem::create_failed));
 }
 
 TEST(PluginSearch, SearchesPluginDirsThenEnvironmentThenTheExecutablesLibDir) {

@@ -124,5 +124,42 @@ TEST(RulePlan, AnOptionValueOfTheWrongTypeIsAnError) {
     EXPECT_NE(planned.error->message.find("integer"), std::string::npos);
 }
 
+PlanResult plan_of(const std::string& config_text, std::string_view cli_selection) {
+    static PluginSet plugins = test::load_plugins({FINCHECK_TEST_PLUGIN_GOOD});
+    static const RuleRegistry registry = RuleRegistry::build(plugins);
+    ConfigResult parsed = parse_config(config_text, "/cfg/fincheck.xml");
+    EXPECT_TRUE(parsed.config) << parsed.error->to_string();
+    return make_plan(registry, parsed.config ? *parsed.config : Config{}, cli_selection);
+}
+
+TEST(RulePlan, ACommandLineSelectionThatMatchesNothingIsAnError) {
+    PlanResult planned = plan_of("<fincheck/>", "test-echo,nosuch-*");
+    ASSERT_TRUE(planned.error);
+    EXPECT_EQ(planned.error->to_string().rfind("--rules: ", 0), 0u) << planned.error->to_string();
+    EXPECT_NE(planned.error->message.find("nosuch-*"), std::string::npos) << planned.error->message;
+    EXPECT_TRUE(plan_of("<fincheck/>", "test-echo,-test-blank-total").plan);
+}
+
+TEST(RulePlan, ANegativeEntryThatMatchesNothingIsAnErrorToo) {
+    PlanResult planned = plan_of("<fincheck/>", "-test-ecko");
+    ASSERT_TRUE(planned.error);
+    EXPECT_NE(planned.error->message.find("did you mean test-echo?"), std::string::npos) << planned.error->message;
+}
+
+TEST(RulePlan, AConfigSelectionThatMatchesNothingIsAnErrorAtItsLine) {
+    PlanResult planned = plan_of("<fincheck>\n\n  <rules select=\"test-*,arith-*\"/>\n</fincheck>\n", "");
+    ASSERT_TRUE(planned.error);
+    EXPECT_EQ(planned.error->line, 3u);
+    EXPECT_EQ(planned.error->column, 3u);
+    EXPECT_NE(planned.error->message.find("arith-*"), std::string::npos);
+}
+
+TEST(RulePlan, ARuleIdThatMatchesNoRuleIsAnErrorWithTheNearestId) {
+    PlanResult planned = plan_of("<fincheck>\n  <rule id=\"test-blank-totl\" enabled=\"false\"/>\n</fincheck>\n", "");
+    ASSERT_TRUE(planned.error);
+    EXPECT_EQ(planned.error->to_string().rfind("/cfg/fincheck.xml:2:3: ", 0), 0u) << planned.error->to_string();
+    EXPECT_NE(planned.error->message.find("did you mean test-blank-total?"), std::string::npos) << planned.error->message;
+}
+
 }  // namespace
 }  // namespace fincheck::engine

@@ -1,5 +1,9 @@
 #include "test_support.hpp"
 
+#include <sys/wait.h>
+
+#include <cstdlib>
+
 #include <fstream>
 #include <sstream>
 
@@ -76,6 +80,13 @@ engine::EngineOptions options_for_dir(const fs::path& plugin_dir, std::string ru
     return options;
 }
 
+engine::EngineOptions options_with_load_problems() {
+    engine::EngineOptions options = options_for_dir(FINCHECK_TEST_PLUGIN_DIR);
+    options.search.plugin_dirs.push_back(FINCHECK_TEST_BROKEN_PLUGIN_DIR);
+    options.tolerate_plugin_problems = true;
+    return options;
+}
+
 fs::path scratch_dir(const std::string& name) {
     fs::path dir = fs::path(FINCHECK_TEST_SCRATCH_DIR) / name;
     fs::remove_all(dir);
@@ -93,6 +104,23 @@ std::string read_file(const fs::path& file) {
 void write_file(const fs::path& file, const std::string& content) {
     std::ofstream out(file, std::ios::binary);
     out << content;
+}
+
+std::string quote(const std::string& text) { return "'" + text + "'"; }
+
+CliRun run_fincheck(const std::string& args, const std::string& name, const fs::path& cwd,
+                    const std::string& environment) {
+    fs::path dir = scratch_dir("cli-io-" + name);
+    std::string command = (cwd.empty() ? std::string() : "cd " + quote(cwd.string()) + " && ") +
+                          "env -u FINCHECK_PLUGIN_PATH -u LC_ALL -u LC_MESSAGES -u LANG " + environment + " " +
+                          quote(FINCHECK_CLI) + " " + args + " > " +
+                          quote((dir / "out").string()) + " 2> " + quote((dir / "err").string());
+    int status = std::system(command.c_str());
+    CliRun run;
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.out = read_file(dir / "out");
+    run.err = read_file(dir / "err");
+    return run;
 }
 
 engine::PluginSet load_plugins(const std::vector<fs::path>& files) {

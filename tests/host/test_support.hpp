@@ -18,11 +18,30 @@ Report report_with_blank_total();
 // Options that load exactly `files`' directories' plugins: no environment, no default dir.
 engine::EngineOptions options_for_dir(const std::filesystem::path& plugin_dir, std::string rules = {});
 
+// The usable test plugins and the broken ones, their problems tolerated (as the listing
+// commands do), so that the writers have load problems to show.
+engine::EngineOptions options_with_load_problems();
+
 // A fresh, empty directory under the build tree for this test.
 std::filesystem::path scratch_dir(const std::string& name);
 
 std::string read_file(const std::filesystem::path& file);
 void write_file(const std::filesystem::path& file, const std::string& content);
+
+struct CliRun {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string quote(const std::string& text);  // for the shell: 'text'
+
+// Runs the built fincheck binary with `args` (already quoted) in `cwd` (empty: the test's
+// own), the environment's plugin path and locale cleared so the result does not depend on the
+// caller's shell, and `environment` (VAR=value …) set on top. `name` picks a scratch directory
+// for the output: ctest runs tests in parallel.
+CliRun run_fincheck(const std::string& args, const std::string& name, const std::filesystem::path& cwd = {},
+                    const std::string& environment = {});
 
 // Loads these plugin files directly (no discovery).
 engine::PluginSet load_plugins(const std::vector<std::filesystem::path>& files);

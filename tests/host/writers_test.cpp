@@ -12,7 +12,7 @@ namespace {
 namespace fs = std::filesystem;
 
 AuditResult audit_everything() {
-    EngineCreation created = Engine::create(test::options_for_dir(FINCHECK_TEST_PLUGIN_DIR));
+    EngineCreation created = Engine::create(test::options_with_load_problems());
     EXPECT_TRUE(created.engine);
     Report report = test::report_with_blank_total();
     Finding evidence_finding = FindingBuilder("import-demo", "x")

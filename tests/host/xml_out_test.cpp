@@ -142,7 +142,7 @@ std::string every_byte() {
 }
 
 AuditResult audit_of_the_test_plugins() {
-    EngineCreation created = Engine::create(test::options_for_dir(FINCHECK_TEST_PLUGIN_DIR));
+    EngineCreation created = Engine::create(test::options_with_load_problems());
     EXPECT_TRUE(created.engine);
     return created.engine->audit(test::report_with_blank_total(), {}, AuditInput{"report.xml", std::string(64, 'a')});
 }

@@ -7,6 +7,7 @@
 
 #include "fincheck/data_file.hpp"
 #include "fincheck/phrase_group.hpp"
+#include "fincheck/utf8.hpp"
 
 namespace fincheck {
 namespace {
@@ -52,7 +53,7 @@ TEST_F(DataFileTest, AMissingFileIsNamedWithoutAPosition) {
     ASSERT_TRUE(result.error.has_value());
     EXPECT_EQ(result.error->file, file.string());
     EXPECT_FALSE(result.error->position.has_value());
-    EXPECT_EQ(result.error->to_string(), file.string() + ": cannot open the file (无法打开文件)");
+    EXPECT_EQ(result.error->to_string(), file.string() + ": no such file (文件不存在)");
 }
 
 TEST_F(DataFileTest, MalformedXmlIsReportedWithItsLineAndColumn) {
@@ -82,7 +83,76 @@ TEST(DataFile, ParsesTextInMemoryUnderTheGivenName) {
     EXPECT_STREQ(good.file->root().attribute("id").as_string(), "x");
     DataFileResult empty = parse_data_file("", "empty.xml", "rulepack");
     ASSERT_TRUE(empty.error.has_value());
-    EXPECT_EQ(empty.error->to_string().rfind("empty.xml:1:1: malformed XML", 0), 0u) << empty.error->to_string();
+    EXPECT_EQ(empty.error->to_string(), "empty.xml:1:1: 文件为空 / the file is empty");
+}
+
+// 合计 in GBK: B A C F  BC C6.
+const std::string kGbkTotal = "\xBA\xCF\xBC\xC6";
+
+std::string phrases_in(const std::string& declaration, const std::string& body) {
+    return declaration + "<phrases>\n  <group template=\"t\"><phrase>" + body + "</phrase></group>\n</phrases>\n";
+}
+
+std::string first_phrase(const DataFileResult& result) {
+    return result.file->root().child("group").child("phrase").text().get();
+}
+
+TEST(DataFileEncoding, ADeclaredGbkOrGb18030FileIsConverted) {
+    for (const char* encoding : {"GBK", "gb18030", "GB2312"}) {
+        const std::string text =
+            phrases_in(std::string("<?xml version=\"1.0\" encoding=\"") + encoding + "\"?>\n", kGbkTotal);
+        DataFileResult result = parse_data_file(text, "gbk.xml", "phrases");
+        ASSERT_TRUE(result.file) << encoding << ": " << result.error->to_string();
+        EXPECT_EQ(first_phrase(result), "合计") << encoding;
+    }
+}
+
+TEST(DataFileEncoding, UndeclaredNonUtf8BytesAreAnErrorNamingLineAndEncoding) {
+    DataFileResult result = parse_data_file(phrases_in("<?xml version=\"1.0\"?>\n", kGbkTotal), "gbk.xml", "phrases");
+    ASSERT_TRUE(result.error);
+    EXPECT_EQ(result.error->to_string().rfind("gbk.xml:3:", 0), 0u) << result.error->to_string();
+    EXPECT_NE(result.error->message.find("不是 UTF-8"), std::string::npos) << result.error->message;
+    EXPECT_NE(result.error->message.find("encoding=\"GB18030\""), std::string::npos) << result.error->message;
+    // Declared UTF-8 but not UTF-8: the same error.
+    EXPECT_TRUE(parse_data_file(phrases_in("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", kGbkTotal), "u.xml", "phrases").error);
+}
+
+TEST(DataFileEncoding, BytesInvalidInTheDeclaredEncodingAndUnknownEncodingsAreErrors) {
+    DataFileResult bad = parse_data_file(phrases_in("<?xml version=\"1.0\" encoding=\"GBK\"?>\n", "\xFF\xFF"), "b.xml", "phrases");
+    ASSERT_TRUE(bad.error);
+    EXPECT_EQ(bad.error->to_string().rfind("b.xml:3:", 0), 0u) << bad.error->to_string();
+    DataFileResult unknown = parse_data_file(phrases_in("<?xml version=\"1.0\" encoding=\"KLINGON-8\"?>\n", "x"), "k.xml", "phrases");
+    ASSERT_TRUE(unknown.error);
+    EXPECT_NE(unknown.error->message.find("KLINGON-8"), std::string::npos);
+}
+
+TEST(DataFileEncoding, Utf8BomAndCrlfWorkAndKeepLineNumbers) {
+    const std::string text = "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<phrases>\r\n  <group template=\"t\">"
+                             "<phrase>合计</phrase></group>\r\n  <oops>\r\n</phrases>\r\n";
+    DataFileResult result = parse_data_file(text, "crlf.xml", "phrases");
+    ASSERT_TRUE(result.error);  // <oops> is never closed: the position must still be right
+    EXPECT_EQ(result.error->position->line, 5u) << result.error->to_string();
+    DataFileResult good = parse_data_file("\xEF\xBB\xBF" + phrases_in("", "合计"), "bom.xml", "phrases");
+    ASSERT_TRUE(good.file) << good.error->to_string();
+    EXPECT_EQ(first_phrase(good), "合计");
+}
+
+TEST(DataFileEncoding, Utf16WithAByteOrderMarkIsConverted) {
+    const std::string utf8 = phrases_in("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n", "合计");
+    std::string le = "\xFF\xFE";
+    std::string be = "\xFE\xFF";
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const char32_t cp = utf8::next_code_point(utf8, pos);
+        le += static_cast<char>(cp & 0xFF);
+        le += static_cast<char>(cp >> 8);
+        be += static_cast<char>(cp >> 8);
+        be += static_cast<char>(cp & 0xFF);
+    }
+    for (const std::string& text : {le, be}) {
+        DataFileResult result = parse_data_file(text, "utf16.xml", "phrases");
+        ASSERT_TRUE(result.file) << result.error->to_string();
+        EXPECT_EQ(first_phrase(result), "合计");
+    }
 }
 
 TEST_F(DataFileTest, ListsTheXmlFilesOfAFolderInNameOrder) {

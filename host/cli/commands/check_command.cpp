@@ -43,7 +43,9 @@ public:
             std::cerr << "fincheck: " << (input.error ? input.error->to_string() : report_ + ": unreadable") << "\n";
             return kExitUsage;
         }
-        std::unique_ptr<engine::Engine> engine = engine_options_.create_engine(report_path.parent_path());
+        // Absolute: `check mod.txt` has an empty parent, which would mean "no config at all".
+        std::unique_ptr<engine::Engine> engine =
+            engine_options_.create_engine(fs::absolute(report_path).parent_path());
         if (!engine) return kExitUsage;
         engine::AuditResult result = engine->audit(*input.report, std::move(input.diagnostics), input.input);
 

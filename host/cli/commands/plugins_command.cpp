@@ -21,11 +21,11 @@ public:
     }
 
     int run() override {
-        std::unique_ptr<engine::Engine> engine = options_.create_engine(std::filesystem::current_path());
+        std::unique_ptr<engine::Engine> engine = options_.create_engine(std::filesystem::current_path(), true);
         if (!engine) return kExitUsage;
         std::cout << engine::write_plugin_list_text(engine->plugins(), engine->plugin_dirs(),
                                                     lang_.language());
-        return kExitOk;
+        return listing_exit_code(engine->plugins());
     }
 
 private:

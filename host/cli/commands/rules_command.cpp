@@ -24,12 +24,12 @@ public:
     }
 
     int run() override {
-        std::unique_ptr<engine::Engine> engine = options_.create_engine(std::filesystem::current_path());
+        std::unique_ptr<engine::Engine> engine = options_.create_engine(std::filesystem::current_path(), true);
         if (!engine) return kExitUsage;
         const engine::Engine& e = *engine;
         std::cout << (format_ == "xml" ? engine::write_rule_catalog_xml(e.registry(), e.plugins())
                                        : engine::write_rule_catalog_text(e.registry(), e.plugins(), lang_.language()));
-        return kExitOk;
+        return listing_exit_code(engine->plugins());
     }
 
 private:

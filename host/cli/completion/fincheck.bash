@@ -7,7 +7,7 @@ _fincheck() {
     local cur="${COMP_WORDS[COMP_CWORD]}"
     local prev=""
     [ "$COMP_CWORD" -gt 0 ] && prev="${COMP_WORDS[COMP_CWORD-1]}"
-    local commands="check import rules plugins batch merge"
+    local commands="check import lint rules plugins batch merge"
     local global_options="-h --help --version -v --verbose --log-file"
     local engine_options="--plugin-dir --data-dir --rulepack --config"
 
@@ -49,6 +49,7 @@ _fincheck() {
             return 0 ;;
         check) options="-o --output --format --fail-on --lang --rules $engine_options" ;;
         import) options="-o --output" ;;
+        lint) options="$engine_options" ;;
         rules) options="--format --lang $engine_options" ;;
         plugins) options="--lang $engine_options" ;;
         batch) options="-o --out -j --jobs --resume --isolate --timeout --baseline --shard --progress --rules $engine_options" ;;

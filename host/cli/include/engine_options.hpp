@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command.hpp"
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/engine.hpp"
 #include "language.hpp"
@@ -51,8 +52,12 @@ struct EngineCliOptions {
 
     // Creates the engine, or prints why the configuration is unusable and returns null, so
     // every command reports a bad fincheck.xml the same way (and then exits with kExitUsage).
-    std::unique_ptr<engine::Engine> create_engine(const std::filesystem::path& config_search_from) const {
-        engine::EngineCreation created = engine::Engine::create(to_engine_options(config_search_from));
+    // `listing`: a plugin that failed to load is listed by the command, not an error here.
+    std::unique_ptr<engine::Engine> create_engine(const std::filesystem::path& config_search_from,
+                                                  bool listing = false) const {
+        engine::EngineOptions options = to_engine_options(config_search_from);
+        options.tolerate_plugin_problems = listing;
+        engine::EngineCreation created = engine::Engine::create(options);
         if (!created.engine) std::cerr << "fincheck: " << created.error->to_string() << "\n";
         return std::move(created.engine);
     }
@@ -72,5 +77,12 @@ struct LanguageOption {
         return *value == "en" ? engine::Language::en : engine::Language::zh;
     }
 };
+
+// kExitUsage when a plugin failed to load: a listing shows the problem but must not look clean.
+inline int listing_exit_code(const engine::PluginSet& plugins) {
+    for (const engine::PluginIssue& issue : plugins.issues())
+        if (engine::loses_rules(issue.problem)) return kExitUsage;
+    return kExitOk;
+}
 
 }  // namespace fincheck::cli

@@ -7,6 +7,7 @@
     X(import)                    \
     X(rules)                     \
     X(plugins)                   \
+    X(lint)                      \
     X(batch)                     \
     X(merge)
 

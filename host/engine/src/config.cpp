@@ -8,6 +8,7 @@
 
 #include <pugixml.hpp>
 
+#include "fincheck/data_file.hpp"
 #include "fincheck/number_text.hpp"
 #include "fincheck/utf8.hpp"
 
@@ -15,7 +16,13 @@ namespace fincheck::engine {
 namespace fs = std::filesystem;
 
 std::string ConfigError::to_string() const {
+    if (file.empty()) return message;
+    if (line == 0) return file + ": " + message;
     return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
+}
+
+bool Config::plugin_disabled(std::string_view name) const {
+    return std::find(disabled_plugins.begin(), disabled_plugins.end(), name) != disabled_plugins.end();
 }
 
 namespace {
@@ -48,6 +55,10 @@ public:
         Config config;
         config.file = file_;
         if (auto error = check_attributes(root, {"version"})) return *error;
+        if (pugi::xml_attribute version = root.attribute("version"); version && std::string_view(version.value()) != kConfigVersion)
+            return fail(root, std::string("不支持的配置文件版本 \"") + version.value() + "\"（本程序读取版本 " +
+                                  kConfigVersion + "）/ unsupported config version \"" + version.value() +
+                                  "\" (this fincheck reads version " + kConfigVersion + ")");
         for (pugi::xml_node node : root.children()) {
             if (node.type() != pugi::node_element) continue;
             std::optional<ConfigResult> error = read_element(node, config);
@@ -100,30 +111,49 @@ private:
         return std::nullopt;
     }
 
+    // The second definition of the same thing is an error naming both places: one of the two
+    // would otherwise be silently ignored.
+    std::optional<ConfigResult> first_definition(pugi::xml_node node, const std::string& what) {
+        auto [it, inserted] = defined_.emplace(what, position(node));
+        if (inserted) return std::nullopt;
+        const std::string first = std::to_string(it->second.line);
+        return fail(node, "重复定义：" + what + "（首次定义于第 " + first + " 行）/ defined twice: " + what +
+                              " (first defined at line " + first + ")");
+    }
+
     fs::path resolve(const std::string& path) const {
         fs::path p(path);
         return p.is_absolute() ? p : (file_.parent_path() / p).lexically_normal();
     }
 
-    std::optional<ConfigResult> read_path(pugi::xml_node node, std::vector<fs::path>& out) const {
+    std::optional<ConfigResult> read_path(pugi::xml_node node, std::vector<fs::path>& out) {
         if (auto error = check_attributes(node, {"path"})) return error;
         std::string path;
         if (auto error = require(node, "path", path)) return error;
-        out.push_back(resolve(path));
+        fs::path resolved = resolve(path);
+        if (auto error = first_definition(node, "<" + std::string(node.name()) + " path=\"" + resolved.string() + "\">"))
+            return error;
+        out.push_back(std::move(resolved));
         return std::nullopt;
     }
 
-    std::optional<ConfigResult> read_rule(pugi::xml_node node, Config& config) const {
+    std::optional<ConfigResult> read_enabled(pugi::xml_node node, std::optional<bool>& out) const {
+        pugi::xml_attribute a = node.attribute("enabled");
+        if (!a) return std::nullopt;
+        std::string_view v = a.value();
+        if (v == "true") out = true;
+        else if (v == "false") out = false;
+        else return fail(node, "enabled 应为 true 或 false / enabled must be true or false");
+        return std::nullopt;
+    }
+
+    std::optional<ConfigResult> read_rule(pugi::xml_node node, Config& config) {
         if (auto error = check_attributes(node, {"id", "enabled", "severity"})) return error;
         RuleSetting setting;
         setting.position = position(node);
         if (auto error = require(node, "id", setting.pattern)) return error;
-        if (pugi::xml_attribute a = node.attribute("enabled")) {
-            std::string_view v = a.value();
-            if (v == "true") setting.enabled = true;
-            else if (v == "false") setting.enabled = false;
-            else return fail(node, "enabled 应为 true 或 false / enabled must be true or false");
-        }
+        if (auto error = first_definition(node, "<rule id=\"" + setting.pattern + "\">")) return error;
+        if (auto error = read_enabled(node, setting.enabled)) return error;
         if (pugi::xml_attribute a = node.attribute("severity")) {
             setting.severity = severity_from_string(a.value());
             if (!setting.severity)
@@ -141,6 +171,8 @@ private:
             if (auto error = require(child, "name", name)) return error;
             if (!child.attribute("value"))
                 return fail(child, "<option> 缺少属性 value / <option> needs a value attribute");
+            if (auto error = first_definition(child, "<rule id=\"" + setting.pattern + "\"> <option name=\"" + name + "\">"))
+                return error;
             setting.options[name] = child.attribute("value").value();
             setting.option_positions[name] = position(child);
         }
@@ -148,10 +180,15 @@ private:
         return std::nullopt;
     }
 
-    std::optional<ConfigResult> read_plugin(pugi::xml_node node, Config& config) const {
-        if (auto error = check_attributes(node, {"name"})) return error;
+    std::optional<ConfigResult> read_plugin(pugi::xml_node node, Config& config) {
+        if (auto error = check_attributes(node, {"name", "enabled"})) return error;
         std::string name;
         if (auto error = require(node, "name", name)) return error;
+        if (auto error = first_definition(node, "<plugin name=\"" + name + "\">")) return error;
+        std::optional<bool> enabled;
+        if (auto error = read_enabled(node, enabled)) return error;
+        if (enabled == false) config.disabled_plugins.push_back(name);
+        config.plugin_positions[name] = position(node);
         auto& settings = config.plugin_settings[name];
         for (pugi::xml_node child : node.children()) {
             if (child.type() != pugi::node_element) continue;
@@ -161,20 +198,25 @@ private:
             if (auto error = check_attributes(child, {"name", "value"})) return error;
             std::string key;
             if (auto error = require(child, "name", key)) return error;
+            if (auto error = first_definition(child, "<plugin name=\"" + name + "\"> <setting name=\"" + key + "\">"))
+                return error;
             settings[key] = child.attribute("value").value();
         }
         return std::nullopt;
     }
 
-    std::optional<ConfigResult> read_element(pugi::xml_node node, Config& config) const {
+    std::optional<ConfigResult> read_element(pugi::xml_node node, Config& config) {
         std::string_view name = node.name();
         if (name == "rules") {
             if (auto error = check_attributes(node, {"select"})) return error;
+            if (auto error = first_definition(node, "<rules>")) return error;
             config.select = node.attribute("select").value();
+            config.select_position = position(node);
             return std::nullopt;
         }
         if (name == "tolerance") {
             if (auto error = check_attributes(node, {"half-unit", "extra"})) return error;
+            if (auto error = first_definition(node, "<tolerance>")) return error;
             if (auto error = read_decimal(node, "half-unit", config.half_unit)) return error;
             return read_decimal(node, "extra", config.extra);
         }
@@ -188,17 +230,28 @@ private:
 
     std::string_view text_;
     fs::path file_;
+    std::map<std::string, SourcePosition> defined_;  // what was defined where, for duplicates
 };
 
 }  // namespace
 
 ConfigResult parse_config(std::string_view text, const fs::path& file) {
-    return ConfigParser(text, file).parse();
+    // GB18030/GBK as declared, UTF-16, a BOM: the same reading as every plugin data file.
+    std::string utf8_text;
+    if (std::optional<DataFileError> error = xml_text_as_utf8(text, file.string(), utf8_text)) {
+        const TextPosition pos = error->position.value_or(TextPosition{});
+        return ConfigResult{std::nullopt, ConfigError{file.string(), pos.line, pos.column, std::move(error->message)}};
+    }
+    return ConfigParser(utf8_text, file).parse();
 }
 
 ConfigResult load_config(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::exists(file, ec))
+        return ConfigResult{std::nullopt,
+                            ConfigError{file.string(), 0, 0, "配置文件不存在 / the config file does not exist"}};
     std::ifstream in(file, std::ios::binary);
-    if (!in)
+    if (!in || fs::is_directory(file, ec))
         return ConfigResult{std::nullopt,
                             ConfigError{file.string(), 0, 0, "无法读取配置文件 / cannot read the config file"}};
     std::ostringstream buffer;

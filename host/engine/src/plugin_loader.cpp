@@ -22,9 +22,14 @@ std::string_view to_string(PluginProblem problem) {
         case PluginProblem::duplicate_plugin: return "duplicate-plugin";
         case PluginProblem::duplicate_rule: return "duplicate-rule";
         case PluginProblem::bad_rule_id: return "bad-rule-id";
+        case PluginProblem::disabled: return "disabled";
         case PluginProblem::shadowed: break;
     }
     return "shadowed";
+}
+
+bool loses_rules(PluginProblem problem) {
+    return problem != PluginProblem::shadowed && problem != PluginProblem::disabled;
 }
 
 const LoadedPlugin* PluginSet::find(std::string_view name) const {
@@ -115,7 +120,8 @@ std::string or_empty(const char* text) { return text ? text : ""; }
 }  // namespace
 
 PluginSet PluginSet::load(const std::vector<fs::path>& files,
-                          const std::function<PluginEnvironment(std::string_view)>& environment_for) {
+                          const std::function<PluginEnvironment(std::string_view)>& environment_for,
+                          const std::function<bool(std::string_view)>& is_disabled) {
     PluginSet set;
     std::set<std::string> rule_ids;
     for (const fs::path& path : files) {
@@ -135,6 +141,12 @@ PluginSet PluginSet::load(const std::vector<fs::path>& files,
         plugin.abi_major = descriptor.abi_major;
         plugin.abi_minor = descriptor.abi_minor;
 
+        if (is_disabled && is_disabled(plugin.name)) {
+            set.issues_.push_back({plugin.file, PluginProblem::disabled,
+                                   "配置已停用插件 " + plugin.name + " / plugin " + plugin.name +
+                                       " is disabled by the configuration"});
+            continue;
+        }
         if (set.find(plugin.name) != nullptr) {
             set.issues_.push_back({plugin.file, PluginProblem::duplicate_plugin,
                                    "插件名 " + plugin.name + " 已由其他文件提供，跳过 / a plugin named " +

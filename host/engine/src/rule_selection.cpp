@@ -4,6 +4,7 @@
 
 #include "fincheck/engine/glob.hpp"
 #include "fincheck/engine/host_rules.hpp"
+#include "fincheck/nearest_name.hpp"
 #include "fincheck/number_text.hpp"
 
 namespace fincheck::engine {
@@ -55,12 +56,28 @@ ConfigError error_at(const Config& config, SourcePosition position, std::string 
     return ConfigError{config.file.string(), position.line, position.column, std::move(message)};
 }
 
+std::vector<std::string> rule_ids(const std::vector<RuleEntry>& entries) {
+    std::vector<std::string> ids;
+    for (const RuleEntry& entry : entries) ids.push_back(entry.meta->id);
+    return ids;
+}
+
+// A selection entry or <rule id> that matches no rule is a typo or a plugin that is not
+// there: either way the run would be smaller than the user asked for.
+std::string matches_no_rule(const std::string& what_zh, const std::string& what_en, std::string_view pattern,
+                            const std::vector<RuleEntry>& entries) {
+    const std::string p(pattern.substr(pattern.starts_with('-') ? 1 : 0));
+    return what_zh + " 不匹配任何已加载的规则" + did_you_mean(p, rule_ids(entries)) + " / " + what_en +
+           " matches no loaded rule";
+}
+
 }  // namespace
 
-void apply_selection(std::string_view list, const std::vector<RuleEntry>& entries, std::vector<bool>& enabled,
-                     std::vector<std::string>* warnings) {
+std::vector<std::string> apply_selection(std::string_view list, const std::vector<RuleEntry>& entries,
+                                         std::vector<bool>& enabled) {
+    std::vector<std::string> unmatched;
     std::vector<std::string_view> items = split_list(list);
-    if (items.empty()) return;
+    if (items.empty()) return unmatched;
     if (items.front().front() != '-') enabled.assign(entries.size(), false);
     for (std::string_view item : items) {
         bool enable = item.front() != '-';
@@ -72,10 +89,9 @@ void apply_selection(std::string_view list, const std::vector<RuleEntry>& entrie
                 matched = true;
             }
         }
-        if (!matched && warnings)
-            warnings->push_back("选择项 " + std::string(item) + " 不匹配任何规则 / selection entry " +
-                                std::string(item) + " matches no rule");
+        if (!matched) unmatched.emplace_back(item);
     }
+    return unmatched;
 }
 
 PlanResult make_plan(const RuleRegistry& registry, const Config& config, std::string_view cli_selection) {
@@ -86,13 +102,16 @@ PlanResult make_plan(const RuleRegistry& registry, const Config& config, std::st
     if (config.extra) plan.tolerance.extra = *config.extra;
 
     std::vector<bool> enabled(entries.size(), true);
-    apply_selection(config.select, entries, enabled, &plan.warnings);
+    for (const std::string& item : apply_selection(config.select, entries, enabled))
+        return {std::nullopt, error_at(config, config.select_position,
+                                       matches_no_rule("<rules select> 中的 " + item, "the entry " + item + " of <rules select>", item, entries))};
     for (const RuleSetting& setting : config.rules) {
         if (!setting.enabled) continue;
         for (std::size_t i = 0; i < entries.size(); ++i)
             if (glob_match(setting.pattern, entries[i].meta->id)) enabled[i] = *setting.enabled;
     }
-    apply_selection(cli_selection, entries, enabled, &plan.warnings);
+    for (const std::string& item : apply_selection(cli_selection, entries, enabled))
+        return {std::nullopt, ConfigError{"--rules", 0, 0, matches_no_rule("选择项 " + item, "the entry " + item, item, entries)}};
 
     std::vector<std::string> parts;
     if (!config.select.empty()) parts.push_back(config.select);
@@ -140,11 +159,10 @@ PlanResult make_plan(const RuleRegistry& registry, const Config& config, std::st
                 rule.option_configured[name] = true;
             }
         }
-        if (!matched_any) {
-            plan.warnings.push_back(config.file.filename().string() + ":" + std::to_string(setting.position.line) +
-                                    ": <rule id=\"" + setting.pattern + "\"> 不匹配任何已加载的规则 / matches no loaded rule");
-            continue;
-        }
+        if (!matched_any)
+            return {std::nullopt, error_at(config, setting.position,
+                                           matches_no_rule("<rule id=\"" + setting.pattern + "\">", "<rule id=\"" + setting.pattern + "\">",
+                                                           setting.pattern, entries))};
         for (const auto& [name, declared] : option_declared)
             if (!declared)
                 return {std::nullopt,

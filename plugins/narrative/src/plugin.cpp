@@ -27,8 +27,12 @@ public:
         }
         std::vector<std::string> errors;
         auto lexicon = std::make_shared<Lexicon>(load_lexicons(environment.data_dirs, extra, errors));
-        if (environment.log != nullptr) {
-            for (const auto& error : errors) environment.log->write(LogLevel::error, "narrative lexicon: " + error);
+        // Fail closed: a lexicon file that cannot be read would silently narrow what the rules
+        // recognise. Every problem is named at once.
+        if (!errors.empty()) {
+            std::string all = "narrative: 词库无效 / lexicon rejected:";
+            for (const auto& error : errors) all += "\n" + error;
+            throw std::runtime_error(all);
         }
         if (lexicon->concepts.empty())
             throw std::runtime_error("narrative: no lexicon found under <data dir>/lexicons (national.xml)");

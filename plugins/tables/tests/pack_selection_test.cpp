@@ -60,7 +60,7 @@ TEST(PackSelection, AMoreSpecificDistrictPackWinsOverShanghai) {
 )";
     }
     auto result = PackLibrary::load({testing::pack_dir() / "national.xml", testing::pack_dir() / "shanghai.xml", file});
-    ASSERT_TRUE(std::holds_alternative<PackLibrary>(result)) << std::get<PackError>(result).to_string();
+    ASSERT_TRUE(std::holds_alternative<PackLibrary>(result)) << std::get<PackErrors>(result).to_string();
     const auto& lib = std::get<PackLibrary>(result);
     EXPECT_EQ(lib.select(consistent_national_report("上海市普陀区"))->pack->id, "putuo");
     EXPECT_EQ(lib.select(consistent_national_report("上海市黄浦区"))->pack->id, "shanghai");

@@ -3,9 +3,12 @@
 // root element checked; whatever is wrong comes back as a value that names the file, the line
 // and the column (text_position.hpp), never as an exception, so a plugin can log it and go on.
 //
-// Data files are UTF-8 (the only encoding positions are counted in). The document is kept
-// with its text, so a plugin that finds a problem in an element later can still say where
-// that element is (DataFile::error_at).
+// Positions are counted in UTF-8, so a file is first turned into UTF-8 (xml_text_as_utf8,
+// since SDK 1.2): a UTF-8 byte-order mark is dropped, UTF-16 (with a BOM, or recognisable from
+// "<?") and an encoding the XML declaration names (GB18030, GBK …) are converted with iconv,
+// and undeclared bytes that are not UTF-8 are an error naming the line and the encoding
+// problem. The document is kept with its converted text, so a plugin that finds a problem in
+// an element later can still say where that element is (DataFile::error_at).
 #pragma once
 
 #include <filesystem>
@@ -63,6 +66,10 @@ DataFileResult load_data_file(const std::filesystem::path& file, std::string_vie
 // The same for text already in memory; `name` stands for the file in errors.
 DataFileResult parse_data_file(std::string_view text, std::string_view name,
                                std::string_view root_element);
+
+// The bytes of an XML file as UTF-8, as described above; an empty file is an error too.
+// Used by load_data_file and parse_data_file, and by the host for fincheck.xml.
+std::optional<DataFileError> xml_text_as_utf8(std::string_view bytes, std::string_view name, std::string& out);
 
 // The *.xml files directly in `folder`, sorted by name; none when it is not a directory.
 std::vector<std::filesystem::path> data_files_in(const std::filesystem::path& folder);

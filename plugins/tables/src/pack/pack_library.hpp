@@ -14,6 +14,7 @@
 #include "fincheck/report.hpp"
 #include "pack_model.hpp"
 #include "pack_parser.hpp"
+#include "region_names.hpp"
 
 namespace fincheck::tables {
 
@@ -32,14 +33,24 @@ struct ResolvedPack {
     std::map<std::string, EffectiveRule> rules;  // disabled rules are absent
 };
 
+// Every problem of every pack, so that one run names every broken file of a shared folder.
+struct PackErrors {
+    std::vector<PackError> errors;  // in load order, each file's by line
+    std::string to_string() const;  // one "file:line: message" per line
+};
+
 class PackLibrary {
 public:
-    // Parses, links and validates. Every problem comes back as a PackError; the library is
-    // empty then. `files` are loaded in order; a later pack with the same id replaces an
-    // earlier one (so --rulepack can replace an installed pack).
-    static std::variant<PackLibrary, PackError> load(const std::vector<std::filesystem::path>& files);
+    // Parses, links and validates each pack on its own (a broken pack does not hide the
+    // problems of the others). Every problem comes back in PackErrors; no library then.
+    // `files` are loaded in order; a later pack with the same id from another folder replaces
+    // an earlier one (so --rulepack can replace an installed pack); the same id twice in one
+    // folder is an error. `regions` null: region prefixes are not checked.
+    static std::variant<PackLibrary, PackErrors> load(const std::vector<std::filesystem::path>& files,
+                                                      const RegionNames* regions = nullptr);
     // The same from in-memory texts: (name, text) pairs.
-    static std::variant<PackLibrary, PackError> load_texts(const std::vector<std::pair<std::string, std::string>>& texts);
+    static std::variant<PackLibrary, PackErrors> load_texts(const std::vector<std::pair<std::string, std::string>>& texts,
+                                                            const RegionNames* regions = nullptr);
 
     // Pack files in the rulepacks/ folder of each data directory (and the directory itself
     // when it is a rulepacks folder), in name order per directory.
@@ -50,6 +61,9 @@ public:
     // The pack for this report: `forced` if given, else the most specific pack whose
     // <applies> matches, else the root pack (national). nullptr when no pack is loaded.
     const ResolvedPack* select(const Report& report, std::string_view forced = {}) const;
+    // The pack a report that no <applies> matches gets; nullptr when there is none.
+    const ResolvedPack* fallback() const;
+    std::vector<std::string> pack_ids() const;
     // Every rule id any pack defines, in first-definition order.
     const std::vector<std::string>& rule_ids() const { return rule_ids_; }
     // The first definition of a rule (for its metadata).
@@ -60,7 +74,8 @@ public:
 
 private:
     PackLibrary() = default;
-    static std::variant<PackLibrary, PackError> link(std::vector<Pack> parsed);
+    static std::variant<PackLibrary, PackErrors> link(std::vector<Pack> parsed, PackErrors errors,
+                                                      const RegionNames* regions);
 
     std::vector<std::unique_ptr<Pack>> packs_;
     std::vector<ResolvedPack> resolved_;

@@ -128,6 +128,9 @@ struct TableDecl {
     std::string title;
     int order = 0;  // position in the template's printed order
     std::vector<std::string> columns;
+    // Named row keys (合计, income/本年收入合计); codes are always allowed. Declared rows
+    // make an unknown row key a load error, as declared columns do for columns.
+    std::vector<std::string> rows;
     SourcePos pos;
 };
 
@@ -135,6 +138,7 @@ struct TableDecl {
 struct Match {
     std::string region_prefix;
     std::string template_name;
+    SourcePos pos;
 };
 
 struct Override {

@@ -10,6 +10,7 @@
 namespace fincheck::tables {
 
 std::string PackError::to_string() const {
+    if (line == 0) return file + ": " + message;  // the file could not be read at all
     return file + ":" + std::to_string(line) + ": " + message;
 }
 
@@ -67,7 +68,7 @@ public:
                 for (pugi::xml_node m : elements(child)) {
                     expect_name(m, "match");
                     attributes(m, {"region-prefix", "template"});
-                    Match match{m.attribute("region-prefix").value(), m.attribute("template").value()};
+                    Match match{m.attribute("region-prefix").value(), m.attribute("template").value(), pos(m)};
                     if (match.region_prefix.empty() && match.template_name.empty())
                         fail(m, "<match> needs region-prefix or template (匹配条件为空)");
                     pack.applies.push_back(std::move(match));
@@ -190,10 +191,14 @@ private:
         t.title = node.attribute("title").value();
         if (auto a = node.attribute("order")) t.order = integer(node, a);
         for (pugi::xml_node c : elements(node)) {
-            expect_name(c, "column");
+            if (std::string_view(c.name()) != "row") expect_name(c, "column");
             attributes(c, {"key"});
             no_children(c);
-            t.columns.push_back(required(c, "key"));
+            auto& keys = std::string_view(c.name()) == "row" ? t.rows : t.columns;
+            std::string key = required(c, "key");
+            if (std::find(keys.begin(), keys.end(), key) != keys.end())
+                fail(c, "table " + t.id + " declares <" + c.name() + " key=\"" + key + "\"> twice (重复声明)");
+            keys.push_back(std::move(key));
         }
         return t;
     }

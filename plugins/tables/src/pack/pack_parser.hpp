@@ -18,6 +18,11 @@ struct PackError {
     std::string to_string() const;  // "file:line: message"
 };
 
+// A problem found at a pack element after parsing.
+inline PackError error_at(const SourcePos& pos, std::string message) {
+    return PackError{pos.file, pos.line, std::move(message)};
+}
+
 struct PackParseResult {
     std::optional<Pack> pack;
     std::optional<PackError> error;

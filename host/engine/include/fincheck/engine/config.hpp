@@ -23,7 +23,9 @@ struct ConfigError {
     std::uint32_t line = 0;
     std::uint32_t column = 0;
     std::string message;
-    std::string to_string() const;  // "file:line:column: message"
+    // "file:line:column: message"; "file: message" without a line; the message alone
+    // without a file (several problems, each line naming its own file).
+    std::string to_string() const;
 };
 
 struct SourcePosition {
@@ -41,9 +43,12 @@ struct RuleSetting {
     SourcePosition position;
 };
 
+inline constexpr const char* kConfigVersion = "1";
+
 struct Config {
     std::filesystem::path file;  // empty when no config file was used
     std::string select;          // <rules select="…"/>
+    SourcePosition select_position;
     std::optional<Decimal> half_unit;
     std::optional<Decimal> extra;
     std::vector<RuleSetting> rules;  // in document order: later entries win
@@ -51,6 +56,12 @@ struct Config {
     std::vector<std::filesystem::path> plugin_dirs;  // idem
     std::vector<std::filesystem::path> data_dirs;    // idem
     std::map<std::string, std::map<std::string, std::string>> plugin_settings;
+    // Where each <plugin name> was written: settings for a plugin that is not loaded name it.
+    std::map<std::string, SourcePosition> plugin_positions;
+    // <plugin name="…" enabled="false"/>: never created, and a failure to load it is no error.
+    std::vector<std::string> disabled_plugins;
+
+    bool plugin_disabled(std::string_view name) const;
 };
 
 struct ConfigResult {
@@ -59,7 +70,10 @@ struct ConfigResult {
 };
 
 // Parses a config file. Malformed XML, an unknown element or attribute, a bad severity or
-// number: an error naming the file, line and column.
+// number, a version other than kConfigVersion, anything defined twice (a second <rules>,
+// the same <rule id>, <option>, <plugin>, <setting> or path): an error naming the file,
+// line and column. The file may be UTF-8 (with or without a BOM), UTF-16 with a BOM, or in the
+// encoding its XML declaration names (GB18030, GBK); anything else is an error too.
 ConfigResult load_config(const std::filesystem::path& file);
 ConfigResult parse_config(std::string_view text, const std::filesystem::path& file);
 

@@ -32,13 +32,19 @@ struct EngineOptions {
     // use no config file.
     std::filesystem::path config_search_from;
     const Log* log = nullptr;  // must be thread-safe; null: discard
+    // A plugin that fails to load (plugin_loader.hpp: loses_rules) is an error: no run with a
+    // silently smaller rule set. The listing commands (rules, plugins) set this to show every
+    // problem instead, and exit non-zero themselves.
+    bool tolerate_plugin_problems = false;
 };
 
 class Engine;
 
 struct EngineCreation {
     std::unique_ptr<Engine> engine;
-    std::optional<ConfigError> error;  // bad config file or option: nothing was loaded
+    // Bad config file or option, or a plugin that failed to load: no engine. Several plugin
+    // problems come as one error whose message has a line per problem.
+    std::optional<ConfigError> error;
 };
 
 class Engine {

@@ -1,5 +1,7 @@
 // Loading rule plugins (Boost.DLL) behind a versioned handshake. A plugin that cannot be
-// used is reported (file + what happened) and skipped; the others load regardless.
+// used is reported (file + what happened) and skipped; the others load regardless. Whether a
+// problem stops the run is the engine's decision (engine.hpp: it does, unless the plugin is
+// disabled in the configuration).
 #pragma once
 
 #include <cstdint>
@@ -24,7 +26,12 @@ enum class PluginProblem : std::uint8_t {
     duplicate_rule,   // a rule id already provided by an earlier plugin (the rule is skipped)
     bad_rule_id,      // a rule id that is not lower-case kebab case (the rule is skipped)
     shadowed,         // same file name found earlier in the search path (file not opened)
+    disabled,         // <plugin name=… enabled="false"> in the configuration (never created)
 };
+
+// A problem that leaves the run with fewer rules than the search path offers. `shadowed`
+// and `disabled` are choices the user made (an earlier --plugin-dir, the configuration).
+bool loses_rules(PluginProblem problem);
 
 std::string_view to_string(PluginProblem problem);
 
@@ -57,9 +64,11 @@ public:
     const LoadedPlugin* find(std::string_view name) const;
 
     // Loads each file in order. `environment_for(name)` gives the environment handed to the
-    // plugin called `name` (its settings come from the config file).
+    // plugin called `name` (its settings come from the config file). A plugin for which
+    // `is_disabled(name)` holds is recorded as `disabled` and never created.
     static PluginSet load(const std::vector<std::filesystem::path>& files,
-                          const std::function<PluginEnvironment(std::string_view plugin_name)>& environment_for);
+                          const std::function<PluginEnvironment(std::string_view plugin_name)>& environment_for,
+                          const std::function<bool(std::string_view plugin_name)>& is_disabled = {});
 
     void add_issue(PluginIssue issue) { issues_.push_back(std::move(issue)); }
 

@@ -35,22 +35,23 @@ struct AuditPlan {
     Tolerance tolerance;
     std::string selection;        // the selection lists as applied, joined with " then "
     std::string config_file;      // config file name, empty when none
-    std::vector<std::string> warnings;  // entries that matched no rule, etc.
 
     const RulePlan* find(std::string_view rule_id) const;
 };
 
-// Applies one selection list to `enabled` (parallel to registry entries).
-void apply_selection(std::string_view list, const std::vector<RuleEntry>& entries, std::vector<bool>& enabled,
-                     std::vector<std::string>* warnings = nullptr);
+// Applies one selection list to `enabled` (parallel to registry entries) and returns the
+// entries that matched no rule.
+std::vector<std::string> apply_selection(std::string_view list, const std::vector<RuleEntry>& entries,
+                                         std::vector<bool>& enabled);
 
 struct PlanResult {
     std::optional<AuditPlan> plan;
     std::optional<ConfigError> error;
 };
 
-// An option a rule does not declare, or a value of the wrong type, is an error naming the
-// config file's line and column.
+// An option a rule does not declare, a value of the wrong type, or a selection entry or
+// <rule id> that matches no rule is an error naming the config file's line and column
+// (for --rules, the option), with the nearest rule id when one is close.
 PlanResult make_plan(const RuleRegistry& registry, const Config& config, std::string_view cli_selection);
 
 }  // namespace fincheck::engine
