@@ -44,6 +44,9 @@ namespace {
 
 using namespace report_xml;
 
+// How deep <section> elements may nest (docs/report-format.md, "Limits").
+constexpr int kMaxSectionDepth = 64;
+
 struct Failure {
     std::size_t offset;
     std::string message;
@@ -474,6 +477,11 @@ private:
     }
 
     void read_section(pugi::xml_node node, int parent, int depth) {
+        // The walk recurses once per level of sections (nothing else nests): the limit keeps
+        // a hostile file from exhausting the stack, far above any real report's four or five.
+        if (depth > kMaxSectionDepth)
+            fail(node, "<section> nested more than " + std::to_string(kMaxSectionDepth) +
+                           " levels deep (章节嵌套层数超过上限)");
         int index = static_cast<int>(report_.sections.size());
         Section& s = report_.sections.emplace_back();
         s.parent = parent;

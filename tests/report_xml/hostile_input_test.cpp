@@ -1,0 +1,115 @@
+// Report XML built to hurt the loader: nesting deep enough to exhaust the stack, and
+// character references to characters XML 1.0 forbids. Each is a LoadError with the file,
+// line and column, never a crash and never a forbidden character in the loaded Report.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "fincheck/report_xml.hpp"
+
+namespace {
+
+using namespace fincheck;
+
+std::string nested_sections(std::size_t depth) {
+    std::string xml = "<report format-version=\"1\">\n<body>\n";
+    for (std::size_t i = 0; i < depth; ++i) xml += "<section>\n";
+    xml += "<p>深处</p>\n";
+    for (std::size_t i = 0; i < depth; ++i) xml += "</section>\n";
+    xml += "</body>\n</report>\n";
+    return xml;
+}
+
+TEST(HostileReportXml, SectionsNestedToTheLimitLoad) {
+    LoadResult result = load_report_xml_buffer(nested_sections(64), "deep.xml");
+    ASSERT_TRUE(result) << result.error->to_string();
+    ASSERT_EQ(result.report->sections.size(), 64u);
+    EXPECT_EQ(result.report->sections.back().level, 64);
+}
+
+TEST(HostileReportXml, SectionsNestedBeyondTheLimitAreRefusedAtTheFirstTooDeep) {
+    LoadResult result = load_report_xml_buffer(nested_sections(65), "deep.xml");
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error->line, 3u + 64u) << result.error->to_string();  // the 65th <section>
+    EXPECT_EQ(result.error->column, 1u);
+    EXPECT_NE(result.error->message.find("64"), std::string::npos) << result.error->to_string();
+    EXPECT_NE(result.error->message.find("nested"), std::string::npos) << result.error->to_string();
+}
+
+// 50,000 levels crashed the loader (one stack frame pair per level); a million checks that
+// neither the walk nor pugixml's parse or DOM teardown recurse per level, on the default stack.
+TEST(HostileReportXml, AMillionNestedElementsNeitherCrashNorLoad) {
+    for (std::size_t depth : {std::size_t{50'000}, std::size_t{1'000'000}}) {
+        LoadResult result = load_report_xml_buffer(nested_sections(depth), "deep.xml");
+        ASSERT_FALSE(result);
+        EXPECT_EQ(result.error->line, 3u + 64u) << result.error->to_string();
+    }
+    // The same depth of elements the loader never walks into: pugixml alone parses and frees it.
+    std::string foreign;
+    for (int i = 0; i < 1'000'000; ++i) foreign += "<x>";
+    for (int i = 0; i < 1'000'000; ++i) foreign += "</x>";
+    LoadResult result = load_report_xml_buffer(foreign, "foreign.xml");
+    ASSERT_FALSE(result);
+    EXPECT_NE(result.error->message.find("expected <report>"), std::string::npos) << result.error->to_string();
+}
+
+struct ReferenceCase {
+    std::string_view reference;
+    std::string_view message_part;
+};
+
+// In text and in an attribute value, on the third line, after a CJK character: the error
+// points at the '&' in characters.
+TEST(HostileReportXml, CharacterReferencesToForbiddenCharactersAreRefused) {
+    const ReferenceCase cases[] = {
+        {"&#1;", "U+0001"},         {"&#0;", "U+0000"},         {"&#x1F;", "U+001F"},
+        {"&#xD800;", "U+D800"},     {"&#xdfff;", "U+DFFF"},     {"&#xFFFE;", "U+FFFE"},
+        {"&#65535;", "U+FFFF"},     {"&#x110000;", "beyond"},   {"&#4294967297;", "beyond"},
+        {"&#x100000041;", "beyond"}, {"&#00000000000000000000001;", "U+0001"},
+    };
+    for (const ReferenceCase& c : cases) {
+        const std::string text = "<report format-version=\"1\">\n<body>\n<p>收入" + std::string(c.reference) +
+                                 "</p>\n</body>\n</report>\n";
+        LoadResult result = load_report_xml_buffer(text, "ref.xml");
+        ASSERT_FALSE(result) << c.reference;
+        EXPECT_EQ(result.error->file, "ref.xml");
+        EXPECT_EQ(result.error->line, 3u) << result.error->to_string();
+        EXPECT_EQ(result.error->column, 6u) << result.error->to_string();
+        EXPECT_NE(result.error->message.find(c.message_part), std::string::npos) << result.error->to_string();
+
+        const std::string attribute = "<report format-version=\"1\">\n<body>\n<table id=\"收" +
+                                      std::string(c.reference) + "\"/>\n</body>\n</report>\n";
+        result = load_report_xml_buffer(attribute, "ref.xml");
+        ASSERT_FALSE(result) << c.reference;
+        EXPECT_EQ(result.error->line, 3u) << result.error->to_string();
+        EXPECT_EQ(result.error->column, 13u) << result.error->to_string();
+    }
+}
+
+TEST(HostileReportXml, MalformedCharacterReferencesAreRefused) {
+    // pugixml would keep these as text (or, for &#X41;, as the letters): XML says they are errors.
+    for (std::string_view reference : {"&#;", "&#x;", "&#X41;", "&#12", "&#x4G;", "&#-1;", "&# 65;"}) {
+        const std::string text = "<report format-version=\"1\">\n<body>\n<p>收入" + std::string(reference) +
+                                 "</p>\n</body>\n</report>\n";
+        LoadResult result = load_report_xml_buffer(text, "ref.xml");
+        ASSERT_FALSE(result) << reference;
+        EXPECT_EQ(result.error->line, 3u) << result.error->to_string();
+        EXPECT_EQ(result.error->column, 6u) << result.error->to_string();
+        EXPECT_NE(result.error->message.find("character reference"), std::string::npos) << result.error->to_string();
+    }
+}
+
+TEST(HostileReportXml, ReferencesToAllowedCharactersStillLoad) {
+    const std::string text =
+        "<report format-version=\"1\">\n<body>\n"
+        "<p>&#9;&#10;&#13;&#x20;&#65;&#x4E2D;&#x4e2d;&#20013;&#xD7FF;&#xE000;&#xFFFD;&#x10000;&#x10FFFF;"
+        "&amp;&lt;&gt;&quot;&apos; R&amp;D</p>\n"
+        "<table id=\"a&#x4E2D;&#9;b\"/>\n</body>\n</report>\n";
+    LoadResult result = load_report_xml_buffer(text, "ok.xml");
+    ASSERT_TRUE(result) << result.error->to_string();
+    EXPECT_EQ(result.report->blocks.at(0).text,
+              "\t\n\r A中中中\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBD\xF0\x90\x80\x80\xF4\x8F\xBF\xBF&<>\"' R&D");
+    EXPECT_EQ(result.report->tables.at(0).id, "a中\tb");
+}
+
+}  // namespace
