@@ -65,6 +65,26 @@ struct Failure {
     fail_at(i, "invalid UTF-8 byte sequence; report XML must be UTF-8 (不是有效的 UTF-8 编码)");
 }
 
+[[noreturn]] void fail_reference(std::string_view text, std::size_t at) {
+    const std::size_t line_end = std::min(text.find('\n', at), text.size());
+    const CharacterReference reference = read_character_reference(text, at, line_end);
+    const std::string spelled(text.substr(at, reference.length));
+    switch (reference.status) {
+        case CharacterReference::Status::forbidden: {
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(reference.code));
+            fail_at(at, "character reference " + spelled + " names " + code +
+                            ", which XML 1.0 does not allow (字符引用指向 XML 不允许的字符)");
+        }
+        case CharacterReference::Status::beyond_unicode:
+            fail_at(at, "character reference " + spelled +
+                            " is beyond U+10FFFF, the last Unicode character (字符引用超出 Unicode 范围)");
+        default:
+            fail_at(at, "malformed character reference; write &#NNNN; or &#xHHHH; with a lower-case x, "
+                        "or &amp; for a literal & (字符引用格式错误)");
+    }
+}
+
 // False when parse_number(text) is certainly nullopt, decided without its normalizing copy:
 // most cells without a value attribute are words (绩效基本型, 全面完成). parse_number keeps
 // digits, point, signs and percent, drops spaces, tabs, commas and apostrophes, and maps a
@@ -732,7 +752,8 @@ LoadResult load_owned(std::string bytes, std::string_view name) {
         const std::size_t size = parsed->bytes.size();
         if (std::size_t bad = source.scan(parsed->bytes); bad != SourceText::npos)
             fail_character(reinterpret_cast<const unsigned char*>(buffer), bad);
-        source.save_rewritable_lines();
+        if (std::size_t bad = source.save_rewritable_lines(); bad != SourceText::npos)
+            fail_reference(parsed->bytes, bad);
         {
             pugi::xml_document doc;
             pugi::xml_parse_result parse =
