@@ -147,7 +147,7 @@ std::string_view view(const char* text) { return std::string_view(text); }
 
 std::string quoted(std::string_view text) {
     std::string out = "\"";
-    out.append(text.substr(0, 80));
+    out.append(utf8::prefix_at_boundary(text, 80));  // never half a character: the message is written as XML
     if (text.size() > 80) out += "…";
     out += '"';
     return out;

@@ -3,6 +3,10 @@
 // line and column, never a crash and never a forbidden character in the loaded Report.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
 #include <string>
 
 #include "fincheck/report_xml.hpp"
@@ -110,6 +114,59 @@ TEST(HostileReportXml, ReferencesToAllowedCharactersStillLoad) {
     EXPECT_EQ(result.report->blocks.at(0).text,
               "\t\n\r A中中中\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBD\xF0\x90\x80\x80\xF4\x8F\xBF\xBF&<>\"' R&D");
     EXPECT_EQ(result.report->tables.at(0).id, "a中\tb");
+}
+
+std::string random_bytes(std::mt19937& random) {
+    static const std::string_view pieces[] = {std::string_view("\0", 1), "\x01", "\x1F", "\x80", "\xC0", "\xED\xA0\x80",
+                                              "\xEF\xBF\xBE", "\xF4\x90\x80\x80", "\xE5", "&", "<", "\"", "\t",
+                                              "\n", "\r", "合", "a", "]]>", "&#1;"};
+    std::string out;
+    const int count = static_cast<int>(random() % 30);
+    for (int i = 0; i < count; ++i) {
+        if (random() % 3 == 0) out += static_cast<char>(random() % 256);
+        else out += pieces[random() % std::size(pieces)];
+    }
+    return out;
+}
+
+// `fincheck import` writes whatever the importer kept: the report XML writer replaces what
+// XML cannot carry, so the document always parses (xmllint) and loads again.
+TEST(HostileReportXml, RandomBytesInEveryStringStillGiveAReportXmlThatLoads) {
+    std::mt19937 random(2613);
+    const std::filesystem::path dir = std::filesystem::path(FINCHECK_TEST_SCRATCH_DIR) / "hostile-writer";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::string files;
+    for (int round = 0; round < 100; ++round) {
+        Report report;
+        auto text = [&] { return report.own(random_bytes(random)); };
+        report.meta.department = text();
+        report.meta.title = text();
+        report.meta.source_file = text();
+        Section& section = report.sections.emplace_back();
+        section.heading = text();
+        section.level = 1;
+        Block& block = report.blocks.emplace_back();
+        block.section = 0;
+        block.text = text();
+        Table& table = report.tables.emplace_back();
+        table.id = text();
+        table.title = text();
+        Column& column = table.columns.emplace_back();
+        column.key = text();
+        column.header.push_back(text());
+        Row& row = table.rows.emplace_back();
+        row.key = text();
+        row.label = text();
+        row.cells.emplace_back().raw = text();
+        const std::string xml = write_report_xml(report);
+        LoadResult loaded = load_report_xml_buffer(xml, "written.xml");
+        ASSERT_TRUE(loaded) << "round " << round << ": " << loaded.error->to_string();
+        const std::filesystem::path file = dir / ("report-" + std::to_string(round) + ".xml");
+        std::ofstream(file, std::ios::binary) << xml;
+        files += " '" + file.string() + "'";
+    }
+    EXPECT_EQ(std::system(("xmllint --noout" + files).c_str()), 0);
 }
 
 }  // namespace
