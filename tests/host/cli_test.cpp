@@ -1,8 +1,11 @@
 // End to end: the built fincheck binary, its exit codes, outputs and error messages.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 #include "test_support.hpp"
 
@@ -21,11 +24,12 @@ std::string quote(const std::string& text) { return "'" + text + "'"; }
 
 // Runs fincheck with the test plugins first in the search path; the environment's plugin
 // path is cleared so the result does not depend on the caller's shell.
-// Each test gets its own output directory: ctest runs tests in parallel processes.
+// Each test gets its own output directory: ctest runs tests in parallel processes. A run that
+// hangs (an input that blocks) is killed and fails its test with exit code 124.
 CliRun fincheck(const std::string& args) {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
     fs::path dir = test::scratch_dir(std::string("cli-io-") + info->name());
-    std::string command = "env -u FINCHECK_PLUGIN_PATH " + quote(FINCHECK_CLI) + " " + args + " > " +
+    std::string command = "timeout 60 env -u FINCHECK_PLUGIN_PATH " + quote(FINCHECK_CLI) + " " + args + " > " +
                           quote((dir / "out").string()) + " 2> " + quote((dir / "err").string());
     int status = std::system(command.c_str());
     CliRun run;
@@ -136,6 +140,92 @@ TEST(Cli, ImportOfAMissingFileExitsTwo) {
     CliRun run = fincheck("import /no/such/report.txt");
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_NE(run.err.find("/no/such/report.txt"), std::string::npos) << run.err;
+}
+
+// ---- inputs and outputs: only regular files, a size limit, never over the input ---------
+
+const std::string kWuhanText = quote(std::string(FINCHECK_SOURCE_DIR) + "/examples/corpus/wuhan-hanyang-jiguan-gongwei-2024.txt");
+
+TEST(CliInput, RefusesWhatIsNotARegularFileWithoutBlocking) {
+    const fs::path dir = test::scratch_dir("cli-special-files");
+    const fs::path fifo = dir / "report.xml";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    for (const std::string& path : {std::string("/dev/zero"), fifo.string(), dir.string()}) {
+        for (const std::string& command : {std::string("check "), std::string("import ")}) {
+            CliRun run = fincheck(command + quote(path) + " " + (command == "check " ? kPlugins : ""));
+            EXPECT_EQ(run.exit_code, 2) << command << path << ": " << run.err;
+            EXPECT_NE(run.err.find(path + ":0:0: "), std::string::npos) << run.err;
+            EXPECT_NE(run.err.find("not a regular file"), std::string::npos) << run.err;
+        }
+    }
+}
+
+TEST(CliInput, RefusesAnInputBeyondTheSizeLimitAndSaysBoth) {
+    const std::uint64_t size = fs::file_size(std::string(FINCHECK_SOURCE_DIR) + "/examples/minimal-report.xml");
+    const std::string base = "check " + kMinimal + " " + kPlugins + " --rules test-blank-total --max-input-size ";
+    CliRun at_limit = fincheck(base + std::to_string(size));
+    EXPECT_EQ(at_limit.exit_code, 0) << at_limit.err;  // must still work: the limit itself is allowed
+    CliRun beyond = fincheck(base + std::to_string(size - 1));
+    EXPECT_EQ(beyond.exit_code, 2);
+    EXPECT_NE(beyond.err.find("input too large: " + std::to_string(size) + " B, the limit is " +
+                              std::to_string(size - 1) + " B"),
+              std::string::npos)
+        << beyond.err;
+    CliRun units = fincheck(base + "1K");
+    EXPECT_EQ(units.exit_code, size > 1024 ? 2 : 0) << units.err;
+    EXPECT_EQ(fincheck(base + "12Q").exit_code, 2);
+    EXPECT_EQ(fincheck(base + "0").exit_code, 2);
+    // Standard input has no size to look at first: it is read up to the limit and no further.
+    CliRun piped = fincheck("import - --max-input-size 4K < " + kWuhanText);
+    EXPECT_EQ(piped.exit_code, 2);
+    EXPECT_NE(piped.err.find("stdin:0:0: "), std::string::npos) << piped.err;
+    EXPECT_NE(piped.err.find("input larger than the limit of 4 KiB"), std::string::npos) << piped.err;
+}
+
+TEST(CliInput, RefusesAnOutputThatIsTheInputByAnyName) {
+    const fs::path dir = test::scratch_dir("cli-output-is-input");
+    const std::string original = test::read_file(std::string(FINCHECK_SOURCE_DIR) + "/examples/minimal-report.xml");
+    const fs::path report = dir / "report.xml";
+    test::write_file(report, original);
+    fs::create_hard_link(report, dir / "hard-link.xml");
+    fs::create_symlink(report, dir / "symlink.xml");
+    for (const std::string& output : {report.string(), (dir / "." / "report.xml").string(),
+                                      (dir / "hard-link.xml").string(), (dir / "symlink.xml").string()}) {
+        CliRun run = fincheck("check " + quote(report.string()) + " -o " + quote(output) + " " + kPlugins);
+        EXPECT_EQ(run.exit_code, 2) << output;
+        EXPECT_NE(run.err.find("the output is the input file"), std::string::npos) << run.err;
+        EXPECT_TRUE(test::read_file(report) == original) << "input overwritten via " << output;
+        EXPECT_TRUE(fs::is_symlink(dir / "symlink.xml"));
+    }
+    const fs::path text = dir / "report.txt";
+    test::write_file(text, test::read_file(std::string(FINCHECK_SOURCE_DIR) +
+                                           "/examples/corpus/wuhan-hanyang-jiguan-gongwei-2024.txt"));
+    const std::string text_before = test::read_file(text);
+    CliRun import = fincheck("import " + quote(text.string()) + " -o " + quote(text.string()));
+    EXPECT_EQ(import.exit_code, 2);
+    EXPECT_TRUE(test::read_file(text) == text_before) << "input overwritten";
+    // Must still work: another file in the same folder.
+    EXPECT_EQ(fincheck("check " + quote(report.string()) + " -o " + quote((dir / "audit.xml").string()) + " " +
+                       kPlugins + " --rules test-blank-total")
+                  .exit_code,
+              0);
+}
+
+TEST(CliInput, DashReadsStandardInputAndWritesStandardOutput) {
+    CliRun xml = fincheck("check - -o - " + kPlugins + " --rules test-blank-total < " + kBlankTotal);
+    EXPECT_EQ(xml.exit_code, 1) << xml.err;
+    EXPECT_EQ(xml.out.rfind("<?xml", 0), 0u) << xml.out;
+    EXPECT_NE(xml.out.find("<input file=\"stdin\""), std::string::npos) << xml.out;
+    EXPECT_NE(xml.out.find("rule=\"test-blank-total\""), std::string::npos);
+
+    CliRun text = fincheck("check - --format text --fail-on none " + kPlugins + " --rules test-blank-total < " + kWuhanText);
+    EXPECT_EQ(text.exit_code, 0) << text.err;  // extracted text, recognised without an extension
+    EXPECT_NE(text.out.find("中共武汉市汉阳区委直属机关工作委员会"), std::string::npos) << text.out;
+
+    CliRun imported = fincheck("import - -o - < " + kWuhanText);
+    EXPECT_EQ(imported.exit_code, 0) << imported.err;
+    EXPECT_EQ(imported.out.rfind("<?xml", 0), 0u);
+    EXPECT_NE(imported.out.find("<source file=\"stdin\""), std::string::npos) << imported.out.substr(0, 600);
 }
 
 }  // namespace
