@@ -324,17 +324,28 @@ private:
         std::string_view text = a.value();
         if (text.empty()) return std::nullopt;
         auto value = Decimal::parse(text);
-        if (!value)
+        if (!value) {
+            if (is_out_of_range_number(text)) fail_attribute(node, a, "value=" + quoted(text) + out_of_range_reason());
             fail_attribute(node, a, "value=" + quoted(text) +
                                         " is not a decimal number; write digits with an optional "
                                         "sign and point, e.g. 1234.50 (不是有效数值)");
+        }
         return value;
     }
 
-    static std::optional<Decimal> inferred_value(std::string_view raw) {
+    static std::string out_of_range_reason() {
+        return " is beyond the range of amounts, ±9223372036854.775807 (金额超出可表示范围)";
+    }
+
+    // An amount too large for Decimal is an error, not a word: taken for text, it would
+    // silently drop out of every sum.
+    std::optional<Decimal> inferred_value(pugi::xml_node node, std::string_view raw) const {
         if (raw.empty() || !may_be_number(raw)) return std::nullopt;
         auto parsed = parse_number(raw);
-        if (!parsed) return std::nullopt;
+        if (!parsed) {
+            if (is_out_of_range_number(raw)) fail(node, "<" + std::string(node.name()) + "> " + quoted(raw) + out_of_range_reason());
+            return std::nullopt;
+        }
         return parsed->value;
     }
 
@@ -562,7 +573,7 @@ private:
         }
         if (!have_name) missing_attribute(node, "name");
         f.raw = text_of(node);
-        f.value = value_attribute ? decimal(node, *value_attribute) : inferred_value(f.raw);
+        f.value = value_attribute ? decimal(node, *value_attribute) : inferred_value(node, f.raw);
         report_.attachments[static_cast<std::size_t>(attachment)].fields.push_back(f);
     }
 
@@ -700,7 +711,7 @@ private:
             Cell& cell = r.cells[col];
             cell.line = cell_line;
             cell.raw = text_of(child);
-            cell.value = value_attribute ? decimal(child, *value_attribute) : inferred_value(cell.raw);
+            cell.value = value_attribute ? decimal(child, *value_attribute) : inferred_value(child, cell.raw);
         }
     }
 

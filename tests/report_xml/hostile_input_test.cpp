@@ -116,6 +116,34 @@ TEST(HostileReportXml, ReferencesToAllowedCharactersStillLoad) {
     EXPECT_EQ(result.report->tables.at(0).id, "a中\tb");
 }
 
+// An amount beyond Decimal's range is an error at its cell, never a wrapped value and never
+// a cell quietly taken for words (which would drop it from every sum).
+TEST(HostileReportXml, AmountsBeyondTheDecimalRangeAreLoadErrors) {
+    const std::string table = "<report format-version=\"1\">\n<body>\n<table id=\"02\"><columns><column key=\"a\"/>"
+                              "</columns>\n<row code=\"201\">";
+    const std::string end = "</row></table>\n</body>\n</report>\n";
+    LoadResult attribute = load_report_xml_buffer(table + "<c col=\"0\" value=\"99999999999999999999\">x</c>" + end, "big.xml");
+    ASSERT_FALSE(attribute);
+    EXPECT_EQ(attribute.error->line, 4u);
+    EXPECT_EQ(attribute.error->column, 28u) << attribute.error->to_string();
+    EXPECT_NE(attribute.error->message.find("beyond the range"), std::string::npos) << attribute.error->to_string();
+
+    for (std::string_view text : {"99999999999999999999", "-9,223,372,036,855.00", "９９９９９９９９９９９９９９９９"}) {
+        LoadResult inferred = load_report_xml_buffer(table + "<c col=\"0\">" + std::string(text) + "</c>" + end, "big.xml");
+        ASSERT_FALSE(inferred) << text;
+        EXPECT_EQ(inferred.error->line, 4u);
+        EXPECT_EQ(inferred.error->column, 17u) << inferred.error->to_string();
+        EXPECT_NE(inferred.error->message.find("beyond the range"), std::string::npos) << inferred.error->to_string();
+    }
+    // Must still work: the largest amount, and words that merely hold digits.
+    LoadResult edge = load_report_xml_buffer(table + "<c col=\"0\">9223372036854.775807</c>" + end, "edge.xml");
+    ASSERT_TRUE(edge) << edge.error->to_string();
+    EXPECT_EQ(edge.report->tables[0].rows[0].cells[0].value, Decimal::from_units(INT64_MAX));
+    LoadResult words = load_report_xml_buffer(table + "<c col=\"0\">1.2.3</c>" + end, "words.xml");
+    ASSERT_TRUE(words) << words.error->to_string();
+    EXPECT_FALSE(words.report->tables[0].rows[0].cells[0].value);
+}
+
 std::string random_bytes(std::mt19937& random) {
     static const std::string_view pieces[] = {std::string_view("\0", 1), "\x01", "\x1F", "\x80", "\xC0", "\xED\xA0\x80",
                                               "\xEF\xBF\xBE", "\xF4\x90\x80\x80", "\xE5", "&", "<", "\"", "\t",
