@@ -211,6 +211,26 @@ TEST(CliInput, RefusesAnOutputThatIsTheInputByAnyName) {
               0);
 }
 
+// A file name is any bytes: one that is not UTF-8 is written escaped, never raw, in the
+// error message and in the audit report (which stays valid XML).
+TEST(CliInput, AFileNameThatIsNotUtf8IsEscapedWhereverItIsWritten) {
+    const fs::path dir = test::scratch_dir("cli-non-utf8-name");
+    const std::string name = "r\xBA\xCF\x01.xml";
+    test::write_file(dir / name, test::read_file(std::string(FINCHECK_SOURCE_DIR) + "/examples/minimal-report.xml"));
+    test::write_file(dir / ("bad" + name), "<report format-version=\"1\">\n<bogus/>\n</report>\n");
+    CliRun bad = fincheck("check " + quote((dir / ("bad" + name)).string()) + " " + kPlugins);
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("badr\\xBA\\xCF\\x01.xml:2:1: "), std::string::npos) << bad.err;
+    EXPECT_EQ(bad.err.find("\xBA"), std::string::npos) << "raw byte in the message";
+
+    const std::string audit = (dir / "audit.xml").string();
+    CliRun good = fincheck("check " + quote((dir / name).string()) + " -o " + quote(audit) + " " + kPlugins +
+                           " --rules test-blank-total");
+    EXPECT_EQ(good.exit_code, 0) << good.err;
+    EXPECT_NE(test::read_file(audit).find("<input file=\"r\\xBA\\xCF\\x01.xml\""), std::string::npos);
+    EXPECT_EQ(std::system(("xmllint --noout " + quote(audit)).c_str()), 0);
+}
+
 TEST(CliInput, DashReadsStandardInputAndWritesStandardOutput) {
     CliRun xml = fincheck("check - -o - " + kPlugins + " --rules test-blank-total < " + kBlankTotal);
     EXPECT_EQ(xml.exit_code, 1) << xml.err;

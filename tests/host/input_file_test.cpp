@@ -46,5 +46,13 @@ TEST(ReadInputBytes, ReadsAFileUpToTheLimitAndNotBeyond) {
     EXPECT_TRUE(empty.bytes.empty());
 }
 
+TEST(DisplayName, EscapesWhatIsNotTextAndKeepsTheRest) {
+    EXPECT_EQ(display_name("reports/部门决算 2024 (1).xml"), "reports/部门决算 2024 (1).xml");
+    EXPECT_EQ(display_name("r\xBA\xCF.xml"), "r\\xBA\\xCF.xml");  // GBK bytes
+    EXPECT_EQ(display_name("a\nb\x01\x7F"), "a\\x0Ab\\x01\x7F");
+    EXPECT_EQ(display_name("\xED\xA0\x80"), "\\xED\\xA0\\x80");  // a surrogate
+    EXPECT_EQ(display_name("合\xE5\x90"), "合\\xE5\\x90");         // cut mid-character
+}
+
 }  // namespace
 }  // namespace fincheck::engine

@@ -34,7 +34,8 @@ public:
             return kExitUsage;
         }
         if (output_is_the_input(output_, input_, read.identity)) return kExitUsage;
-        const std::string name = is_stdio(input_) ? "stdin" : std::filesystem::path(input_).filename().string();
+        const std::string name =
+            is_stdio(input_) ? "stdin" : engine::display_name(std::filesystem::path(input_).filename().native());
         ImportResult imported = import_text(std::move(read.bytes), name);
         if (!imported.report) {
             std::cerr << "fincheck: "

@@ -43,8 +43,9 @@ inline bool is_stdio(const std::string& path) { return path == engine::kStdioPat
 inline bool output_is_the_input(const std::string& output, const std::string& input,
                                 const std::optional<engine::FileIdentity>& identity) {
     if (output.empty() || is_stdio(output) || !identity || !engine::is_same_file(output, *identity)) return false;
-    std::cerr << "fincheck: " << output << ": 输出文件就是输入文件 " << input
-              << "，拒绝覆盖 / the output is the input file " << input << " (same file); refusing to overwrite it\n";
+    const std::string shown_output = engine::display_name(output), shown_input = engine::display_name(input);
+    std::cerr << "fincheck: " << shown_output << ": 输出文件就是输入文件 " << shown_input
+              << "，拒绝覆盖 / the output is the input file " << shown_input << " (same file); refusing to overwrite it\n";
     return true;
 }
 

@@ -25,7 +25,7 @@ bool looks_like_text(std::string_view bytes) {
 LoadedInput load_input(const fs::path& file, std::uint64_t max_size) {
     LoadedInput loaded;
     const bool from_stdin = file == kStdioPath;
-    loaded.input.file = from_stdin ? "stdin" : file.filename().string();
+    loaded.input.file = from_stdin ? "stdin" : display_name(file.filename().native());
     InputBytes read = read_input_bytes(file, max_size);
     if (read.error) {
         loaded.error = std::move(read.error);
@@ -33,7 +33,7 @@ LoadedInput load_input(const fs::path& file, std::uint64_t max_size) {
     }
     loaded.identity = read.identity;
     std::string bytes = std::move(read.bytes);
-    const std::string name = from_stdin ? "stdin" : file.string();
+    const std::string name = from_stdin ? "stdin" : display_name(file.native());
     loaded.input.sha256 = sha256_hex(bytes);
 
     if (from_stdin ? looks_like_text(bytes) : is_text_input(file)) {

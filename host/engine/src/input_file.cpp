@@ -6,7 +6,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+
+#include "fincheck/utf8.hpp"
 
 namespace fincheck::engine {
 namespace {
@@ -56,7 +59,7 @@ std::string too_large(std::optional<std::uint64_t> size, std::uint64_t limit) {
 
 InputBytes read_input_bytes(const std::filesystem::path& path, std::uint64_t max_size) {
     const bool from_stdin = path == kStdioPath;
-    const std::string name = from_stdin ? "stdin" : path.string();
+    const std::string name = from_stdin ? "stdin" : display_name(path.native());
     // O_NONBLOCK: opening a FIFO without a writer would wait forever; fstat then refuses it.
     // The check is on the descriptor that is read, so nothing can swap the file in between.
     const int fd = from_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -99,6 +102,24 @@ InputBytes read_input_bytes(const std::filesystem::path& path, std::uint64_t max
     if (used > max_size) return failed(name, too_large(std::nullopt, max_size));
     out.resize(used);
     return input;
+}
+
+std::string display_name(std::string_view name) {
+    std::string out;
+    out.reserve(name.size());
+    for (std::size_t i = 0; i < name.size();) {
+        const std::size_t length = utf8::xml_char_length(name, i);
+        if (length != 0 && static_cast<unsigned char>(name[i]) >= 0x20) {
+            out.append(name, i, length);
+            i += length;
+            continue;
+        }
+        char escaped[8];
+        std::snprintf(escaped, sizeof escaped, "\\x%02X", static_cast<unsigned char>(name[i]));
+        out += escaped;
+        ++i;
+    }
+    return out;
 }
 
 bool is_same_file(const std::filesystem::path& output, const FileIdentity& input) {

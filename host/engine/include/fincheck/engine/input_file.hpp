@@ -43,6 +43,11 @@ InputBytes read_input_bytes(const std::filesystem::path& path, std::uint64_t max
 // to it, a symbolic or a hard link): writing there would replace the input.
 bool is_same_file(const std::filesystem::path& output, const FileIdentity& input);
 
+// A file name as fincheck writes it in messages and outputs: bytes that are not UTF-8, and
+// control characters, as \xNN (a file system name is any bytes but '/' and NUL; a name that
+// is not text must neither make an output invalid nor reach a terminal raw).
+std::string display_name(std::string_view name);
+
 // "64M", "512K", "1G", "1048576", with an optional "iB" or "B" after the unit (binary
 // multiples: 1K = 1024). nullopt for anything else, zero, or a value past 2^64.
 std::optional<std::uint64_t> parse_byte_size(std::string_view text);
