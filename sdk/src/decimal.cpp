@@ -10,7 +10,8 @@ __extension__ typedef __int128 Wide;
 
 constexpr std::array<std::int64_t, 7> kPow10 = {1, 10, 100, 1'000, 10'000, 100'000, 1'000'000};
 
-// Divides rounding half away from zero; the only rounding mode reports use.
+// Divides rounding half away from zero; the only rounding mode reports use. The operands
+// come from int64 values, so neither negation nor the doubled remainder overflows a Wide.
 Wide divide_round_half_away(Wide numerator, Wide denominator) {
     bool negative = (numerator < 0) != (denominator < 0);
     if (numerator < 0) numerator = -numerator;
@@ -18,6 +19,12 @@ Wide divide_round_half_away(Wide numerator, Wide denominator) {
     Wide quotient = numerator / denominator;
     if ((numerator % denominator) * 2 >= denominator) ++quotient;
     return negative ? -quotient : quotient;
+}
+
+// A wide intermediate result as units, or the overflow every operation reports the same way.
+std::int64_t narrow(Wide units) {
+    if (units > Decimal::kMaxUnits || units < -Decimal::kMaxUnits) Decimal::out_of_range();
+    return static_cast<std::int64_t>(units);
 }
 
 }  // namespace
@@ -30,6 +37,7 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
         negative = text[0] == '-';
         pos = 1;
     }
+    constexpr std::int64_t kMaxWhole = kMaxUnits / kScale;
     std::int64_t whole = 0;
     std::int64_t fraction = 0;
     int fraction_digits = 0;
@@ -47,8 +55,8 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
         any_digit = true;
         int digit = c - '0';
         if (!seen_point) {
-            if (whole > (INT64_MAX / kScale - 9) / 10) return std::nullopt;  // out of range
-            whole = whole * 10 + digit;
+            whole = whole * 10 + digit;  // at most kMaxWhole * 10 + 9: far inside int64
+            if (whole > kMaxWhole) return std::nullopt;  // out of range
         } else if (fraction_digits < kScaleDigits) {
             fraction = fraction * 10 + digit;
             ++fraction_digits;
@@ -59,9 +67,10 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
     }
     if (!any_digit) return std::nullopt;
     int kept = fraction_digits > kScaleDigits ? kScaleDigits : fraction_digits;
-    std::int64_t units = whole * kScale + fraction * kPow10[static_cast<std::size_t>(kScaleDigits - kept)];
+    Wide units = static_cast<Wide>(whole) * kScale + fraction * kPow10[static_cast<std::size_t>(kScaleDigits - kept)];
     if (round_up) ++units;
-    return Decimal(negative ? -units : units);
+    if (units > kMaxUnits) return std::nullopt;
+    return Decimal(static_cast<std::int64_t>(negative ? -units : units));
 }
 
 std::string Decimal::to_string(int min_decimals) const {
@@ -90,40 +99,41 @@ std::string Decimal::to_string(int min_decimals) const {
 Decimal Decimal::rounded(int decimals) const {
     if (decimals >= kScaleDigits) return *this;
     std::int64_t step = kPow10[static_cast<std::size_t>(kScaleDigits - (decimals < 0 ? 0 : decimals))];
-    return Decimal(static_cast<std::int64_t>(divide_round_half_away(units_, step)) * step);
+    return Decimal(narrow(divide_round_half_away(units_, step) * step));
 }
 
 Decimal Decimal::floored(int decimals) const {
     if (decimals >= kScaleDigits) return *this;
     std::int64_t step = kPow10[static_cast<std::size_t>(kScaleDigits - (decimals < 0 ? 0 : decimals))];
-    std::int64_t q = units_ / step;
+    Wide q = units_ / step;
     if (units_ % step != 0 && units_ < 0) --q;
-    return Decimal(q * step);
+    return Decimal(narrow(q * step));
 }
 
 Decimal Decimal::ceiled(int decimals) const {
     if (decimals >= kScaleDigits) return *this;
     std::int64_t step = kPow10[static_cast<std::size_t>(kScaleDigits - (decimals < 0 ? 0 : decimals))];
-    std::int64_t q = units_ / step;
+    Wide q = units_ / step;
     if (units_ % step != 0 && units_ > 0) ++q;
-    return Decimal(q * step);
+    return Decimal(narrow(q * step));
 }
 
 Decimal Decimal::times(Decimal other) const {
     Wide product = static_cast<Wide>(units_) * other.units_;
-    return Decimal(static_cast<std::int64_t>(divide_round_half_away(product, kScale)));
+    return Decimal(narrow(divide_round_half_away(product, kScale)));
 }
 
 std::optional<Decimal> Decimal::ratio(Decimal numerator, Decimal denominator) {
     if (denominator.units_ == 0) return std::nullopt;
     Wide scaled = static_cast<Wide>(numerator.units_) * kScale;
-    return Decimal(static_cast<std::int64_t>(divide_round_half_away(scaled, denominator.units_)));
+    return Decimal(narrow(divide_round_half_away(scaled, denominator.units_)));
 }
 
 std::optional<Decimal> Decimal::percent(Decimal numerator, Decimal denominator) {
     if (denominator.units_ == 0) return std::nullopt;
+    // |units| < 2^63, times 10^8 < 2^90: exact in 128 bits.
     Wide scaled = static_cast<Wide>(numerator.units_) * kScale * 100;
-    return Decimal(static_cast<std::int64_t>(divide_round_half_away(scaled, denominator.units_)));
+    return Decimal(narrow(divide_round_half_away(scaled, denominator.units_)));
 }
 
 }  // namespace fincheck

@@ -29,6 +29,30 @@ std::string normalize_number_text(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// Optional sign, digits with at most one point among them, at least one digit.
+bool is_decimal_syntax(std::string_view text) {
+    if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+    bool digit = false, point = false;
+    for (char c : text) {
+        if (c >= '0' && c <= '9') digit = true;
+        else if (c == '.' && !point) point = true;
+        else return false;
+    }
+    return digit;
+}
+
+}  // namespace
+
+bool is_out_of_range_number(std::string_view text) {
+    if (parse_number(text)) return false;
+    std::string compact = normalize_number_text(text);
+    std::string_view body = compact;
+    if (!body.empty() && body.back() == '%') body.remove_suffix(1);
+    return is_decimal_syntax(body);
+}
+
 std::optional<ParsedNumber> parse_number(std::string_view text) {
     // Most cells are already plain ASCII numbers ("592.29"); only text with spaces,
     // separators or full-width characters needs the normalizing copy.

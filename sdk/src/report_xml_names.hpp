@@ -84,16 +84,9 @@ inline std::string_view implied_row_key(std::string_view code, std::string_view 
 }
 
 // Length of the well-formed UTF-8 sequence at p (at most `available` bytes) that is also an
-// XML 1.0 Char, or 0 when the bytes are not one. XML forbids C0 controls other than tab,
-// LF and CR, surrogates and U+FFFE/U+FFFF, so a document holding them cannot be exchanged.
+// XML 1.0 Char, or 0 when the bytes are not one (utf8::xml_char_length).
 inline std::size_t xml_char_length(const unsigned char* p, std::size_t available) {
-    unsigned char c = p[0];
-    if (c < 0x80) return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') ? 1 : 0;
-    // Strict UTF-8 (no overlong forms, surrogates or values beyond U+10FFFF), then XML's own
-    // exclusions among well-formed characters.
-    std::size_t length = utf8::well_formed_length(std::string_view(reinterpret_cast<const char*>(p), available), 0);
-    if (length == 3 && c == 0xEF && p[1] == 0xBF && p[2] >= 0xBE) return 0;  // U+FFFE, U+FFFF
-    return length;
+    return utf8::xml_char_length(std::string_view(reinterpret_cast<const char*>(p), available), 0);
 }
 
 }  // namespace fincheck::report_xml

@@ -44,6 +44,9 @@ namespace {
 
 using namespace report_xml;
 
+// How deep <section> elements may nest (docs/report-format.md, "Limits").
+constexpr int kMaxSectionDepth = 64;
+
 struct Failure {
     std::size_t offset;
     std::string message;
@@ -60,6 +63,26 @@ struct Failure {
         fail_at(i, std::string("control character U+00") + code + " is not allowed in XML (XML 中不允许控制字符)");
     }
     fail_at(i, "invalid UTF-8 byte sequence; report XML must be UTF-8 (不是有效的 UTF-8 编码)");
+}
+
+[[noreturn]] void fail_reference(std::string_view text, std::size_t at) {
+    const std::size_t line_end = std::min(text.find('\n', at), text.size());
+    const CharacterReference reference = read_character_reference(text, at, line_end);
+    const std::string spelled(text.substr(at, reference.length));
+    switch (reference.status) {
+        case CharacterReference::Status::forbidden: {
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(reference.code));
+            fail_at(at, "character reference " + spelled + " names " + code +
+                            ", which XML 1.0 does not allow (字符引用指向 XML 不允许的字符)");
+        }
+        case CharacterReference::Status::beyond_unicode:
+            fail_at(at, "character reference " + spelled +
+                            " is beyond U+10FFFF, the last Unicode character (字符引用超出 Unicode 范围)");
+        default:
+            fail_at(at, "malformed character reference; write &#NNNN; or &#xHHHH; with a lower-case x, "
+                        "or &amp; for a literal & (字符引用格式错误)");
+    }
 }
 
 // False when parse_number(text) is certainly nullopt, decided without its normalizing copy:
@@ -124,7 +147,7 @@ std::string_view view(const char* text) { return std::string_view(text); }
 
 std::string quoted(std::string_view text) {
     std::string out = "\"";
-    out.append(text.substr(0, 80));
+    out.append(utf8::prefix_at_boundary(text, 80));  // never half a character: the message is written as XML
     if (text.size() > 80) out += "…";
     out += '"';
     return out;
@@ -301,17 +324,28 @@ private:
         std::string_view text = a.value();
         if (text.empty()) return std::nullopt;
         auto value = Decimal::parse(text);
-        if (!value)
+        if (!value) {
+            if (is_out_of_range_number(text)) fail_attribute(node, a, "value=" + quoted(text) + out_of_range_reason());
             fail_attribute(node, a, "value=" + quoted(text) +
                                         " is not a decimal number; write digits with an optional "
                                         "sign and point, e.g. 1234.50 (不是有效数值)");
+        }
         return value;
     }
 
-    static std::optional<Decimal> inferred_value(std::string_view raw) {
+    static std::string out_of_range_reason() {
+        return " is beyond the range of amounts, ±9223372036854.775807 (金额超出可表示范围)";
+    }
+
+    // An amount too large for Decimal is an error, not a word: taken for text, it would
+    // silently drop out of every sum.
+    std::optional<Decimal> inferred_value(pugi::xml_node node, std::string_view raw) const {
         if (raw.empty() || !may_be_number(raw)) return std::nullopt;
         auto parsed = parse_number(raw);
-        if (!parsed) return std::nullopt;
+        if (!parsed) {
+            if (is_out_of_range_number(raw)) fail(node, "<" + std::string(node.name()) + "> " + quoted(raw) + out_of_range_reason());
+            return std::nullopt;
+        }
         return parsed->value;
     }
 
@@ -474,6 +508,11 @@ private:
     }
 
     void read_section(pugi::xml_node node, int parent, int depth) {
+        // The walk recurses once per level of sections (nothing else nests): the limit keeps
+        // a hostile file from exhausting the stack, far above any real report's four or five.
+        if (depth > kMaxSectionDepth)
+            fail(node, "<section> nested more than " + std::to_string(kMaxSectionDepth) +
+                           " levels deep (章节嵌套层数超过上限)");
         int index = static_cast<int>(report_.sections.size());
         Section& s = report_.sections.emplace_back();
         s.parent = parent;
@@ -534,7 +573,7 @@ private:
         }
         if (!have_name) missing_attribute(node, "name");
         f.raw = text_of(node);
-        f.value = value_attribute ? decimal(node, *value_attribute) : inferred_value(f.raw);
+        f.value = value_attribute ? decimal(node, *value_attribute) : inferred_value(node, f.raw);
         report_.attachments[static_cast<std::size_t>(attachment)].fields.push_back(f);
     }
 
@@ -672,7 +711,7 @@ private:
             Cell& cell = r.cells[col];
             cell.line = cell_line;
             cell.raw = text_of(child);
-            cell.value = value_attribute ? decimal(child, *value_attribute) : inferred_value(cell.raw);
+            cell.value = value_attribute ? decimal(child, *value_attribute) : inferred_value(child, cell.raw);
         }
     }
 
@@ -724,7 +763,8 @@ LoadResult load_owned(std::string bytes, std::string_view name) {
         const std::size_t size = parsed->bytes.size();
         if (std::size_t bad = source.scan(parsed->bytes); bad != SourceText::npos)
             fail_character(reinterpret_cast<const unsigned char*>(buffer), bad);
-        source.save_rewritable_lines();
+        if (std::size_t bad = source.save_rewritable_lines(); bad != SourceText::npos)
+            fail_reference(parsed->bytes, bad);
         {
             pugi::xml_document doc;
             pugi::xml_parse_result parse =

@@ -235,6 +235,47 @@ inline BlockCheck fastest_block_check() {
     return chosen;
 }
 
+// A character reference as XML 1.0 spells it: "&#" decimal digits ";" or "&#x" hex digits ";".
+// pugixml decodes what it recognises without checking the character (&#0; ends the string,
+// &#xD800; becomes an encoded surrogate, a value past 32 bits wraps), so every "&#" is checked
+// against this first.
+struct CharacterReference {
+    enum class Status : std::uint8_t { allowed, malformed, forbidden, beyond_unicode };
+    Status status = Status::malformed;
+    char32_t code = 0;       // the character named, when well formed and within Unicode
+    std::size_t length = 0;  // bytes from the '&' to the ';' included, when well formed
+};
+
+// Reads the reference that starts at text[at] ("&#"), looking no further than `end`.
+inline CharacterReference read_character_reference(std::string_view text, std::size_t at, std::size_t end) {
+    CharacterReference reference;
+    std::size_t i = at + 2;
+    const bool hex = i < end && text[i] == 'x';
+    if (hex) ++i;
+    const std::size_t first_digit = i;
+    std::uint64_t value = 0;  // kept just past Unicode's end: leading zeros and long runs cannot wrap it
+    for (; i < end; ++i) {
+        const char c = text[i];
+        unsigned digit;
+        if (c >= '0' && c <= '9') digit = static_cast<unsigned>(c - '0');
+        else if (hex && c >= 'a' && c <= 'f') digit = static_cast<unsigned>(c - 'a' + 10);
+        else if (hex && c >= 'A' && c <= 'F') digit = static_cast<unsigned>(c - 'A' + 10);
+        else break;
+        value = std::min<std::uint64_t>(value * (hex ? 16 : 10) + digit, 0x110000);
+    }
+    if (i == first_digit || i >= end || text[i] != ';') return reference;
+    reference.length = i + 1 - at;
+    if (value > 0x10FFFF) {
+        reference.status = CharacterReference::Status::beyond_unicode;
+        return reference;
+    }
+    reference.code = static_cast<char32_t>(value);
+    const bool xml_char = value == '\t' || value == '\n' || value == '\r' || (value >= 0x20 && value <= 0xD7FF) ||
+                          (value >= 0xE000 && value <= 0xFFFD) || value >= 0x10000;
+    reference.status = xml_char ? CharacterReference::Status::allowed : CharacterReference::Status::forbidden;
+    return reference;
+}
+
 class SourceText {
 public:
     static constexpr std::size_t npos = std::string_view::npos;
@@ -280,8 +321,12 @@ public:
     }
 
     // Copies the lines that an in-situ parse may rewrite beyond its delimiters: those holding
-    // '&' or '\r'. Call after a successful scan() and before the parse.
-    void save_rewritable_lines() {
+    // '&' or '\r'. Call after a successful scan() and before the parse. On the way, checks
+    // every character reference ("&#") of those lines: returns the offset of the first that
+    // is malformed or names a character XML forbids (read_character_reference), or npos.
+    // Anywhere in the document, CDATA sections and comments included, where XML would keep it
+    // as text: a report has no reason to spell one there.
+    std::size_t save_rewritable_lines() {
         saved_.clear();
         // memchr per byte value, both kept one step ahead: string_view::find_first_of would
         // test each position against the set with a call of its own.
@@ -290,9 +335,14 @@ public:
         has_carriage_returns_ = next_cr != npos;
         while (true) {
             const std::size_t at = std::min(next_reference, next_cr);
-            if (at == npos) return;
+            if (at == npos) return npos;
             const auto [line_start, line_end] = line_span(at);
             saved_.emplace_back(line_start, std::string(text_.substr(line_start, line_end - line_start)));
+            for (std::size_t amp = next_reference; amp < line_end; amp = find('&', amp + 1)) {
+                if (amp + 1 < line_end && text_[amp + 1] == '#' &&
+                    read_character_reference(text_, amp, line_end).status != CharacterReference::Status::allowed)
+                    return amp;
+            }
             const std::size_t next_line = line_end + 1;  // past the '\n', or past the end
             if (next_reference < next_line) next_reference = find('&', next_line);
             if (next_cr < next_line) next_cr = find('\r', next_line);

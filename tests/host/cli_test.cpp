@@ -1,6 +1,10 @@
 // End to end: the built fincheck binary, its exit codes, outputs and error messages.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdlib>
 
 #include "fincheck/engine/audit.hpp"
@@ -225,6 +229,112 @@ TEST(Cli, ImportOfAMissingFileExitsTwo) {
     CliRun run = fincheck("import /no/such/report.txt");
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_NE(run.err.find("/no/such/report.txt"), std::string::npos) << run.err;
+}
+
+// ---- inputs and outputs: only regular files, a size limit, never over the input ---------
+
+// A small extracted-text report (over 4 KiB) written for these tests.
+const std::string kTextReport = quote(std::string(FINCHECK_TEST_DATA_DIR) + "/small-report.txt");
+
+TEST(CliInput, RefusesWhatIsNotARegularFileWithoutBlocking) {
+    const fs::path dir = test::scratch_dir("cli-special-files");
+    const fs::path fifo = dir / "report.xml";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    for (const std::string& path : {std::string("/dev/zero"), fifo.string(), dir.string()}) {
+        for (const std::string& command : {std::string("check "), std::string("import ")}) {
+            CliRun run = fincheck(command + quote(path) + " " + (command == "check " ? kPlugins : ""));
+            EXPECT_EQ(run.exit_code, 2) << command << path << ": " << run.err;
+            EXPECT_NE(run.err.find(path + ":0:0: "), std::string::npos) << run.err;
+            EXPECT_NE(run.err.find("not a regular file"), std::string::npos) << run.err;
+        }
+    }
+}
+
+TEST(CliInput, RefusesAnInputBeyondTheSizeLimitAndSaysBoth) {
+    const std::uint64_t size = fs::file_size(std::string(FINCHECK_SOURCE_DIR) + "/examples/minimal-report.xml");
+    const std::string base = "check " + kMinimal + " " + kPlugins + " --rules test-blank-total --max-input-size ";
+    CliRun at_limit = fincheck(base + std::to_string(size));
+    EXPECT_EQ(at_limit.exit_code, 0) << at_limit.err;  // must still work: the limit itself is allowed
+    CliRun beyond = fincheck(base + std::to_string(size - 1));
+    EXPECT_EQ(beyond.exit_code, 2);
+    EXPECT_NE(beyond.err.find("input too large: " + std::to_string(size) + " B, the limit is " +
+                              std::to_string(size - 1) + " B"),
+              std::string::npos)
+        << beyond.err;
+    CliRun units = fincheck(base + "1K");
+    EXPECT_EQ(units.exit_code, size > 1024 ? 2 : 0) << units.err;
+    EXPECT_EQ(fincheck(base + "12Q").exit_code, 2);
+    EXPECT_EQ(fincheck(base + "0").exit_code, 2);
+    // Standard input has no size to look at first: it is read up to the limit and no further.
+    CliRun piped = fincheck("import - --max-input-size 4K < " + kTextReport);
+    EXPECT_EQ(piped.exit_code, 2);
+    EXPECT_NE(piped.err.find("stdin:0:0: "), std::string::npos) << piped.err;
+    EXPECT_NE(piped.err.find("input larger than the limit of 4 KiB"), std::string::npos) << piped.err;
+}
+
+TEST(CliInput, RefusesAnOutputThatIsTheInputByAnyName) {
+    const fs::path dir = test::scratch_dir("cli-output-is-input");
+    const std::string original = test::read_file(std::string(FINCHECK_SOURCE_DIR) + "/examples/minimal-report.xml");
+    const fs::path report = dir / "report.xml";
+    test::write_file(report, original);
+    fs::create_hard_link(report, dir / "hard-link.xml");
+    fs::create_symlink(report, dir / "symlink.xml");
+    for (const std::string& output : {report.string(), (dir / "." / "report.xml").string(),
+                                      (dir / "hard-link.xml").string(), (dir / "symlink.xml").string()}) {
+        CliRun run = fincheck("check " + quote(report.string()) + " -o " + quote(output) + " " + kPlugins);
+        EXPECT_EQ(run.exit_code, 2) << output;
+        EXPECT_NE(run.err.find("the output is the input file"), std::string::npos) << run.err;
+        EXPECT_TRUE(test::read_file(report) == original) << "input overwritten via " << output;
+        EXPECT_TRUE(fs::is_symlink(dir / "symlink.xml"));
+    }
+    const fs::path text = dir / "report.txt";
+    test::write_file(text, test::read_file(std::string(FINCHECK_TEST_DATA_DIR) + "/small-report.txt"));
+    const std::string text_before = test::read_file(text);
+    CliRun import = fincheck("import " + quote(text.string()) + " -o " + quote(text.string()));
+    EXPECT_EQ(import.exit_code, 2);
+    EXPECT_TRUE(test::read_file(text) == text_before) << "input overwritten";
+    // Must still work: another file in the same folder.
+    EXPECT_EQ(fincheck("check " + quote(report.string()) + " -o " + quote((dir / "audit.xml").string()) + " " +
+                       kPlugins + " --rules test-blank-total")
+                  .exit_code,
+              0);
+}
+
+// A file name is any bytes: one that is not UTF-8 is written escaped, never raw, in the
+// error message and in the audit report (which stays valid XML).
+TEST(CliInput, AFileNameThatIsNotUtf8IsEscapedWhereverItIsWritten) {
+    const fs::path dir = test::scratch_dir("cli-non-utf8-name");
+    const std::string name = "r\xBA\xCF\x01.xml";
+    test::write_file(dir / name, test::read_file(std::string(FINCHECK_SOURCE_DIR) + "/examples/minimal-report.xml"));
+    test::write_file(dir / ("bad" + name), "<report format-version=\"1\">\n<bogus/>\n</report>\n");
+    CliRun bad = fincheck("check " + quote((dir / ("bad" + name)).string()) + " " + kPlugins);
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("badr\\xBA\\xCF\\x01.xml:2:1: "), std::string::npos) << bad.err;
+    EXPECT_EQ(bad.err.find("\xBA"), std::string::npos) << "raw byte in the message";
+
+    const std::string audit = (dir / "audit.xml").string();
+    CliRun good = fincheck("check " + quote((dir / name).string()) + " -o " + quote(audit) + " " + kPlugins +
+                           " --rules test-blank-total");
+    EXPECT_EQ(good.exit_code, 0) << good.err;
+    EXPECT_NE(test::read_file(audit).find("<input file=\"r\\xBA\\xCF\\x01.xml\""), std::string::npos);
+    EXPECT_EQ(std::system(("xmllint --noout " + quote(audit)).c_str()), 0);
+}
+
+TEST(CliInput, DashReadsStandardInputAndWritesStandardOutput) {
+    CliRun xml = fincheck("check - -o - " + kPlugins + " --rules test-blank-total < " + kBlankTotal);
+    EXPECT_EQ(xml.exit_code, 1) << xml.err;
+    EXPECT_EQ(xml.out.rfind("<?xml", 0), 0u) << xml.out;
+    EXPECT_NE(xml.out.find("<input file=\"stdin\""), std::string::npos) << xml.out;
+    EXPECT_NE(xml.out.find("rule=\"test-blank-total\""), std::string::npos);
+
+    CliRun text = fincheck("check - --format text --fail-on none " + kPlugins + " --rules test-blank-total < " + kTextReport);
+    EXPECT_EQ(text.exit_code, 0) << text.err;  // extracted text, recognised without an extension
+    EXPECT_NE(text.out.find("示例省示例市示范区测试局"), std::string::npos) << text.out;
+
+    CliRun imported = fincheck("import - -o - < " + kTextReport);
+    EXPECT_EQ(imported.exit_code, 0) << imported.err;
+    EXPECT_EQ(imported.out.rfind("<?xml", 0), 0u);
+    EXPECT_NE(imported.out.find("<source file=\"stdin\""), std::string::npos) << imported.out.substr(0, 600);
 }
 
 }  // namespace

@@ -112,7 +112,7 @@ CliRun run_fincheck(const std::string& args, const std::string& name, const fs::
                     const std::string& environment) {
     fs::path dir = scratch_dir("cli-io-" + name);
     std::string command = (cwd.empty() ? std::string() : "cd " + quote(cwd.string()) + " && ") +
-                          "env -u FINCHECK_PLUGIN_PATH -u LC_ALL -u LC_MESSAGES -u LANG " + environment + " " +
+                          "timeout 60 env -u FINCHECK_PLUGIN_PATH -u LC_ALL -u LC_MESSAGES -u LANG " + environment + " " +
                           quote(FINCHECK_CLI) + " " + args + " > " +
                           quote((dir / "out").string()) + " 2> " + quote((dir / "err").string());
     int status = std::system(command.c_str());

@@ -39,7 +39,8 @@ std::string quote(const std::string& text);  // for the shell: 'text'
 // Runs the built fincheck binary with `args` (already quoted) in `cwd` (empty: the test's
 // own), the environment's plugin path and locale cleared so the result does not depend on the
 // caller's shell, and `environment` (VAR=value …) set on top. `name` picks a scratch directory
-// for the output: ctest runs tests in parallel.
+// for the output: ctest runs tests in parallel. A run that hangs (an input that blocks) is
+// killed after 60 s and fails its test with exit code 124.
 CliRun run_fincheck(const std::string& args, const std::string& name, const std::filesystem::path& cwd = {},
                     const std::string& environment = {});
 

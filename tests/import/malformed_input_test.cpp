@@ -1,5 +1,8 @@
 // Unusable input is refused with a LoadError that names the file, the line and the reason;
 // damaged but readable input imports with an import-* finding. Never a crash or exception.
+#include <fstream>
+#include <iterator>
+
 #include "import_test_support.hpp"
 
 namespace fincheck::import_test {
@@ -35,6 +38,22 @@ TEST(ImportMalformed, NonUtf8TextIsRefusedAtItsLineAndColumn) {
     EXPECT_EQ(result.error->column, 1u);
     EXPECT_NE(result.error->message.find("UTF-8"), std::string::npos);
     EXPECT_EQ(result.error->to_string().substr(0, 9), "gbk.txt:2");
+}
+
+// An amount too large for Decimal is refused at its line: taken for words, it would drop
+// out of every sum of its table.
+TEST(ImportMalformed, AmountBeyondTheDecimalRangeIsRefusedAtItsLine) {
+    std::ifstream in(corpus("wuhan-hanyang-jiguan-gongwei-2024"), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string line = "一、一般公共预算财政拨款收入\t1\t592.29\t";
+    const std::size_t at = text.find(line);
+    ASSERT_NE(at, std::string::npos);
+    ASSERT_TRUE(import_text(text, "wuhan.txt"));  // must still work unchanged
+    text.replace(at + line.size() - 7, 6, "99999999999999999999.29");
+    auto result = import_text(text, "wuhan.txt");
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error->line, 79u) << result.error->to_string();
+    EXPECT_NE(result.error->message.find("beyond the range"), std::string::npos) << result.error->to_string();
 }
 
 TEST(ImportMalformed, MissingFileIsRefused) {

@@ -11,6 +11,7 @@
 #include "fincheck/engine/atomic_file.hpp"
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/input.hpp"
+#include "input_options.hpp"
 
 namespace fincheck::cli {
 namespace {
@@ -23,9 +24,12 @@ class CheckCommand final : public Command {
 public:
     CLI::App* attach(CLI::App& root) override {
         CLI::App* command = root.add_subcommand("check", "审核一份报告 / audit one report");
-        command->add_option("REPORT", report_, "报告文件（.xml，或 .txt 经导入）/ report file (.xml, or .txt via the importer)")
+        command->add_option("REPORT", report_,
+                            "报告文件（.xml，或 .txt 经导入；- 为标准输入）/ report file (.xml, or .txt via the importer; - "
+                            "reads standard input)")
             ->required();
-        command->add_option("-o,--output", output_, "审计报告输出文件 / write the audit report to this file");
+        command->add_option("-o,--output", output_,
+                            "审计报告输出文件（- 为标准输出）/ write the audit report to this file (- for standard output)");
         command->add_option("--format", format_, "输出格式 / output format")
             ->check(CLI::IsMember({"xml", "text"}));
         command->add_option("--fail-on", fail_on_, "达到此级别的发现时退出码为 1 / exit 1 on findings at or above")
@@ -33,16 +37,18 @@ public:
             ->capture_default_str();
         lang_.add_to(*command);
         engine_options_.add_to(*command);
+        input_options_.add_to(*command);
         return command;
     }
 
     int run() override {
         const fs::path report_path(report_);
-        engine::LoadedInput input = engine::load_input(report_path);
+        engine::LoadedInput input = engine::load_input(report_path, input_options_.max_size());
         if (!input.report) {
             std::cerr << "fincheck: " << (input.error ? input.error->to_string() : report_ + ": unreadable") << "\n";
             return kExitUsage;
         }
+        if (output_is_the_input(output_, report_, input.identity)) return kExitUsage;
         // Absolute: `check mod.txt` has an empty parent, which would mean "no config at all".
         std::unique_ptr<engine::Engine> engine =
             engine_options_.create_engine(fs::absolute(report_path).parent_path());
@@ -55,7 +61,9 @@ public:
             return format == "text" ? engine::write_audit_text(result, {language})
                                     : engine::write_audit_xml(result);
         };
-        if (!output_.empty()) {
+        if (is_stdio(output_)) {
+            std::cout << render();
+        } else if (!output_.empty()) {
             engine::write_file_atomically(output_, render());
             std::cout << engine::write_audit_text(result, {language, kSummaryFindings, false});
         } else if (format_) {
@@ -77,6 +85,7 @@ private:
     std::string fail_on_ = "error";
     LanguageOption lang_;
     EngineCliOptions engine_options_;
+    InputOptions input_options_;
 };
 
 }  // namespace

@@ -25,7 +25,7 @@ _fincheck() {
         --plugin-dir|--data-dir|--baseline) COMPREPLY=($(compgen -d -- "$cur")); return 0 ;;
         -o|--output|--out|--log-file|--config|--rulepack)
             COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
-        --rules|--shard|-j|--jobs|--timeout) COMPREPLY=(); return 0 ;;
+        --rules|--shard|-j|--jobs|--timeout|--max-input-size) COMPREPLY=(); return 0 ;;
     esac
 
     # The subcommand: the first word that is not an option or an option's value.
@@ -47,8 +47,8 @@ _fincheck() {
                 COMPREPLY=($(compgen -W "$commands" -- "$cur"))
             fi
             return 0 ;;
-        check) options="-o --output --format --fail-on --lang --rules $engine_options" ;;
-        import) options="-o --output" ;;
+        check) options="-o --output --format --fail-on --lang --rules --max-input-size $engine_options" ;;
+        import) options="-o --output --max-input-size" ;;
         lint) options="$engine_options" ;;
         rules) options="--format --lang $engine_options" ;;
         plugins) options="--lang $engine_options" ;;

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "document.hpp"
+#include "fincheck/number_text.hpp"
 #include "fincheck/sha256.hpp"
 #include "fincheck/utf8.hpp"
 #include "importer.hpp"
@@ -80,6 +81,30 @@ std::vector<Line> split_lines(std::string_view text) {
     return lines;
 }
 
+// A cell or field whose text is one number too large for Decimal would otherwise be taken
+// for words and drop out of every sum: refuse the report at its line instead.
+std::optional<LoadError> amount_beyond_range(const Report& report, std::string_view name) {
+    auto beyond = [](std::string_view raw, const std::optional<Decimal>& value) {
+        // A number beyond the range has at least 13 digits; most cells without a value are words.
+        return !value && std::count_if(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 13 &&
+               is_out_of_range_number(raw);
+    };
+    auto error = [&](SourceLine line, std::string_view raw) {
+        const std::string shown(raw);
+        return error_at(name, line, 1,
+                        "金额「" + shown + "」超出可表示范围（±9223372036854.775807）/ the amount \"" + shown +
+                            "\" is beyond the range of amounts (±9223372036854.775807)");
+    };
+    for (const Table& table : report.tables)
+        for (const Row& row : table.rows)
+            for (const Cell& cell : row.cells)
+                if (beyond(cell.raw, cell.value)) return error(cell.line, cell.raw);
+    for (const Attachment& attachment : report.attachments)
+        for (const Field& field : attachment.fields)
+            if (beyond(field.raw, field.value)) return error(field.line, field.raw);
+    return std::nullopt;
+}
+
 }  // namespace
 
 ImportResult import_text(std::string text, std::string_view name) {
@@ -105,6 +130,11 @@ ImportResult import_text(std::string text, std::string_view name) {
     if (report.meta.title.empty() && report.tables.empty() && report.sections.empty()) {
         result.error = error_at(name, lines.front().number, 1,
                                 "找不到部门决算的标题、章节或表格 / no final-accounts title, section or table was found");
+        result.diagnostics.clear();
+        return result;
+    }
+    if (auto error = amount_beyond_range(report, name)) {
+        result.error = std::move(error);
         result.diagnostics.clear();
         return result;
     }

@@ -24,4 +24,9 @@ std::string normalize_number_text(std::string_view text);
 // optional trailing %. Returns nullopt for anything else: blank, 「-」, text, two numbers.
 std::optional<ParsedNumber> parse_number(std::string_view text);
 
+// True when parse_number(text) is nullopt only because the number is beyond Decimal's range
+// (±9223372036854.775807): the text is otherwise one number. Loaders report it as an error
+// instead of taking the cell for words.
+bool is_out_of_range_number(std::string_view text);
+
 }  // namespace fincheck

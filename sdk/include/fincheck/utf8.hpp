@@ -126,6 +126,29 @@ constexpr std::size_t first_invalid(std::string_view text) {
 
 constexpr bool is_valid(std::string_view text) { return first_invalid(text) == std::string_view::npos; }
 
+// Length of the well-formed sequence at text[pos] (pos < text.size()) when it is also a
+// character XML 1.0 allows, else 0: C0 controls other than tab, LF and CR, surrogates and
+// U+FFFE/U+FFFF are refused along with everything well_formed_length refuses. What every
+// XML writer of fincheck checks before copying a byte, so its output is always well formed.
+constexpr std::size_t xml_char_length(std::string_view text, std::size_t pos) {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') ? 1 : 0;
+    const std::size_t length = well_formed_length(text, pos);
+    if (length == 3 && c == 0xEF && static_cast<unsigned char>(text[pos + 1]) == 0xBF &&
+        static_cast<unsigned char>(text[pos + 2]) >= 0xBE)
+        return 0;  // U+FFFE, U+FFFF
+    return length;
+}
+
+// The longest prefix of text of at most max_bytes that does not end inside a multi-byte
+// sequence: where a message may be cut without leaving half a character behind.
+constexpr std::string_view prefix_at_boundary(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && is_continuation(text[cut])) --cut;
+    return text.substr(0, cut);
+}
+
 // Appends the UTF-8 encoding of cp. Surrogates and values above U+10FFFF are not characters
 // and are written as U+FFFD, so the output is always valid UTF-8.
 inline void append(std::string& out, char32_t cp) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fincheck/engine/audit.hpp"
+#include "fincheck/engine/input_file.hpp"
 #include "fincheck/report_xml.hpp"
 
 namespace fincheck::engine {
@@ -16,11 +17,14 @@ struct LoadedInput {
     std::vector<Finding> diagnostics;  // import-* findings (empty for XML input)
     std::optional<LoadError> error;    // file:line:column and reason when unusable
     AuditInput input;                  // file name and SHA-256 of its bytes
+    std::optional<FileIdentity> identity;  // the file read (none for standard input)
 };
 
 // True for files the importer handles (.txt); everything else is read as report XML.
 bool is_text_input(const std::filesystem::path& file);
 
-LoadedInput load_input(const std::filesystem::path& file);
+// Reads `file` through read_input_bytes ("-" is standard input: report XML when its first
+// character other than white space or a byte-order mark is '<', else extracted text).
+LoadedInput load_input(const std::filesystem::path& file, std::uint64_t max_size = kDefaultMaxInputSize);
 
 }  // namespace fincheck::engine

@@ -4,10 +4,13 @@
 // night; a DOM per file (one allocation per node and attribute, then a serialisation pass)
 // cost more than the bytes themselves. Tests compare both writers on the same content.
 //
-// pugixml's escaping, reproduced exactly:
-//   attribute values: & < " and bytes 1–31 escaped (&#NN; with two digits), > and ' kept;
-//   element text:     & < > and bytes 1–31 except \t \n \r escaped, quotes kept;
-//   a NUL byte ends the value (pugixml stores C strings); bytes ≥ 0x80 are copied as is.
+// pugixml's escaping, reproduced exactly for every character XML 1.0 allows:
+//   attribute values: & < " escaped, tab, LF and CR as &#09; &#10; &#13;, > and ' kept;
+//   element text:     & < > escaped, quotes kept.
+// Unlike pugixml, what XML 1.0 cannot carry at all is written as U+FFFD, one per byte: other
+// C0 controls (pugixml wrote &#01;, which no parser accepts), NUL (pugixml cut the value
+// there), bytes that are not UTF-8, surrogates and U+FFFE/U+FFFF. Messages and names come
+// from untrusted reports and file systems; the document must parse whatever they hold.
 #pragma once
 
 #include <cstddef>
@@ -15,6 +18,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "fincheck/utf8.hpp"
 
 namespace fincheck::engine {
 
@@ -105,28 +110,43 @@ private:
 
     void indent() { out_.append(static_cast<std::size_t>(depth_) * 2, ' '); }
 
+    // ASCII that is not copied as is: markup characters and the C0 controls.
     static bool special(unsigned char c, Context context) {
         if (c >= 32) return c == '&' || c == '<' || (context == kAttribute ? c == '"' : c == '>');
         return context == kAttribute || (c != '\t' && c != '\n' && c != '\r');
     }
 
     void append_escaped(std::string_view value, Context context) {
+        static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
         std::size_t run = 0;  // start of the bytes not yet copied
-        for (std::size_t i = 0; i < value.size(); ++i) {
+        std::size_t i = 0;
+        while (i < value.size()) {
             const auto c = static_cast<unsigned char>(value[i]);
-            if (!special(c, context)) continue;
+            if (c >= 0x80) {
+                if (const std::size_t length = utf8::xml_char_length(value, i); length != 0) {
+                    i += length;
+                    continue;
+                }
+                out_.append(value.data() + run, i - run);
+                out_ += kReplacement;
+                run = ++i;
+                continue;
+            }
+            if (!special(c, context)) {
+                ++i;
+                continue;
+            }
             out_.append(value.data() + run, i - run);
-            run = i + 1;
+            run = ++i;
             switch (c) {
-                case 0: return;  // end of the C string pugixml would have stored
                 case '&': out_ += "&amp;"; break;
                 case '<': out_ += "&lt;"; break;
                 case '>': out_ += "&gt;"; break;
                 case '"': out_ += "&quot;"; break;
-                default: {
-                    const char entity[] = {'&', '#', static_cast<char>('0' + c / 10), static_cast<char>('0' + c % 10), ';'};
-                    out_.append(entity, sizeof entity);
-                }
+                case '\t': out_ += "&#09;"; break;  // in attribute values only
+                case '\n': out_ += "&#10;"; break;
+                case '\r': out_ += "&#13;"; break;
+                default: out_ += kReplacement;
             }
         }
         out_.append(value.data() + run, value.size() - run);
