@@ -14,10 +14,6 @@ namespace {
 using namespace batchtest;
 using fincheck::batch::run_batch;
 
-pugi::xml_node report_node(const pugi::xml_document& summary, const std::string& input) {
-    return summary.child("batch-summary").find_child_by_attribute("report", "input", input.c_str());
-}
-
 TEST(BatchRun, RecordsMalformedInputWithItsPositionAndAuditsTheOthers) {
     const fs::path in = scratch("malformed/in");
     write_reports(in, 4, 3);

@@ -252,7 +252,7 @@ void run_workers(const ProcessContext& context, unsigned run, OrderedSink& sink)
             std::optional<ReportRecord> record;
             if (frame.size() > 1) record = record_from_xml(frame.substr(1));
             if (record) deliver(index, std::move(*record), frame.front() == 'R');
-            else deliver(index, failed_record(inputs[index], "internal", "规则进程的记录无法读取 / unreadable record from the worker"), false);
+            else deliver(index, failed_record(inputs[index], "internal", "审核进程的记录无法读取 / unreadable record from the worker"), false);
         }
         worker.received.erase(0, start);
     };
@@ -273,19 +273,19 @@ void run_workers(const ProcessContext& context, unsigned run, OrderedSink& sink)
         if (timed_out) {
             deliver(index,
                     lost_report(input, "timeout",
-                                "审核超时（" + std::to_string(timeout) + " 秒），规则进程已终止 / audit exceeded the timeout of " +
+                                "审核超时（" + std::to_string(timeout) + " 秒），审核进程已终止 / audit exceeded the timeout of " +
                                     std::to_string(timeout) + " s; the worker process was killed"),
                     false);
         } else if (WIFSIGNALED(status)) {
             deliver(index,
                     lost_report(input, "crash",
-                                "规则进程因信号 " + signal_text(WTERMSIG(status)) + " 终止 / crashed: the worker process died on signal " +
+                                "审核进程因信号 " + signal_text(WTERMSIG(status)) + " 终止 / crashed: the worker process died on signal " +
                                     signal_text(WTERMSIG(status)) + " while auditing this report"),
                     false);
         } else {
             deliver(index,
                     failed_record(input, "internal",
-                                  "规则进程异常退出 / the worker process exited with status " +
+                                  "审核进程异常退出 / the worker process exited with status " +
                                       std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + " while auditing this report"),
                     false);
         }
