@@ -82,7 +82,8 @@ pugi::xml_node report_node(const pugi::xml_document& summary, const std::string&
 pid_t start_fincheck(const std::vector<std::string>& args, const fs::path& stderr_file, const std::function<void()>& in_child) {
     std::vector<std::string> all{FINCHECK_EXECUTABLE};
     all.insert(all.end(), args.begin(), args.end());
-    all.insert(all.end(), {"--progress", "none", "--plugin-dir", FINCHECK_BATCH_TEST_PLUGIN_DIR});
+    if (!args.empty() && args.front() == "batch")
+        all.insert(all.end(), {"--progress", "none", "--plugin-dir", FINCHECK_BATCH_TEST_PLUGIN_DIR});
     const pid_t pid = ::fork();
     if (pid == 0) {
         const int err = ::open(stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);

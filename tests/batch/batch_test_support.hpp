@@ -40,7 +40,7 @@ std::string read(const fs::path& file);
 // The <report> element of `input` in a loaded summary.xml.
 pugi::xml_node report_node(const pugi::xml_document& summary, const std::string& input);
 
-// `fincheck ARGS… --plugin-dir <batch test plugins>` as a child process, stderr into
+// `fincheck ARGS…` (for batch: with --progress none --plugin-dir <batch test plugins>) as a child process, stderr into
 // `stderr_file`; `in_child` runs in the child before exec (limits, signal dispositions).
 pid_t start_fincheck(const std::vector<std::string>& args, const fs::path& stderr_file,
                      const std::function<void()>& in_child = {});
