@@ -158,37 +158,36 @@ std::vector<JournalFile> journal_files(const fs::path& state_dir) {
 
 fs::path state_directory(const fs::path& out_dir) { return out_dir / ".fincheck-state"; }
 
-void append_journal_line(std::string& out, const ReportRecord& record, std::string_view config_hash) {
-    const std::size_t start = out.size();
-    if (record.status == Status::failed && record.failure) {
-        out += kFailedMagic;
-        for (std::string_view field : {std::string_view(record.key), std::string_view(record.sha256), config_hash,
-                                       std::string_view(record.failure->kind), std::string_view(record.failure->message)}) {
-            out += '\t';
-            append_escaped(out, field);
-        }
-        const Checksum sum = checksum(std::string_view(out).substr(start));
-        out += '\t';
-        out += sum.view();
-        out += '\n';
-        return;
-    }
-    out += kMagic;
-    for (std::string_view field : {std::string_view(record.key), std::string_view(record.output),
-                                   std::string_view(record.sha256), config_hash, std::string_view(record.audit_sha256)}) {
+namespace {
+
+void append_fields(std::string& out, std::string_view magic, std::initializer_list<std::string_view> fields) {
+    out += magic;
+    for (std::string_view field : fields) {
         out += '\t';
         append_escaped(out, field);
     }
-    out += '\t';
-    append_counts(out, record.counts);
-    out += '\t';
-    bool first = true;
-    for (const auto& [rule, counts] : record.by_rule) {
-        if (!first) out += ';';
-        first = false;
-        append_escaped(out, rule);
-        out += '=';
-        append_counts(out, counts);
+}
+
+}  // namespace
+
+void append_journal_line(std::string& out, const ReportRecord& record, std::string_view config_hash) {
+    const std::size_t start = out.size();
+    if (record.status == Status::failed && record.failure) {
+        append_fields(out, kFailedMagic,
+                      {record.key, record.sha256, config_hash, record.failure->kind, record.failure->message});
+    } else {
+        append_fields(out, kMagic, {record.key, record.output, record.sha256, config_hash, record.audit_sha256});
+        out += '\t';
+        append_counts(out, record.counts);
+        out += '\t';
+        bool first = true;
+        for (const auto& [rule, counts] : record.by_rule) {
+            if (!first) out += ';';
+            first = false;
+            append_escaped(out, rule);
+            out += '=';
+            append_counts(out, counts);
+        }
     }
     const Checksum sum = checksum(std::string_view(out).substr(start));
     out += '\t';
