@@ -96,9 +96,11 @@ TEST(BatchDiskFull, AnAuditFileThatCannotBeWrittenIsARecordedFailure) {
 
 TEST(BatchDiskFull, ASummaryThatCannotBeWrittenIsExitTwoNotAnAbort) {
     const fs::path in = scratch("full-summary/in");
-    write_reports(in, 200, 44);  // a summary past the 64 KB the writer buffers
+    // A summary well past the 64 KB the writer buffers, so that it is written while reports are
+    // still being audited (before the change: from a worker thread, which aborted the process).
+    write_reports(in, 300, 44);
     const fs::path out = scratch("full-summary/out");
-    const CliRun run = run_fincheck(batch_args(in, out), file_size_limit(32 * 1024));
+    const CliRun run = run_fincheck(batch_args(in, out), file_size_limit(40 * 1024));
     ASSERT_TRUE(run.exited()) << "killed by signal " << WTERMSIG(run.status) << ": " << run.err;
     EXPECT_EQ(run.code(), 2) << run.err;
     EXPECT_NE(run.err.find("summary.xml"), std::string::npos) << run.err;
