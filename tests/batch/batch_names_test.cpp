@@ -130,4 +130,21 @@ TEST(BatchSkipped, TheWalkListsWhatItCannotAuditAndAcceptsUpperCaseExtensions) {
     EXPECT_EQ(xmllint(out / "summary.xml", true), 0) << "summary.xml does not match schemas/batch-summary.xsd";
 }
 
+TEST(BatchSkipped, NamedDevicesFifosAndPdfsAreSkippedNotReadForever) {
+    const fs::path in = scratch("skipped-named/in");
+    write_reports(in, 1, 53);
+    std::ofstream(in / "scan.PDF") << "%PDF-1.7";
+    ASSERT_EQ(::mkfifo((in / "pipe.xml").c_str(), 0644), 0);
+    const fs::path out = scratch("skipped-named/out");
+    auto engine = marker_engine();
+    const auto result = run_batch(*engine, options({(in / "report-000001.xml").string(), (in / "scan.PDF").string(),
+                                                    (in / "pipe.xml").string(), "/dev/zero"},
+                                                   out));
+    EXPECT_EQ(result.totals.audited, 1u);
+    EXPECT_EQ(result.totals.skipped, 3u);
+    pugi::xml_document summary;
+    ASSERT_TRUE(summary.load_file((out / "summary.xml").c_str()));
+    EXPECT_STREQ(report_node(summary, "/dev/zero").attribute("status").as_string(), "skipped");
+}
+
 }  // namespace

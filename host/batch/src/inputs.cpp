@@ -147,8 +147,19 @@ void add_argument(const std::string& argument, InputList& out, int list_depth) {
                                                                   : "文件不存在 / no such file or directory");
         return;
     }
+    // Named explicitly, a file is audited whatever its extension; but a PDF cannot be yet, and
+    // reading a FIFO or a device (/dev/zero) would never end.
+    const std::string key = path.lexically_normal().generic_string();
+    if (!fs::is_regular_file(path, ec)) {
+        out.add_skipped(path.native(), key, "不是普通文件 / not a regular file");
+        return;
+    }
+    if (lower_extension(path) == ".pdf") {
+        out.add_skipped(path.native(), key, skip_reason(path));
+        return;
+    }
     const std::uintmax_t size = fs::file_size(path, ec);
-    out.add(path.native(), path.lexically_normal().generic_string(), {}, ec ? 0 : size);
+    out.add(path.native(), key, {}, ec ? 0 : size);
 }
 
 }  // namespace

@@ -87,7 +87,8 @@ struct InputExpansion {
 // Directory walks take .xml and .txt files (any case) and ignore generator ground truth
 // (*.truth.xml), audit outputs (*.audit.xml, summary.xml) and hidden files and directories.
 // Everything else they find (a PDF, another type, a dangling link, a FIFO, an unreadable
-// directory) is kept as a skipped input with its reason. A file named explicitly is taken.
+// directory) is kept as a skipped input with its reason. A file named explicitly is taken
+// whatever its extension, unless it is a PDF or not a regular file (skipped as well).
 InputExpansion expand_inputs(const std::vector<std::string>& arguments, const Shard& shard = {});
 
 // "<file name>-<12 hex of SHA-256(key)>.audit.xml". Bytes of the file name that are not XML
