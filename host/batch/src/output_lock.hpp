@@ -1,7 +1,8 @@
 // One batch at a time per output directory: two runs on the same --out would interleave
-// their journals and replace each other's audit files. The lock is flock(2) on
-// DIR/.fincheck-lock, held for the whole run (the kernel drops it when the process dies,
-// so a killed run leaves no stale lock); the file names the holder for the one refused.
+// their journals and replace each other's audit files. The lock is an exclusive fcntl(2)
+// lock on DIR/.fincheck-lock, held by the batch's parent for the whole run (the kernel drops
+// it when the process dies, so a killed run leaves no stale lock); the file names the holder
+// for the one refused.
 #pragma once
 
 #include <filesystem>
