@@ -130,6 +130,23 @@ TEST(BatchCrash, AChangedCrashedReportIsAuditedAgainOnResume) {
     EXPECT_EQ(result.totals.audited, 5u);
 }
 
+TEST(BatchCrash, TimeoutWithoutIsolateFailsTheHangingReportAndTheQueuedOnesAreAudited) {
+    const fs::path in = scratch("hang-threads/in");
+    write_reports(in, 5, 34, [](std::size_t i, fincheck::Report& r) {
+        if (i == 0) r.meta.department = r.own("HANG 测试部门");
+    });
+    const fs::path out = scratch("hang-threads/out");
+    auto engine = marker_engine();
+    auto o = options({in.string()}, out, 1);  // one worker: the reports queued behind the hang
+    o.timeout_seconds = 1;
+    const auto result = run_batch(*engine, o);
+    EXPECT_EQ(result.totals.audited, 4u);
+    EXPECT_EQ(result.totals.failed, 1u);
+    pugi::xml_document summary;
+    ASSERT_TRUE(summary.load_file((out / "summary.xml").c_str()));
+    EXPECT_STREQ(report_node(summary, "in/report-000001.xml").child("error").attribute("kind").as_string(), "timeout");
+}
+
 std::vector<pid_t> children_of(pid_t parent) {
     std::vector<pid_t> children;
     for (const auto& entry : fs::directory_iterator("/proc")) {
