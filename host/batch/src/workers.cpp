@@ -189,7 +189,7 @@ void run_workers(const ProcessContext& context, unsigned run, RecordSink& sink) 
         }
     };
     const auto deliver = [&](std::size_t index, ReportRecord record, bool resumed) {
-        journal_record(journal, context.config_hash, record);
+        if (!resumed) journal_record(journal, context.config_hash, record);  // a resumed one is journaled already
         sink.deliver(index, std::move(record), resumed);
     };
     // Records complete in `received`, in the order the worker was given their indices.
