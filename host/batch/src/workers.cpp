@@ -162,7 +162,11 @@ void run_workers(const ProcessContext& context, unsigned run, RecordSink& sink) 
         }
         const pid_t parent = ::getpid();
         const pid_t pid = ::fork();
-        if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+        if (pid < 0) {
+            const int error = errno;
+            for (int fd : {commands[0], commands[1], results[0], results[1]}) ::close(fd);
+            throw std::runtime_error(std::string("fork: ") + std::strerror(error));
+        }
         if (pid == 0) {
             ::close(commands[1]);
             ::close(results[0]);
