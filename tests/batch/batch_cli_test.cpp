@@ -100,6 +100,7 @@ TEST(BatchDiskFull, ASummaryThatCannotBeWrittenIsExitTwoNotAnAbort) {
     // still being audited (before the change: from a worker thread, which aborted the process).
     write_reports(in, 300, 44);
     const fs::path out = scratch("full-summary/out");
+    std::ofstream(out / "summary.xml") << "<batch-summary/>";  // an earlier run's must not stand for this one
     const CliRun run = run_fincheck(batch_args(in, out), file_size_limit(40 * 1024));
     ASSERT_TRUE(run.exited()) << "killed by signal " << WTERMSIG(run.status) << ": " << run.err;
     EXPECT_EQ(run.code(), 2) << run.err;

@@ -89,6 +89,9 @@ BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options)
     const OutputLock lock(options.out_dir);  // before anything in the directory is touched
     const IgnoreSigpipe ignore_sigpipe;
     remove_leftovers(options.out_dir, state_dir);
+    // A summary says a run completed: an earlier run's must not stand for this one should it
+    // not finish (exit 2 and no summary.xml is unambiguous for a cron job).
+    fs::remove(options.out_dir / "summary.xml", ec);
 
     // A resumed run reads every journal and appends its own under the next run number; a new
     // run starts from an empty journal.
