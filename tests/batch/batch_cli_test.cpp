@@ -14,6 +14,7 @@
 #include <pugixml.hpp>
 
 #include "batch_test_support.hpp"
+#include "fincheck/batch/inputs.hpp"
 
 namespace {
 
@@ -63,6 +64,21 @@ TEST(BatchExit, AFolderOfPdfsIsNeverReportedClean) {
     const pugi::xml_node a = report_node(summary, "in/a.pdf");
     EXPECT_STREQ(a.attribute("status").as_string(), "skipped");
     EXPECT_NE(std::string(a.child("error").text().as_string()).find("PDF not supported yet"), std::string::npos);
+}
+
+TEST(BatchExit, AnEmptyInputSetIsNotACleanNightButAnEmptyShardIs) {
+    const fs::path empty = scratch("exit-empty/in");
+    const CliRun run = run_fincheck(batch_args(empty, scratch("exit-empty/out")));
+    EXPECT_EQ(run.code(), 2);
+    EXPECT_NE(run.err.find("no file to audit"), std::string::npos) << run.err;
+
+    const fs::path one = scratch("exit-empty/one");
+    write_reports(one, 1, 47);
+    const std::string key = "one/report-000001.xml";
+    const std::size_t holder = fincheck::batch::Shard{1, 2}.contains(key) ? 1 : 2;
+    const std::string other = std::to_string(3 - holder) + "/2";  // the shard without it
+    const CliRun shard = run_fincheck(batch_args(one, scratch("exit-empty/shard"), {"--shard", other}));
+    EXPECT_EQ(shard.code(), 0) << shard.err;
 }
 
 // The file-size limit gives EFBIG where a full disk gives ENOSPC: the same failed write(2).

@@ -66,6 +66,12 @@ public:
         }
         batch::BatchOptions options;
         options.inputs = batch::expand_inputs(inputs_, shard).files;
+        // Nothing to audit is not a clean night. (A shard may be empty when the set is not:
+        // that is fine, or a scheduler would retry it forever.)
+        if (options.inputs.total_inputs() == 0) {
+            std::cerr << "fincheck: 输入中没有任何文件 / the inputs hold no file to audit\n";
+            return kExitUsage;
+        }
         options.out_dir = out_;
         options.jobs = jobs_;
         options.resume = resume_;
