@@ -108,11 +108,14 @@ TEST(BatchRecord, FailedRecordHasTheBytesOfThePugixmlTree) {
     ReportRecord record;
     record.key = "r/bad.xml";
     record.status = Status::failed;
-    record.failure = Failure{"load", "r/bad.xml", 3, 12, "malformed XML: <tag> & \"quote\"\tand a\r\n line end"};
+    record.failure = Failure{"load", "r/bad.xml", 3, 12, "malformed XML: <tag> & \"quote\"\tand a control"};
     EXPECT_EQ(record_to_xml(record), reference_record_xml(record, {}));
-    // pugixml would write a control character as &#02;, which no XML parser accepts.
-    record.failure->message = "a\x02 control";
-    EXPECT_NE(record_to_xml(record).find(">a\xEF\xBF\xBD control</error>"), std::string::npos) << record_to_xml(record);
+    // XML 1.0 takes no C0 control, not even as &#2;: the message shows the byte as text.
+    ReportRecord control = record;
+    control.failure->message = "a\x02 control";
+    ReportRecord shown = record;
+    shown.failure->message = "a\\x02 control";
+    EXPECT_EQ(record_to_xml(control), reference_record_xml(shown, {}));
     record.failure->message.clear();
     record.baseline = BaselineDiff{};
     EXPECT_EQ(record_to_xml(record), reference_record_xml(record, {}));
@@ -133,7 +136,7 @@ TEST(BatchRecord, ReadsBackWhatItWrites) {
 TEST(BatchRecord, SummaryNestsEachRecordOneLevelDeep) {
     const fs::path dir = batchtest::scratch("record-summary");
     {
-        SummaryWriter writer(dir / "summary.xml", {"1.0.0", "hash", "", ""});
+        SummaryWriter writer(dir / "summary.xml", {"1.0.0", "hash", "", "", "", 1});
         writer.add(audited_record());
         writer.finish();
     }
@@ -146,7 +149,7 @@ TEST(BatchRecord, SummaryNestsEachRecordOneLevelDeep) {
         start = end;
     }
     EXPECT_NE(summary.find(nested), std::string::npos) << summary;
-    EXPECT_NE(summary.find("  <totals reports=\"1\" audited=\"1\" failed=\"0\">"), std::string::npos) << summary;
+    EXPECT_NE(summary.find("  <totals reports=\"1\" audited=\"1\" failed=\"0\" skipped=\"0\">"), std::string::npos) << summary;
 }
 
 TEST(BatchInputList, GivesEachInputOnceInKeyOrderWithItsOutputName) {
@@ -158,13 +161,16 @@ TEST(BatchInputList, GivesEachInputOnceInKeyOrderWithItsOutputName) {
     std::vector<std::string> keys;
     for (std::size_t i = 0; i < list.size(); ++i) keys.push_back(list[i].key);
     const std::string direct = (dir / "b.xml").lexically_normal().generic_string();
-    std::vector<std::string> expected{"missing.xml", "reports/a.txt", "reports/b.xml", "reports/sub/a.txt", direct};
+    // notes.md is listed, as skipped; hidden files and ground truth are ignored.
+    std::vector<std::string> expected{"missing.xml", "reports/a.txt", "reports/b.xml", "reports/notes.md", "reports/sub/a.txt",
+                                      direct};
     std::sort(expected.begin(), expected.end());
     EXPECT_EQ(keys, expected);
     for (std::size_t i = 0; i < list.size(); ++i) {
         const InputFile file = list[i];
-        if (file.key == "missing.xml") {
+        if (file.key == "missing.xml" || file.key == "reports/notes.md") {
             EXPECT_FALSE(file.problem.empty());
+            EXPECT_EQ(file.skipped, file.key == "reports/notes.md");
             EXPECT_TRUE(file.output.empty());
         } else {
             EXPECT_TRUE(file.problem.empty()) << file.key;

@@ -14,10 +14,6 @@ namespace {
 using namespace batchtest;
 using fincheck::batch::run_batch;
 
-pugi::xml_node report_node(const pugi::xml_document& summary, const std::string& input) {
-    return summary.child("batch-summary").find_child_by_attribute("report", "input", input.c_str());
-}
-
 TEST(BatchRun, RecordsMalformedInputWithItsPositionAndAuditsTheOthers) {
     const fs::path in = scratch("malformed/in");
     write_reports(in, 4, 3);
@@ -132,15 +128,20 @@ TEST(BatchRun, ShardsMergedGiveTheUnshardedSummary) {
     EXPECT_EQ(read(merged), read(whole / "summary.xml"));
 }
 
-TEST(BatchRun, MergeRefusesAnInputPresentInTwoShards) {
+TEST(BatchRun, MergeRefusesAShardGivenTwice) {
     const fs::path in = scratch("merge-dup/in");
     write_reports(in, 2, 9);
     auto engine = marker_engine();
     const fs::path a = scratch("merge-dup/a");
-    run_batch(*engine, options({in.string()}, a));
+    auto o = options({in.string()}, a);
+    o.inputs = fincheck::batch::expand_inputs({in.string()}, fincheck::batch::Shard{1, 1}).files;
+    o.shard = "1/1";
+    run_batch(*engine, o);
     const auto error = fincheck::batch::merge_summaries({a / "summary.xml", a / "summary.xml"}, a / "merged.xml");
     ASSERT_TRUE(error);
-    EXPECT_NE(error->find("in/report-000001.xml"), std::string::npos);
+    EXPECT_NE(error->find("given twice"), std::string::npos) << *error;
+    EXPECT_NE(error->find((a / "summary.xml").string()), std::string::npos) << *error;
+    EXPECT_FALSE(fs::exists(a / "merged.xml"));
 }
 
 TEST(BatchRun, BaselineSaysWhichFindingsAreNewGoneAndRemaining) {
@@ -185,7 +186,7 @@ TEST(BatchRun, OutputDirectoryHoldsOnlyCompleteOutputsAndLeftoverTemporariesAreR
     std::size_t audits = 0;
     for (const auto& entry : fs::directory_iterator(out)) {
         const std::string name = entry.path().filename().string();
-        if (name == ".fincheck-state" || name == "summary.xml") continue;
+        if (name == ".fincheck-state" || name == ".fincheck-lock" || name == "summary.xml") continue;
         ASSERT_TRUE(name.ends_with(".audit.xml")) << "unexpected file " << name;
         ++audits;
         pugi::xml_document audit;

@@ -1,5 +1,11 @@
 #include "batch_test_support.hpp"
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -67,6 +73,54 @@ std::string read(const fs::path& file) {
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return std::move(buffer).str();
+}
+
+pugi::xml_node report_node(const pugi::xml_document& summary, const std::string& input) {
+    return summary.child("batch-summary").find_child_by_attribute("report", "input", input.c_str());
+}
+
+pid_t start_fincheck(const std::vector<std::string>& args, const fs::path& stderr_file, const std::function<void()>& in_child) {
+    std::vector<std::string> all{FINCHECK_EXECUTABLE};
+    all.insert(all.end(), args.begin(), args.end());
+    if (!args.empty() && args.front() == "batch")
+        all.insert(all.end(), {"--progress", "none", "--plugin-dir", FINCHECK_BATCH_TEST_PLUGIN_DIR});
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int err = ::open(stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int null = ::open("/dev/null", O_WRONLY);
+        if (err < 0 || null < 0) ::_exit(126);
+        ::dup2(err, 2);
+        ::dup2(null, 1);
+        if (in_child) in_child();
+        std::vector<char*> argv;
+        for (std::string& a : all) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(FINCHECK_EXECUTABLE, argv.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
+bool CliRun::exited() const { return WIFEXITED(status); }
+int CliRun::code() const { return WIFEXITED(status) ? WEXITSTATUS(status) : -1; }
+
+CliRun run_fincheck(const std::vector<std::string>& args, const std::function<void()>& in_child) {
+    const fs::path err = fs::path(FINCHECK_TEST_SCRATCH_DIR) / ("stderr-" + std::to_string(::getpid()) + ".txt");
+    fs::create_directories(err.parent_path());
+    CliRun run;
+    const pid_t pid = start_fincheck(args, err, in_child);
+    while (::waitpid(pid, &run.status, 0) < 0 && errno == EINTR) {
+    }
+    run.err = read(err);
+    fs::remove(err);
+    return run;
+}
+
+int xmllint(const fs::path& file, bool schema) {
+    std::string command = "xmllint --noout ";
+    if (schema) command += "--schema " FINCHECK_SOURCE_DIR "/schemas/batch-summary.xsd ";
+    command += "'" + file.string() + "' 2>/dev/null";
+    return std::system(command.c_str());
 }
 
 }  // namespace batchtest

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <pugixml.hpp>
+
 #include "fincheck/batch/runner.hpp"
 #include "fincheck/engine/engine.hpp"
 #include "fincheck/report.hpp"
@@ -34,5 +36,24 @@ std::unique_ptr<fincheck::engine::Engine> project_engine();
 fincheck::batch::BatchOptions options(const std::vector<std::string>& inputs, const fs::path& out, unsigned jobs = 2);
 
 std::string read(const fs::path& file);
+
+// The <report> element of `input` in a loaded summary.xml.
+pugi::xml_node report_node(const pugi::xml_document& summary, const std::string& input);
+
+// `fincheck ARGS…` (for batch: with --progress none --plugin-dir <batch test plugins>) as a child process, stderr into
+// `stderr_file`; `in_child` runs in the child before exec (limits, signal dispositions).
+pid_t start_fincheck(const std::vector<std::string>& args, const fs::path& stderr_file,
+                     const std::function<void()>& in_child = {});
+
+struct CliRun {
+    int status = 0;  // as waitpid gives it
+    std::string err;
+    bool exited() const;
+    int code() const;  // exit code, or -1 when it did not exit
+};
+CliRun run_fincheck(const std::vector<std::string>& args, const std::function<void()>& in_child = {});
+
+// xmllint --noout (and --schema schemas/batch-summary.xsd when `schema`): 0 when valid.
+int xmllint(const fs::path& file, bool schema);
 
 }  // namespace batchtest

@@ -37,9 +37,14 @@ public:
         command->add_option("-o,--out", out_, "输出目录 / output directory")->required();
         command->add_option("-j,--jobs", jobs_, "并行数 / reports audited at once")->check(CLI::PositiveNumber);
         command->add_flag("--resume", resume_, "跳过输入与规则配置均未变化的报告 / skip reports whose input and rule configuration are unchanged");
-        command->add_flag("--isolate", isolate_, "规则在子进程中运行，崩溃或超时只影响该报告 / run rules in child processes so a crash or hang fails only that report");
-        command->add_option("--timeout", timeout_, "每份报告的时限（秒，需 --isolate）/ per-report time limit in seconds (with --isolate)")
+        command->add_flag("--isolate", isolate_, "每份报告一个新的子进程 / a fresh worker process for every report");
+        command->add_flag("--retry-crashed", retry_crashed_,
+                          "--resume 时重新审核曾崩溃或超时的报告 / with --resume, audit again reports that crashed or timed out");
+        command->add_option("--timeout", timeout_, "每份报告的时限（秒）/ per-report time limit in seconds")
             ->check(CLI::NonNegativeNumber);
+        command->add_option("--fail-on", fail_on_, "达到此级别的发现时退出码为 1 / exit 1 on findings at or above")
+            ->check(CLI::IsMember({"error", "warning", "info", "none"}))
+            ->capture_default_str();
         command->add_option("--baseline", baseline_, "与此前批次的输出目录比较 / compare findings with an earlier batch output directory");
         command->add_option("--shard", shard_, "只处理第 I 份（共 N 份）/ process shard I of N (I/N)");
         command->add_option("--progress", progress_, "进度显示 / progress display")
@@ -59,16 +64,19 @@ public:
             }
             shard = *parsed;
         }
-        if (timeout_ > 0 && !isolate_) {
-            std::cerr << "fincheck: --timeout 需要 --isolate / --timeout needs --isolate\n";
-            return kExitUsage;
-        }
         batch::BatchOptions options;
         options.inputs = batch::expand_inputs(inputs_, shard).files;
+        // Nothing to audit is not a clean night. (A shard may be empty when the set is not:
+        // that is fine, or a scheduler would retry it forever.)
+        if (options.inputs.total_inputs() == 0) {
+            std::cerr << "fincheck: 输入中没有任何文件 / the inputs hold no file to audit\n";
+            return kExitUsage;
+        }
         options.out_dir = out_;
         options.jobs = jobs_;
         options.resume = resume_;
         options.isolate = isolate_;
+        options.retry_crashed = retry_crashed_;
         options.timeout_seconds = timeout_;
         if (!baseline_.empty()) options.baseline_dir = fs::path(baseline_);
         options.shard = shard_;
@@ -87,10 +95,10 @@ public:
             const batch::BatchResult result = batch::run_batch(*created.engine, options);
             std::cerr << "fincheck batch: " << result.totals.reports << " 份报告 / reports, " << result.totals.audited
                       << " 已审核 / audited (" << result.resumed << " 沿用 / resumed), " << result.totals.failed
-                      << " 失败 / failed; " << result.totals.counts.error << " error, " << result.totals.counts.warning
-                      << " warning, " << result.totals.counts.info << " info → " << (fs::path(out_) / "summary.xml").string()
-                      << "\n";
-            return result.totals.failed > 0 ? kExitFindings : kExitOk;
+                      << " 失败 / failed, " << result.totals.skipped << " 跳过 / skipped; " << result.totals.counts.error
+                      << " error, " << result.totals.counts.warning << " warning, " << result.totals.counts.info << " info → "
+                      << (fs::path(out_) / "summary.xml").string() << "\n";
+            return exit_code(result.totals);
         } catch (const std::exception& e) {
             std::cerr << "fincheck: " << e.what() << "\n";
             return kExitUsage;
@@ -98,12 +106,27 @@ public:
     }
 
 private:
+    // 2 when the batch did not audit every input (failed or skipped: the summary lists
+    // them), else 1 when findings reach --fail-on, else 0. See "Exit status" in docs/batch.md.
+    int exit_code(const batch::Totals& totals) const {
+        if (totals.failed > 0 || totals.skipped > 0) return kExitUsage;
+        if (fail_on_ == "none") return kExitOk;
+        const std::optional<Severity> threshold = severity_from_string(fail_on_);
+        const batch::Counts& c = totals.counts;
+        const std::size_t reached = *threshold == Severity::error     ? c.error
+                                    : *threshold == Severity::warning ? c.error + c.warning
+                                                                      : c.total();
+        return reached > 0 ? kExitFindings : kExitOk;
+    }
+
     std::vector<std::string> inputs_;
     std::string out_;
     unsigned jobs_ = std::max(1u, std::thread::hardware_concurrency());
     bool resume_ = false;
     bool isolate_ = false;
+    bool retry_crashed_ = false;
     double timeout_ = 0;
+    std::string fail_on_ = "none";
     std::string baseline_;
     std::string shard_;
     std::string progress_ = "auto";

@@ -9,10 +9,12 @@
 namespace fincheck::batch {
 
 bool read_file_into(const std::filesystem::path& path, std::string& out) {
-    Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    // O_NONBLOCK: opening a FIFO put where a report was must not wait for a writer; only a
+    // regular file is read (a FIFO or /dev/zero would never end).
+    Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
     if (file.fd < 0) return false;
     struct stat info{};
-    if (::fstat(file.fd, &info) != 0 || S_ISDIR(info.st_mode)) return false;
+    if (::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode)) return false;
     // The size is a hint: a file that grows or shrinks meanwhile is read to its end.
     std::size_t size = info.st_size > 0 ? static_cast<std::size_t>(info.st_size) : 0;
     out.resize(size + 1);  // one spare byte: a read that fills it means the file grew

@@ -26,7 +26,7 @@ struct Descriptor {
 bool write_all(int fd, std::string_view data);
 
 // Replaces `out` with the file's bytes (its capacity is reused). False when the file
-// cannot be opened or read; `out` is then unspecified.
+// cannot be opened or read or is not a regular file; `out` is then unspecified.
 bool read_file_into(const std::filesystem::path& path, std::string& out);
 
 }  // namespace fincheck::batch

@@ -1,24 +1,39 @@
 #include "fincheck/batch/inputs.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <limits>
 #include <stdexcept>
 
 #include "fincheck/sha256.hpp"
+#include "xml_text.hpp"
 
 namespace fincheck::batch {
 namespace fs = std::filesystem;
 
 namespace {
 
-bool takes_from_directory(const fs::path& file) {
-    const std::string name = file.filename().string();
-    if (name.empty() || name.front() == '.') return false;
-    if (name.ends_with(".truth.xml") || name.ends_with(".audit.xml") || name == "summary.xml") return false;
-    const std::string ext = file.extension().string();
-    return ext == ".xml" || ext == ".txt";
+std::string lower_extension(const fs::path& file) {
+    std::string ext = file.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+// Files a directory walk passes over without a word: the batch's own outputs, the
+// generator's ground truth, hidden files.
+bool ignored_in_directory(const std::string& name) {
+    return name.empty() || name.front() == '.' || name.ends_with(".truth.xml") || name.ends_with(".audit.xml") ||
+           name == "summary.xml";
+}
+
+// Why a file found in a directory is not audited, or empty when it is.
+std::string skip_reason(const fs::path& file) {
+    const std::string ext = lower_extension(file);
+    if (ext == ".xml" || ext == ".txt") return {};
+    if (ext == ".pdf") return "暂不支持 PDF / PDF not supported yet";
+    return "未知文件类型（只审核 .xml 与 .txt）/ unknown file type (only .xml and .txt are audited)";
 }
 
 std::string trimmed(std::string line) {
@@ -34,7 +49,14 @@ std::string_view file_name_of_key(std::string_view key) {
 }
 
 std::string output_name_with(std::string_view key, std::size_t hex_digits) {
-    std::string name(file_name_of_key(key));
+    // The file name's bytes that are not XML text become '_' (the output name is written
+    // into summary.xml as is); a long name is cut so that the output fits NAME_MAX.
+    std::string name;
+    const std::string_view file_name = file_name_of_key(key);
+    if (is_xml_text(file_name)) name = file_name;
+    else
+        for (char c : percent_escaped(file_name)) name += c == '%' ? '_' : c;
+    name.resize(utf8_prefix(name, kMaxOutputStem).size());
     name += '-';
     name += std::string_view(sha256_hex(key)).substr(0, hex_digits);
     name += ".audit.xml";
@@ -42,6 +64,52 @@ std::string output_name_with(std::string_view key, std::size_t hex_digits) {
 }
 
 void add_argument(const std::string& argument, InputList& out, int list_depth);
+
+// Walks `dir` depth first in a fixed order (sorted later anyway); symbolic links to
+// directories are not followed (a loop would never end), links to files are.
+void add_directory(const fs::path& dir, const std::string& root_name, InputList& out) {
+    std::vector<fs::path> pending{dir};
+    std::string key;
+    while (!pending.empty()) {
+        const fs::path current = std::move(pending.back());
+        pending.pop_back();
+        const auto key_of = [&](const fs::path& file) {
+            key = root_name;
+            key += '/';
+            key += file.lexically_relative(dir).generic_string();
+            return key;
+        };
+        std::error_code ec;
+        fs::directory_iterator it(current, ec);
+        if (ec) {
+            out.add_skipped(current.native(), key_of(current) + "/", "无法读取目录 / cannot read the directory: " + ec.message());
+            continue;
+        }
+        for (; it != fs::directory_iterator(); it.increment(ec)) {
+            const fs::path& file = it->path();
+            if (ignored_in_directory(file.filename().string())) continue;
+            std::error_code entry_ec;
+            const fs::file_status own = it->symlink_status(entry_ec);
+            const fs::file_status target = it->status(entry_ec);
+            if (fs::is_symlink(own) && !fs::exists(target)) {
+                out.add_skipped(file.native(), key_of(file), "符号链接指向不存在的文件 / dangling symbolic link");
+            } else if (fs::is_directory(target)) {
+                if (fs::is_symlink(own))
+                    out.add_skipped(file.native(), key_of(file),
+                                    "不跟随指向目录的符号链接 / symbolic link to a directory, not followed");
+                else pending.push_back(file);
+            } else if (!fs::is_regular_file(target)) {
+                out.add_skipped(file.native(), key_of(file), "不是普通文件 / not a regular file");
+            } else if (std::string reason = skip_reason(file); !reason.empty()) {
+                out.add_skipped(file.native(), key_of(file), reason);
+            } else {
+                const std::uintmax_t size = it->file_size(entry_ec);
+                out.add(file.native(), key_of(file), {}, entry_ec ? 0 : size);
+            }
+        }
+        if (ec) out.add_skipped(current.native(), key_of(current) + "/", "无法读取目录 / cannot read the directory: " + ec.message());
+    }
+}
 
 void add_list(const std::string& list_file, InputList& out, int list_depth) {
     if (list_depth > 4) {
@@ -71,24 +139,27 @@ void add_argument(const std::string& argument, InputList& out, int list_depth) {
     if (fs::is_directory(path, ec)) {
         const fs::path root = fs::weakly_canonical(path, ec);
         const std::string root_name = root.filename().empty() ? std::string("root") : root.filename().string();
-        std::string key;
-        for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
-             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            const fs::path& file = it->path();
-            if (!it->is_regular_file(ec) || !takes_from_directory(file)) continue;
-            key = root_name;
-            key += '/';
-            key += file.lexically_relative(path).generic_string();
-            out.add(file.native(), key);
-        }
-        if (ec) out.add(path.native(), argument, ec.message());
+        add_directory(path, root_name, out);
         return;
     }
     if (!fs::exists(path, ec)) {
-        out.add(path.native(), argument, "文件不存在 / no such file or directory");
+        out.add(path.native(), argument, fs::is_symlink(path, ec) ? "符号链接指向不存在的文件 / dangling symbolic link"
+                                                                  : "文件不存在 / no such file or directory");
         return;
     }
-    out.add(path.native(), path.lexically_normal().generic_string());
+    // Named explicitly, a file is audited whatever its extension; but a PDF cannot be yet, and
+    // reading a FIFO or a device (/dev/zero) would never end.
+    const std::string key = path.lexically_normal().generic_string();
+    if (!fs::is_regular_file(path, ec)) {
+        out.add_skipped(path.native(), key, "不是普通文件 / not a regular file");
+        return;
+    }
+    if (lower_extension(path) == ".pdf") {
+        out.add_skipped(path.native(), key, skip_reason(path));
+        return;
+    }
+    const std::uintmax_t size = fs::file_size(path, ec);
+    out.add(path.native(), key, {}, ec ? 0 : size);
 }
 
 }  // namespace
@@ -101,8 +172,14 @@ std::uint32_t InputList::store(std::string_view text) {
     return offset;
 }
 
-void InputList::add(std::string_view path, std::string_view key, std::string_view problem) {
+void InputList::add_skipped(std::string_view path, std::string_view key, std::string_view reason) {
+    add(path, key, reason);
+    entries_.back().skipped = true;
+}
+
+void InputList::add(std::string_view path, std::string_view key, std::string_view problem, std::uint64_t size) {
     Entry entry;
+    entry.size = size;
     entry.path_offset = store(path);
     entry.path_size = static_cast<std::uint32_t>(path.size());
     entry.key_offset = store(key);
@@ -118,6 +195,7 @@ InputFile InputList::operator[](std::size_t index) const {
     file.path = fs::path(std::string(view(entry.path_offset, entry.path_size)));
     file.key = std::string(key(entry));
     file.problem = std::string(view(entry.problem_offset, entry.problem_size));
+    file.skipped = entry.skipped;
     if (file.problem.empty()) file.output = output_name_with(file.key, entry.full_hash ? 64 : 12);
     return file;
 }
@@ -128,35 +206,35 @@ void InputList::finish(const Shard& shard) {
                                [&](const Entry& a, const Entry& b) { return key(a) == key(b); }),
                    entries_.end());
 
-    // 48 bits of hash make a clash between two keys with the same file name unlikely, not
-    // impossible: the clashing inputs get the full hash instead. Decided over all inputs,
-    // before sharding, so every shard names a report's output as an unsharded run does.
-    struct Short {
-        std::uint64_t hash;  // first 48 bits of SHA-256(key)
-        std::uint32_t index;
-    };
-    std::vector<Short> shorts;
+    // 48 bits of hash make a clash between two keys with the same (possibly shortened) file
+    // name unlikely, not impossible: the clashing inputs get the full hash instead. Decided
+    // over all inputs, before sharding, so every shard names a report's output as an
+    // unsharded run does.
     std::vector<bool> in_shard(entries_.size());
+    std::vector<std::pair<std::string, std::uint32_t>> names;
+    Sha256 fingerprint;
+    std::string line;
     for (std::uint32_t i = 0; i < entries_.size(); ++i) {
-        const std::string hex = sha256_hex(key(entries_[i]));
-        std::uint64_t value = 0;
-        std::from_chars(hex.data(), hex.data() + 16, value, 16);
-        in_shard[i] = shard.count <= 1 || value % shard.count == shard.index - 1;
-        if (entries_[i].problem_size == 0) shorts.push_back({value >> 16, i});
+        const Entry& entry = entries_[i];
+        in_shard[i] = shard.contains(key(entry));
+        if (entry.problem_size == 0) names.emplace_back(output_name_with(key(entry), 12), i);
+        line.assign(key(entry));
+        line += '\t';
+        line += std::to_string(entry.size);
+        line += entry.skipped ? "\tskipped\n" : entry.problem_size ? "\tproblem\n" : "\n";
+        fingerprint.update(line);
     }
-    std::sort(shorts.begin(), shorts.end(), [](const Short& a, const Short& b) { return a.hash < b.hash; });
-    for (std::size_t i = 0; i < shorts.size();) {
-        std::size_t end = i + 1;
-        while (end < shorts.size() && shorts[end].hash == shorts[i].hash) ++end;
-        for (std::size_t a = i; a < end; ++a)
-            for (std::size_t b = a + 1; b < end; ++b) {
-                Entry& first = entries_[shorts[a].index];
-                Entry& second = entries_[shorts[b].index];
-                if (file_name_of_key(key(first)) == file_name_of_key(key(second))) first.full_hash = second.full_hash = true;
-            }
-        i = end;
+    std::sort(names.begin(), names.end());
+    for (std::size_t i = 1; i < names.size(); ++i)
+        if (names[i].first == names[i - 1].first) entries_[names[i].second].full_hash = entries_[names[i - 1].second].full_hash = true;
+    names = {};
+    static constexpr char kHex[] = "0123456789abcdef";
+    fingerprint_.clear();
+    for (std::uint8_t byte : fingerprint.finish()) {
+        fingerprint_ += kHex[byte >> 4];
+        fingerprint_ += kHex[byte & 15];
     }
-    shorts = {};
+    total_inputs_ = entries_.size();
 
     // Keep the shard's inputs, with an arena holding only their names.
     std::string arena;

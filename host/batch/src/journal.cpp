@@ -20,10 +20,15 @@ namespace fs = std::filesystem;
 namespace {
 
 // J1 TAB key TAB output TAB input-sha TAB config-hash TAB audit-sha TAB e,w,i TAB
-// rule=e,w,i;rule=e,w,i… TAB checksum NL. Text fields escape the separators as %XX.
+// rule=e,w,i;rule=e,w,i… TAB checksum NL: an audited report.
+// F1 TAB key TAB input-sha TAB config-hash TAB kind TAB message TAB checksum NL: a report
+// that crashed or hung its worker, so that --resume does not run into it again.
+// Text fields escape the separators as %XX.
 constexpr std::string_view kMagic = "J1";
+constexpr std::string_view kFailedMagic = "F1";
 constexpr std::size_t kChecksumDigits = 16;
-constexpr std::size_t kFields = 8;  // before the checksum
+constexpr std::size_t kFields = 8;        // before the checksum
+constexpr std::size_t kFailedFields = 6;  // before the checksum
 
 bool needs_escape(char c) {
     return c == '%' || c == '\t' || c == '\n' || c == '\r' || c == '\0' || c == ';' || c == '=' || c == ',';
@@ -153,24 +158,36 @@ std::vector<JournalFile> journal_files(const fs::path& state_dir) {
 
 fs::path state_directory(const fs::path& out_dir) { return out_dir / ".fincheck-state"; }
 
-void append_journal_line(std::string& out, const ReportRecord& record, std::string_view config_hash) {
-    const std::size_t start = out.size();
-    out += kMagic;
-    for (std::string_view field : {std::string_view(record.key), std::string_view(record.output),
-                                   std::string_view(record.sha256), config_hash, std::string_view(record.audit_sha256)}) {
+namespace {
+
+void append_fields(std::string& out, std::string_view magic, std::initializer_list<std::string_view> fields) {
+    out += magic;
+    for (std::string_view field : fields) {
         out += '\t';
         append_escaped(out, field);
     }
-    out += '\t';
-    append_counts(out, record.counts);
-    out += '\t';
-    bool first = true;
-    for (const auto& [rule, counts] : record.by_rule) {
-        if (!first) out += ';';
-        first = false;
-        append_escaped(out, rule);
-        out += '=';
-        append_counts(out, counts);
+}
+
+}  // namespace
+
+void append_journal_line(std::string& out, const ReportRecord& record, std::string_view config_hash) {
+    const std::size_t start = out.size();
+    if (record.status == Status::failed && record.failure) {
+        append_fields(out, kFailedMagic,
+                      {record.key, record.sha256, config_hash, record.failure->kind, record.failure->message});
+    } else {
+        append_fields(out, kMagic, {record.key, record.output, record.sha256, config_hash, record.audit_sha256});
+        out += '\t';
+        append_counts(out, record.counts);
+        out += '\t';
+        bool first = true;
+        for (const auto& [rule, counts] : record.by_rule) {
+            if (!first) out += ';';
+            first = false;
+            append_escaped(out, rule);
+            out += '=';
+            append_counts(out, counts);
+        }
     }
     const Checksum sum = checksum(std::string_view(out).substr(start));
     out += '\t';
@@ -196,9 +213,20 @@ std::optional<ReportRecord> parse_journal_line(std::string_view line, std::strin
         }
         rest.remove_prefix(tab + 1);
     }
+    ReportRecord record;
+    if (count == kFailedFields && fields[0] == kFailedMagic) {
+        std::optional<std::string> key = unescaped(fields[1]), sha = unescaped(fields[2]), config = unescaped(fields[3]),
+                                   kind = unescaped(fields[4]), message = unescaped(fields[5]);
+        if (!key || !sha || !config || !kind || !message) return std::nullopt;
+        record.key = std::move(*key);
+        record.sha256 = std::move(*sha);
+        record.status = Status::failed;
+        record.failure = Failure{std::move(*kind), record.key, 0, 0, std::move(*message)};
+        if (config_hash) *config_hash = std::move(*config);
+        return record;
+    }
     if (count != kFields || fields[0] != kMagic) return std::nullopt;
 
-    ReportRecord record;
     std::optional<std::string> key = unescaped(fields[1]), output = unescaped(fields[2]), sha = unescaped(fields[3]),
                                config = unescaped(fields[4]), audit = unescaped(fields[5]);
     if (!key || !output || !sha || !config || !audit || !parse_counts(fields[6], record.counts)) return std::nullopt;

@@ -1,11 +1,13 @@
 #include "process.hpp"
 
+#include <cctype>
+
 #include "fincheck/engine/audit_writers.hpp"
-#include "fincheck/engine/input.hpp"
 #include "fincheck/import.hpp"
 #include "fincheck/report_xml.hpp"
 #include "fincheck/sha256.hpp"
 #include "file_bytes.hpp"
+#include "xml_text.hpp"
 
 namespace fincheck::batch {
 namespace fs = std::filesystem;
@@ -19,8 +21,14 @@ std::optional<ReportRecord> resumable(const ProcessContext& context, const Input
     if (!context.journal) return std::nullopt;
     std::string hash;
     std::optional<ReportRecord> record = context.journal->find(input.key, &hash);
-    if (!record || hash != context.config_hash || record->sha256 != sha || record->output != input.output)
-        return std::nullopt;
+    if (!record || hash != context.config_hash || record->sha256 != sha) return std::nullopt;
+    // A report that crashed or hung the worker on these bytes under this configuration
+    // would do it again: it stays failed unless --retry-crashed asks for another try.
+    if (record->status == Status::failed) {
+        if (context.options->retry_crashed) return std::nullopt;
+        return record;
+    }
+    if (record->output != input.output) return std::nullopt;
     if (!read_file_into(context.options->out_dir / input.output, scratch) || sha256_hex(scratch) != record->audit_sha256)
         return std::nullopt;
     record->audit_sha256.clear();
@@ -51,8 +59,19 @@ ReportRecord failed_record(const InputFile& input, std::string kind, std::string
     return failed_record(input.key, std::move(kind), std::move(message));
 }
 
+bool is_text_name(const fs::path& file) {
+    std::string ext = file.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".txt";
+}
+
 Processed process_report(const ProcessContext& context, const InputFile& input, WorkerBuffers& buffers) {
     Processed processed;
+    if (input.skipped) {
+        processed.record = failed_record(input, "skipped", input.problem);
+        processed.record.status = Status::skipped;
+        return processed;
+    }
     if (!input.problem.empty()) {
         processed.record = failed_record(input, "input", input.problem);
         return processed;
@@ -69,7 +88,7 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
         if (std::optional<ReportRecord> record = resumable(context, input, sha, buffers.scratch)) {
             processed.record = std::move(*record);
             processed.resumed = true;
-            if (context.options->baseline_dir) {
+            if (context.options->baseline_dir && processed.record.status == Status::audited) {
                 // resumable() left the audit file it checked in the scratch buffer.
                 std::optional<AuditOutcome> outcome = read_audit_outcome(buffers.scratch);
                 compare_with_baseline(context, input, processed.record,
@@ -83,7 +102,7 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
     std::optional<Report> report;
     std::optional<LoadError> error;
     std::vector<Finding> diagnostics;
-    if (engine::is_text_input(input.path)) {
+    if (is_text_name(input.path)) {
         ImportResult imported = import_text(std::move(bytes), input.key);
         report = std::move(imported.report);
         error = std::move(imported.error);
@@ -104,7 +123,7 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
     ReportRecord& record = processed.record;
     {
         const engine::AuditResult result =
-            context.engine->audit(*report, std::move(diagnostics), engine::AuditInput{input.path.filename().string(), sha});
+            context.engine->audit(*report, std::move(diagnostics), engine::AuditInput{xml_readable(input.path.filename().string()), sha});
         engine::write_audit_xml(result, buffers.audit_xml);
         for (const engine::AuditedFinding& f : result.findings) {
             record.counts.add(f.severity);
@@ -136,7 +155,9 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
 }
 
 void journal_record(JournalWriter& journal, const std::string& config_hash, ReportRecord& record) {
-    if (record.audit_sha256.empty()) return;
+    const bool crashed = record.status == Status::failed && record.failure && !record.sha256.empty() &&
+                         (record.failure->kind == "crash" || record.failure->kind == "timeout");
+    if (record.audit_sha256.empty() && !crashed) return;
     try {
         journal.append(record, config_hash);
         record.audit_sha256.clear();

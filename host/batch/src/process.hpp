@@ -1,7 +1,6 @@
 // One report, start to finish: read, fingerprint, skip when the journal says it is
-// resumable, load, audit, write the audit file, compare with the baseline. Used as is by
-// worker threads and by --isolate children; the caller journals the record (a worker its
-// own journal, the --isolate parent what the child sends back).
+// resumable, load, audit, write the audit file, compare with the baseline. Run by the worker
+// processes; the parent journals the record each worker sends back.
 #pragma once
 
 #include <string>
@@ -41,8 +40,8 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
 ReportRecord failed_record(const InputFile& input, std::string kind, std::string message);
 ReportRecord failed_record(std::string key, std::string kind, std::string message);
 
-// Appends a freshly audited record (audit_sha256 set) to `journal` and clears the hash;
-// leaves other records alone. A record the journal cannot take becomes a `write` failure,
+// Appends a freshly audited record (audit_sha256 set), or a crash or timeout with its input's
+// SHA-256, to `journal` and clears the audit hash; leaves other records alone. A record the journal cannot take becomes a `write` failure,
 // as the report could not be made resumable.
 void journal_record(JournalWriter& journal, const std::string& config_hash, ReportRecord& record);
 

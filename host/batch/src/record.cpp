@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "fincheck/engine/xml_out.hpp"
+#include "xml_text.hpp"
 
 namespace fincheck::batch {
 namespace {
@@ -50,9 +51,9 @@ void write_key(engine::XmlOut& xml, std::string_view element, const FindingKey& 
     xml.open(element);
     xml.attribute("rule", key.rule);
     xml.attribute("severity", to_string(key.severity));
-    xml.attribute("location", key.location);
-    xml.attribute_if("expected", key.expected);
-    xml.attribute_if("actual", key.actual);
+    xml.attribute("location", xml_readable(key.location));
+    xml.attribute_if("expected", xml_readable(key.expected));
+    xml.attribute_if("actual", xml_readable(key.actual));
     xml.close();
 }
 
@@ -124,11 +125,33 @@ BaselineDiff diff_findings(const std::vector<FindingKey>& baseline, const std::v
     return diff;
 }
 
+std::string_view to_string(Status status) {
+    switch (status) {
+        case Status::audited: return "audited";
+        case Status::failed: return "failed";
+        case Status::skipped: return "skipped";
+    }
+    return "failed";
+}
+
+std::optional<Status> status_from_string(std::string_view text) {
+    for (Status status : {Status::audited, Status::failed, Status::skipped})
+        if (text == to_string(status)) return status;
+    return std::nullopt;
+}
+
 void append_record_xml(std::string& out, const ReportRecord& record, std::string_view config_hash, int depth) {
     engine::XmlOut xml(out, depth);
     xml.open("report");
-    xml.attribute("input", record.key);
-    xml.attribute("status", record.status == Status::audited ? "audited" : "failed");
+    // A key that is not XML text (a file name in another encoding, a control character) is
+    // written percent-escaped and marked so, which merge and --isolate read back exactly.
+    if (is_xml_text(record.key)) {
+        xml.attribute("input", record.key);
+    } else {
+        xml.attribute("input", percent_escaped(record.key));
+        xml.attribute("input-encoding", "percent");
+    }
+    xml.attribute("status", to_string(record.status));
     xml.attribute_if("output", record.output);
     xml.attribute_if("sha256", record.sha256);
     xml.attribute_if("config-hash", config_hash);
@@ -137,10 +160,10 @@ void append_record_xml(std::string& out, const ReportRecord& record, std::string
         const Failure& f = *record.failure;
         xml.open("error");
         xml.attribute("kind", f.kind);
-        xml.attribute("file", f.file);
+        xml.attribute("file", xml_readable(f.file));
         xml.attribute("line", f.line);
         xml.attribute("column", f.column);
-        xml.text(f.message);
+        xml.text(xml_readable(f.message));
     }
     if (record.status == Status::audited) {
         xml.open("counts");
@@ -177,10 +200,13 @@ std::optional<ReportRecord> record_from_node(const pugi::xml_node& node, std::st
     if (std::string_view(node.name()) != "report") return std::nullopt;
     ReportRecord record;
     record.key = node.attribute("input").as_string();
+    if (std::string_view(node.attribute("input-encoding").as_string()) == "percent") record.key = percent_unescaped(record.key);
     record.output = node.attribute("output").as_string();
     record.sha256 = node.attribute("sha256").as_string();
     record.audit_sha256 = node.attribute("audit-sha256").as_string();
-    record.status = std::string_view(node.attribute("status").as_string()) == "failed" ? Status::failed : Status::audited;
+    const std::optional<Status> status = status_from_string(node.attribute("status").as_string());
+    if (!status) return std::nullopt;
+    record.status = *status;
     if (config_hash) *config_hash = node.attribute("config-hash").as_string();
     if (pugi::xml_node e = node.child("error")) {
         Failure f;

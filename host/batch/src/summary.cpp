@@ -1,5 +1,7 @@
 #include "fincheck/batch/summary.hpp"
 
+#include "fincheck/batch/inputs.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,6 +12,8 @@
 #include <stdexcept>
 
 #include <pugixml.hpp>
+
+#include "xml_text.hpp"
 
 namespace fincheck::batch {
 namespace fs = std::filesystem;
@@ -45,6 +49,8 @@ void Totals::add(const ReportRecord& record) {
     ++reports;
     if (record.status == Status::failed) {
         ++failed;
+    } else if (record.status == Status::skipped) {
+        ++skipped;
     } else {
         ++audited;
         counts += record.counts;
@@ -69,10 +75,13 @@ SummaryWriter::SummaryWriter(const fs::path& target, const SummaryHeader& header
     fd_ = ::mkstemp(pattern.data());
     if (fd_ < 0) throw failure(target, "mkstemp");
     temporary_ = pattern;
-    std::string start = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<batch-summary format-version=\"1\" tool-version=\"" +
-                        escape_attribute(header.tool_version) + "\" config-hash=\"" + escape_attribute(header.config_hash) + "\"";
+    std::string start = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<batch-summary format-version=\"";
+    start += kSummaryFormatVersion;
+    start += "\" tool-version=\"" + escape_attribute(header.tool_version) + "\" config-hash=\"" +
+             escape_attribute(header.config_hash) + "\" inputs=\"" + std::to_string(header.inputs_total) +
+             "\" inputs-sha256=\"" + escape_attribute(header.inputs_fingerprint) + "\"";
     if (!header.shard.empty()) start += " shard=\"" + escape_attribute(header.shard) + "\"";
-    if (!header.baseline.empty()) start += " baseline=\"" + escape_attribute(header.baseline) + "\"";
+    if (!header.baseline.empty()) start += " baseline=\"" + escape_attribute(xml_readable(header.baseline)) + "\"";
     write(start + ">\n");
 }
 
@@ -106,7 +115,8 @@ void SummaryWriter::flush() {
 
 void SummaryWriter::finish() {
     std::string end = "  <totals reports=\"" + std::to_string(totals_.reports) + "\" audited=\"" +
-                      std::to_string(totals_.audited) + "\" failed=\"" + std::to_string(totals_.failed) + "\">\n";
+                      std::to_string(totals_.audited) + "\" failed=\"" + std::to_string(totals_.failed) + "\" skipped=\"" +
+                      std::to_string(totals_.skipped) + "\">\n";
     end += "    <counts " + counts_attributes(totals_.counts) + " />\n";
     for (const auto& [rule, c] : totals_.by_rule)
         end += "    <rule id=\"" + escape_attribute(rule) + "\" " + counts_attributes(c) + " />\n";
@@ -128,28 +138,74 @@ void SummaryWriter::finish() {
 std::optional<std::string> merge_summaries(const std::vector<fs::path>& summaries, const fs::path& output) {
     SummaryHeader header;
     std::vector<ReportRecord> records;
-    bool first = true;
+    std::vector<std::string> shard_files;  // index I-1: the file that holds shard I
+    std::string tool_version;
     for (const fs::path& file : summaries) {
+        const std::string name = file.string();
         pugi::xml_document doc;
         const pugi::xml_parse_result parsed = doc.load_file(file.c_str());
-        if (!parsed) return file.string() + ": " + parsed.description();
+        if (!parsed)
+            return name + ": 不是完整的 XML / malformed XML at byte " + std::to_string(parsed.offset) + ": " + parsed.description();
         pugi::xml_node root = doc.child("batch-summary");
-        if (!root) return file.string() + ": 不是批量汇总文件 / not a batch summary";
+        if (!root) return name + ": 不是批量汇总文件 / not a batch summary";
+        const std::string version = root.attribute("format-version").as_string();
+        if (version != kSummaryFormatVersion)
+            return name + ": 汇总格式版本 " + version + " 不受支持 / summary format version '" + version + "' is not supported (expected " +
+                   kSummaryFormatVersion + "; run the shards with this fincheck version)";
+        const std::optional<Shard> shard = parse_shard(root.attribute("shard").as_string());
+        if (!shard) return name + ": 不是分片汇总（缺少 shard=\"I/N\"）/ not a shard summary (no shard=\"I/N\")";
         const std::string hash = root.attribute("config-hash").as_string();
         const std::string baseline = root.attribute("baseline").as_string();
-        if (first) {
-            header.tool_version = root.attribute("tool-version").as_string();
+        const std::string fingerprint = root.attribute("inputs-sha256").as_string();
+        const std::size_t inputs = root.attribute("inputs").as_ullong();
+        if (shard_files.empty()) {
+            tool_version = root.attribute("tool-version").as_string();
+            header.tool_version = tool_version;
             header.config_hash = hash;
             header.baseline = baseline;
-            first = false;
+            header.inputs_fingerprint = fingerprint;
+            header.inputs_total = inputs;
+            shard_files.resize(shard->count);
+        } else if (shard->count != shard_files.size()) {
+            return name + ": 分片总数 " + std::to_string(shard->count) + " 与其他分片的 " + std::to_string(shard_files.size()) +
+                   " 不同 / shard count " + std::to_string(shard->count) + " differs from the other shards' " +
+                   std::to_string(shard_files.size());
+        } else if (fingerprint != header.inputs_fingerprint || inputs != header.inputs_total) {
+            return name + ": 输入集合与其他分片不同 / ran over another input set than the other shards";
         } else if (hash != header.config_hash) {
-            return file.string() + ": 规则配置与其他分片不同 / ran with another rule configuration than the other shards";
+            return name + ": 规则配置与其他分片不同 / ran with another rule configuration than the other shards";
         } else if (baseline != header.baseline) {
-            return file.string() + ": 基线与其他分片不同 / compared with another baseline than the other shards";
+            return name + ": 基线与其他分片不同 / compared with another baseline than the other shards";
+        } else if (root.attribute("tool-version").as_string() != tool_version) {
+            return name + ": fincheck 版本与其他分片不同 / written by another fincheck version than the other shards";
         }
-        for (pugi::xml_node node : root.children("report"))
-            if (auto record = record_from_node(node)) records.push_back(std::move(*record));
+        std::string& holder = shard_files[shard->index - 1];
+        if (!holder.empty())
+            return name + ": 分片 " + std::to_string(shard->index) + "/" + std::to_string(shard->count) + " 已由 " + holder +
+                   " 给出 / shard " + std::to_string(shard->index) + "/" + std::to_string(shard->count) + " given twice (also " +
+                   holder + ")";
+        holder = name;
+        std::size_t count = 0;
+        for (pugi::xml_node node : root.children("report")) {
+            std::optional<ReportRecord> record = record_from_node(node);
+            if (!record)
+                return name + ": 第 " + std::to_string(count + 1) + " 条记录无法读取 / report record " + std::to_string(count + 1) +
+                       " is malformed";
+            records.push_back(std::move(*record));
+            ++count;
+        }
+        const pugi::xml_node totals = root.child("totals");
+        if (!totals || totals.attribute("reports").as_ullong() != count)
+            return name + ": 记录数与汇总不符（文件已损坏）/ the number of report records does not match the totals (corrupted)";
     }
+    for (std::size_t i = 0; i < shard_files.size(); ++i)
+        if (shard_files[i].empty())
+            return "缺少分片 " + std::to_string(i + 1) + "/" + std::to_string(shard_files.size()) + " / shard " + std::to_string(i + 1) +
+                   "/" + std::to_string(shard_files.size()) + " is missing";
+    if (records.size() != header.inputs_total)
+        return "分片合计 " + std::to_string(records.size()) + " 份报告，输入集合有 " + std::to_string(header.inputs_total) +
+               " 份 / the shards hold " + std::to_string(records.size()) + " reports, the input set has " +
+               std::to_string(header.inputs_total);
     std::stable_sort(records.begin(), records.end(), [](const ReportRecord& a, const ReportRecord& b) { return a.key < b.key; });
     for (std::size_t i = 1; i < records.size(); ++i)
         if (records[i].key == records[i - 1].key)

@@ -1,8 +1,10 @@
 // A test plugin whose behaviour the report dictates: it reports every paragraph that holds
-// the marker 「【标记】」, crashes (SIGSEGV) on a department named with CRASH and never
-// returns on one named with HANG, so the batch's isolation and diffing can be exercised.
+// the marker 「【标记】」, crashes (SIGSEGV) on a department named with CRASH, aborts on one
+// named with ABORT and never returns on one named with HANG, so the batch's isolation and
+// diffing can be exercised.
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <thread>
 
 #include "fincheck/plugin.hpp"
@@ -24,6 +26,7 @@ public:
     const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext&, FindingSink& sink) const override {
         if (report.meta.department.find("CRASH") != std::string_view::npos) std::raise(SIGSEGV);
+        if (report.meta.department.find("ABORT") != std::string_view::npos) std::abort();
         if (report.meta.department.find("HANG") != std::string_view::npos)
             for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
         for (std::size_t i = 0; i < report.blocks.size(); ++i)

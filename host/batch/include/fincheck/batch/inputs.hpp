@@ -19,7 +19,8 @@ struct InputFile {
     // list, the path as written. Keys order the summary and pick the shard.
     std::string key;
     std::string output;          // audit file name inside the output directory
-    std::string problem;         // non-empty: the argument named nothing readable
+    std::string problem;         // non-empty: the argument named nothing readable, or why it is skipped
+    bool skipped = false;        // an input the batch does not audit by its kind (PDF, unknown type, …)
 };
 
 struct Shard {
@@ -43,17 +44,29 @@ public:
     InputFile operator[](std::size_t index) const;
 
     // Appends an input; the output name is derived from the key unless `problem` is set.
-    void add(std::string_view path, std::string_view key, std::string_view problem = {});
+    // `size` (bytes) enters the fingerprint of the input set.
+    void add(std::string_view path, std::string_view key, std::string_view problem = {}, std::uint64_t size = 0);
+    // Appends an input that is listed in the summary as skipped, with the reason.
+    void add_skipped(std::string_view path, std::string_view key, std::string_view reason);
     // Sorts by key, drops repeated keys, gives inputs whose short output names clash the
-    // full hash, then keeps only the shard's inputs. Called once, after the last add().
+    // full hash, fingerprints the whole set, then keeps only the shard's inputs. Called once,
+    // after the last add().
     void finish(const Shard& shard);
+
+    // SHA-256 over every input of the set before sharding (key, size, skipped or not), the
+    // same on every node that sees the same files: merge checks that shards ran on one set.
+    const std::string& fingerprint() const { return fingerprint_; }
+    // How many inputs the whole set has, before sharding.
+    std::size_t total_inputs() const { return total_inputs_; }
 
 private:
     struct Entry {
         std::uint32_t path_offset = 0, path_size = 0;
         std::uint32_t key_offset = 0, key_size = 0;
         std::uint32_t problem_offset = 0, problem_size = 0;
+        std::uint64_t size = 0;
         bool full_hash = false;  // the 12-hex output name clashes with another input's
+        bool skipped = false;
     };
     std::string_view view(std::uint32_t offset, std::uint32_t size) const { return {arena_.data() + offset, size}; }
     std::string_view key(const Entry& entry) const { return view(entry.key_offset, entry.key_size); }
@@ -61,6 +74,8 @@ private:
 
     std::string arena_;
     std::vector<Entry> entries_;
+    std::string fingerprint_;
+    std::size_t total_inputs_ = 0;
 };
 
 struct InputExpansion {
@@ -69,11 +84,17 @@ struct InputExpansion {
     InputList files;
 };
 
-// Directory walks take .xml and .txt files and skip generator ground truth (*.truth.xml),
-// audit outputs (*.audit.xml) and hidden files. A file named explicitly is always taken.
+// Directory walks take .xml and .txt files (any case) and ignore generator ground truth
+// (*.truth.xml), audit outputs (*.audit.xml, summary.xml) and hidden files and directories.
+// Everything else they find (a PDF, another type, a dangling link, a FIFO, an unreadable
+// directory) is kept as a skipped input with its reason. A file named explicitly is taken
+// whatever its extension, unless it is a PDF or not a regular file (skipped as well).
 InputExpansion expand_inputs(const std::vector<std::string>& arguments, const Shard& shard = {});
 
-// "<file name>-<12 hex of SHA-256(key)>.audit.xml".
+// "<file name>-<12 hex of SHA-256(key)>.audit.xml". Bytes of the file name that are not XML
+// text become '_'; a name longer than kMaxOutputStem bytes is cut (at a character boundary):
+// the hash of the whole key keeps the name distinct and the summary maps input to output.
 std::string output_name(std::string_view key);
+inline constexpr std::size_t kMaxOutputStem = 160;  // + "-<64 hex>.audit.xml" stays within NAME_MAX (255)
 
 }  // namespace fincheck::batch

@@ -3,10 +3,12 @@
 // creations and renames per report were most of the batch's kernel time, and two workers
 // contended on the directory for them).
 //
-// Files: `journal-RRRRRR-WW.log`, one per worker WW of run RRRRRR (a resumed run takes the
-// next run number, a new run starts again at 1 after removing every journal). A record is
-// one line written with one write(2): the audited report's key, output, input SHA-256,
-// rule-configuration hash, audit file SHA-256 and counts, ending in a checksum of the line.
+// Files: `journal-RRRRRR-WW.log` of run RRRRRR, written by the batch's parent process as
+// WW 00 (a resumed run takes the next run number, a new run starts again at 1 after removing
+// every journal). A record is one line written with one write(2): the audited report's key,
+// output, input SHA-256, rule-configuration hash, audit file SHA-256 and counts, ending in a
+// checksum of the line; or, for a report that crashed or hung its worker, the key, input
+// SHA-256, configuration hash and the failure, so that --resume does not run into it again.
 // A run killed (or a machine that lost power) in the middle of a write leaves a tail without
 // its newline or with a wrong checksum; the reader skips such lines, so the report they
 // describe is audited again. At the end of a successful resumed run the journals are
@@ -28,7 +30,8 @@ namespace fincheck::batch {
 // DIR/.fincheck-state
 std::filesystem::path state_directory(const std::filesystem::path& out_dir);
 
-// The journal line of an audited report (its audit_sha256 set), with its trailing newline.
+// The journal line of an audited report (its audit_sha256 set) or of a failed one (crash,
+// timeout: its sha256 set), with its trailing newline.
 void append_journal_line(std::string& out, const ReportRecord& record, std::string_view config_hash);
 // The record of a line (without its newline), or nullopt when the line is torn, altered or
 // not a journal record. `config_hash` receives the line's configuration hash.

@@ -61,10 +61,14 @@ struct BaselineDiff {
 };
 BaselineDiff diff_findings(const std::vector<FindingKey>& baseline, const std::vector<FindingKey>& current);
 
-enum class Status : std::uint8_t { audited, failed };
+// skipped: an input the batch cannot audit by its kind (a PDF, an unknown type, a dangling
+// link): listed with the reason, counted, and never audited.
+enum class Status : std::uint8_t { audited, failed, skipped };
+std::string_view to_string(Status status);
+std::optional<Status> status_from_string(std::string_view text);
 
 struct Failure {
-    std::string kind;  // load, crash, timeout, write, internal
+    std::string kind;  // input, load, crash, timeout, write, internal; skipped (status skipped)
     std::string file;
     std::uint32_t line = 0;
     std::uint32_t column = 0;

@@ -1,12 +1,12 @@
 // Running a batch: every input audited once by the engine, N at a time, each result written
 // atomically as it completes and summary.xml streamed in input order.
 //
-// Threads (default): N worker threads share one work queue and the one loaded Engine.
-// --isolate: the parent stays single-threaded and forks one child per report (at most N at
-// once); the child loads, audits and writes the report and sends its record back through a
-// pipe. A child that dies on a signal or outlives --timeout marks that report failed; the
-// batch goes on. Forking from a single-threaded parent keeps the child free of locks held by
-// other threads.
+// The parent process loads the plugins, then forks N worker processes that inherit them and
+// audit the reports it hands out; it stays single-threaded and only journals and writes the
+// summary. A worker that dies on a signal (a plugin's SIGSEGV, a reader's stack overflow) or
+// outlives --timeout fails the one report it was on; a fresh worker takes over and the batch
+// goes on. By default a worker audits report after report; --isolate forks one worker per
+// report, so that no report can leave state behind for the next one.
 #pragma once
 
 #include <cstddef>
@@ -28,8 +28,9 @@ struct BatchOptions {
     std::filesystem::path out_dir;
     unsigned jobs = 1;
     bool resume = false;
-    bool isolate = false;
-    double timeout_seconds = 0;  // per report, --isolate only; 0 = no limit
+    bool isolate = false;        // one worker process per report
+    bool retry_crashed = false;  // --resume audits again reports that crashed or hung before
+    double timeout_seconds = 0;  // per report; 0 = no limit
     std::optional<std::filesystem::path> baseline_dir;
     std::string shard;           // "I/N" for the summary header
     ProgressStyle progress = ProgressStyle::automatic;
@@ -45,7 +46,8 @@ struct BatchResult {
 // tolerance. --resume re-audits a report when it changed.
 std::string configuration_hash(const engine::Engine& engine);
 
-// Throws std::runtime_error when the output directory or the summary cannot be written.
+// Throws std::runtime_error when the output directory is locked by another run or it or the
+// summary cannot be written.
 BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options);
 
 }  // namespace fincheck::batch

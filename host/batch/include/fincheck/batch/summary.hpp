@@ -18,12 +18,21 @@ struct SummaryHeader {
     std::string config_hash;
     std::string shard;     // "I/N" when sharded, else empty
     std::string baseline;  // the baseline directory as given, else empty
+    // The whole input set before sharding (InputList::fingerprint, total_inputs): merge
+    // checks that the shards ran over one set and that together they cover it.
+    std::string inputs_fingerprint;
+    std::size_t inputs_total = 0;
 };
+
+// The summary format this version writes and merge reads; 2 added skipped inputs, the shard
+// fingerprint and percent-escaped input names.
+inline constexpr const char* kSummaryFormatVersion = "2";
 
 struct Totals {
     std::size_t reports = 0;
     std::size_t audited = 0;
     std::size_t failed = 0;
+    std::size_t skipped = 0;
     Counts counts;
     std::map<std::string, Counts> by_rule;
     bool baseline = false;
@@ -58,8 +67,11 @@ private:
     Totals totals_;
 };
 
-// Combines shard summaries into one, as if the batch had run unsharded. Returns an error
-// message naming the file at fault, or nullopt on success.
+// Combines shard summaries into one, as if the batch had run unsharded. Refuses (an error
+// message naming the file at fault) a summary that is malformed, of another format version,
+// not a shard, or inconsistent with its own totals; shards of different input sets, rule
+// configurations, baselines or shard counts; a shard missing or given twice; an input in two
+// shards. Returns nullopt on success.
 std::optional<std::string> merge_summaries(const std::vector<std::filesystem::path>& summaries,
                                            const std::filesystem::path& output);
 
