@@ -1,0 +1,303 @@
+#include "tables.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace fincheck::pdf_detail {
+namespace {
+
+double overlap(double a0, double a1, double b0, double b1) { return std::min(a1, b1) - std::max(a0, b0); }
+
+bool starts_with(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
+
+const char* const kChineseNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+bool numbered_label(const std::string& text) {
+    for (const char* numeral : kChineseNumerals)
+        if (starts_with(text, numeral)) return text.find("、") != std::string::npos;
+    return false;
+}
+
+std::size_t first_data_line(const std::vector<const Line*>& lines) {
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (is_data_line(*lines[i])) return i;
+    return lines.size();
+}
+
+void merge_interval(std::vector<Band>& bands, Band band) {
+    bands.push_back(band);
+    std::sort(bands.begin(), bands.end(), [](const Band& a, const Band& b) { return a.x0 < b.x0; });
+    std::vector<Band> merged;
+    for (const Band& b : bands) {
+        if (!merged.empty() && b.x0 < merged.back().x1) merged.back().x1 = std::max(merged.back().x1, b.x1);
+        else merged.push_back(b);
+    }
+    bands = std::move(merged);
+}
+
+bool overlaps_any(const std::vector<Band>& bands, const Box& box) {
+    return std::any_of(bands.begin(), bands.end(), [&](const Band& b) { return overlap(b.x0, b.x1, box.x0, box.x1) > 0; });
+}
+
+// Left-aligned text columns: data text cells that start at the same x (within 2 pt) as
+// another one. A centred merged cell (合计 over code and name) starts nowhere else.
+void add_text_columns(std::vector<Band>& bands, const std::vector<const Line*>& data) {
+    std::map<long, std::vector<Box>> by_left;
+    for (const Line* line : data)
+        for (const Cell& cell : line->cells)
+            if (!is_number_cell(cell.text)) by_left[std::lround(cell.box.x0 / 2.0)].push_back(cell.box);
+    for (auto& [left, boxes] : by_left) {
+        std::size_t count = boxes.size();
+        if (auto next = by_left.find(left + 1); next != by_left.end()) count += next->second.size();
+        if (count < 2) continue;
+        Band band{boxes.front().x0, boxes.front().x1};
+        for (const Box& box : boxes) band = {std::min(band.x0, box.x0), std::max(band.x1, box.x1)};
+        merge_interval(bands, band);
+    }
+}
+
+int band_by_overlap(const std::vector<Band>& bands, const Box& box) {
+    int best = -1;
+    double best_overlap = 0;
+    double best_distance = 1e9;
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        double o = overlap(bands[i].x0, bands[i].x1, box.x0, box.x1);
+        double distance = std::abs((bands[i].x0 + bands[i].x1) / 2 - (box.x0 + box.x1) / 2);
+        if (o > best_overlap || (best_overlap <= 0 && o <= 0 && distance < best_distance)) {
+            best = static_cast<int>(i);
+            best_overlap = std::max(o, 0.0);
+            best_distance = distance;
+        }
+    }
+    return best;
+}
+
+// A header cell over several columns belongs, as the importer reads merged headers, to the
+// leftmost of the columns under it. Its children are the widest run of cells on the next
+// header line, between its neighbours, that it is centred over (text is centred in a
+// merged cell).
+int header_band(const std::vector<Band>& bands, const Line& line, std::size_t index, const Line* below) {
+    const Cell& cell = line.cells[index];
+    if (below) {
+        double left = index > 0 ? line.cells[index - 1].box.x1 : -1e9;
+        double right = index + 1 < line.cells.size() ? line.cells[index + 1].box.x0 : 1e9;
+        std::vector<const Cell*> under;
+        for (const Cell& child : below->cells) {
+            double centre = (child.box.x0 + child.box.x1) / 2;
+            if (centre > left && centre < right) under.push_back(&child);
+        }
+        double cell_centre = (cell.box.x0 + cell.box.x1) / 2;
+        double best_width = 0;
+        int best = -1;
+        for (std::size_t a = 0; a < under.size(); ++a)
+            for (std::size_t b = a + 1; b < under.size(); ++b) {
+                double x0 = under[a]->box.x0, x1 = under[b]->box.x1;
+                double width = x1 - x0;
+                if (x0 > cell.box.x1 || x1 < cell.box.x0) continue;
+                if (std::abs((x0 + x1) / 2 - cell_centre) > std::max(0.15 * width, 6.0) || width <= best_width) continue;
+                best_width = width;
+                best = band_by_overlap(bands, under[a]->box);
+            }
+        if (best >= 0) return best;
+    }
+    return band_by_overlap(bands, cell.box);
+}
+
+TableRow make_row(const Line& line, const std::vector<Band>& bands, const Line* below, bool header) {
+    TableRow row;
+    row.cells.assign(bands.size(), std::string());
+    row.box = line.box;
+    row.y = line.y;
+    row.page = line.page;
+    row.header = header;
+    for (std::size_t i = 0; i < line.cells.size(); ++i) {
+        int band = header ? header_band(bands, line, i, below) : band_by_overlap(bands, line.cells[i].box);
+        if (band < 0) continue;
+        row.cells[static_cast<std::size_t>(band)] += line.cells[i].text;
+    }
+    return row;
+}
+
+bool opens_row(const std::string& text) {
+    for (std::string_view start : {"合计", "总计", "本年", "年初", "年末", "其中", "（", "("})
+        if (starts_with(text, start)) return true;
+    return numbered_label(text);
+}
+
+// A label's wrapped part: a line of text only, no code, no amount, that does not open a
+// row of its own (一、…, 合计, 本年…).
+bool label_continuation(const TableRow& row) {
+    bool any = false;
+    for (const std::string& cell : row.cells) {
+        if (cell.empty()) continue;
+        if (is_number_cell(cell) || opens_row(cell)) return false;
+        any = true;
+    }
+    return any;
+}
+
+// A wrapped label: a continuation line just under its row, or two data lines closer than a
+// row's pitch whose numbers do not collide.
+bool joinable(const TableRow& upper, const TableRow& lower, double pitch, double char_w) {
+    double distance = lower.y - upper.y;
+    if (lower.page != upper.page || distance > 2.2 * char_w) return false;
+    if (!label_continuation(lower) && distance > 0.8 * pitch) return false;
+    for (std::size_t i = 0; i < upper.cells.size(); ++i) {
+        if (upper.cells[i].empty() || lower.cells[i].empty()) continue;
+        if (is_number_cell(upper.cells[i]) || is_number_cell(lower.cells[i])) return false;
+    }
+    return true;
+}
+
+double median_pitch(const std::vector<TableRow>& rows) {
+    std::vector<double> pitches;
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        if (rows[i].page == rows[i - 1].page) pitches.push_back(rows[i].y - rows[i - 1].y);
+    if (pitches.empty()) return 1e9;
+    std::nth_element(pitches.begin(), pitches.begin() + static_cast<long>(pitches.size() / 2), pitches.end());
+    return pitches[pitches.size() / 2];
+}
+
+void join_wrapped_labels(std::vector<TableRow>& rows, double char_w) {
+    double pitch = median_pitch(rows);
+    std::vector<TableRow> joined;
+    for (TableRow& row : rows) {
+        if (!joined.empty() && !row.header && !joined.back().header && joinable(joined.back(), row, pitch, char_w)) {
+            TableRow& upper = joined.back();
+            for (std::size_t i = 0; i < row.cells.size(); ++i) upper.cells[i] += row.cells[i];
+            upper.box.extend(row.box);
+            continue;
+        }
+        joined.push_back(std::move(row));
+    }
+    rows = std::move(joined);
+}
+
+// The words of one header cell that wraps onto a second line (本年收入合 / 计): a cell just
+// below another (centres less than a line pitch apart) that it overlaps horizontally.
+std::vector<Line> join_wrapped_header_cells(const std::vector<const Line*>& lines, std::size_t header_count,
+                                            double char_w) {
+    std::vector<Line> header;
+    for (std::size_t i = 0; i < header_count; ++i) {
+        Line line = *lines[i];
+        std::vector<Cell> kept;
+        for (Cell& cell : line.cells) {
+            Cell* above = nullptr;
+            for (Line& earlier : header) {
+                if (line.y - earlier.y > 1.4 * char_w) continue;
+                for (Cell& candidate : earlier.cells) {
+                    double o = overlap(candidate.box.x0, candidate.box.x1, cell.box.x0, cell.box.x1);
+                    if (o > 0.5 * std::min(candidate.box.width(), cell.box.width())) above = &candidate;
+                }
+            }
+            // A cell with siblings under the same upper cell is its child, not its wrapped part.
+            if (above) {
+                int under = 0;
+                for (const Cell& sibling : line.cells)
+                    if (overlap(sibling.box.x0, sibling.box.x1, above->box.x0 - 2 * char_w, above->box.x1 + 2 * char_w) > 0)
+                        ++under;
+                if (under > 1) above = nullptr;
+            }
+            if (above) {
+                above->text += cell.text;
+                above->box.extend(cell.box);
+            } else {
+                kept.push_back(std::move(cell));
+            }
+        }
+        line.cells = std::move(kept);
+        if (!line.cells.empty()) header.push_back(std::move(line));
+    }
+    return header;
+}
+
+bool disjoint(const TableRow& a, const TableRow& b) {
+    for (std::size_t i = 0; i < a.cells.size(); ++i)
+        if (!a.cells[i].empty() && !b.cells[i].empty()) return false;
+    return true;
+}
+
+// Header lines that fill different columns are one header row printed at different
+// heights (a tall cell's text is centred): 项目 above, 本年收入合计 lower down.
+void merge_header_rows(std::vector<TableRow>& rows) {
+    std::vector<TableRow> merged;
+    for (TableRow& row : rows) {
+        if (!merged.empty() && disjoint(merged.back(), row)) {
+            for (std::size_t i = 0; i < row.cells.size(); ++i)
+                if (!row.cells[i].empty()) merged.back().cells[i] = row.cells[i];
+            merged.back().box.extend(row.box);
+            continue;
+        }
+        merged.push_back(std::move(row));
+    }
+    rows = std::move(merged);
+}
+
+}  // namespace
+
+bool is_number_cell(const std::string& text) {
+    if (text.empty()) return false;
+    bool digit = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c >= '0' && c <= '9') digit = true;
+        else if (c == ',' || c == '.' || c == ' ' || (c == '-' && i == 0) || (c == '%' && i + 1 == text.size())) continue;
+        else return false;
+    }
+    return digit;
+}
+
+bool is_data_line(const Line& line) {
+    for (const Cell& cell : line.cells) {
+        if (is_number_cell(cell.text) || numbered_label(cell.text)) return true;
+        if (starts_with(cell.text, "合计") || starts_with(cell.text, "总计")) return true;
+    }
+    return false;
+}
+
+bool is_tabular(const Line& line) {
+    if (line.cells.size() < 2) return false;
+    const std::string& first = line.cells.front().text;
+    if (starts_with(first, "第") && first.find("部分") != std::string::npos && first.size() <= 15) return false;
+    for (const Cell& cell : line.cells)
+        if (starts_with(cell.text, "单位：") || starts_with(cell.text, "部门：") || starts_with(cell.text, "注："))
+            return false;
+    return true;
+}
+
+std::vector<Band> column_bands(const std::vector<const Line*>& lines) {
+    std::size_t first = first_data_line(lines);
+    std::vector<const Line*> data(lines.begin() + static_cast<long>(first), lines.end());
+    std::vector<Band> bands;
+    for (const Line* line : data)
+        for (const Cell& cell : line->cells)
+            if (is_number_cell(cell.text)) merge_interval(bands, {cell.box.x0, cell.box.x1});
+    add_text_columns(bands, data);
+    for (std::size_t i = first; i-- > 0;)
+        for (const Cell& cell : lines[i]->cells)
+            if (!overlaps_any(bands, cell.box)) merge_interval(bands, {cell.box.x0, cell.box.x1});
+    for (const Line* line : data)
+        for (const Cell& cell : line->cells)
+            if (!overlaps_any(bands, cell.box)) merge_interval(bands, {cell.box.x0, cell.box.x1});
+    return bands;
+}
+
+Table build_table(const std::vector<const Line*>& lines, std::vector<Band> bands, double char_w) {
+    Table table;
+    table.bands = std::move(bands);
+    std::size_t first = first_data_line(lines);
+    std::vector<Line> header = join_wrapped_header_cells(lines, first, char_w);
+    std::vector<TableRow> header_rows;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        const Line* below = i + 1 < header.size() ? &header[i + 1] : nullptr;
+        header_rows.push_back(make_row(header[i], table.bands, below, true));
+    }
+    merge_header_rows(header_rows);
+    table.rows = std::move(header_rows);
+    for (std::size_t i = first; i < lines.size(); ++i) table.rows.push_back(make_row(*lines[i], table.bands, nullptr, false));
+    join_wrapped_labels(table.rows, char_w);
+    return table;
+}
+
+}  // namespace fincheck::pdf_detail
