@@ -29,12 +29,19 @@ bool starts_with_numeral(std::string_view text) {
 bool opens_item(std::string_view text) {
     if (starts_with(text, "第") && text.find("部分") != std::string_view::npos && text.find("部分") < 16) return true;
     if (starts_with_numeral(text) && text.find("、") != std::string_view::npos && text.find("、") <= 9) return true;
-    if (starts_with(text, "（") || starts_with(text, "(")) return true;
+    for (std::string_view open : {"（", "("})
+        if (starts_with(text, open) && starts_with_numeral(text.substr(open.size()))) return true;
     if (!text.empty() && text[0] >= '0' && text[0] <= '9') {
         std::size_t digits = text.find_first_not_of("0123456789");
-        return digits != std::string_view::npos && (starts_with(text.substr(digits), "、") || starts_with(text.substr(digits), "."));
+        if (digits == std::string_view::npos) return false;
+        std::string_view rest = text.substr(digits);
+        return starts_with(rest, "、") || (starts_with(rest, ".") && (rest.size() == 1 || rest[1] < '0' || rest[1] > '9'));
     }
     return starts_with(text, "注：") || starts_with(text, "说明：") || starts_with(text, "单位：") || starts_with(text, "部门：");
+}
+
+bool part_heading(std::string_view text) {
+    return starts_with(text, "第") && text.find("部分") != std::string_view::npos && text.find("部分") < 16;
 }
 
 bool ends_sentence(std::string_view text) {
@@ -69,6 +76,7 @@ struct Paragraph {
     PageBox origin;
     bool open = false;
     int last_page = 0;
+    double last_y = 0;
     bool full_width = false;  // the last line reached the right margin: may continue
 };
 
@@ -82,7 +90,9 @@ public:
 
     Rebuilt run() {
         std::vector<std::vector<Line>> lines;
-        for (const Page& page : pages_) lines.push_back(group_lines(page));
+        double offset = floating_offset(pages_);
+        for (const Page& page : pages_)
+            lines.push_back(merge_close_lines(group_lines(page, offset), char_width(page), is_data_line));
         remove_furniture(lines, pages_);
         for (std::size_t p = 0; p < lines.size(); ++p) page(lines[p], pages_[p]);
         flush();
@@ -201,6 +211,13 @@ private:
             return;
         }
         bool indented = line.box.x0 > m.left + 1.5 * m.char_w;
+        if (paragraph_.open && part_heading(paragraph_.text) && !opens_item(text) &&
+            line.y - paragraph_.last_y < 1.8 * m.char_w && compact(text).size() <= 6 * 3) {
+            paragraph_.text += text;  // a centred part heading wrapped: 第三部分 …情况 / 说明
+            paragraph_.last_y = line.y;
+            flush();
+            return;
+        }
         bool same_page = paragraph_.last_page == line.page;
         bool continues = paragraph_.open && paragraph_.full_width && !indented && !opens_item(text) &&
                          (same_page || (first_on_page && !ends_sentence(paragraph_.text)));
@@ -211,8 +228,13 @@ private:
         }
         paragraph_.text += text;
         paragraph_.last_page = line.page;
-        paragraph_.full_width = line.box.x1 >= m.right - 2.5 * m.char_w;
-        if (!paragraph_.full_width) flush();
+        paragraph_.last_y = line.y;
+        // A line that stops short ends its paragraph; CJK line breaking leaves up to a few
+        // characters' room before a word that may not start a line, so only a clearly short
+        // line, or a slightly short one that ends a sentence, counts.
+        double room = m.right - line.box.x1;
+        paragraph_.full_width = room < 4 * m.char_w && !(room > m.char_w && ends_sentence(text));
+        if (!paragraph_.full_width && !part_heading(paragraph_.text)) flush();
     }
 
     // Table regions [first, last): runs of tabular lines, with the single lines between them

@@ -54,6 +54,7 @@ int nearest_row(const std::vector<Building>& rows, const Word& word, double offs
         double centre = rows[i].anchor.centre_y();
         if (centre < word.box.y0 - 1 || centre > word.box.y1 + 1) continue;
         double distance = std::abs(centre - (word.box.centre_y() + offset));
+        if (distance > 0.4 * word.box.height()) continue;  // the word is on a line of its own
         if (best < 0 || distance < best_distance) {
             best = static_cast<int>(i);
             best_distance = distance;
@@ -65,15 +66,21 @@ int nearest_row(const std::vector<Building>& rows, const Word& word, double offs
 // Some fonts give digits a box much taller than CJK glyphs, not centred on the same line
 // (ONLYOFFICE: 4-5 pt higher). The median distance from each ASCII word to the nearest
 // CJK row centre inside its box measures that shift for the page.
-double ascii_offset(const std::vector<Building>& rows, const std::vector<Word>& ascii) {
-    std::vector<double> offsets;
-    for (const Word& word : ascii) {
-        int row = nearest_row(rows, word, 0);
-        if (row >= 0) offsets.push_back(rows[static_cast<std::size_t>(row)].anchor.centre_y() - word.box.centre_y());
+void collect_offsets(const std::vector<Building>& rows, const std::vector<Word>& floating, std::vector<double>& offsets) {
+    for (const Word& word : floating) {
+        int best = -1;
+        double best_distance = 0;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            double centre = rows[i].anchor.centre_y();
+            if (centre < word.box.y0 || centre > word.box.y1) continue;
+            double distance = std::abs(centre - word.box.centre_y());
+            if (best < 0 || distance < best_distance) {
+                best = static_cast<int>(i);
+                best_distance = distance;
+            }
+        }
+        if (best >= 0) offsets.push_back(rows[static_cast<std::size_t>(best)].anchor.centre_y() - word.box.centre_y());
     }
-    if (offsets.size() < 3) return 0;
-    std::nth_element(offsets.begin(), offsets.begin() + static_cast<long>(offsets.size() / 2), offsets.end());
-    return offsets[offsets.size() / 2];
 }
 
 bool single_cjk_character(const Word& word) { return !word.ascii() && code_points(word.text) == 1; }
@@ -94,26 +101,63 @@ double char_width(const Page& page) {
     return widths[widths.size() / 2];
 }
 
-std::vector<Line> group_lines(const Page& page) {
-    std::vector<Word> cjk;
-    std::vector<Word> ascii;
-    for (const Word& word : page.words) (word.ascii() ? ascii : cjk).push_back(word);
-    std::vector<Building> rows = cluster(std::move(cjk));
+// The median height of the page's all-CJK words: boxes much taller than that come from
+// fonts whose boxes are not centred on the line (digits, or words that start with them).
+double cjk_height(const Page& page) {
+    std::vector<double> heights;
+    for (const Word& word : page.words)
+        if (std::all_of(word.text.begin(), word.text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+            heights.push_back(word.box.height());
+    if (heights.empty()) return 0;
+    std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+    return heights[heights.size() / 2];
+}
+
+namespace {
+
+// Anchors (CJK words of ordinary height) and floating words (ASCII, or boxes much taller
+// than the CJK ones), which are placed on the anchors' rows.
+void split_anchors(const Page& page, std::vector<Word>& anchors, std::vector<Word>& floating) {
+    double tall = 1.8 * cjk_height(page);
+    for (const Word& word : page.words)
+        (word.ascii() || (tall > 0 && word.box.height() > tall) ? floating : anchors).push_back(word);
+}
+
+}  // namespace
+
+double floating_offset(const std::vector<Page>& pages) {
+    std::vector<double> offsets;
+    for (const Page& page : pages) {
+        std::vector<Word> anchors, floating;
+        split_anchors(page, anchors, floating);
+        collect_offsets(cluster(std::move(anchors)), floating, offsets);
+    }
+    if (offsets.size() < 3) return 0;
+    std::nth_element(offsets.begin(), offsets.begin() + static_cast<long>(offsets.size() / 2), offsets.end());
+    return offsets[offsets.size() / 2];
+}
+
+std::vector<Line> group_lines(const Page& page, double offset) {
+    std::vector<Word> anchors;
+    std::vector<Word> floating;
+    split_anchors(page, anchors, floating);
+    std::vector<Building> rows = cluster(std::move(anchors));
     std::vector<Word> orphans;
-    double offset = ascii_offset(rows, ascii);
-    for (Word& word : ascii) {
+    for (Word& word : floating) {
         int row = nearest_row(rows, word, offset);
         if (row >= 0) rows[static_cast<std::size_t>(row)].words.push_back(std::move(word));
         else orphans.push_back(std::move(word));
     }
+    std::size_t anchored = rows.size();
     for (Building& row : cluster(std::move(orphans))) rows.push_back(std::move(row));
 
     std::vector<Line> lines;
     double char_w = char_width(page);
-    for (Building& row : rows) {
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        Building& row = rows[r];
         Line line;
         line.page = page.number;
-        line.y = row.anchor.centre_y();
+        line.y = row.anchor.centre_y() + (r >= anchored ? offset : 0);
         std::sort(row.words.begin(), row.words.end(), [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
         line.box = row.words.front().box;
         for (const Word& word : row.words) line.box.extend(word.box);
@@ -122,33 +166,7 @@ std::vector<Line> group_lines(const Page& page) {
         lines.push_back(std::move(line));
     }
     std::sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.y < b.y; });
-    return merge_close_lines(std::move(lines), char_w);
-}
-
-std::vector<Line> merge_close_lines(std::vector<Line> lines, double char_w) {
-    std::vector<Line> merged;
-    for (Line& line : lines) {
-        if (merged.empty() || line.y - merged.back().y >= 0.75 * char_w) {
-            merged.push_back(std::move(line));
-            continue;
-        }
-        Line& upper = merged.back();
-        for (Cell& cell : line.cells) {
-            auto above = std::find_if(upper.cells.begin(), upper.cells.end(), [&](const Cell& c) {
-                return overlap(c.box.x0, c.box.x1, cell.box.x0, cell.box.x1) > 0;
-            });
-            if (above != upper.cells.end()) {
-                above->text += cell.text;
-                above->box.extend(cell.box);
-            } else {
-                auto at = std::find_if(upper.cells.begin(), upper.cells.end(), [&](const Cell& c) { return c.box.x0 > cell.box.x0; });
-                upper.cells.insert(at, std::move(cell));
-            }
-        }
-        for (Word& word : line.words) upper.words.push_back(std::move(word));
-        upper.box.extend(line.box);
-    }
-    return merged;
+    return lines;
 }
 
 void split_cells(Line& line, double char_w) {
@@ -168,6 +186,36 @@ void split_cells(Line& line, double char_w) {
         }
         previous = &word;
     }
+}
+
+}  // namespace fincheck::pdf_detail
+
+namespace fincheck::pdf_detail {
+
+std::vector<Line> merge_close_lines(std::vector<Line> lines, double char_w, bool (*is_row)(const Line&)) {
+    std::vector<Line> merged;
+    for (Line& line : lines) {
+        if (merged.empty() || line.y - merged.back().y >= 0.75 * char_w || !(is_row(line) || is_row(merged.back()))) {
+            merged.push_back(std::move(line));
+            continue;
+        }
+        Line& upper = merged.back();
+        for (Cell& cell : line.cells) {
+            auto above = std::find_if(upper.cells.begin(), upper.cells.end(), [&](const Cell& c) {
+                return std::min(c.box.x1, cell.box.x1) - std::max(c.box.x0, cell.box.x0) > 0;
+            });
+            if (above != upper.cells.end()) {
+                above->text += cell.text;
+                above->box.extend(cell.box);
+            } else {
+                auto at = std::find_if(upper.cells.begin(), upper.cells.end(), [&](const Cell& c) { return c.box.x0 > cell.box.x0; });
+                upper.cells.insert(at, std::move(cell));
+            }
+        }
+        for (Word& word : line.words) upper.words.push_back(std::move(word));
+        upper.box.extend(line.box);
+    }
+    return merged;
 }
 
 }  // namespace fincheck::pdf_detail

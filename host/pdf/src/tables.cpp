@@ -77,13 +77,13 @@ int band_by_overlap(const std::vector<Band>& bands, const Box& box) {
 // leftmost of the columns under it. Its children are the widest run of cells on the next
 // header line, between its neighbours, that it is centred over (text is centred in a
 // merged cell).
-int header_band(const std::vector<Band>& bands, const Line& line, std::size_t index, const Line* below) {
+int header_band(const std::vector<Band>& bands, const Line& line, std::size_t index, const std::vector<Cell>* below) {
     const Cell& cell = line.cells[index];
     if (below) {
         double left = index > 0 ? line.cells[index - 1].box.x1 : -1e9;
         double right = index + 1 < line.cells.size() ? line.cells[index + 1].box.x0 : 1e9;
         std::vector<const Cell*> under;
-        for (const Cell& child : below->cells) {
+        for (const Cell& child : *below) {
             double centre = (child.box.x0 + child.box.x1) / 2;
             if (centre > left && centre < right) under.push_back(&child);
         }
@@ -104,7 +104,7 @@ int header_band(const std::vector<Band>& bands, const Line& line, std::size_t in
     return band_by_overlap(bands, cell.box);
 }
 
-TableRow make_row(const Line& line, const std::vector<Band>& bands, const Line* below, bool header) {
+TableRow make_row(const Line& line, const std::vector<Band>& bands, const std::vector<Cell>* below, bool header) {
     TableRow row;
     row.cells.assign(bands.size(), std::string());
     row.box = line.box;
@@ -195,7 +195,7 @@ std::vector<Line> join_wrapped_header_cells(const std::vector<const Line*>& line
             if (above) {
                 int under = 0;
                 for (const Cell& sibling : line.cells)
-                    if (overlap(sibling.box.x0, sibling.box.x1, above->box.x0 - 2 * char_w, above->box.x1 + 2 * char_w) > 0)
+                    if (overlap(sibling.box.x0, sibling.box.x1, above->box.x0 - 0.5 * char_w, above->box.x1 + 0.5 * char_w) > 0)
                         ++under;
                 if (under > 1) above = nullptr;
             }
@@ -232,6 +232,44 @@ void merge_header_rows(std::vector<TableRow>& rows) {
         merged.push_back(std::move(row));
     }
     rows = std::move(merged);
+}
+
+bool is_code(const std::string& text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Bands whose data cells are all codes (201, 01, 2013101), not amounts.
+std::vector<bool> code_bands(const std::vector<TableRow>& rows, std::size_t count) {
+    std::vector<int> codes(count, 0), others(count, 0);
+    for (const TableRow& row : rows) {
+        if (row.header) continue;
+        for (std::size_t i = 0; i < count; ++i) {
+            if (row.cells[i].empty()) continue;
+            (is_code(row.cells[i]) ? codes[i] : others[i])++;
+        }
+    }
+    std::vector<bool> result(count);
+    for (std::size_t i = 0; i < count; ++i) result[i] = codes[i] > 0 && others[i] == 0;
+    return result;
+}
+
+bool is_total_label(const std::string& text) {
+    return starts_with(text, "合计") || starts_with(text, "总计") ||
+           (text.size() >= 6 && text.compare(text.size() - 6, 6, "合计") == 0);
+}
+
+// A total printed in the merged code-and-name cell (合计, 人员经费合计) belongs, as the
+// importer reads it, to the first column of that cell: moved left over empty code columns.
+void align_merged_totals(std::vector<TableRow>& rows, const std::vector<bool>& code) {
+    for (TableRow& row : rows) {
+        if (row.header) continue;
+        for (std::size_t i = 1; i < row.cells.size(); ++i) {
+            if (!is_total_label(row.cells[i])) continue;
+            std::size_t to = i;
+            while (to > 0 && code[to - 1] && row.cells[to - 1].empty()) --to;
+            if (to != i) std::swap(row.cells[to], row.cells[i]);
+        }
+    }
 }
 
 }  // namespace
@@ -290,13 +328,16 @@ Table build_table(const std::vector<const Line*>& lines, std::vector<Band> bands
     std::vector<Line> header = join_wrapped_header_cells(lines, first, char_w);
     std::vector<TableRow> header_rows;
     for (std::size_t i = 0; i < header.size(); ++i) {
-        const Line* below = i + 1 < header.size() ? &header[i + 1] : nullptr;
-        header_rows.push_back(make_row(header[i], table.bands, below, true));
+        std::vector<Cell> below;  // every header cell lower down, left to right
+        for (std::size_t j = i + 1; j < header.size(); ++j) below.insert(below.end(), header[j].cells.begin(), header[j].cells.end());
+        std::sort(below.begin(), below.end(), [](const Cell& a, const Cell& b) { return a.box.x0 < b.box.x0; });
+        header_rows.push_back(make_row(header[i], table.bands, below.empty() ? nullptr : &below, true));
     }
     merge_header_rows(header_rows);
     table.rows = std::move(header_rows);
     for (std::size_t i = first; i < lines.size(); ++i) table.rows.push_back(make_row(*lines[i], table.bands, nullptr, false));
     join_wrapped_labels(table.rows, char_w);
+    align_merged_totals(table.rows, code_bands(table.rows, table.bands.size()));
     return table;
 }
 
