@@ -18,7 +18,7 @@ bool takes_from_directory(const fs::path& file) {
     if (name.empty() || name.front() == '.') return false;
     if (name.ends_with(".truth.xml") || name.ends_with(".audit.xml") || name == "summary.xml") return false;
     const std::string ext = file.extension().string();
-    return ext == ".xml" || ext == ".txt";
+    return ext == ".xml" || ext == ".txt" || ext == ".pdf";
 }
 
 std::string trimmed(std::string line) {

@@ -3,6 +3,7 @@
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/input.hpp"
 #include "fincheck/import.hpp"
+#include "fincheck/pdf_import.hpp"
 #include "fincheck/report_xml.hpp"
 #include "fincheck/sha256.hpp"
 #include "file_bytes.hpp"
@@ -83,7 +84,14 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
     std::optional<Report> report;
     std::optional<LoadError> error;
     std::vector<Finding> diagnostics;
-    if (engine::is_text_input(input.path)) {
+    std::vector<PageBox> line_origin;
+    if (is_pdf(bytes)) {
+        PdfImportResult imported = import_pdf(input.path, input.key, sha);
+        report = std::move(imported.imported.report);
+        error = std::move(imported.imported.error);
+        diagnostics = std::move(imported.imported.diagnostics);
+        line_origin = std::move(imported.line_origin);
+    } else if (engine::is_text_input(input.path)) {
         ImportResult imported = import_text(std::move(bytes), input.key);
         report = std::move(imported.report);
         error = std::move(imported.error);
@@ -104,7 +112,8 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
     ReportRecord& record = processed.record;
     {
         const engine::AuditResult result =
-            context.engine->audit(*report, std::move(diagnostics), engine::AuditInput{input.path.filename().string(), sha});
+            context.engine->audit(*report, std::move(diagnostics),
+                                  engine::AuditInput{input.path.filename().string(), sha, std::move(line_origin)});
         engine::write_audit_xml(result, buffers.audit_xml);
         for (const engine::AuditedFinding& f : result.findings) {
             record.counts.add(f.severity);

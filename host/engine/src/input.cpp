@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "fincheck/import.hpp"
+#include "fincheck/pdf_import.hpp"
 #include "fincheck/sha256.hpp"
 
 namespace fincheck::engine {
@@ -24,7 +25,13 @@ LoadedInput load_input(const fs::path& file) {
     std::string bytes = std::move(buffer).str();
     loaded.input.sha256 = sha256_hex(bytes);
 
-    if (is_text_input(file)) {
+    if (is_pdf(bytes)) {  // by content, whatever the extension
+        PdfImportResult imported = import_pdf(file, file.string(), loaded.input.sha256);
+        loaded.report = std::move(imported.imported.report);
+        loaded.error = std::move(imported.imported.error);
+        loaded.diagnostics = std::move(imported.imported.diagnostics);
+        loaded.input.line_origin = std::move(imported.line_origin);
+    } else if (is_text_input(file)) {
         ImportResult imported = import_text(std::move(bytes), file.string());
         loaded.report = std::move(imported.report);
         loaded.error = std::move(imported.error);
