@@ -83,6 +83,10 @@ void collect_offsets(const std::vector<Building>& rows, const std::vector<Word>&
     }
 }
 
+bool numeric(const Word& word) {
+    return word.ascii() && std::any_of(word.text.begin(), word.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool single_cjk_character(const Word& word) { return !word.ascii() && code_points(word.text) == 1; }
 
 }  // namespace
@@ -169,14 +173,19 @@ std::vector<Line> group_lines(const Page& page, double offset) {
     return lines;
 }
 
-void split_cells(Line& line, double char_w) {
+void split_cells(Line& line, double char_w, const std::vector<double>* column_edges) {
     line.cells.clear();
     const double column_gap = 1.2 * char_w;
     const double space_gap = 0.2 * char_w;
+    auto column = [&](const Word& word) {
+        double centre = (word.box.x0 + word.box.x1) / 2;
+        return column_edges ? std::upper_bound(column_edges->begin(), column_edges->end(), centre) - column_edges->begin() : 0;
+    };
     const Word* previous = nullptr;
     for (const Word& word : line.words) {
         double gap = previous ? word.box.x0 - previous->box.x1 : 0;
-        if (!previous || gap > column_gap) {
+        bool two_numbers = previous && numeric(*previous) && numeric(word) && gap > 0.5 * char_w;
+        if (!previous || gap > column_gap || two_numbers || column(word) != column(*previous)) {
             line.cells.push_back({word.box, word.text});
         } else {
             Cell& cell = line.cells.back();

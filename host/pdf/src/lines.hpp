@@ -26,9 +26,10 @@ std::vector<Line> group_lines(const Page& page, double floating_offset);
 // Header lines are left alone: a group heading sits close above its sub-headings.
 std::vector<Line> merge_close_lines(std::vector<Line> lines, double char_w, bool (*is_row)(const Line&));
 
-// Splits a line's words into cells where the gap is wider than a column gap, and joins the
-// words of a cell (with a space only where the PDF leaves a space-wide gap beside a word
-// that is not a single letter-spaced character).
-void split_cells(Line& line, double char_w);
+// Splits a line's words into cells where the gap is wider than a column gap, between two
+// numbers, or (given a table's column edges) where a word's centre is in another column, and
+// joins the words of a cell (with a space only where the PDF leaves a space-wide gap beside a
+// word that is not a single letter-spaced character).
+void split_cells(Line& line, double char_w, const std::vector<double>* column_edges = nullptr);
 
 }  // namespace fincheck::pdf_detail

@@ -1,5 +1,8 @@
 #include "tables.hpp"
 
+#include "lines.hpp"
+#include "table_header.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -73,46 +76,17 @@ int band_by_overlap(const std::vector<Band>& bands, const Box& box) {
     return best;
 }
 
-// A header cell over several columns belongs, as the importer reads merged headers, to the
-// leftmost of the columns under it. Its children are the widest run of cells on the next
-// header line, between its neighbours, that it is centred over (text is centred in a
-// merged cell).
-int header_band(const std::vector<Band>& bands, const Line& line, std::size_t index, const std::vector<Cell>* below) {
-    const Cell& cell = line.cells[index];
-    if (below) {
-        double left = index > 0 ? line.cells[index - 1].box.x1 : -1e9;
-        double right = index + 1 < line.cells.size() ? line.cells[index + 1].box.x0 : 1e9;
-        std::vector<const Cell*> under;
-        for (const Cell& child : *below) {
-            double centre = (child.box.x0 + child.box.x1) / 2;
-            if (centre > left && centre < right) under.push_back(&child);
-        }
-        double cell_centre = (cell.box.x0 + cell.box.x1) / 2;
-        double best_width = 0;
-        int best = -1;
-        for (std::size_t a = 0; a < under.size(); ++a)
-            for (std::size_t b = a + 1; b < under.size(); ++b) {
-                double x0 = under[a]->box.x0, x1 = under[b]->box.x1;
-                double width = x1 - x0;
-                if (x0 > cell.box.x1 || x1 < cell.box.x0) continue;
-                if (std::abs((x0 + x1) / 2 - cell_centre) > std::max(0.15 * width, 6.0) || width <= best_width) continue;
-                best_width = width;
-                best = band_by_overlap(bands, under[a]->box);
-            }
-        if (best >= 0) return best;
-    }
-    return band_by_overlap(bands, cell.box);
-}
-
-TableRow make_row(const Line& line, const std::vector<Band>& bands, const std::vector<Cell>* below, bool header) {
+TableRow make_row(const Line& original, const std::vector<Band>& bands, double char_w) {
+    Line line = original;
+    std::vector<double> edges = column_edges(bands);
+    split_cells(line, char_w, &edges);
     TableRow row;
     row.cells.assign(bands.size(), std::string());
     row.box = line.box;
     row.y = line.y;
     row.page = line.page;
-    row.header = header;
     for (std::size_t i = 0; i < line.cells.size(); ++i) {
-        int band = header ? header_band(bands, line, i, below) : band_by_overlap(bands, line.cells[i].box);
+        int band = band_by_overlap(bands, line.cells[i].box);
         if (band < 0) continue;
         row.cells[static_cast<std::size_t>(band)] += line.cells[i].text;
     }
@@ -172,66 +146,6 @@ void join_wrapped_labels(std::vector<TableRow>& rows, double char_w) {
         joined.push_back(std::move(row));
     }
     rows = std::move(joined);
-}
-
-// The words of one header cell that wraps onto a second line (本年收入合 / 计): a cell just
-// below another (centres less than a line pitch apart) that it overlaps horizontally.
-std::vector<Line> join_wrapped_header_cells(const std::vector<const Line*>& lines, std::size_t header_count,
-                                            double char_w) {
-    std::vector<Line> header;
-    for (std::size_t i = 0; i < header_count; ++i) {
-        Line line = *lines[i];
-        std::vector<Cell> kept;
-        for (Cell& cell : line.cells) {
-            Cell* above = nullptr;
-            for (Line& earlier : header) {
-                if (line.y - earlier.y > 1.4 * char_w) continue;
-                for (Cell& candidate : earlier.cells) {
-                    double o = overlap(candidate.box.x0, candidate.box.x1, cell.box.x0, cell.box.x1);
-                    if (o > 0.5 * std::min(candidate.box.width(), cell.box.width())) above = &candidate;
-                }
-            }
-            // A cell with siblings under the same upper cell is its child, not its wrapped part.
-            if (above) {
-                int under = 0;
-                for (const Cell& sibling : line.cells)
-                    if (overlap(sibling.box.x0, sibling.box.x1, above->box.x0 - 0.5 * char_w, above->box.x1 + 0.5 * char_w) > 0)
-                        ++under;
-                if (under > 1) above = nullptr;
-            }
-            if (above) {
-                above->text += cell.text;
-                above->box.extend(cell.box);
-            } else {
-                kept.push_back(std::move(cell));
-            }
-        }
-        line.cells = std::move(kept);
-        if (!line.cells.empty()) header.push_back(std::move(line));
-    }
-    return header;
-}
-
-bool disjoint(const TableRow& a, const TableRow& b) {
-    for (std::size_t i = 0; i < a.cells.size(); ++i)
-        if (!a.cells[i].empty() && !b.cells[i].empty()) return false;
-    return true;
-}
-
-// Header lines that fill different columns are one header row printed at different
-// heights (a tall cell's text is centred): 项目 above, 本年收入合计 lower down.
-void merge_header_rows(std::vector<TableRow>& rows) {
-    std::vector<TableRow> merged;
-    for (TableRow& row : rows) {
-        if (!merged.empty() && disjoint(merged.back(), row)) {
-            for (std::size_t i = 0; i < row.cells.size(); ++i)
-                if (!row.cells[i].empty()) merged.back().cells[i] = row.cells[i];
-            merged.back().box.extend(row.box);
-            continue;
-        }
-        merged.push_back(std::move(row));
-    }
-    rows = std::move(merged);
 }
 
 bool is_code(const std::string& text) {
@@ -304,6 +218,12 @@ bool is_tabular(const Line& line) {
     return true;
 }
 
+std::vector<double> column_edges(const std::vector<Band>& bands) {
+    std::vector<double> edges;
+    for (std::size_t i = 1; i < bands.size(); ++i) edges.push_back((bands[i - 1].x1 + bands[i].x0) / 2);
+    return edges;
+}
+
 std::vector<Band> column_bands(const std::vector<const Line*>& lines) {
     std::size_t first = first_data_line(lines);
     std::vector<const Line*> data(lines.begin() + static_cast<long>(first), lines.end());
@@ -325,17 +245,8 @@ Table build_table(const std::vector<const Line*>& lines, std::vector<Band> bands
     Table table;
     table.bands = std::move(bands);
     std::size_t first = first_data_line(lines);
-    std::vector<Line> header = join_wrapped_header_cells(lines, first, char_w);
-    std::vector<TableRow> header_rows;
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        std::vector<Cell> below;  // every header cell lower down, left to right
-        for (std::size_t j = i + 1; j < header.size(); ++j) below.insert(below.end(), header[j].cells.begin(), header[j].cells.end());
-        std::sort(below.begin(), below.end(), [](const Cell& a, const Cell& b) { return a.box.x0 < b.box.x0; });
-        header_rows.push_back(make_row(header[i], table.bands, below.empty() ? nullptr : &below, true));
-    }
-    merge_header_rows(header_rows);
-    table.rows = std::move(header_rows);
-    for (std::size_t i = first; i < lines.size(); ++i) table.rows.push_back(make_row(*lines[i], table.bands, nullptr, false));
+    table.rows = header_rows({lines.begin(), lines.begin() + static_cast<long>(first)}, table.bands, char_w);
+    for (std::size_t i = first; i < lines.size(); ++i) table.rows.push_back(make_row(*lines[i], table.bands, char_w));
     join_wrapped_labels(table.rows, char_w);
     align_merged_totals(table.rows, code_bands(table.rows, table.bands.size()));
     return table;

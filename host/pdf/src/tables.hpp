@@ -35,6 +35,9 @@ bool is_data_line(const Line& line);
 // True when the line is a table row candidate: two cells or more, and not 单位：/部门： lines.
 bool is_tabular(const Line& line);
 
+// The table's width cut into one column per band, at the midpoints between bands.
+std::vector<double> column_edges(const std::vector<Band>& bands);
+
 // The column bands of a table region.
 std::vector<Band> column_bands(const std::vector<const Line*>& lines);
 
