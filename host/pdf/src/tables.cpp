@@ -60,6 +60,35 @@ void add_text_columns(std::vector<Band>& bands, const std::vector<const Line*>& 
     }
 }
 
+std::vector<std::size_t> overlapped(const std::vector<Band>& bands, const Box& box) {
+    std::vector<std::size_t> found;
+    for (std::size_t i = 0; i < bands.size(); ++i)
+        if (overlap(bands[i].x0, bands[i].x1, box.x0, box.x1) > 0) found.push_back(i);
+    return found;
+}
+
+// Columns that only the header shows (blank in every data row), from the lowest header
+// line up: a heading over no column makes one; a heading over one such column widens it
+// (年初结转和 above 结余), so the column edges do not cut through it; a heading over two or
+// more is a group heading.
+void add_header_columns(std::vector<Band>& bands, const std::vector<const Line*>& header) {
+    std::vector<Band> from_header;
+    for (std::size_t i = header.size(); i-- > 0;)
+        for (const Cell& cell : header[i]->cells) {
+            if (overlaps_any(bands, cell.box)) continue;
+            std::vector<std::size_t> under = overlapped(from_header, cell.box);
+            if (under.empty()) {
+                from_header.push_back({cell.box.x0, cell.box.x1});
+            } else if (under.size() == 1) {
+                Band widened{std::min(from_header[under[0]].x0, cell.box.x0), std::max(from_header[under[0]].x1, cell.box.x1)};
+                Box widened_box{widened.x0, 0, widened.x1, 0};
+                if (!overlaps_any(bands, widened_box) && overlapped(from_header, widened_box).size() == 1)
+                    from_header[under[0]] = widened;
+            }
+        }
+    for (const Band& band : from_header) merge_interval(bands, band);
+}
+
 int band_by_overlap(const std::vector<Band>& bands, const Box& box) {
     int best = -1;
     double best_overlap = 0;
@@ -232,9 +261,7 @@ std::vector<Band> column_bands(const std::vector<const Line*>& lines) {
         for (const Cell& cell : line->cells)
             if (is_number_cell(cell.text)) merge_interval(bands, {cell.box.x0, cell.box.x1});
     add_text_columns(bands, data);
-    for (std::size_t i = first; i-- > 0;)
-        for (const Cell& cell : lines[i]->cells)
-            if (!overlaps_any(bands, cell.box)) merge_interval(bands, {cell.box.x0, cell.box.x1});
+    add_header_columns(bands, {lines.begin(), lines.begin() + static_cast<long>(first)});
     for (const Line* line : data)
         for (const Cell& cell : line->cells)
             if (!overlaps_any(bands, cell.box)) merge_interval(bands, {cell.box.x0, cell.box.x1});
