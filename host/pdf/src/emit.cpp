@@ -253,6 +253,7 @@ private:
                 const Line& line = lines[j];
                 if (is_tabular(line)) continue;
                 if (opens_item(line.text()) && !starts_with_numeral(line.text())) break;
+                if (starts_with(line.text(), "合计") || starts_with(line.text(), "总计")) continue;  // under empty rows
                 double gap_above = line.y - lines[j - 1].y;
                 bool next_tabular = j + 1 < lines.size() && is_tabular(lines[j + 1]) && lines[j + 1].y - line.y < 3 * char_w;
                 if (gap_above < 3 * char_w && (next_tabular || gap_above < 1.6 * char_w)) continue;
@@ -273,7 +274,7 @@ private:
 
     void emit_table(const std::vector<const Line*>& region, double char_w) {
         bool continuation = last_table_ && !is_data_line(*region.front()) ? repeats_header(region) : last_table_.has_value() && is_data_line(*region.front()) && continues_previous();
-        std::vector<Band> bands = continuation ? last_table_->bands : column_bands(region);
+        std::vector<Band> bands = continuation ? last_table_->bands : column_bands(region, char_w);
         Table table = build_table(region, bands, char_w);
         if (continuation) drop_repeated_header(table);
         writer_.blank();

@@ -32,14 +32,32 @@ std::vector<HeaderCell> collect(const std::vector<const Line*>& lines, const std
     return cells;
 }
 
-// A cell wrapped inside one column (本年收入合 / 计, 附属单 / 位上 / 缴收入): pieces in the same
-// single slot, one line pitch apart.
+bool same_slot(const HeaderCell& upper, const HeaderCell& lower) {
+    return upper.first_slot == upper.last_slot && lower.first_slot == lower.last_slot && upper.first_slot == lower.first_slot;
+}
+
+// Centred text wrapped in a wide cell (支出功能分类 / 科目编码): the same centre, the upper
+// piece no narrower, and nothing else beside the lower piece under the upper one (a group
+// heading has its sub-headings side by side).
+bool centred_piece(const HeaderCell& upper, const HeaderCell& lower, const std::vector<HeaderCell>& cells, double char_w) {
+    double upper_centre = (upper.cell.box.x0 + upper.cell.box.x1) / 2;
+    double lower_centre = (lower.cell.box.x0 + lower.cell.box.x1) / 2;
+    if (std::abs(upper_centre - lower_centre) > 0.6 * char_w || upper.cell.box.width() < lower.cell.box.width() - char_w)
+        return false;
+    return std::none_of(cells.begin(), cells.end(), [&](const HeaderCell& other) {
+        return &other != &lower && std::abs(other.y - lower.y) < 0.01 &&
+               std::min(other.cell.box.x1, upper.cell.box.x1 + char_w) - std::max(other.cell.box.x0, upper.cell.box.x0 - char_w) > 0;
+    });
+}
+
+// A cell wrapped onto the next line (本年收入合 / 计, 附属单 / 位上 / 缴收入): pieces in the same
+// single column, or centred pieces, one line pitch apart.
 std::vector<HeaderCell> join_wrapped(std::vector<HeaderCell> cells, double char_w) {
     std::vector<HeaderCell> joined;
-    for (HeaderCell& cell : cells) {
+    for (const HeaderCell& cell : cells) {
         auto piece_of = std::find_if(joined.rbegin(), joined.rend(), [&](const HeaderCell& upper) {
-            return upper.first_slot == upper.last_slot && cell.first_slot == cell.last_slot &&
-                   upper.first_slot == cell.first_slot && cell.y > upper.last_y && cell.y - upper.last_y < 1.4 * char_w;
+            return cell.y > upper.last_y && cell.y - upper.last_y < 1.4 * char_w &&
+                   (same_slot(upper, cell) || centred_piece(upper, cell, cells, char_w));
         });
         if (piece_of != joined.rend()) {
             piece_of->cell.text += cell.cell.text;
@@ -47,7 +65,7 @@ std::vector<HeaderCell> join_wrapped(std::vector<HeaderCell> cells, double char_
             piece_of->last_y = cell.y;
             continue;
         }
-        joined.push_back(std::move(cell));
+        joined.push_back(cell);
     }
     return joined;
 }

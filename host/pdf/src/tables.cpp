@@ -71,10 +71,13 @@ std::vector<std::size_t> overlapped(const std::vector<Band>& bands, const Box& b
 // line up: a heading over no column makes one; a heading over one such column widens it
 // (年初结转和 above 结余), so the column edges do not cut through it; a heading over two or
 // more is a group heading.
-void add_header_columns(std::vector<Band>& bands, const std::vector<const Line*>& header) {
+void add_header_columns(std::vector<Band>& bands, const std::vector<const Line*>& header, double char_w) {
     std::vector<Band> from_header;
-    for (std::size_t i = header.size(); i-- > 0;)
-        for (const Cell& cell : header[i]->cells) {
+    const std::vector<double> no_columns;
+    for (std::size_t i = header.size(); i-- > 0;) {
+        Line line = *header[i];
+        split_cells(line, char_w, &no_columns);
+        for (const Cell& cell : line.cells) {
             if (overlaps_any(bands, cell.box)) continue;
             std::vector<std::size_t> under = overlapped(from_header, cell.box);
             if (under.empty()) {
@@ -86,6 +89,7 @@ void add_header_columns(std::vector<Band>& bands, const std::vector<const Line*>
                     from_header[under[0]] = widened;
             }
         }
+    }
     for (const Band& band : from_header) merge_interval(bands, band);
 }
 
@@ -253,7 +257,7 @@ std::vector<double> column_edges(const std::vector<Band>& bands) {
     return edges;
 }
 
-std::vector<Band> column_bands(const std::vector<const Line*>& lines) {
+std::vector<Band> column_bands(const std::vector<const Line*>& lines, double char_w) {
     std::size_t first = first_data_line(lines);
     std::vector<const Line*> data(lines.begin() + static_cast<long>(first), lines.end());
     std::vector<Band> bands;
@@ -261,10 +265,10 @@ std::vector<Band> column_bands(const std::vector<const Line*>& lines) {
         for (const Cell& cell : line->cells)
             if (is_number_cell(cell.text)) merge_interval(bands, {cell.box.x0, cell.box.x1});
     add_text_columns(bands, data);
-    add_header_columns(bands, {lines.begin(), lines.begin() + static_cast<long>(first)});
+    add_header_columns(bands, {lines.begin(), lines.begin() + static_cast<long>(first)}, char_w);
     for (const Line* line : data)
-        for (const Cell& cell : line->cells)
-            if (!overlaps_any(bands, cell.box)) merge_interval(bands, {cell.box.x0, cell.box.x1});
+        for (const Cell& cell : line->cells)  // a lone 合计 is a merged cell, not a column
+            if (!overlaps_any(bands, cell.box) && !is_total_label(cell.text)) merge_interval(bands, {cell.box.x0, cell.box.x1});
     return bands;
 }
 

@@ -39,7 +39,7 @@ bool is_tabular(const Line& line);
 std::vector<double> column_edges(const std::vector<Band>& bands);
 
 // The column bands of a table region.
-std::vector<Band> column_bands(const std::vector<const Line*>& lines);
+std::vector<Band> column_bands(const std::vector<const Line*>& lines, double char_w);
 
 // Builds the rows of a region with the given bands; header rows first (leading non-data
 // lines), wrapped label lines joined to their row.
