@@ -71,13 +71,35 @@ std::vector<std::size_t> overlapped(const std::vector<Band>& bands, const Box& b
 // line up: a heading over no column makes one; a heading over one such column widens it
 // (年初结转和 above 结余), so the column edges do not cut through it; a heading over two or
 // more is a group heading.
-void add_header_columns(std::vector<Band>& bands, const std::vector<const Line*>& header, double char_w) {
-    std::vector<Band> from_header;
+// Header cells as boxes for finding columns: the pieces of centred text wrapped onto
+// several lines (一般公共预算 / 财政拨款) count as one box, lowest line first.
+std::vector<Box> header_boxes(const std::vector<const Line*>& header, double char_w) {
     const std::vector<double> no_columns;
+    std::vector<std::pair<double, Box>> cells;  // line y, box
     for (std::size_t i = header.size(); i-- > 0;) {
         Line line = *header[i];
         split_cells(line, char_w, &no_columns);
-        for (const Cell& cell : line.cells) {
+        for (const Cell& cell : line.cells) cells.emplace_back(line.y, cell.box);
+    }
+    std::vector<Box> boxes;
+    for (const auto& [y, box] : cells) {
+        Box joined = box;
+        for (int pass = 0; pass < 2; ++pass)
+            for (const auto& [other_y, other] : cells) {
+                double centre = (joined.x0 + joined.x1) / 2, other_centre = (other.x0 + other.x1) / 2;
+                if (std::abs(centre - other_centre) < 0.6 * char_w && std::abs(other_y - y) < 1.4 * char_w * (pass + 1))
+                    joined.extend(other);
+            }
+        boxes.push_back(joined);
+    }
+    return boxes;
+}
+
+void add_header_columns(std::vector<Band>& bands, const std::vector<const Line*>& header, double char_w) {
+    std::vector<Band> from_header;
+    {
+        for (const Box& box : header_boxes(header, char_w)) {
+            Cell cell{box, {}};
             if (overlaps_any(bands, cell.box)) continue;
             std::vector<std::size_t> under = overlapped(from_header, cell.box);
             if (under.empty()) {
@@ -234,11 +256,9 @@ bool is_number_cell(const std::string& text) {
 }
 
 bool is_data_line(const Line& line) {
-    for (const Cell& cell : line.cells) {
-        if (is_number_cell(cell.text) || numbered_label(cell.text)) return true;
-        if (starts_with(cell.text, "合计") || starts_with(cell.text, "总计")) return true;
-    }
-    return false;
+    // 合计 alone is not enough: the 三公 table prints it as a column heading.
+    return std::any_of(line.cells.begin(), line.cells.end(),
+                       [](const Cell& cell) { return is_number_cell(cell.text) || numbered_label(cell.text); });
 }
 
 bool is_tabular(const Line& line) {
