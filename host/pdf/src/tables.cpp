@@ -73,7 +73,12 @@ std::vector<std::size_t> overlapped(const std::vector<Band>& bands, const Box& b
 // more is a group heading.
 // Header cells as boxes for finding columns: the pieces of centred text wrapped onto
 // several lines (一般公共预算 / 财政拨款) count as one box, lowest line first.
-std::vector<Box> header_boxes(const std::vector<const Line*>& header, double char_w) {
+struct HeaderBox {
+    double y = 0;
+    Box box;
+};
+
+std::vector<HeaderBox> header_boxes(const std::vector<const Line*>& header, double char_w) {
     const std::vector<double> no_columns;
     std::vector<std::pair<double, Box>> cells;  // line y, box
     for (std::size_t i = header.size(); i-- > 0;) {
@@ -81,7 +86,7 @@ std::vector<Box> header_boxes(const std::vector<const Line*>& header, double cha
         split_cells(line, char_w, &no_columns);
         for (const Cell& cell : line.cells) cells.emplace_back(line.y, cell.box);
     }
-    std::vector<Box> boxes;
+    std::vector<HeaderBox> boxes;
     for (const auto& [y, box] : cells) {
         Box joined = box;
         for (int pass = 0; pass < 2; ++pass)
@@ -90,20 +95,44 @@ std::vector<Box> header_boxes(const std::vector<const Line*>& header, double cha
                 if (std::abs(centre - other_centre) < 0.6 * char_w && std::abs(other_y - y) < 1.4 * char_w * (pass + 1))
                     joined.extend(other);
             }
-        boxes.push_back(joined);
+        boxes.push_back({y, joined});
     }
     return boxes;
 }
 
+// A group heading (收入 over 项目 | 决算数) is centred over two or more columns that each have
+// a heading lower down; it is not a column of its own.
+bool group_heading(const HeaderBox& cell, const std::vector<HeaderBox>& all, const std::vector<Band>& bands, double char_w) {
+    double centre = (cell.box.x0 + cell.box.x1) / 2;
+    auto covered = [&](const Band& band) {
+        return std::any_of(all.begin(), all.end(), [&](const HeaderBox& lower) {
+            return lower.y > cell.y + 0.5 * char_w && overlap(lower.box.x0, lower.box.x1, band.x0, band.x1) > 0;
+        });
+    };
+    for (std::size_t a = 0; a < bands.size(); ++a)
+        for (std::size_t b = a + 1; b < bands.size(); ++b) {
+            double x0 = bands[a].x0, x1 = bands[b].x1;
+            if (std::abs((x0 + x1) / 2 - centre) > std::max(0.12 * (x1 - x0), 8.0)) continue;
+            bool all_covered = true;
+            for (std::size_t k = a; k <= b && all_covered; ++k) all_covered = covered(bands[k]);
+            if (all_covered) return true;
+        }
+    return false;
+}
+
 void add_header_columns(std::vector<Band>& bands, const std::vector<const Line*>& header, double char_w) {
     std::vector<Band> from_header;
+    std::vector<HeaderBox> boxes = header_boxes(header, char_w);
     {
-        for (const Box& box : header_boxes(header, char_w)) {
-            Cell cell{box, {}};
+        for (const HeaderBox& header_box : boxes) {
+            Cell cell{header_box.box, {}};
             if (overlaps_any(bands, cell.box)) continue;
             std::vector<std::size_t> under = overlapped(from_header, cell.box);
             if (under.empty()) {
-                from_header.push_back({cell.box.x0, cell.box.x1});
+                std::vector<Band> known = bands;
+                known.insert(known.end(), from_header.begin(), from_header.end());
+                std::sort(known.begin(), known.end(), [](const Band& a, const Band& b) { return a.x0 < b.x0; });
+                if (!group_heading(header_box, boxes, known, char_w)) from_header.push_back({cell.box.x0, cell.box.x1});
             } else if (under.size() == 1) {
                 Band widened{std::min(from_header[under[0]].x0, cell.box.x0), std::max(from_header[under[0]].x1, cell.box.x1)};
                 Box widened_box{widened.x0, 0, widened.x1, 0};
