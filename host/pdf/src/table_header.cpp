@@ -70,19 +70,24 @@ std::vector<HeaderCell> join_wrapped(std::vector<HeaderCell> cells, double char_
     return joined;
 }
 
+struct Span {
+    std::size_t first = 0, last = 0;
+    bool covers(std::size_t column) const { return first <= column && column <= last; }
+};
+
 // A group heading (收入 over 项目 | 决算数, 本年支出 over 小计 | 基本支出 | 项目支出) is centred over
-// the columns it groups, each of which has a heading lower down. Returns the first of the
-// widest such run of columns, or the cell's own column.
-std::size_t column_of(const HeaderCell& cell, const std::vector<HeaderCell>& cells, const std::vector<Band>& bands,
-                      double char_w) {
-    if (cell.first_slot != cell.last_slot) return cell.first_slot;
+// the columns it groups, each of which has a heading lower down. Returns the widest such run
+// of columns, or the columns the cell's own text spans.
+Span columns_of(const HeaderCell& cell, const std::vector<HeaderCell>& cells, const std::vector<Band>& bands, double char_w) {
+    Span own{cell.first_slot, cell.last_slot};
+    if (cell.first_slot != cell.last_slot) return own;
     auto covered = [&](std::size_t band) {
         return std::any_of(cells.begin(), cells.end(), [&](const HeaderCell& lower) {
             return lower.y > cell.last_y + 0.5 * char_w && lower.first_slot <= band && band <= lower.last_slot;
         });
     };
     double centre = (cell.cell.box.x0 + cell.cell.box.x1) / 2;
-    std::size_t best = cell.first_slot;
+    Span best = own;
     double best_width = 0;
     for (std::size_t a = 0; a <= cell.first_slot; ++a)
         for (std::size_t b = std::max(cell.first_slot, a + 1); b < bands.size(); ++b) {
@@ -91,32 +96,74 @@ std::size_t column_of(const HeaderCell& cell, const std::vector<HeaderCell>& cel
             bool all_covered = true;
             for (std::size_t k = a; k <= b && all_covered; ++k) all_covered = covered(k);
             if (!all_covered) continue;
-            best = a;
+            best = {a, b};
             best_width = width;
         }
     return best;
 }
 
-bool disjoint(const TableRow& a, const TableRow& b) {
-    for (std::size_t i = 0; i < a.cells.size(); ++i)
-        if (!a.cells[i].empty() && !b.cells[i].empty()) return false;
-    return true;
+struct PlacedCell {
+    std::size_t column = 0;
+    Span span;
+    const HeaderCell* cell = nullptr;
+};
+
+struct HeaderRow {
+    TableRow row;
+    std::vector<Span> spans;
+};
+
+// Lines of header cells, top to bottom, each cell at the first column it spans.
+std::vector<std::vector<PlacedCell>> placed_lines(const std::vector<HeaderCell>& cells, const std::vector<Band>& bands,
+                                                  double char_w) {
+    std::vector<std::vector<PlacedCell>> lines;
+    double y = -1;
+    for (const HeaderCell& cell : cells) {
+        if (lines.empty() || std::abs(y - cell.y) > 0.01) lines.emplace_back();
+        y = cell.y;
+        Span span = columns_of(cell, cells, bands, char_w);
+        lines.back().push_back({span.first, span, &cell});
+    }
+    return lines;
 }
 
-// Header lines that fill different columns are one header row printed at different
-// heights (a tall cell's text is centred): 项目 above, 本年收入合计 lower down.
-std::vector<TableRow> merge_disjoint(std::vector<TableRow> rows) {
-    std::vector<TableRow> merged;
-    for (TableRow& row : rows) {
-        if (!merged.empty() && disjoint(merged.back(), row)) {
-            for (std::size_t i = 0; i < row.cells.size(); ++i)
-                if (!row.cells[i].empty()) merged.back().cells[i] = row.cells[i];
-            merged.back().box.extend(row.box);
-            continue;
+// Each header line goes into the highest row below every heading that spans its columns
+// whose columns are still free: a tall cell centred on the whole header (科目名称 beside
+// 经济分类 / 科目编码 / 类 款) joins the first row, as the importer reads flattened headers.
+std::vector<TableRow> stack_rows(const std::vector<std::vector<PlacedCell>>& lines, std::size_t width) {
+    std::vector<HeaderRow> rows;
+    for (const auto& line : lines) {
+        std::size_t lowest = 0;
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            for (const Span& span : rows[r].spans)
+                for (const PlacedCell& placed : line)
+                    if (span.covers(placed.column)) lowest = r + 1;
+        std::size_t target = lowest;
+        for (; target < rows.size(); ++target) {
+            bool free = std::all_of(line.begin(), line.end(), [&](const PlacedCell& placed) {
+                return rows[target].row.cells[placed.column].empty();
+            });
+            if (free) break;
         }
-        merged.push_back(std::move(row));
+        if (target == rows.size()) {
+            HeaderRow fresh;
+            fresh.row.cells.assign(width, std::string());
+            fresh.row.box = line.front().cell->cell.box;
+            fresh.row.y = line.front().cell->y;
+            fresh.row.page = line.front().cell->page;
+            fresh.row.header = true;
+            rows.push_back(std::move(fresh));
+        }
+        HeaderRow& row = rows[target];
+        for (const PlacedCell& placed : line) {
+            row.row.cells[placed.column] += placed.cell->cell.text;
+            row.row.box.extend(placed.cell->cell.box);
+            row.spans.push_back(placed.span);
+        }
     }
-    return merged;
+    std::vector<TableRow> out;
+    for (HeaderRow& row : rows) out.push_back(std::move(row.row));
+    return out;
 }
 
 }  // namespace
@@ -124,22 +171,7 @@ std::vector<TableRow> merge_disjoint(std::vector<TableRow> rows) {
 std::vector<TableRow> header_rows(const std::vector<const Line*>& lines, const std::vector<Band>& bands, double char_w) {
     if (lines.empty() || bands.empty()) return {};
     std::vector<HeaderCell> cells = join_wrapped(collect(lines, column_edges(bands), char_w), char_w);
-    std::vector<TableRow> rows;
-    for (const HeaderCell& cell : cells) {
-        if (rows.empty() || std::abs(rows.back().y - cell.y) > 0.01) {
-            TableRow row;
-            row.cells.assign(bands.size(), std::string());
-            row.box = cell.cell.box;
-            row.y = cell.y;
-            row.page = cell.page;
-            row.header = true;
-            rows.push_back(std::move(row));
-        }
-        TableRow& row = rows.back();
-        row.cells[column_of(cell, cells, bands, char_w)] += cell.cell.text;
-        row.box.extend(cell.cell.box);
-    }
-    return merge_disjoint(std::move(rows));
+    return stack_rows(placed_lines(cells, bands, char_w), bands.size());
 }
 
 }  // namespace fincheck::pdf_detail
