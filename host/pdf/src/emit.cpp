@@ -255,6 +255,7 @@ private:
                 if (opens_item(line.text()) && !starts_with_numeral(line.text())) break;
                 if (starts_with(line.text(), "合计") || starts_with(line.text(), "总计")) continue;  // under empty rows
                 double gap_above = line.y - lines[j - 1].y;
+                if (gap_above < 3 * char_w && aligned_with_region(line, lines, first, j)) continue;  // a row of one cell
                 bool next_tabular = j + 1 < lines.size() && is_tabular(lines[j + 1]) && lines[j + 1].y - line.y < 3 * char_w;
                 if (gap_above < 3 * char_w && (next_tabular || gap_above < 1.6 * char_w)) continue;
                 break;
@@ -263,6 +264,18 @@ private:
             i = j - 1;
         }
         return regions;
+    }
+
+    // A line of one cell that starts where a cell of the region's rows starts (a half-empty
+    // side-by-side row: only the expenditure label printed).
+    static bool aligned_with_region(const Line& line, const std::vector<Line>& lines, std::size_t first, std::size_t end) {
+        if (line.cells.size() != 1) return false;
+        for (std::size_t k = first; k < end; ++k) {
+            if (!is_tabular(lines[k])) continue;
+            for (const Cell& cell : lines[k].cells)
+                if (std::abs(cell.box.x0 - line.cells.front().box.x0) < 2.0 && k != end) return true;
+        }
+        return false;
     }
 
     // A short line that can be part of a table's header: not a title (…表), not 单位：/注：.

@@ -20,14 +20,29 @@ std::size_t slot_of(const std::vector<double>& edges, double x) {
     return static_cast<std::size_t>(std::upper_bound(edges.begin(), edges.end(), x) - edges.begin());
 }
 
-std::vector<HeaderCell> collect(const std::vector<const Line*>& lines, const std::vector<double>& edges, double char_w) {
+// The columns a header cell spans: the bands its text overlaps (a heading wider than its
+// right-aligned amounts still spans one column), else the column of its centre.
+HeaderCell with_columns(HeaderCell cell, const std::vector<Band>& bands, const std::vector<double>& edges) {
+    bool any = false;
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        if (std::min(bands[i].x1, cell.cell.box.x1) - std::max(bands[i].x0, cell.cell.box.x0) <= 0) continue;
+        if (!any) cell.first_slot = i;
+        cell.last_slot = i;
+        any = true;
+    }
+    if (!any) cell.first_slot = cell.last_slot = slot_of(edges, (cell.cell.box.x0 + cell.cell.box.x1) / 2);
+    return cell;
+}
+
+std::vector<HeaderCell> collect(const std::vector<const Line*>& lines, const std::vector<Band>& bands, double char_w) {
+    const std::vector<double> edges = column_edges(bands);
     std::vector<HeaderCell> cells;
     for (const Line* original : lines) {
         Line copy = *original;
         split_cells(copy, char_w, &edges);
         const Line* line = &copy;
         for (const Cell& cell : line->cells)
-            cells.push_back({cell, line->y, line->y, line->page, slot_of(edges, cell.box.x0 + 0.5), slot_of(edges, cell.box.x1 - 0.5)});
+            cells.push_back(with_columns({cell, line->y, line->y, line->page, 0, 0}, bands, edges));
     }
     return cells;
 }
@@ -170,7 +185,7 @@ std::vector<TableRow> stack_rows(const std::vector<std::vector<PlacedCell>>& lin
 
 std::vector<TableRow> header_rows(const std::vector<const Line*>& lines, const std::vector<Band>& bands, double char_w) {
     if (lines.empty() || bands.empty()) return {};
-    std::vector<HeaderCell> cells = join_wrapped(collect(lines, column_edges(bands), char_w), char_w);
+    std::vector<HeaderCell> cells = join_wrapped(collect(lines, bands, char_w), char_w);
     return stack_rows(placed_lines(cells, bands, char_w), bands.size());
 }
 
