@@ -207,12 +207,26 @@ namespace fincheck::pdf_detail {
 
 std::vector<Line> merge_close_lines(std::vector<Line> lines, double char_w, bool (*is_row)(const Line&)) {
     std::vector<Line> merged;
+    double last_y = 0;  // of the last line merged into merged.back()
     for (Line& line : lines) {
-        if (merged.empty() || line.y - merged.back().y >= 0.75 * char_w || !(is_row(line) || is_row(merged.back()))) {
+        double distance = line.y - last_y;
+        last_y = line.y;
+        if (merged.empty() || distance >= 0.8 * char_w || !(is_row(line) || is_row(merged.back()))) {
             merged.push_back(std::move(line));
             continue;
         }
         Line& upper = merged.back();
+        // A text line above a row whose label starts under it is the end of the row before
+        // (a wrapped label), not part of this one.
+        bool label_under_text = !is_row(upper) && std::any_of(line.cells.begin(), line.cells.end(), [&](const Cell& cell) {
+            return std::any_of(upper.cells.begin(), upper.cells.end(), [&](const Cell& c) {
+                return std::min(c.box.x1, cell.box.x1) - std::max(c.box.x0, cell.box.x0) > 0;
+            });
+        });
+        if (label_under_text) {
+            merged.push_back(std::move(line));
+            continue;
+        }
         for (Cell& cell : line.cells) {
             auto above = std::find_if(upper.cells.begin(), upper.cells.end(), [&](const Cell& c) {
                 return std::min(c.box.x1, cell.box.x1) - std::max(c.box.x0, cell.box.x0) > 0;

@@ -20,7 +20,7 @@ double cjk_height(const Page& page);
 
 std::vector<Line> group_lines(const Page& page, double floating_offset);
 
-// Lines less than 3/4 of a character apart, one of them a table row (`is_row`), are one row
+// Lines less than 0.8 characters apart (from the last line merged), one of them a table row (`is_row`), are one row
 // whose cells are aligned differently (a label wrapped on two lines beside a centred cell,
 // codes set higher than names): their cells are merged, a cell under another joined to it.
 // Header lines are left alone: a group heading sits close above its sub-headings.

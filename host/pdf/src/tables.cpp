@@ -200,7 +200,8 @@ bool label_continuation(const TableRow& row) {
 bool joinable(const TableRow& upper, const TableRow& lower, double pitch, double char_w) {
     double distance = lower.y - upper.y;
     if (lower.page != upper.page || distance > 2.2 * char_w) return false;
-    if (distance > (label_continuation(lower) ? 0.85 : 0.8) * pitch) return false;
+    if (label_continuation(lower)) return distance < 1.35 * char_w;  // one line pitch of text
+    if (distance > 0.8 * pitch) return false;
     for (std::size_t i = 0; i < upper.cells.size(); ++i) {
         if (upper.cells[i].empty() || lower.cells[i].empty()) continue;
         if (is_number_cell(upper.cells[i]) || is_number_cell(lower.cells[i])) return false;
