@@ -133,7 +133,7 @@ private:
             if (cover(lines)) return;
         }
         Margins m = margins(lines, geometry);
-        std::vector<std::pair<std::size_t, std::size_t>> regions = table_regions(lines, m.char_w);
+        std::vector<std::pair<std::size_t, std::size_t>> regions = table_regions(lines, m.char_w, carried_columns());
         std::size_t next_region = 0;
         for (std::size_t i = 0; i < lines.size();) {
             if (next_region < regions.size() && regions[next_region].first == i) {
@@ -212,7 +212,7 @@ private:
         }
         bool indented = line.box.x0 > m.left + 1.5 * m.char_w;
         if (paragraph_.open && part_heading(paragraph_.text) && !opens_item(text) &&
-            line.y - paragraph_.last_y < 1.8 * m.char_w && compact(text).size() <= 6 * 3) {
+            line.y - paragraph_.last_y < 2.4 * m.char_w && compact(text).size() <= 6 * 3) {
             paragraph_.text += text;  // a centred part heading wrapped: 第三部分 …情况 / 说明
             paragraph_.last_y = line.y;
             flush();
@@ -240,30 +240,55 @@ private:
     // Table regions [first, last): runs of tabular lines, with the single lines between them
     // (a label's wrapped part) or just under the last one, and the header lines just above
     // the first (a wrapped header cell), up to the title or 单位： line.
-    static std::vector<std::pair<std::size_t, std::size_t>> table_regions(const std::vector<Line>& lines, double char_w) {
+    static std::vector<std::pair<std::size_t, std::size_t>> table_regions(const std::vector<Line>& lines, double char_w,
+                                                                          const std::vector<Band>* carried) {
         std::vector<std::pair<std::size_t, std::size_t>> regions;
-        for (std::size_t i = 0; i < lines.size(); ++i) {
+        // A table continued from the previous page may start with rows of one cell (labels of
+        // a half-empty side-by-side table), in the previous page's columns.
+        std::size_t top = 0;
+        while (carried && top < lines.size() && !is_tabular(lines[top]) && starts_in_a_column(lines[top], *carried)) ++top;
+        if (top > 0 && top < lines.size() && is_tabular(lines[top])) {
+            std::size_t end = region_end(lines, top, top, char_w);
+            regions.emplace_back(0, end);
+        }
+        for (std::size_t i = regions.empty() ? 0 : regions.back().second; i < lines.size(); ++i) {
             if (!is_tabular(lines[i])) continue;
             std::size_t first = i;
             while (first > 0 && (regions.empty() || regions.back().second < first) && header_piece(lines[first - 1]) &&
                    lines[first].y - lines[first - 1].y < 2.2 * char_w)
                 --first;
-            std::size_t j = i + 1;
-            for (; j < lines.size(); ++j) {
-                const Line& line = lines[j];
-                if (is_tabular(line)) continue;
-                if (opens_item(line.text()) && !starts_with_numeral(line.text())) break;
-                if (starts_with(line.text(), "合计") || starts_with(line.text(), "总计")) continue;  // under empty rows
-                double gap_above = line.y - lines[j - 1].y;
-                if (gap_above < 3 * char_w && aligned_with_region(line, lines, first, j)) continue;  // a row of one cell
-                bool next_tabular = j + 1 < lines.size() && is_tabular(lines[j + 1]) && lines[j + 1].y - line.y < 3 * char_w;
-                if (gap_above < 3 * char_w && (next_tabular || gap_above < 1.6 * char_w)) continue;
-                break;
-            }
+            std::size_t j = region_end(lines, first, i, char_w);
             regions.emplace_back(first, j);
             i = j - 1;
         }
         return regions;
+    }
+
+    // The end of the region whose first tabular line is `i`.
+    static std::size_t region_end(const std::vector<Line>& lines, std::size_t first, std::size_t i, double char_w) {
+        std::size_t j = i + 1;
+        for (; j < lines.size(); ++j) {
+            const Line& line = lines[j];
+            if (is_tabular(line)) continue;
+            if (opens_item(line.text()) && !starts_with_numeral(line.text())) break;
+            if (starts_with(line.text(), "合计") || starts_with(line.text(), "总计")) continue;  // under empty rows
+            double gap_above = line.y - lines[j - 1].y;
+            if (gap_above < 3 * char_w && aligned_with_region(line, lines, first, j)) continue;  // a row of one cell
+            bool next_tabular = j + 1 < lines.size() && is_tabular(lines[j + 1]) && lines[j + 1].y - line.y < 3 * char_w;
+            if (gap_above < 3 * char_w && (next_tabular || gap_above < 1.6 * char_w)) continue;
+            break;
+        }
+        return j;
+    }
+
+    static bool starts_in_a_column(const Line& line, const std::vector<Band>& bands) {
+        return line.cells.size() == 1 && !opens_item(line.text()) &&
+               std::any_of(bands.begin(), bands.end(), [&](const Band& band) { return std::abs(band.x0 - line.box.x0) < 2.0; });
+    }
+
+    // The previous table's columns when the text so far ends inside it (a page break).
+    const std::vector<Band>* carried_columns() const {
+        return last_table_ && continues_previous() ? &last_table_->bands : nullptr;
     }
 
     // A line of one cell that starts where a cell of the region's rows starts (a half-empty
@@ -281,7 +306,7 @@ private:
     // A short line that can be part of a table's header: not a title (…表), not 单位：/注：.
     static bool header_piece(const Line& line) {
         std::string text = line.text();
-        if (opens_item(text) || text.size() > 3 * 12) return false;
+        if (opens_item(text) || text.size() > 3 * 12 || ends_sentence(text)) return false;
         return !(text.size() >= 3 && text.compare(text.size() - 3, 3, "表") == 0);
     }
 

@@ -142,40 +142,32 @@ std::vector<std::vector<PlacedCell>> placed_lines(const std::vector<HeaderCell>&
     return lines;
 }
 
-// Each header line goes into the highest row below every heading that spans its columns
-// whose columns are still free: a tall cell centred on the whole header (科目名称 beside
-// 经济分类 / 科目编码 / 类 款) joins the first row, as the importer reads flattened headers.
+// Each header cell goes into the highest row below every heading that spans its column, where
+// that column is still free: a tall cell centred on the whole header (本年收入合计 beside 项目 /
+// 功能分类科目编码) joins the first row, as the importer reads flattened headers.
 std::vector<TableRow> stack_rows(const std::vector<std::vector<PlacedCell>>& lines, std::size_t width) {
     std::vector<HeaderRow> rows;
-    for (const auto& line : lines) {
-        std::size_t lowest = 0;
-        for (std::size_t r = 0; r < rows.size(); ++r)
-            for (const Span& span : rows[r].spans)
-                for (const PlacedCell& placed : line)
-                    if (span.covers(placed.column)) lowest = r + 1;
-        std::size_t target = lowest;
-        for (; target < rows.size(); ++target) {
-            bool free = std::all_of(line.begin(), line.end(), [&](const PlacedCell& placed) {
-                return rows[target].row.cells[placed.column].empty();
-            });
-            if (free) break;
-        }
-        if (target == rows.size()) {
-            HeaderRow fresh;
-            fresh.row.cells.assign(width, std::string());
-            fresh.row.box = line.front().cell->cell.box;
-            fresh.row.y = line.front().cell->y;
-            fresh.row.page = line.front().cell->page;
-            fresh.row.header = true;
-            rows.push_back(std::move(fresh));
-        }
-        HeaderRow& row = rows[target];
+    for (const auto& line : lines)
         for (const PlacedCell& placed : line) {
+            std::size_t target = 0;
+            for (std::size_t r = 0; r < rows.size(); ++r)
+                for (const Span& span : rows[r].spans)
+                    if (span.covers(placed.column)) target = r + 1;
+            while (target < rows.size() && !rows[target].row.cells[placed.column].empty()) ++target;
+            if (target == rows.size()) {
+                HeaderRow fresh;
+                fresh.row.cells.assign(width, std::string());
+                fresh.row.box = placed.cell->cell.box;
+                fresh.row.y = placed.cell->y;
+                fresh.row.page = placed.cell->page;
+                fresh.row.header = true;
+                rows.push_back(std::move(fresh));
+            }
+            HeaderRow& row = rows[target];
             row.row.cells[placed.column] += placed.cell->cell.text;
             row.row.box.extend(placed.cell->cell.box);
             row.spans.push_back(placed.span);
         }
-    }
     std::vector<TableRow> out;
     for (HeaderRow& row : rows) out.push_back(std::move(row.row));
     return out;
