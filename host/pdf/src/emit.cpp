@@ -255,7 +255,7 @@ private:
             if (!is_tabular(lines[i])) continue;
             std::size_t first = i;
             while (first > 0 && (regions.empty() || regions.back().second < first) && header_piece(lines[first - 1]) &&
-                   lines[first].y - lines[first - 1].y < 2.2 * char_w)
+                   lines[first].y - lines[first - 1].y < 3.2 * char_w)
                 --first;
             std::size_t j = region_end(lines, first, i, char_w);
             regions.emplace_back(first, j);
@@ -282,7 +282,7 @@ private:
     }
 
     static bool starts_in_a_column(const Line& line, const std::vector<Band>& bands) {
-        return line.cells.size() == 1 && !opens_item(line.text()) &&
+        return line.cells.size() == 1 && (!opens_item(line.text()) || starts_with_numeral(line.text())) &&
                std::any_of(bands.begin(), bands.end(), [&](const Band& band) { return std::abs(band.x0 - line.box.x0) < 2.0; });
     }
 

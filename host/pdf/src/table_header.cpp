@@ -91,8 +91,8 @@ struct Span {
 };
 
 // A group heading (收入 over 项目 | 决算数, 本年支出 over 小计 | 基本支出 | 项目支出) is centred over
-// the columns it groups, each of which has a heading lower down. Returns the widest such run
-// of columns, or the columns the cell's own text spans.
+// the columns it groups, each of which has a heading lower down. Returns the best-centred such
+// run of columns (the widest among equally good), or the columns the cell's own text spans.
 Span columns_of(const HeaderCell& cell, const std::vector<HeaderCell>& cells, const std::vector<Band>& bands, double char_w) {
     Span own{cell.first_slot, cell.last_slot};
     if (cell.first_slot != cell.last_slot) return own;
@@ -103,16 +103,17 @@ Span columns_of(const HeaderCell& cell, const std::vector<HeaderCell>& cells, co
     };
     double centre = (cell.cell.box.x0 + cell.cell.box.x1) / 2;
     Span best = own;
-    double best_width = 0;
+    double best_error = 0.12;  // off-centre, as a share of the run's width
     for (std::size_t a = 0; a <= cell.first_slot; ++a)
         for (std::size_t b = std::max(cell.first_slot, a + 1); b < bands.size(); ++b) {
             double x0 = bands[a].x0, x1 = bands[b].x1, width = x1 - x0;
-            if (width <= best_width || std::abs((x0 + x1) / 2 - centre) > std::max(0.12 * width, 8.0)) continue;
+            double error = std::max(std::abs((x0 + x1) / 2 - centre) - 8.0, 0.0) / width;
+            if (error >= best_error && !(error == 0 && best_error == 0)) continue;
             bool all_covered = true;
             for (std::size_t k = a; k <= b && all_covered; ++k) all_covered = covered(k);
             if (!all_covered) continue;
             best = {a, b};
-            best_width = width;
+            best_error = error;
         }
     return best;
 }
