@@ -218,16 +218,32 @@ double median_pitch(const std::vector<TableRow>& rows) {
     return pitches[pitches.size() / 2];
 }
 
+bool has_number(const TableRow& row) {
+    return std::any_of(row.cells.begin(), row.cells.end(), [](const std::string& cell) { return is_number_cell(cell); });
+}
+
 void join_wrapped_labels(std::vector<TableRow>& rows, double char_w) {
     double pitch = median_pitch(rows);
     std::vector<TableRow> joined;
-    for (TableRow& row : rows) {
-        if (!joined.empty() && !row.header && !joined.back().header && joinable(joined.back(), row, pitch, char_w)) {
-            TableRow& upper = joined.back();
-            for (std::size_t i = 0; i < row.cells.size(); ++i) upper.cells[i] += row.cells[i];
-            upper.box.extend(row.box);
-            continue;
+    double last_y = 0;  // of the last line joined into joined.back()
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        TableRow& row = rows[r];
+        // A label line just above a row of amounts is that row's first line, not the end of
+        // the row before (a label wrapped over three lines, amounts on the middle one).
+        bool opens_next = r + 1 < rows.size() && has_number(rows[r + 1]) && rows[r + 1].page == row.page &&
+                          rows[r + 1].y - row.y < 1.35 * char_w && !has_number(row);
+        if (!joined.empty() && !row.header && !joined.back().header && !opens_next) {
+            TableRow probe = joined.back();
+            probe.y = last_y;
+            if (joinable(probe, row, pitch, char_w)) {
+                TableRow& upper = joined.back();
+                for (std::size_t i = 0; i < row.cells.size(); ++i) upper.cells[i] += row.cells[i];
+                upper.box.extend(row.box);
+                last_y = row.y;
+                continue;
+            }
         }
+        last_y = row.y;
         joined.push_back(std::move(row));
     }
     rows = std::move(joined);
