@@ -185,11 +185,15 @@ void split_cells(Line& line, double char_w, const std::vector<double>* column_ed
     for (const Word& word : line.words) {
         double gap = previous ? word.box.x0 - previous->box.x1 : 0;
         bool two_numbers = previous && numeric(*previous) && numeric(word) && gap > 0.5 * char_w;
+        // An amount and a label side by side with most of a character between them: two cells
+        // (narrative sets a number off by a space of a quarter character at most).
+        bool number_beside_text = previous && numeric(*previous) != numeric(word) && gap > 0.8 * char_w;
         // In a table, two words of several characters with a visible gap are two cells (CJK
         // text inside a cell has no gaps; letter-spaced headings are single characters).
         bool two_words = column_edges && previous && gap > 0.5 * char_w && code_points(previous->text) > 1 &&
                          code_points(word.text) > 1;
-        if (!previous || gap > column_gap || two_numbers || two_words || column(word) != column(*previous)) {
+        if (!previous || gap > column_gap || two_numbers || number_beside_text || two_words ||
+            column(word) != column(*previous)) {
             line.cells.push_back({word.box, word.text});
         } else {
             Cell& cell = line.cells.back();
