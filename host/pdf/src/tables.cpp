@@ -73,21 +73,32 @@ std::vector<std::size_t> overlapped(const std::vector<Band>& bands, const Box& b
 // more is a group heading.
 // Header cells as boxes for finding columns: the pieces of centred text wrapped onto
 // several lines (一般公共预算 / 财政拨款) count as one box, lowest line first.
+bool is_total_label(const std::string& text) {
+    return starts_with(text, "合计") || starts_with(text, "总计") ||
+           (text.size() >= 6 && text.compare(text.size() - 6, 6, "合计") == 0);
+}
+
 struct HeaderBox {
     double y = 0;
     Box box;
+    bool total_row = false;  // 合计 opening the lowest header line: a row label, not a column
 };
 
 std::vector<HeaderBox> header_boxes(const std::vector<const Line*>& header, double char_w) {
     const std::vector<double> no_columns;
     std::vector<std::pair<double, Box>> cells;  // line y, box
+    std::vector<bool> totals;
     for (std::size_t i = header.size(); i-- > 0;) {
         Line line = *header[i];
         split_cells(line, char_w, &no_columns);
-        for (const Cell& cell : line.cells) cells.emplace_back(line.y, cell.box);
+        for (const Cell& cell : line.cells) {
+            cells.emplace_back(line.y, cell.box);
+            totals.push_back(i + 1 == header.size() && &cell == &line.cells.front() && is_total_label(cell.text));
+        }
     }
     std::vector<HeaderBox> boxes;
-    for (const auto& [y, box] : cells) {
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        const auto& [y, box] = cells[c];
         Box joined = box;
         for (int pass = 0; pass < 2; ++pass)
             for (const auto& [other_y, other] : cells) {
@@ -95,7 +106,7 @@ std::vector<HeaderBox> header_boxes(const std::vector<const Line*>& header, doub
                 if (std::abs(centre - other_centre) < 0.6 * char_w && std::abs(other_y - y) < 1.4 * char_w * (pass + 1))
                     joined.extend(other);
             }
-        boxes.push_back({y, joined});
+        boxes.push_back({y, joined, totals[c]});
     }
     return boxes;
 }
@@ -125,6 +136,7 @@ void add_header_columns(std::vector<Band>& bands, const std::vector<const Line*>
     std::vector<HeaderBox> boxes = header_boxes(header, char_w);
     {
         for (const HeaderBox& header_box : boxes) {
+            if (header_box.total_row) continue;
             Cell cell{header_box.box, {}};
             if (overlaps_any(bands, cell.box)) continue;
             std::vector<std::size_t> under = overlapped(from_header, cell.box);
@@ -268,10 +280,6 @@ std::vector<bool> code_bands(const std::vector<TableRow>& rows, std::size_t coun
     return result;
 }
 
-bool is_total_label(const std::string& text) {
-    return starts_with(text, "合计") || starts_with(text, "总计") ||
-           (text.size() >= 6 && text.compare(text.size() - 6, 6, "合计") == 0);
-}
 
 // A total printed in the merged code-and-name cell (合计, 人员经费合计) belongs, as the
 // importer reads it, to the first column of that cell: moved left over empty code columns.
