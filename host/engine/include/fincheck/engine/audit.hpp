@@ -22,7 +22,7 @@ struct AuditInput {
     std::string sha256;
     // For a PDF input: the page and box each source line came from (index = line), so
     // findings cite pages without plugins knowing about them. Empty for text and XML.
-    std::vector<PageBox> line_origin;
+    std::vector<PageBox> line_origin = {};  // initialiser: AuditInput{file, sha} stays warning-free
 };
 
 struct AuditedFinding {
