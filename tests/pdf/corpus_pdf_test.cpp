@@ -44,26 +44,15 @@ const char* const kFundHeader =
 const char* const kThreeCostsHeader =
     "layout: the 三公 table's four-row header (公务用车购置及运行费 over 小计 | 公务用车购置费 | 公务用车运行费, "
     "each over 预算数 | 决算数) is stacked one row off, so 小计's columns get another path; the cells are equal";
-const char* const kFinanceBureau04 =
-    "layout: 04's header wraps its fund headings over three lines (一般公共预算 / 财 / 政拨款) across the 项目 line; "
-    "the 支出 group heading then lands on the wrong column and the importer keeps the table as other-2";
-const char* const kAltered04 =
-    "layout: 04's 支出 group heading is placed over the 合计 column instead of the expenditure 项目 column, so the "
-    "importer keeps the table as other-2";
-
 const std::map<std::string, std::vector<Expected>>& known_differences() {
     static const std::map<std::string, std::vector<Expected>> known = {
         {"putuo-finance-bureau-2024",
-         {{"04: missing in pdf", kFinanceBureau04},
-          {"other-2: only in pdf", kFinanceBureau04},
-          {"09: column 预算数/公务用车购置及运行费 missing in pdf", kThreeCostsHeader},
+         {{"09: column 预算数/公务用车购置及运行费 missing in pdf", kThreeCostsHeader},
           {"09: column 决算数/公务用车购置及运行费 missing in pdf", kThreeCostsHeader},
           {"07: column 年初结转和结余 missing in pdf", kFundHeader},
           {"08: column 年初结转和结余 missing in pdf", kFundHeader}}},
         {"putuo-finance-bureau-2024-altered",
-         {{"04: missing in pdf", kAltered04},
-          {"other-2: only in pdf", kAltered04},
-          {"09: column 预算数/公务用车购置及运行费 missing in pdf", kThreeCostsHeader},
+         {{"09: column 预算数/公务用车购置及运行费 missing in pdf", kThreeCostsHeader},
           {"07: column 本年收入 missing in pdf", kFundHeader}}},
         {"putuo-social-work-dept-2024",
          {{"09: column 预算数/公务用车购置及运行费 missing in pdf", kThreeCostsHeader},
@@ -129,27 +118,16 @@ TEST(PdfCorpus, FinanceBureauTablesEqualTheTranscription) { FINCHECK_REQUIRE_PDF
 TEST(PdfCorpus, AlteredCopyTablesEqualTheTranscription) { FINCHECK_REQUIRE_PDF("putuo-finance-bureau-2024-altered"); expect_same_tables("putuo-finance-bureau-2024-altered"); }
 TEST(PdfCorpus, SocialWorkTablesEqualTheTranscription) { FINCHECK_REQUIRE_PDF("putuo-social-work-dept-2024"); expect_same_tables("putuo-social-work-dept-2024"); }
 
-// Findings that differ follow from the table differences above. kFrom04: 04 is kept as other-2
-// (kFinanceBureau04 / kAltered04), so structure-missing-table and import-unknown-table fire, the
-// generic total check runs on other-2, and the prose cannot be compared with 04. kFromFund: the
-// fund table's header (kFundHeader) gives import-table-columns on 07.
+// Findings that differ follow from the table differences above. kFromFund: the fund table's
+// header (kFundHeader) gives import-table-columns on 07.
 
 TEST(PdfCorpus, FinanceBureauCheckGivesTheSameFindings) {
     FINCHECK_REQUIRE_PDF("putuo-finance-bureau-2024");
-    expect_same_findings("putuo-finance-bureau-2024",
-                         {"only text: narrative-amount-mismatch //",  // kFrom04: the prose is checked against 04
-                          "only pdf: arith-total-row other-2/总计/2", "only pdf: arith-total-row other-2/总计/4",
-                          "only pdf: arith-total-row other-2/总计/5",  // kFrom04: other-2's generic total check
-                          "only pdf: import-unknown-table //", "only pdf: structure-missing-table 04//",  // kFrom04
-                          "only pdf: import-table-columns 07//"});  // kFromFund
+    expect_same_findings("putuo-finance-bureau-2024", {"only pdf: import-table-columns 07//"});  // kFromFund
 }
 TEST(PdfCorpus, AlteredCopyCheckGivesTheSameFindings) {
     FINCHECK_REQUIRE_PDF("putuo-finance-bureau-2024-altered");
-    expect_same_findings("putuo-finance-bureau-2024-altered",
-                         {"only pdf: arith-total-row other-2/总计/2", "only pdf: arith-total-row other-2/总计/4",
-                          "only pdf: arith-total-row other-2/总计/5",  // kFrom04
-                          "only pdf: import-unknown-table //", "only pdf: structure-missing-table 04//",  // kFrom04
-                          "only pdf: import-table-columns 07//"});  // kFromFund
+    expect_same_findings("putuo-finance-bureau-2024-altered", {"only pdf: import-table-columns 07//"});  // kFromFund
 }
 TEST(PdfCorpus, SocialWorkCheckGivesTheSameFindings) {
     FINCHECK_REQUIRE_PDF("putuo-social-work-dept-2024");

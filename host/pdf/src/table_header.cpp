@@ -104,16 +104,19 @@ Span columns_of(const HeaderCell& cell, const std::vector<HeaderCell>& cells, co
     double centre = (cell.cell.box.x0 + cell.cell.box.x1) / 2;
     Span best = own;
     double best_error = 0.12;  // off-centre, as a share of the run's width
+    double best_width = 0;
     for (std::size_t a = 0; a <= cell.first_slot; ++a)
         for (std::size_t b = std::max(cell.first_slot, a + 1); b < bands.size(); ++b) {
             double x0 = bands[a].x0, x1 = bands[b].x1, width = x1 - x0;
-            double error = std::max(std::abs((x0 + x1) / 2 - centre) - 8.0, 0.0) / width;
-            if (error >= best_error && !(error == 0 && best_error == 0)) continue;
+            double error = std::abs((x0 + x1) / 2 - centre) / width;
+            bool as_good = std::abs(error - best_error) < 0.01;  // within 1 %: the wider run wins
+            if (as_good ? width <= best_width : error > best_error) continue;
             bool all_covered = true;
             for (std::size_t k = a; k <= b && all_covered; ++k) all_covered = covered(k);
             if (!all_covered) continue;
             best = {a, b};
             best_error = error;
+            best_width = width;
         }
     return best;
 }
