@@ -117,7 +117,7 @@ bool group_heading(const HeaderBox& cell, const std::vector<HeaderBox>& all, con
     double centre = (cell.box.x0 + cell.box.x1) / 2;
     auto covered = [&](const Band& band) {
         return std::any_of(all.begin(), all.end(), [&](const HeaderBox& lower) {
-            return lower.y > cell.y + 0.5 * char_w && overlap(lower.box.x0, lower.box.x1, band.x0, band.x1) > 0;
+            return !lower.total_row && lower.y > cell.y + 0.5 * char_w && overlap(lower.box.x0, lower.box.x1, band.x0, band.x1) > 0;
         });
     };
     for (std::size_t a = 0; a < bands.size(); ++a)
