@@ -37,10 +37,6 @@ struct Expected {
 // Differences between the PDF import and the transcription that are known, with why.
 // None of them is a difference between the PDF and its transcription: the transcriptions
 // match their PDFs cell for cell. Each is where the layout reconstruction still falls short.
-const char* const kFundHeader =
-    "layout: the fund tables' header has no data row under it; the 年初结转和结余 / 本年收入 headings, centred on "
-    "three header rows beside 本年支出 over 合计 | 基本支出 | 项目支出, are placed in the wrong header row, so the "
-    "column is not recognised (the table is empty either way: no cell differs)";
 const char* const kThreeCostsHeader =
     "layout: the 三公 table's four-row header (公务用车购置及运行费 over 小计 | 公务用车购置费 | 公务用车运行费, "
     "each over 预算数 | 决算数) is stacked one row off, so 小计's columns get another path; the cells are equal";
@@ -48,12 +44,9 @@ const std::map<std::string, std::vector<Expected>>& known_differences() {
     static const std::map<std::string, std::vector<Expected>> known = {
         {"putuo-finance-bureau-2024",
          {{"09: column 预算数/公务用车购置及运行费 missing in pdf", kThreeCostsHeader},
-          {"09: column 决算数/公务用车购置及运行费 missing in pdf", kThreeCostsHeader},
-          {"07: column 年初结转和结余 missing in pdf", kFundHeader},
-          {"08: column 年初结转和结余 missing in pdf", kFundHeader}}},
+          {"09: column 决算数/公务用车购置及运行费 missing in pdf", kThreeCostsHeader}}},
         {"putuo-finance-bureau-2024-altered",
-         {{"09: column 预算数/公务用车购置及运行费 missing in pdf", kThreeCostsHeader},
-          {"07: column 本年收入 missing in pdf", kFundHeader}}},
+         {{"09: column 预算数/公务用车购置及运行费 missing in pdf", kThreeCostsHeader}}},
         {"putuo-social-work-dept-2024",
          {{"09: column 预算数/公务用车购置及运行费 missing in pdf", kThreeCostsHeader},
           {"09: column 决算数/公务用车购置及运行费 missing in pdf", kThreeCostsHeader}}},
@@ -114,16 +107,14 @@ TEST(PdfCorpus, FinanceBureauTablesEqualTheTranscription) { FINCHECK_REQUIRE_PDF
 TEST(PdfCorpus, AlteredCopyTablesEqualTheTranscription) { FINCHECK_REQUIRE_PDF("putuo-finance-bureau-2024-altered"); expect_same_tables("putuo-finance-bureau-2024-altered"); }
 TEST(PdfCorpus, SocialWorkTablesEqualTheTranscription) { FINCHECK_REQUIRE_PDF("putuo-social-work-dept-2024"); expect_same_tables("putuo-social-work-dept-2024"); }
 
-// Findings that differ follow from the table differences above. kFromFund: the fund table's
-// header (kFundHeader) gives import-table-columns on 07.
 
 TEST(PdfCorpus, FinanceBureauCheckGivesTheSameFindings) {
     FINCHECK_REQUIRE_PDF("putuo-finance-bureau-2024");
-    expect_same_findings("putuo-finance-bureau-2024", {"only pdf: import-table-columns 07//"});  // kFromFund
+    expect_same_findings("putuo-finance-bureau-2024", {});
 }
 TEST(PdfCorpus, AlteredCopyCheckGivesTheSameFindings) {
     FINCHECK_REQUIRE_PDF("putuo-finance-bureau-2024-altered");
-    expect_same_findings("putuo-finance-bureau-2024-altered", {"only pdf: import-table-columns 07//"});  // kFromFund
+    expect_same_findings("putuo-finance-bureau-2024-altered", {});
 }
 TEST(PdfCorpus, SocialWorkCheckGivesTheSameFindings) {
     FINCHECK_REQUIRE_PDF("putuo-social-work-dept-2024");

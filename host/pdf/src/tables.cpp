@@ -123,7 +123,12 @@ bool group_heading(const HeaderBox& cell, const std::vector<HeaderBox>& all, con
     for (std::size_t a = 0; a < bands.size(); ++a)
         for (std::size_t b = a + 1; b < bands.size(); ++b) {
             double x0 = bands[a].x0, x1 = bands[b].x1;
-            if (std::abs((x0 + x1) / 2 - centre) > std::max(0.12 * (x1 - x0), 8.0)) continue;
+            if (std::abs((x0 + x1) / 2 - centre) > 0.07 * (x1 - x0)) continue;
+            // A group heading is the top of its run: nothing over those columns sits higher.
+            bool topmost = std::none_of(all.begin(), all.end(), [&](const HeaderBox& other) {
+                return other.y < cell.y - 0.3 * char_w && overlap(other.box.x0, other.box.x1, x0, x1) > 0;
+            });
+            if (!topmost) continue;
             bool all_covered = true;
             for (std::size_t k = a; k <= b && all_covered; ++k) all_covered = covered(bands[k]);
             if (all_covered) return true;
