@@ -85,6 +85,15 @@ std::vector<HeaderCell> join_wrapped(std::vector<HeaderCell> cells, double char_
     return joined;
 }
 
+// A group heading is the top of its run: no other heading inside those columns sits as high
+// or higher (one spanning further is a heading over the group).
+bool topmost(const HeaderCell& cell, const std::vector<HeaderCell>& cells, double x0, double x1, double char_w) {
+    return std::none_of(cells.begin(), cells.end(), [&](const HeaderCell& other) {
+        return &other != &cell && other.y < cell.y + 0.3 * char_w && other.cell.box.x0 > x0 - char_w &&
+               other.cell.box.x1 < x1 + char_w;
+    });
+}
+
 struct Span {
     std::size_t first = 0, last = 0;
     bool covers(std::size_t column) const { return first <= column && column <= last; }
@@ -113,7 +122,7 @@ Span columns_of(const HeaderCell& cell, const std::vector<HeaderCell>& cells, co
             if (as_good ? width <= best_width : error > best_error) continue;
             bool all_covered = true;
             for (std::size_t k = a; k <= b && all_covered; ++k) all_covered = covered(k);
-            if (!all_covered) continue;
+            if (!all_covered || !topmost(cell, cells, x0, x1, char_w)) continue;
             best = {a, b};
             best_error = error;
             best_width = width;

@@ -96,17 +96,33 @@ std::vector<HeaderBox> header_boxes(const std::vector<const Line*>& header, doub
             totals.push_back(i + 1 == header.size() && &cell == &line.cells.front() && is_total_label(cell.text));
         }
     }
+    // Pieces of one centred text: the same centre, a line apart, and no other cell beside the
+    // piece on its line within the other's width (类 | 款 | 项 under 科目编码 are its columns).
+    auto pieces = [&](std::size_t a, std::size_t b) {
+        const auto& [ya, box_a] = cells[a];
+        const auto& [yb, box_b] = cells[b];
+        double centre_a = (box_a.x0 + box_a.x1) / 2, centre_b = (box_b.x0 + box_b.x1) / 2;
+        if (std::abs(centre_a - centre_b) >= 0.6 * char_w || std::abs(ya - yb) >= 1.4 * char_w) return false;
+        const Box& wide = box_a.width() >= box_b.width() ? box_a : box_b;
+        double narrow_y = box_a.width() >= box_b.width() ? yb : ya;
+        std::size_t narrow = box_a.width() >= box_b.width() ? b : a;
+        for (std::size_t k = 0; k < cells.size(); ++k)
+            if (k != narrow && std::abs(cells[k].first - narrow_y) < 0.01 &&
+                overlap(cells[k].second.x0, cells[k].second.x1, wide.x0 - char_w, wide.x1 + char_w) > 0)
+                return false;
+        return true;
+    };
     std::vector<HeaderBox> boxes;
     for (std::size_t c = 0; c < cells.size(); ++c) {
-        const auto& [y, box] = cells[c];
-        Box joined = box;
-        for (int pass = 0; pass < 2; ++pass)
-            for (const auto& [other_y, other] : cells) {
-                double centre = (joined.x0 + joined.x1) / 2, other_centre = (other.x0 + other.x1) / 2;
-                if (std::abs(centre - other_centre) < 0.6 * char_w && std::abs(other_y - y) < 1.4 * char_w * (pass + 1))
-                    joined.extend(other);
-            }
-        boxes.push_back({y, joined, totals[c]});
+        Box joined = cells[c].second;
+        std::vector<std::size_t> group = {c};  // pieces chained line by line (国有资本经营 / 预算财政拨 / 款)
+        for (std::size_t g = 0; g < group.size(); ++g)
+            for (std::size_t k = 0; k < cells.size(); ++k)
+                if (std::find(group.begin(), group.end(), k) == group.end() && pieces(group[g], k)) {
+                    group.push_back(k);
+                    joined.extend(cells[k].second);
+                }
+        boxes.push_back({cells[c].first, joined, totals[c]});
     }
     return boxes;
 }
@@ -124,9 +140,11 @@ bool group_heading(const HeaderBox& cell, const std::vector<HeaderBox>& all, con
         for (std::size_t b = a + 1; b < bands.size(); ++b) {
             double x0 = bands[a].x0, x1 = bands[b].x1;
             if (std::abs((x0 + x1) / 2 - centre) > 0.07 * (x1 - x0)) continue;
-            // A group heading is the top of its run: nothing over those columns sits higher.
+            // A group heading is the top of its run: no other heading inside those columns sits
+            // as high or higher (one spanning further is a heading over the group, which is fine).
             bool topmost = std::none_of(all.begin(), all.end(), [&](const HeaderBox& other) {
-                return other.y < cell.y - 0.3 * char_w && overlap(other.box.x0, other.box.x1, x0, x1) > 0;
+                return &other != &cell && other.y < cell.y + 0.3 * char_w && other.box.x0 > x0 - char_w &&
+                       other.box.x1 < x1 + char_w;
             });
             if (!topmost) continue;
             bool all_covered = true;
