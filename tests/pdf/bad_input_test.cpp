@@ -125,6 +125,19 @@ TEST_F(PdfBadInput, CheckExitsTwoNamingTheFile) {
     EXPECT_NE(text.find("ocrmypdf"), std::string::npos) << text;
 }
 
+TEST_F(PdfBadInput, BatchRecordsAFailedPdfAndAuditsTheRest) {
+    fs::create_directories(dir_ / "in");
+    fs::copy_file(fs::path(FINCHECK_SOURCE_DIR) / "examples" / "minimal-report.xml", dir_ / "in" / "good.xml");
+    std::ofstream(dir_ / "in" / "scan.pdf", std::ios::binary) << tiny_pdf(test::drawing_content());
+    std::string command = std::string("env -u FINCHECK_PLUGIN_PATH \"") + FINCHECK_CLI + "\" batch \"" + (dir_ / "in").string() +
+                          "\" --out \"" + (dir_ / "out").string() + "\" > /dev/null 2>&1";
+    std::system(command.c_str());
+    std::ifstream in(dir_ / "out" / "summary.xml");
+    std::string summary((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(summary.find("audited=\"1\" failed=\"1\""), std::string::npos) << summary;
+    EXPECT_NE(summary.find("ocrmypdf"), std::string::npos) << summary;
+}
+
 TEST_F(PdfBadInput, ReadablePdfStillImports) {
     // must-still-work: a text PDF passes the same checks and reaches the text importer, which
     // then judges the text (here: no final-accounts title, as it would for the same .txt).

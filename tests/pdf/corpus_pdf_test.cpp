@@ -88,9 +88,27 @@ std::multiset<std::string> finding_keys(const std::filesystem::path& report, con
     return keys;
 }
 
+// The PDF's audit cites a page (and box) wherever a finding has a source line, and stays
+// valid against the schema.
+void expect_pages_cited(const std::string& scratch_name) {
+    std::filesystem::path audit = std::filesystem::path(FINCHECK_TEST_SCRATCH_DIR) / "corpus" / scratch_name;
+    pugi::xml_document document;
+    ASSERT_TRUE(document.load_file(audit.c_str()));
+    std::size_t with_line = 0;
+    for (pugi::xpath_node node : document.select_nodes("//location[@line]")) {
+        ++with_line;
+        EXPECT_TRUE(node.node().attribute("page")) << "line " << node.node().attribute("line").value() << " has no page";
+        EXPECT_TRUE(node.node().attribute("bbox"));
+    }
+    EXPECT_GT(with_line, 0u);
+    std::string validate = std::string("xmllint --noout --schema \"") + FINCHECK_AUDIT_XSD + "\" \"" + audit.string() + "\" 2>/dev/null";
+    EXPECT_EQ(std::system(validate.c_str()), 0) << validate;
+}
+
 void expect_same_findings(std::string_view key, const std::set<std::string>& known) {
     std::multiset<std::string> text = finding_keys(corpus::text(key), std::string(key) + ".txt.audit.xml");
     std::multiset<std::string> pdf = finding_keys(pdf_of(key), std::string(key) + ".pdf.audit.xml");
+    expect_pages_cited(std::string(key) + ".pdf.audit.xml");
     std::vector<std::string> differences;
     for (const std::string& k : text)
         if (text.count(k) > pdf.count(k)) differences.push_back("only text: " + k);

@@ -77,9 +77,9 @@ PdfImportResult import_pdf(const std::filesystem::path& file, std::string_view n
         result.imported = failure(
             name, 0,
             "PDF 没有文本层（" + std::to_string(pages->size()) +
-                " 页均为图像，可能是扫描件），请先做文字识别，例如 ocrmypdf -l chi_sim in.pdf out.pdf / the PDF has no text "
-                "layer (all " + std::to_string(pages->size()) +
-                " pages are images, probably a scan): run OCR first, e.g. ocrmypdf -l chi_sim in.pdf out.pdf");
+                " 页中没有一个字，可能是扫描件），请先做文字识别，例如 ocrmypdf -l chi_sim in.pdf out.pdf / the PDF has no "
+                "text layer (no text on any of its " + std::to_string(pages->size()) +
+                " pages, probably a scan): run OCR first, e.g. ocrmypdf -l chi_sim in.pdf out.pdf");
         return result;
     }
     pdf_detail::Rebuilt rebuilt = pdf_detail::rebuild_text(*pages);
