@@ -50,7 +50,7 @@ void set_limit(int resource, rlim_t value) {
 
 // In the child: own process group (so the whole group can be killed), no stdin, limits,
 // then exec. Only async-signal-safe calls from here on.
-[[noreturn]] void exec_child(const std::vector<char*>& argv, int out_fd, int err_fd, const PdfLimits& limits) {
+[[noreturn]] void exec_child(const std::vector<char*>& argv, int out_fd, int err_fd, const PdfLimits& limits, int max_fd) {
     setpgid(0, 0);
     int null_fd = open("/dev/null", O_RDONLY);
     if (null_fd >= 0) dup2(null_fd, STDIN_FILENO);
@@ -60,8 +60,7 @@ void set_limit(int resource, rlim_t value) {
     set_limit(RLIMIT_AS, limits.memory_bytes);
     set_limit(RLIMIT_FSIZE, limits.output_bytes);
     set_limit(RLIMIT_CORE, 0);
-    long max_fd = sysconf(_SC_OPEN_MAX);
-    for (int fd = 3; fd < (max_fd > 0 && max_fd < 65536 ? max_fd : 1024); ++fd) close(fd);
+    for (int fd = 3; fd < max_fd; ++fd) close(fd);
     execve(argv[0], argv.data(), environ);
     _exit(127);
 }
@@ -150,8 +149,10 @@ Extraction run_pdftotext(const fs::path& file, const PdfLimits& limits) {
         extraction.details = std::strerror(errno);
         return extraction;
     }
+    long open_max = sysconf(_SC_OPEN_MAX);  // here: sysconf is not async-signal-safe
+    int max_fd = open_max > 0 && open_max < 65536 ? static_cast<int>(open_max) : 65536;
     pid_t child = fork();
-    if (child == 0) exec_child(argv, out_pipe[1], err_pipe[1], limits);
+    if (child == 0) exec_child(argv, out_pipe[1], err_pipe[1], limits, max_fd);
     close(out_pipe[1]);
     close(err_pipe[1]);
     if (child < 0) {
