@@ -142,3 +142,31 @@ TEST(PdfRebuild, ParagraphsContinueAcrossLinesAndPagesWithoutSpaces) {
 
 }  // namespace
 }  // namespace fincheck::pdf_detail
+
+namespace fincheck::pdf_detail {
+namespace {
+
+// A table broken across two pages, its header repeated on the second: the header is written
+// once, the second page's rows continue the table in the same columns, a blank cell stays blank.
+TEST(PdfRebuild, TableContinuedOnTheNextPageDropsTheRepeatedHeader) {
+    auto header = [] {
+        return std::vector<Word>{cjk("支出决算表", 250, 100, 5), cjk("项目", 90, 140, 2), cjk("决算数", 254, 140, 3)};
+    };
+    std::vector<Word> first = header();
+    for (Word w : {cjk("一、财政拨款收入", 45, 157, 8), amount("2,940.05", 290, 157), cjk("二、事业收入", 45, 174, 6),
+                   amount("6.20", 290, 174)})
+        first.push_back(w);
+    std::vector<Word> second = {cjk("项目", 90, 100, 2), cjk("决算数", 254, 100, 3), cjk("三、经营收入", 45, 117, 6),
+                                cjk("四、其他收入", 45, 134, 6), amount("1.00", 290, 134)};
+    Page cover = page_of({cjk("某局", 250, 300, 2), cjk("2024年度部门决算", 200, 330, 8)}, 1);
+    Rebuilt rebuilt = rebuild_text({cover, page_of(first, 2), page_of(second, 3)});
+    std::size_t headers = 0;
+    for (std::size_t at = rebuilt.text.find("项目\t决算数"); at != std::string::npos; at = rebuilt.text.find("项目\t决算数", at + 1))
+        ++headers;
+    EXPECT_EQ(headers, 1u) << rebuilt.text;
+    EXPECT_NE(rebuilt.text.find("三、经营收入\t\n"), std::string::npos) << rebuilt.text;
+    EXPECT_NE(rebuilt.text.find("四、其他收入\t1.00\n"), std::string::npos) << rebuilt.text;
+}
+
+}  // namespace
+}  // namespace fincheck::pdf_detail
