@@ -39,3 +39,22 @@ print(f"| {sys.argv[2]} | {p*1000:.1f} ms | {f*1000:.1f} ms | {f/p:.2f}x |")
 PY
   rm -f "$json"
 done
+
+# Batch over a folder of PDFs (the corpus PDFs five times over): --jobs 1 against --jobs 2.
+DATA=$(mktemp -d)
+trap 'rm -rf "$DATA"' EXIT
+mkdir -p "$DATA/in"
+for i in 1 2 3 4 5; do
+  for pdf in "$CORPUS"/pdf/*.pdf; do cp "$pdf" "$DATA/in/$(basename "$pdf" .pdf)-$i.pdf"; done
+done
+json=$DATA/batch.json
+hyperfine --warmup 1 --runs "$(( RUNS < 5 ? RUNS : 5 ))" -i --style none --export-json "$json" --prepare "rm -rf '$DATA/out'" \
+  -n jobs1 "'$BIN' batch '$DATA/in' --out '$DATA/out' --jobs 1" \
+  -n jobs2 "'$BIN' batch '$DATA/in' --out '$DATA/out' --jobs 2" >/dev/null
+python3 - "$json" "$(ls "$DATA/in" | wc -l)" <<'PY'
+import json, sys
+runs = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+one, two = runs["jobs1"]["median"], runs["jobs2"]["median"]
+print()
+print(f"Batch over {sys.argv[2]} PDFs: --jobs 1 {one:.2f} s, --jobs 2 {two:.2f} s ({one/two:.2f}x)")
+PY
