@@ -139,6 +139,22 @@ TEST(PdfCorpus, SocialWorkCheckGivesTheSameFindings) {
     expect_same_findings("putuo-social-work-dept-2024", {});
 }
 
+TEST(PdfCorpus, ImportWritesValidReportXmlFromAPdfWhateverItsName) {
+    FINCHECK_REQUIRE_PDF("putuo-social-work-dept-2024");
+    std::filesystem::path dir = std::filesystem::path(FINCHECK_TEST_SCRATCH_DIR) / "corpus";
+    std::filesystem::create_directories(dir);
+    std::filesystem::path renamed = dir / "report.bin";  // recognised by content, not extension
+    std::filesystem::copy_file(pdf_of("putuo-social-work-dept-2024"), renamed,
+                               std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::path xml = dir / "report.xml";
+    std::string command = std::string("\"") + FINCHECK_CLI + "\" import \"" + renamed.string() + "\" -o \"" + xml.string() +
+                          "\" 2>/dev/null";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    std::string validate = std::string("xmllint --noout --schema \"") + FINCHECK_SOURCE_DIR + "/schemas/report.xsd\" \"" +
+                           xml.string() + "\" 2>/dev/null";
+    EXPECT_EQ(std::system(validate.c_str()), 0) << validate;
+}
+
 TEST(PdfCorpus, TemplateImportsItsNineTablesWithHeadersAndNoAmounts) {
     std::filesystem::path pdf = corpus::dir() / "pdf" / "shanghai-template-2024.pdf";
     if (!std::filesystem::is_regular_file(pdf)) GTEST_SKIP() << "the template PDF " << pdf << " is absent; skipped";
