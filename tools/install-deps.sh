@@ -6,6 +6,7 @@ packages=(
   libboost-dev libpugixml-dev libspdlog-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-utils dpkg-dev file help2man
+  poppler-utils poppler-data hyperfine
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -60,10 +60,11 @@ TEST(BatchExit, AFolderOfPdfsIsNeverReportedClean) {
     EXPECT_EQ(run.code(), 2) << run.err;
     pugi::xml_document summary;
     ASSERT_TRUE(summary.load_file((out / "summary.xml").c_str()));
-    EXPECT_EQ(summary.child("batch-summary").child("totals").attribute("skipped").as_uint(), 2u);
+    // Two broken PDFs: each a failed report, never a clean night.
+    EXPECT_EQ(summary.child("batch-summary").child("totals").attribute("failed").as_uint(), 2u);
     const pugi::xml_node a = report_node(summary, "in/a.pdf");
-    EXPECT_STREQ(a.attribute("status").as_string(), "skipped");
-    EXPECT_NE(std::string(a.child("error").text().as_string()).find("PDF not supported yet"), std::string::npos);
+    EXPECT_STREQ(a.attribute("status").as_string(), "failed");
+    EXPECT_STREQ(a.child("error").attribute("kind").as_string(), "load");
 }
 
 TEST(BatchExit, AnEmptyInputSetIsNotACleanNightButAnEmptyShardIs) {

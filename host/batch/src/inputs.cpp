@@ -31,9 +31,8 @@ bool ignored_in_directory(const std::string& name) {
 // Why a file found in a directory is not audited, or empty when it is.
 std::string skip_reason(const fs::path& file) {
     const std::string ext = lower_extension(file);
-    if (ext == ".xml" || ext == ".txt") return {};
-    if (ext == ".pdf") return "暂不支持 PDF / PDF not supported yet";
-    return "未知文件类型（只审核 .xml 与 .txt）/ unknown file type (only .xml and .txt are audited)";
+    if (ext == ".xml" || ext == ".txt" || ext == ".pdf") return {};
+    return "未知文件类型（只审核 .xml、.txt 与 .pdf）/ unknown file type (only .xml, .txt and .pdf are audited)";
 }
 
 std::string trimmed(std::string line) {
@@ -147,15 +146,11 @@ void add_argument(const std::string& argument, InputList& out, int list_depth) {
                                                                   : "文件不存在 / no such file or directory");
         return;
     }
-    // Named explicitly, a file is audited whatever its extension; but a PDF cannot be yet, and
-    // reading a FIFO or a device (/dev/zero) would never end.
+    // Named explicitly, a file is audited whatever its extension (a PDF is told by its content);
+    // but reading a FIFO or a device (/dev/zero) would never end.
     const std::string key = path.lexically_normal().generic_string();
     if (!fs::is_regular_file(path, ec)) {
         out.add_skipped(path.native(), key, "不是普通文件 / not a regular file");
-        return;
-    }
-    if (lower_extension(path) == ".pdf") {
-        out.add_skipped(path.native(), key, skip_reason(path));
         return;
     }
     const std::uintmax_t size = fs::file_size(path, ec);

@@ -4,6 +4,7 @@
 
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/import.hpp"
+#include "fincheck/pdf_import.hpp"
 #include "fincheck/report_xml.hpp"
 #include "fincheck/sha256.hpp"
 #include "file_bytes.hpp"
@@ -102,7 +103,14 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
     std::optional<Report> report;
     std::optional<LoadError> error;
     std::vector<Finding> diagnostics;
-    if (is_text_name(input.path)) {
+    std::vector<PageBox> line_origin;
+    if (is_pdf(bytes)) {
+        PdfImportResult imported = import_pdf(input.path, input.key, sha);
+        report = std::move(imported.imported.report);
+        error = std::move(imported.imported.error);
+        diagnostics = std::move(imported.imported.diagnostics);
+        line_origin = std::move(imported.line_origin);
+    } else if (is_text_name(input.path)) {
         ImportResult imported = import_text(std::move(bytes), input.key);
         report = std::move(imported.report);
         error = std::move(imported.error);
@@ -123,7 +131,9 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
     ReportRecord& record = processed.record;
     {
         const engine::AuditResult result =
-            context.engine->audit(*report, std::move(diagnostics), engine::AuditInput{xml_readable(input.path.filename().string()), sha});
+            context.engine->audit(*report, std::move(diagnostics),
+                                  engine::AuditInput{xml_readable(input.path.filename().string()), sha,
+                                                     std::move(line_origin)});
         engine::write_audit_xml(result, buffers.audit_xml);
         for (const engine::AuditedFinding& f : result.findings) {
             record.counts.add(f.severity);

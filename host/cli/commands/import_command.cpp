@@ -1,4 +1,5 @@
-// fincheck import REPORT.txt: convert extracted report text to report XML.
+// fincheck import REPORT.txt|REPORT.pdf: convert extracted report text, or a PDF (recognised by
+// its content), to report XML.
 #include <filesystem>
 #include <iostream>
 
@@ -9,7 +10,9 @@
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/input_file.hpp"
 #include "fincheck/import.hpp"
+#include "fincheck/pdf_import.hpp"
 #include "fincheck/report_xml.hpp"
+#include "fincheck/sha256.hpp"
 #include "input_options.hpp"
 
 namespace fincheck::cli {
@@ -18,8 +21,10 @@ namespace {
 class ImportCommand final : public Command {
 public:
     CLI::App* attach(CLI::App& root) override {
-        CLI::App* command = root.add_subcommand("import", "把提取的报告文本转为报告 XML / convert extracted text to report XML");
-        command->add_option("REPORT", input_, "报告文本（- 为标准输入）/ report text (.txt; - reads standard input)")
+        CLI::App* command =
+            root.add_subcommand("import", "把报告文本或 PDF 转为报告 XML / convert report text or a PDF to report XML");
+        command->add_option("REPORT", input_,
+                            "报告文本或 PDF（- 为标准输入）/ report text (.txt) or PDF; - reads standard input")
             ->required();
         command->add_option("-o,--output", output_,
                             "输出的报告 XML（默认或 - 为标准输出）/ report XML to write (default or -: stdout)");
@@ -36,7 +41,8 @@ public:
         if (output_is_the_input(output_, input_, read.identity)) return kExitUsage;
         const std::string name =
             is_stdio(input_) ? "stdin" : engine::display_name(std::filesystem::path(input_).filename().native());
-        ImportResult imported = import_text(std::move(read.bytes), name);
+        std::vector<PageBox> line_origin;
+        ImportResult imported = import_bytes(std::move(read.bytes), name, line_origin);
         if (!imported.report) {
             std::cerr << "fincheck: "
                       << (imported.error ? imported.error->to_string() : input_ + ": cannot be imported") << "\n";
@@ -51,11 +57,20 @@ public:
         // Extraction damage is reported, not fixed: show it so the user knows what to check.
         for (const Finding& diagnostic : imported.diagnostics)
             std::cerr << "fincheck: " << diagnostic.rule_id << " @ "
-                      << engine::describe_location(diagnostic.location, engine::Language::zh) << "\n";
+                      << engine::describe_location(diagnostic.location, engine::Language::zh, &line_origin) << "\n";
         return kExitOk;
     }
 
 private:
+    // A PDF by its %PDF- signature, whatever the extension; anything else as extracted text.
+    ImportResult import_bytes(std::string bytes, const std::string& name, std::vector<PageBox>& line_origin) const {
+        if (!is_pdf(bytes)) return import_text(std::move(bytes), name);
+        const std::string sha = sha256_hex(bytes);
+        PdfImportResult pdf = is_stdio(input_) ? import_pdf_bytes(bytes, name, sha) : import_pdf(input_, name, sha);
+        line_origin = std::move(pdf.line_origin);
+        return std::move(pdf.imported);
+    }
+
     std::string input_;
     std::string output_;
     InputOptions input_options_;

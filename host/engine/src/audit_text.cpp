@@ -17,7 +17,12 @@ std::string_view severity_label(Severity severity, Language language) {
 
 }  // namespace
 
-std::string describe_location(const Location& location, Language language) {
+const PageBox* origin_of_line(const std::vector<PageBox>& line_origin, SourceLine line) {
+    if (line == 0 || line >= line_origin.size() || line_origin[line].page <= 0) return nullptr;
+    return &line_origin[line];
+}
+
+std::string describe_location(const Location& location, Language language, const std::vector<PageBox>* line_origin) {
     std::string out;
     if (!location.table.empty()) {
         out = location.table;
@@ -29,7 +34,11 @@ std::string describe_location(const Location& location, Language language) {
     } else if (!location.section.empty()) {
         out = location.section;
     }
-    if (location.line > 0) {
+    if (const PageBox* origin = line_origin ? origin_of_line(*line_origin, location.line) : nullptr) {
+        if (!out.empty()) out += " ";
+        out += language == Language::zh ? "第 " + std::to_string(origin->page) + " 页"
+                                        : "page " + std::to_string(origin->page);
+    } else if (location.line > 0) {
         if (!out.empty()) out += " ";
         out += language == Language::zh ? "第 " + std::to_string(location.line) + " 行"
                                         : "line " + std::to_string(location.line);
@@ -81,7 +90,7 @@ std::string write_audit_text(const AuditResult& result, const TextOptions& optio
         }
         ++shown;
         out += "[" + std::string(severity_label(finding.severity, options.language)) + "] " + finding.finding.rule_id;
-        std::string where = describe_location(finding.finding.location, options.language);
+        std::string where = describe_location(finding.finding.location, options.language, &result.input.line_origin);
         if (!where.empty()) out += " @ " + where;
         out += "\n    " + (zh ? finding.message_zh : finding.message_en) + "\n";
         if (!finding.finding.expected.empty() || !finding.finding.actual.empty()) {

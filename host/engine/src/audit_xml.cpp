@@ -1,3 +1,5 @@
+#include <cstdio>
+
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/xml_out.hpp"
 
@@ -7,7 +9,15 @@ namespace {
 // Written directly rather than through a pugixml tree: the same bytes (see xml_out.hpp),
 // with one growing string instead of a node and a copied string per attribute.
 
-void add_location(XmlOut& xml, const Location& location) {
+// "x0 y0 x1 y1" in PDF points from the page's top-left corner, one decimal: the same bytes
+// on every machine.
+std::string format_box(const PageBox& box) {
+    char text[96];
+    std::snprintf(text, sizeof text, "%.1f %.1f %.1f %.1f", box.x_min, box.y_min, box.x_max, box.y_max);
+    return text;
+}
+
+void add_location(XmlOut& xml, const Location& location, const std::vector<PageBox>& line_origin) {
     xml.open("location");
     xml.attribute_if("table", location.table);
     xml.attribute_if("row", location.row);
@@ -19,6 +29,10 @@ void add_location(XmlOut& xml, const Location& location) {
         xml.attribute("span-end", location.span_end);
     }
     if (location.line > 0) xml.attribute("line", location.line);
+    if (const PageBox* origin = origin_of_line(line_origin, location.line)) {
+        xml.attribute("page", static_cast<std::uint64_t>(origin->page));
+        xml.attribute("bbox", format_box(*origin));
+    }
     xml.close();
 }
 
@@ -95,7 +109,7 @@ void add_header(XmlOut& xml, const AuditResult& result) {
     xml.close();
 }
 
-void add_finding(XmlOut& xml, const AuditedFinding& audited) {
+void add_finding(XmlOut& xml, const AuditedFinding& audited, const std::vector<PageBox>& line_origin) {
     const Finding& f = audited.finding;
     xml.open("finding");
     xml.attribute("rule", f.rule_id);
@@ -108,7 +122,7 @@ void add_finding(XmlOut& xml, const AuditedFinding& audited) {
     xml.open("message");
     xml.attribute("lang", "en");
     xml.text(audited.message_en);
-    add_location(xml, f.location);
+    add_location(xml, f.location, line_origin);
     if (!f.expected.empty()) xml.text_element("expected", f.expected);
     if (!f.actual.empty()) xml.text_element("actual", f.actual);
     if (f.difference) xml.text_element("difference", f.difference->to_string(2));
@@ -118,7 +132,7 @@ void add_finding(XmlOut& xml, const AuditedFinding& audited) {
         xml.attribute("role", evidence.role);
         xml.attribute("raw", evidence.raw);
         if (evidence.value) xml.attribute("value", evidence.value->to_string(2));
-        add_location(xml, evidence.location);
+        add_location(xml, evidence.location, line_origin);
         xml.close();
     }
     xml.close();
@@ -134,7 +148,7 @@ void write_audit_xml(const AuditResult& result, std::string& out) {
     xml.attribute("format-version", "1");
     add_header(xml, result);
     xml.open("findings");
-    for (const AuditedFinding& finding : result.findings) add_finding(xml, finding);
+    for (const AuditedFinding& finding : result.findings) add_finding(xml, finding, result.input.line_origin);
     xml.close();
     xml.close();
 }

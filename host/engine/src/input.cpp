@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "fincheck/import.hpp"
+#include "fincheck/pdf_import.hpp"
 #include "fincheck/sha256.hpp"
 
 namespace fincheck::engine {
@@ -36,7 +37,14 @@ LoadedInput load_input(const fs::path& file, std::uint64_t max_size) {
     const std::string name = from_stdin ? "stdin" : display_name(file.native());
     loaded.input.sha256 = sha256_hex(bytes);
 
-    if (from_stdin ? looks_like_text(bytes) : is_text_input(file)) {
+    if (is_pdf(bytes)) {  // by content, whatever the extension
+        PdfImportResult imported = from_stdin ? import_pdf_bytes(bytes, name, loaded.input.sha256)
+                                              : import_pdf(file, name, loaded.input.sha256);
+        loaded.report = std::move(imported.imported.report);
+        loaded.error = std::move(imported.imported.error);
+        loaded.diagnostics = std::move(imported.imported.diagnostics);
+        loaded.input.line_origin = std::move(imported.line_origin);
+    } else if (from_stdin ? looks_like_text(bytes) : is_text_input(file)) {
         ImportResult imported = import_text(std::move(bytes), name);
         loaded.report = std::move(imported.report);
         loaded.error = std::move(imported.error);

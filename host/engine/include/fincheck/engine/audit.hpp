@@ -10,15 +10,19 @@
 #include "fincheck/engine/rule_registry.hpp"
 #include "fincheck/engine/rule_selection.hpp"
 #include "fincheck/finding.hpp"
+#include "fincheck/pdf_import.hpp"
 #include "fincheck/report.hpp"
 
 namespace fincheck::engine {
 
-// The file that was checked: its name (no directory, so outputs do not vary by machine)
-// and the SHA-256 of its bytes.
+// The file that was checked: its name (no directory, so outputs do not vary by machine),
+// the SHA-256 of its bytes and, for a PDF, where each source line is on its pages.
 struct AuditInput {
     std::string file;
     std::string sha256;
+    // For a PDF input: the page and box each source line came from (index = line), so
+    // findings cite pages without plugins knowing about them. Empty for text and XML.
+    std::vector<PageBox> line_origin = {};  // initialiser: AuditInput{file, sha} stays warning-free
 };
 
 struct AuditedFinding {

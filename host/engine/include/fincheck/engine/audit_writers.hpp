@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "fincheck/engine/audit.hpp"
 
@@ -29,6 +30,11 @@ struct TextOptions {
 std::string write_audit_text(const AuditResult& result, const TextOptions& options = {});
 
 // "01/本年支出合计/决算数 line 42", "block 7 (第三部分 …) line 120": where a finding points.
-std::string describe_location(const Location& location, Language language);
+// With the line origins of a PDF input, the page replaces the line ("第 12 页" / "page 12").
+std::string describe_location(const Location& location, Language language,
+                              const std::vector<PageBox>* line_origin = nullptr);
+
+// The page and box a source line came from, when the input was a PDF; nullptr otherwise.
+const PageBox* origin_of_line(const std::vector<PageBox>& line_origin, SourceLine line);
 
 }  // namespace fincheck::engine

@@ -1,5 +1,6 @@
 // Reading the file to audit: report XML directly, extracted text (.txt) through the
-// importer, whose diagnostics then join the findings.
+// importer, a PDF (recognised by its %PDF- signature) through the PDF importer; the
+// importers' diagnostics then join the findings.
 #pragma once
 
 #include <filesystem>

@@ -1,0 +1,172 @@
+// The layout steps on small hand-built word lists: no PDF, no poppler.
+#include <gtest/gtest.h>
+
+#include "emit.hpp"
+#include "furniture.hpp"
+#include "lines.hpp"
+#include "tables.hpp"
+
+namespace fincheck::pdf_detail {
+namespace {
+
+Word word(std::string text, double x0, double y0, double x1, double y1) { return Word{{x0, y0, x1, y1}, std::move(text)}; }
+
+// A CJK word 12 pt per character, 3 pt high (the ONLYOFFICE metrics) on the line at `y`.
+Word cjk(std::string text, double x0, double y, std::size_t chars) {
+    return word(std::move(text), x0, y - 1.5, x0 + 12.0 * static_cast<double>(chars), y + 1.5);
+}
+// An amount whose box is 22 pt high and centred 4.7 pt above the CJK line it belongs to.
+Word amount(std::string text, double x1, double y) {
+    return word(std::move(text), x1 - 6.0 * static_cast<double>(text.size()), y - 4.7 - 11, x1, y - 4.7 + 11);
+}
+
+Page page_of(std::vector<Word> words, int number = 1) {
+    Page page;
+    page.number = number;
+    page.width = 595;
+    page.height = 842;
+    page.words = std::move(words);
+    return page;
+}
+
+std::vector<std::string> texts(const Line& line) {
+    std::vector<std::string> out;
+    for (const Cell& cell : line.cells) out.push_back(cell.text);
+    return out;
+}
+
+TEST(PdfLines, TallAmountBoxesJoinTheCjkRowWhoseCentreIsNearest) {
+    Page page = page_of({cjk("行政单位医疗", 195, 84.2, 6), amount("60.99", 402, 84.2), cjk("住房保障支出", 195, 101.5, 6),
+                         amount("445.69", 402, 101.5)});
+    std::vector<Line> lines = group_lines(page, floating_offset({page}));
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(texts(lines[0]), (std::vector<std::string>{"行政单位医疗", "60.99"}));
+    EXPECT_EQ(texts(lines[1]), (std::vector<std::string>{"住房保障支出", "445.69"}));
+}
+
+TEST(PdfLines, NarrowGapsJoinWithoutSpacesBetweenCjkAndWithOneBesideNumbers) {
+    Line line;
+    line.words = {cjk("纳入财政局", 72, 100, 5), word("2024", 135, 98, 159, 102), cjk("年度", 162, 100, 2)};
+    split_cells(line, 12);
+    EXPECT_EQ(texts(line), (std::vector<std::string>{"纳入财政局 2024 年度"}));
+    Line spaced;  // letter-spaced heading: one character per word, no spaces written
+    spaced.words = {cjk("因", 100, 50, 1), cjk("公", 118, 50, 1), cjk("出", 136, 50, 1), cjk("国", 154, 50, 1)};
+    split_cells(spaced, 12);
+    EXPECT_EQ(texts(spaced), (std::vector<std::string>{"因公出国"}));
+    Line columns;  // a column-wide gap makes two cells
+    columns.words = {cjk("项目", 72, 50, 2), cjk("决算数", 200, 50, 3)};
+    split_cells(columns, 12);
+    EXPECT_EQ(texts(columns).size(), 2u);
+}
+
+TEST(PdfFurniture, PageNumbersInTheMarginsGoProseStays) {
+    std::vector<Page> pages = {page_of({}, 1), page_of({}, 2)};
+    auto line_at = [](std::string text, double y) {
+        Line line;
+        line.words = {cjk(text, 280, y, 2)};
+        line.box = line.words[0].box;
+        line.y = y;
+        split_cells(line, 12);
+        return line;
+    };
+    std::vector<std::vector<Line>> lines = {{line_at("正文", 300), line_at("- 1 -", 820)}, {line_at("正文", 300), line_at("2", 820)}};
+    remove_furniture(lines, pages);
+    ASSERT_EQ(lines[0].size(), 1u);
+    ASSERT_EQ(lines[1].size(), 1u);
+    EXPECT_EQ(lines[0][0].text(), "正文");
+}
+
+// A two-half table: 收入 over 项目 | 决算数, 支出 over 项目 | 决算数; one blank amount.
+std::vector<Line> sample_table() {
+    Page page = page_of({
+        cjk("收入", 155, 100, 2), cjk("支出", 428, 100, 2),  // centred over their halves
+        cjk("项目", 90, 117, 2), cjk("决算数", 230, 117, 3), cjk("项目", 360, 117, 2), cjk("决算数", 500, 117, 3),
+        cjk("一、财政拨款收入", 45, 134, 8), amount("2,940.05", 290, 134), cjk("一、一般公共服务支出", 320, 134, 10),
+        amount("2,106.66", 560, 134),
+        cjk("二、事业收入", 45, 151, 6), cjk("二、外交支出", 320, 151, 6),
+        cjk("三、其他收入", 45, 168, 6), amount("6.20", 290, 168), cjk("三、国防支出", 320, 168, 6), amount("1.00", 560, 168),
+    });
+    return group_lines(page, floating_offset({page}));
+}
+
+TEST(PdfTables, BlankCellsStayBlankAndGroupHeadingsSitOverTheirFirstColumn) {
+    std::vector<Line> lines = sample_table();
+    std::vector<const Line*> region;
+    for (const Line& line : lines) region.push_back(&line);
+    std::vector<Band> bands = column_bands(region, 12);
+    ASSERT_EQ(bands.size(), 4u);
+    Table table = build_table(region, bands, 12);
+    ASSERT_EQ(table.rows.size(), 5u);
+    EXPECT_EQ(table.rows[0].cells, (std::vector<std::string>{"收入", "", "支出", ""}));
+    EXPECT_EQ(table.rows[1].cells, (std::vector<std::string>{"项目", "决算数", "项目", "决算数"}));
+    EXPECT_EQ(table.rows[3].cells, (std::vector<std::string>{"二、事业收入", "", "二、外交支出", ""}));
+    EXPECT_EQ(table.rows[4].cells, (std::vector<std::string>{"三、其他收入", "6.20", "三、国防支出", "1.00"}));
+}
+
+TEST(PdfTables, WrappedLabelIsJoinedToItsRowButANewItemIsNot) {
+    Page page = page_of({
+        cjk("项目", 90, 100, 2), cjk("决算数", 230, 100, 3),
+        cjk("机关事业单位基本养老保险缴费", 45, 117, 14), amount("160.75", 290, 117),
+        cjk("支出", 45, 130, 2),
+        cjk("二、外交支出", 45, 147, 6),
+    });
+    std::vector<Line> lines = group_lines(page, floating_offset({page}));
+    std::vector<const Line*> region;
+    for (const Line& line : lines) region.push_back(&line);
+    Table table = build_table(region, column_bands(region, 12), 12);
+    ASSERT_EQ(table.rows.size(), 3u);
+    EXPECT_EQ(table.rows[1].cells, (std::vector<std::string>{"机关事业单位基本养老保险缴费支出", "160.75"}));
+    EXPECT_EQ(table.rows[2].cells[0], "二、外交支出");
+}
+
+TEST(PdfRebuild, ParagraphsContinueAcrossLinesAndPagesWithoutSpaces) {
+    std::vector<Page> pages = {
+        page_of({cjk("第一部分概况", 72, 100, 6), cjk("一、主要职能", 96, 130, 6),
+                 cjk("本局负责全区财政工作并承担预算编制与执行的责任以及财政资金", 96, 160, 29),
+                 cjk("管理的各项工作职责和其他相关任务具体如下所述内容包括收入", 72, 175, 29)}, 1),
+        page_of({cjk("支出预算的编制。", 72, 100, 8)}, 2)};
+    Rebuilt rebuilt = rebuild_text(pages);
+    EXPECT_NE(rebuilt.text.find("本局负责全区财政工作并承担预算编制与执行的责任以及财政资金管理的各项工作职责和其他相关任务具体如下所述内容包括收入支出预算的编制。"),
+              std::string::npos)
+        << rebuilt.text;
+    // Every non-blank line has its page.
+    std::size_t line = 1;
+    for (std::size_t at = 0; at < rebuilt.text.size(); ++line) {
+        std::size_t end = rebuilt.text.find('\n', at);
+        if (end > at) {
+            EXPECT_GT(rebuilt.line_origin.at(line).page, 0) << "line " << line;
+        }
+        at = end + 1;
+    }
+}
+
+}  // namespace
+}  // namespace fincheck::pdf_detail
+
+namespace fincheck::pdf_detail {
+namespace {
+
+// A table broken across two pages, its header repeated on the second: the header is written
+// once, the second page's rows continue the table in the same columns, a blank cell stays blank.
+TEST(PdfRebuild, TableContinuedOnTheNextPageDropsTheRepeatedHeader) {
+    auto header = [] {
+        return std::vector<Word>{cjk("支出决算表", 250, 100, 5), cjk("项目", 90, 140, 2), cjk("决算数", 254, 140, 3)};
+    };
+    std::vector<Word> first = header();
+    for (Word w : {cjk("一、财政拨款收入", 45, 157, 8), amount("2,940.05", 290, 157), cjk("二、事业收入", 45, 174, 6),
+                   amount("6.20", 290, 174)})
+        first.push_back(w);
+    std::vector<Word> second = {cjk("项目", 90, 100, 2), cjk("决算数", 254, 100, 3), cjk("三、经营收入", 45, 117, 6),
+                                cjk("四、其他收入", 45, 134, 6), amount("1.00", 290, 134)};
+    Page cover = page_of({cjk("某局", 250, 300, 2), cjk("2024年度部门决算", 200, 330, 8)}, 1);
+    Rebuilt rebuilt = rebuild_text({cover, page_of(first, 2), page_of(second, 3)});
+    std::size_t headers = 0;
+    for (std::size_t at = rebuilt.text.find("项目\t决算数"); at != std::string::npos; at = rebuilt.text.find("项目\t决算数", at + 1))
+        ++headers;
+    EXPECT_EQ(headers, 1u) << rebuilt.text;
+    EXPECT_NE(rebuilt.text.find("三、经营收入\t\n"), std::string::npos) << rebuilt.text;
+    EXPECT_NE(rebuilt.text.find("四、其他收入\t1.00\n"), std::string::npos) << rebuilt.text;
+}
+
+}  // namespace
+}  // namespace fincheck::pdf_detail
