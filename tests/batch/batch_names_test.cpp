@@ -131,6 +131,26 @@ TEST(BatchSkipped, TheWalkListsWhatItCannotAuditAndAcceptsUpperCaseExtensions) {
     EXPECT_EQ(xmllint(out / "summary.xml", true), 0) << "summary.xml does not match schemas/batch-summary.xsd";
 }
 
+TEST(BatchInputs, AReportOverTheSizeLimitIsAFailedRecordAndTheOthersAreAudited) {
+    const fs::path in = scratch("too-large/in");
+    write_reports(in, 3, 54);
+    const std::uintmax_t size = fs::file_size(in / "report-000002.xml");
+    const fs::path out = scratch("too-large/out");
+    auto engine = marker_engine();
+    fincheck::batch::BatchOptions opts = options({in.string()}, out);
+    opts.max_input_size = size - 1;  // just below report 2, but reports differ in size
+    const auto result = run_batch(*engine, opts);
+    pugi::xml_document summary;
+    ASSERT_TRUE(summary.load_file((out / "summary.xml").c_str()));
+    const pugi::xml_node big = report_node(summary, "in/report-000002.xml");
+    EXPECT_STREQ(big.attribute("status").as_string(), "failed");
+    EXPECT_NE(std::string(big.child("error").text().as_string()).find("input too large: " + std::to_string(size)),
+              std::string::npos)
+        << big.child("error").text().as_string();
+    EXPECT_GE(result.totals.failed, 1u);
+    EXPECT_GE(result.totals.audited + result.totals.failed, 3u);
+}
+
 TEST(BatchSkipped, NamedDevicesAndFifosAreSkippedNotReadForever) {
     const fs::path in = scratch("skipped-named/in");
     write_reports(in, 1, 53);

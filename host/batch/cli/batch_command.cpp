@@ -10,6 +10,7 @@
 
 #include "command.hpp"
 #include "engine_options.hpp"
+#include "input_options.hpp"
 #include "fincheck/batch/runner.hpp"
 
 namespace fincheck::cli {
@@ -51,6 +52,7 @@ public:
             ->check(CLI::IsMember({"auto", "bar", "lines", "none"}))
             ->capture_default_str();
         engine_options_.add_to(*command);
+        input_options_.add_to(*command);
         return command;
     }
 
@@ -78,6 +80,7 @@ public:
         options.isolate = isolate_;
         options.retry_crashed = retry_crashed_;
         options.timeout_seconds = timeout_;
+        options.max_input_size = input_options_.max_size();
         if (!baseline_.empty()) options.baseline_dir = fs::path(baseline_);
         options.shard = shard_;
         options.progress = progress_ == "bar"     ? batch::ProgressStyle::bar
@@ -131,6 +134,7 @@ private:
     std::string shard_;
     std::string progress_ = "auto";
     EngineCliOptions engine_options_;
+    InputOptions input_options_;
 };
 
 }  // namespace

@@ -77,12 +77,27 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
         processed.record = failed_record(input, "input", input.problem);
         return processed;
     }
+    // Larger than the limit: refused before it is read (a stray disk image must not fill memory),
+    // and again after, in case it grew meanwhile.
+    const auto too_large = [&](std::uint64_t size) {
+        processed.record =
+            failed_record(input, "input",
+                          "输入文件过大：" + std::to_string(size) + " 字节，上限为 " +
+                              std::to_string(context.options->max_input_size) + " 字节（--max-input-size）/ input too large: " +
+                              std::to_string(size) + " B, the limit is " +
+                              std::to_string(context.options->max_input_size) + " B (--max-input-size)");
+        return processed;
+    };
+    std::error_code size_error;
+    const std::uintmax_t size_on_disk = fs::file_size(input.path, size_error);
+    if (!size_error && size_on_disk > context.options->max_input_size) return too_large(size_on_disk);
     // The loader takes the bytes over (the Report keeps them), so they get a fresh string.
     std::string bytes;
     if (!read_file_into(input.path, bytes)) {
         processed.record = failed_record(input, "input", "无法读取文件 / cannot read the file");
         return processed;
     }
+    if (bytes.size() > context.options->max_input_size) return too_large(bytes.size());
     std::string sha = sha256_hex(bytes);
 
     if (context.options->resume) {

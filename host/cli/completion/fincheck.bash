@@ -52,7 +52,7 @@ _fincheck() {
         lint) options="$engine_options" ;;
         rules) options="--format --lang $engine_options" ;;
         plugins) options="--lang $engine_options" ;;
-        batch) options="-o --out -j --jobs --resume --retry-crashed --isolate --timeout --baseline --shard --progress --fail-on --rules $engine_options" ;;
+        batch) options="-o --out -j --jobs --resume --retry-crashed --isolate --timeout --baseline --shard --progress --fail-on --rules --max-input-size $engine_options" ;;
         merge) options="-o --output" ;;
         *) options="" ;;
     esac

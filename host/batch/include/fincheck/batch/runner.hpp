@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@
 #include "fincheck/batch/inputs.hpp"
 #include "fincheck/batch/summary.hpp"
 #include "fincheck/engine/engine.hpp"
+#include "fincheck/engine/input_file.hpp"
 
 namespace fincheck::batch {
 
@@ -31,6 +33,8 @@ struct BatchOptions {
     bool isolate = false;        // one worker process per report
     bool retry_crashed = false;  // --resume audits again reports that crashed or hung before
     double timeout_seconds = 0;  // per report; 0 = no limit
+    // A report larger than this is a failed record, never read whole (as check's --max-input-size).
+    std::uint64_t max_input_size = engine::kDefaultMaxInputSize;
     std::optional<std::filesystem::path> baseline_dir;
     std::string shard;           // "I/N" for the summary header
     ProgressStyle progress = ProgressStyle::automatic;
