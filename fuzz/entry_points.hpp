@@ -15,12 +15,14 @@ namespace fincheck::fuzz {
 
 using Bytes = std::span<const std::uint8_t>;
 
-// Report XML reader (load_report_xml_buffer); a loaded report is written back out, as the
-// audit writer and `fincheck import` would.
+// Report XML reader (load_report_xml_buffer); a loaded report must write, reload and write
+// again to the same bytes.
 void report_xml(Bytes input);
-// Text importer (import_text); an imported report is serialized as `fincheck import` does.
+// Text importer (import_text); the imported report must write (as `fincheck import` does),
+// reload and write again to the same bytes.
 void import_text(Bytes input);
-// Rule-pack parser of the tables plugin (parse_pack_buffer).
+// Rule packs of the tables plugin: each pack parsed alone (parse_pack_buffer), then all of
+// them linked (PackLibrary::load_texts). Packs are separated by NUL bytes.
 void rulepack(Bytes input);
 // Configuration parser (parse_config), as for fincheck.xml.
 void config(Bytes input);

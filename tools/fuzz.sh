@@ -53,7 +53,12 @@ seed_files() {
       mkdir -p "$work/pieces"
       for f in examples/corpus/*.txt; do split -C 8000 -d "$f" "$work/pieces/$(basename "$f" .txt)-"; done
       ls "$work"/pieces/* ;;
-    rulepack) ls plugins/tables/packs/*.xml ;;
+    rulepack)
+      ls plugins/tables/packs/*.xml
+      # The target reads NUL-separated packs and links them: the national pack with a region's.
+      { cat plugins/tables/packs/national.xml; printf '\0'; cat plugins/tables/packs/shanghai.xml; } \
+        >"$work/national+shanghai.xml"
+      echo "$work/national+shanghai.xml" ;;
     config)
       ls tests/host/data/*.xml
       # The documented example of docs/configuration.md, as a user would copy it.
