@@ -117,7 +117,8 @@ for target in "${targets[@]}"; do
   seeds=$work/seeds/$target corpus=$work/corpus/$target artifacts=$work/artifacts/$target
   rm -rf "$seeds" "$work/generated" "$work/pieces"
   mkdir -p "$seeds" "$corpus" "$artifacts"
-  seed_files "$target" | while read -r f; do cp "$f" "$seeds/"; done
+  # The regression inputs seed their target too: the fuzzer mutates from past findings.
+  { seed_files "$target"; ls tests/fuzz_regressions/"$target"/*; } | while read -r f; do cp "$f" "$seeds/"; done
   make_dictionary "$target" "$work/$target.dict"
   log=$work/$target.log
   echo "== fuzz $target: ${seconds}s, $(ls "$seeds" | wc -l) seeds, $(ls "$corpus" | wc -l) inputs kept from earlier runs"
