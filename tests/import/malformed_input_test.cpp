@@ -130,5 +130,23 @@ TEST(ImportMalformed, NumberedKeysDoNotCollideWithLabelsThatLookNumbered) {
     EXPECT_EQ(rows.rows[4].key, "项目#3#2");
 }
 
+// Found by fuzzing: the importer took any year from 1900 on, and wrote fiscal-year="4048",
+// which the report XML reader (rightly) refuses, so `fincheck import` wrote what `check` cannot read.
+TEST(ImportMalformed, YearThatNoReportCanHaveIsNoFiscalYear) {
+    auto result = import_text("4048年度决算", "year.txt");
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result.report->meta.fiscal_year, 0);
+    EXPECT_TRUE(has_diagnostic(result, "import-metadata", 1));
+    LoadResult reloaded = load_report_xml_buffer(write_report_xml(*result.report), "year.xml");
+    EXPECT_TRUE(reloaded) << reloaded.error->to_string();
+}
+
+TEST(ImportMalformed, FirstYearThatAReportCanHaveIsTheFiscalYear) {
+    EXPECT_EQ(import_text("1949年度某局部门决算", "y.txt").report->meta.fiscal_year, 1949);
+    EXPECT_EQ(import_text("2200年度某局部门决算", "y.txt").report->meta.fiscal_year, 2200);
+    EXPECT_EQ(import_text("1948年度某局2024年度部门决算", "y.txt").report->meta.fiscal_year, 2024);
+    EXPECT_EQ(import_text("2201年度某局2024年度部门决算", "y.txt").report->meta.fiscal_year, 2024);
+}
+
 }  // namespace
 }  // namespace fincheck::import_test
