@@ -16,3 +16,14 @@ if(FINCHECK_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# The fuzz build instruments every library for coverage and checks it with ASan + UBSan; only
+# the fuzz_* executables link the libFuzzer driver (fuzz/CMakeLists.txt).
+if(FINCHECK_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "FINCHECK_FUZZ needs clang (libFuzzer); use the fuzz preset or tools/fuzz.sh")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -8,6 +8,8 @@ packages=(
   libxml2-utils dpkg-dev file help2man
   poppler-utils poppler-data hyperfine
 )
+# --fuzz (tools/fuzz.sh): clang and its libFuzzer/sanitizer runtime for the fuzz build.
+[ "${1:-}" = "--fuzz" ] && packages+=(clang-14 libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,6 +1,9 @@
 // Attachment forms and other tables: kept as printed (HTML stripped), columns keyed by
 // header text, plus the labelled fields of the performance self-evaluation forms.
 #include <algorithm>
+#include <map>
+#include <set>
+#include <string>
 
 #include "fincheck/number_text.hpp"
 #include "importer.hpp"
@@ -54,12 +57,23 @@ bool continues_previous(const RawRow& row, const RawRow& previous) {
     return !above.empty() && !ends_sentence(above) && !parse_number(row.cells[column]);
 }
 
-std::string unique(std::string key, const std::vector<std::string>& taken) {
-    std::string candidate = key;
-    for (int n = 2; std::find(taken.begin(), taken.end(), candidate) != taken.end(); ++n)
-        candidate = key + "#" + std::to_string(n);
-    return candidate;
-}
+// Keys made unique with a #2, #3… suffix. Each base key remembers where its numbering
+// stopped (the keys below it stay taken), so thousands of equal labels cost n log n instead of
+// the n³ of searching a list from #2 every time: a form of 8,000 「项目」 rows took 27 s.
+class UniqueKeys {
+public:
+    std::string take(const std::string& key) {
+        std::string candidate = key;
+        int& next = next_suffix_.try_emplace(key, 2).first->second;
+        while (taken_.count(candidate) != 0) candidate = key + "#" + std::to_string(next++);
+        taken_.insert(candidate);
+        return candidate;
+    }
+
+private:
+    std::set<std::string> taken_;
+    std::map<std::string, int> next_suffix_;
+};
 
 struct FieldValue {
     std::optional<Decimal> value;
@@ -139,24 +153,22 @@ void build_text_table(const RawTable& raw, std::string_view id, TableKind kind, 
     bool has_header = !rows.empty() && width >= 2 && rows[0].cells.size() == width &&
                       std::none_of(rows[0].cells.begin(), rows[0].cells.end(),
                                    [](const std::string& c) { return c.empty(); });
-    std::vector<std::string> keys;
+    UniqueKeys keys;
     for (std::size_t c = 0; c < width; ++c) {
         Column column;
-        std::string key = has_header ? compact(rows[0].cells[c]) : std::to_string(c + 1);
-        key = unique(key, keys);
-        keys.push_back(key);
+        std::string key = keys.take(has_header ? compact(rows[0].cells[c]) : std::to_string(c + 1));
         column.key = report.own(key);
         if (has_header) column.header.push_back(report.own(tidy_spaces(rows[0].cells[c])));
         table.columns.push_back(column);
     }
-    std::vector<std::string> row_keys;
+    UniqueKeys row_keys;
     for (std::size_t r = has_header ? 1 : 0; r < rows.size(); ++r) {
         const RawRow& source = rows[r];
         Row row;
         std::string first = source.cells.empty() ? std::string() : compact(source.cells[0]);
-        std::string key = first.empty() || code_point_count(first) > 12 ? std::to_string(row_keys.size() + 1) : first;
-        key = unique(key, row_keys);
-        row_keys.push_back(key);
+        std::string key = row_keys.take(first.empty() || code_point_count(first) > 12
+                                            ? std::to_string(table.rows.size() + 1)
+                                            : first);
         row.key = report.own(key);
         for (const auto& cell : source.cells)
             if (!cell.empty()) { row.label = report.own(tidy_spaces(cell)); break; }

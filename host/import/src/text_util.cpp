@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "fincheck/number_text.hpp"
+#include "fincheck/report.hpp"
 
 namespace fincheck::import_detail {
 
@@ -310,7 +311,7 @@ std::optional<int> find_fiscal_year(std::string_view text, std::size_t* begin, s
         if (start > 0 && text[start - 1] >= '0' && text[start - 1] <= '9') continue;
         std::size_t pos = start;
         auto year = read_int(text, pos, 4);
-        if (!year || *year < 1900 || pos - start < 4) continue;
+        if (!year || *year < kFirstFiscalYear || *year > kLastFiscalYear || pos - start < 4) continue;
         if (!eat(text, pos, "年度")) continue;
         if (begin) *begin = start;
         if (end) *end = pos;

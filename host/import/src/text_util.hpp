@@ -56,7 +56,8 @@ std::optional<Enumeration> match_part_heading(std::string_view line);
 
 // 「2025年3月28日」 / 「2025 年 10 月 15 日」 anywhere in text → 2025-03-28.
 std::optional<std::string> find_iso_date(std::string_view text, std::size_t* end = nullptr);
-// The fiscal year in 「2024年度」 / 「2024 年度」: the first such occurrence.
+// The fiscal year in 「2024年度」 / 「2024 年度」: the first such occurrence of a year that a
+// report can have (kFirstFiscalYear…kLastFiscalYear), so that the imported report loads again.
 std::optional<int> find_fiscal_year(std::string_view text, std::size_t* begin = nullptr,
                                     std::size_t* end = nullptr);
 

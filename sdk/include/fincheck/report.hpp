@@ -28,6 +28,11 @@ enum class AdminLevel : std::uint8_t { unknown, national, province, city, distri
 std::string_view to_string(AdminLevel level);
 AdminLevel admin_level_from_string(std::string_view text);
 
+// The fiscal years a report can have (schemas/report.xsd, fiscalYearType): a year outside them
+// is not a year of a final-accounts report, whoever wrote it.
+inline constexpr int kFirstFiscalYear = 1949;
+inline constexpr int kLastFiscalYear = 2200;
+
 struct Metadata {
     std::string_view department;        // 中共武汉市汉阳区委直属机关工作委员会
     AdminLevel level = AdminLevel::unknown;

@@ -1,0 +1,7 @@
+// libFuzzer target: fincheck::fuzz::config (entry_points.hpp).
+#include "entry_points.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    fincheck::fuzz::config({data, size});
+    return 0;
+}
