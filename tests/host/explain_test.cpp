@@ -47,7 +47,7 @@ TEST(Explain, SampleReportShowsWhatWasDetectedTheFallbackPackAndEveryRule) {
     CliRun run = fincheck("explain " + kSample);
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_TRUE(has(run.out, "地区：示例省示例市示范区")) << run.out;
-    EXPECT_TRUE(has(run.out, "级别：district")) << run.out;
+    EXPECT_TRUE(has(run.out, "级别：区县级（district）")) << run.out;
     EXPECT_TRUE(has(run.out, "模板：national")) << run.out;
     EXPECT_TRUE(has(run.out, "年度：2024")) << run.out;
     EXPECT_TRUE(has(run.out, "使用兜底根规则包 national (national.xml:")) << run.out;

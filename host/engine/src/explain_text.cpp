@@ -27,6 +27,14 @@ std::string or_unknown(const std::string& value, bool zh) {
     return zh ? "（未知）" : "(unknown)";
 }
 
+// The level as the report XML writes it, with its Chinese name: 区县级 (district).
+std::string level_text(const std::string& level, bool zh) {
+    if (level == "unknown") return zh ? "（未知）" : "(unknown)";
+    if (!zh) return level;
+    const char* name = level == "national" ? "中央" : level == "province" ? "省级" : level == "city" ? "市级" : "区县级";
+    return std::string(name) + "（" + level + "）";
+}
+
 std::string tolerance_text(const Tolerance& tolerance, const ExplainedSource& half_unit, const ExplainedSource& extra,
                            bool zh) {
     return (zh ? "半单位 " : "half-unit ") + with_source(tolerance.half_unit.to_string(0), half_unit, zh) +
@@ -51,7 +59,7 @@ std::string write_explanation_text(const AuditResult& result, Language language)
     std::string out = (zh ? "fincheck explain：" : "fincheck explain: ") + result.input.file + "\n";
     out += zh ? "报告\n" : "Report\n";
     out += (zh ? "  地区：" : "  region: ") + or_unknown(result.region, zh) + "\n";
-    out += (zh ? "  级别：" : "  level: ") + result.level + "\n";
+    out += (zh ? "  级别：" : "  level: ") + level_text(result.level, zh) + "\n";
     out += (zh ? "  模板：" : "  template: ") + or_unknown(result.template_name, zh) + "\n";
     out += (zh ? "  年度：" : "  fiscal year: ") +
            (result.fiscal_year > 0 ? std::to_string(result.fiscal_year) : or_unknown("", zh)) + "\n";
