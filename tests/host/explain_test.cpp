@@ -32,6 +32,10 @@ const std::string kShanghai =
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+void expect_all(const std::string& out, std::initializer_list<const char*> parts) {
+    for (const char* part : parts) EXPECT_TRUE(has(out, part)) << "missing: " << part << "\n" << out;
+}
+
 // The <configuration> element of an audit report or an explanation, as bytes.
 std::string configuration_of(const std::string& xml) {
     pugi::xml_document doc;
@@ -46,15 +50,12 @@ std::string configuration_of(const std::string& xml) {
 TEST(Explain, SampleReportShowsWhatWasDetectedTheFallbackPackAndEveryRule) {
     CliRun run = fincheck("explain " + kSample);
     ASSERT_EQ(run.exit_code, 0) << run.err;
-    EXPECT_TRUE(has(run.out, "地区：示例省示例市示范区")) << run.out;
-    EXPECT_TRUE(has(run.out, "级别：区县级（district）")) << run.out;
-    EXPECT_TRUE(has(run.out, "模板：national")) << run.out;
-    EXPECT_TRUE(has(run.out, "年度：2024")) << run.out;
-    EXPECT_TRUE(has(run.out, "使用兜底根规则包 national (national.xml:")) << run.out;
-    EXPECT_TRUE(has(run.out, "arith-01-grand-totals [tables]  启用（内置默认）  级别 error（规则包 national.xml:")) << run.out;
-    // A rule only the Shanghai pack defines does not run on a national report.
-    EXPECT_TRUE(has(run.out, "arith-08-balance [tables]  停用（所选规则包不含此规则 national.xml:")) << run.out;
-    EXPECT_TRUE(has(run.out, "internal-rule-error [host]  启用")) << run.out;
+    expect_all(run.out, {"地区：示例省示例市示范区", "级别：区县级（district）", "模板：national", "年度：2024",
+                         "使用兜底根规则包 national (national.xml:",
+                         "arith-01-grand-totals [tables]  启用（内置默认）  级别 error（规则包 national.xml:",
+                         // A rule only the Shanghai pack defines does not run on a national report.
+                         "arith-08-balance [tables]  停用（所选规则包不含此规则 national.xml:",
+                         "internal-rule-error [host]  启用"});
 
     CliRun english = fincheck("explain " + kSample + " --lang en");
     ASSERT_EQ(english.exit_code, 0) << english.err;
@@ -72,15 +73,13 @@ TEST(Explain, EnglishIsTheDefaultUnderAnEnglishLocale) {
 TEST(Explain, ShanghaiReportGetsTheShanghaiPackByItsRegionAndItsDisable) {
     CliRun run = fincheck("explain " + kShanghai + " --lang en");
     ASSERT_EQ(run.exit_code, 0) << run.err;
-    EXPECT_TRUE(has(run.out, "region: 上海市普陀区")) << run.out;
-    EXPECT_TRUE(has(run.out, "pack shanghai (shanghai.xml:")) << run.out;
-    EXPECT_TRUE(has(run.out, "the region 上海市普陀区 starts with region-prefix 上海市")) << run.out;
-    EXPECT_TRUE(has(run.out, "extends: national (national.xml:8) → shanghai (shanghai.xml:")) << run.out;
-    EXPECT_TRUE(has(run.out, "arith-04-closing-split [tables]  disabled (pack shanghai.xml:")) << run.out;
-    EXPECT_TRUE(has(run.out, "arith-08-balance [tables]  enabled")) << run.out;
-    // The Shanghai pack makes arith-07-balance an error; national has it as a warning.
-    EXPECT_TRUE(has(run.out, "arith-07-balance [tables]  enabled (built-in default)  severity error (pack shanghai.xml:"))
-        << run.out;
+    expect_all(run.out, {"region: 上海市普陀区", "pack shanghai (shanghai.xml:",
+                         "the region 上海市普陀区 starts with region-prefix 上海市",
+                         "extends: national (national.xml:8) → shanghai (shanghai.xml:",
+                         "arith-04-closing-split [tables]  disabled (pack shanghai.xml:",
+                         "arith-08-balance [tables]  enabled",
+                         // The Shanghai pack makes arith-07-balance an error; national has it as a warning.
+                         "arith-07-balance [tables]  enabled (built-in default)  severity error (pack shanghai.xml:"});
 }
 
 TEST(Explain, XmlIsTheAuditHeadersConfigurationByteForByte) {

@@ -41,6 +41,15 @@ void add_location(pugi::xml_node parent, const Location& location) {
     if (location.line > 0) set(node, "line", std::to_string(location.line));
 }
 
+void add_messages(pugi::xml_node node, const std::string& zh_text, const std::string& en_text) {
+    pugi::xml_node zh = node.append_child("message");
+    set(zh, "lang", "zh-CN");
+    zh.text().set(zh_text.c_str());
+    pugi::xml_node en = node.append_child("message");
+    set(en, "lang", "en");
+    en.text().set(en_text.c_str());
+}
+
 void set_source(pugi::xml_node node, const std::string& prefix, const ExplainedSource& source) {
     if (source.kind.empty() || source.kind == "built-in") return;
     set(node, (prefix + "-source").c_str(), source.kind);
@@ -91,12 +100,7 @@ std::string reference_audit_xml(const AuditResult& result) {
     for (const PluginNote& note : result.plugin_notes) {
         pugi::xml_node node = configuration.append_child("plugin-note");
         set(node, "plugin", note.plugin);
-        pugi::xml_node zh = node.append_child("message");
-        set(zh, "lang", "zh-CN");
-        zh.text().set(note.zh.c_str());
-        pugi::xml_node en = node.append_child("message");
-        set(en, "lang", "en");
-        en.text().set(note.en.c_str());
+        add_messages(node, note.zh, note.en);
     }
     for (const RuleSummary& rule : result.rules) {
         pugi::xml_node node = configuration.append_child("rule");
@@ -139,12 +143,7 @@ std::string reference_audit_xml(const AuditResult& result) {
         set(node, "severity", to_string(audited.severity));
         set(node, "plugin", audited.plugin);
         set_if(node, "message-id", f.message_id);
-        pugi::xml_node zh = node.append_child("message");
-        set(zh, "lang", "zh-CN");
-        zh.text().set(audited.message_zh.c_str());
-        pugi::xml_node en = node.append_child("message");
-        set(en, "lang", "en");
-        en.text().set(audited.message_en.c_str());
+        add_messages(node, audited.message_zh, audited.message_en);
         add_location(node, f.location);
         if (!f.expected.empty()) add_text(node, "expected", f.expected);
         if (!f.actual.empty()) add_text(node, "actual", f.actual);

@@ -36,6 +36,16 @@ void add_location(XmlOut& xml, const Location& location, const std::vector<PageB
     xml.close();
 }
 
+// <message lang="zh-CN">…</message><message lang="en">…</message>
+void add_messages(XmlOut& xml, std::string_view zh, std::string_view en) {
+    xml.open("message");
+    xml.attribute("lang", "zh-CN");
+    xml.text(zh);
+    xml.open("message");
+    xml.attribute("lang", "en");
+    xml.text(en);
+}
+
 // "kind" and "place" of a setting that did not come from the rule's own default.
 void add_source(XmlOut& xml, std::string_view prefix, const ExplainedSource& source) {
     if (source.kind.empty() || source.kind == "built-in") return;
@@ -120,12 +130,7 @@ void add_configuration(XmlOut& xml, const AuditResult& result) {
     for (const PluginNote& note : result.plugin_notes) {
         xml.open("plugin-note");
         xml.attribute("plugin", note.plugin);
-        xml.open("message");
-        xml.attribute("lang", "zh-CN");
-        xml.text(note.zh);
-        xml.open("message");
-        xml.attribute("lang", "en");
-        xml.text(note.en);
+        add_messages(xml, note.zh, note.en);
         xml.close();
     }
     for (const RuleSummary& rule : result.rules) {
@@ -158,12 +163,7 @@ void add_finding(XmlOut& xml, const AuditedFinding& audited, const std::vector<P
     xml.attribute("severity", to_string(audited.severity));
     xml.attribute("plugin", audited.plugin);
     xml.attribute_if("message-id", f.message_id);
-    xml.open("message");
-    xml.attribute("lang", "zh-CN");
-    xml.text(audited.message_zh);
-    xml.open("message");
-    xml.attribute("lang", "en");
-    xml.text(audited.message_en);
+    add_messages(xml, audited.message_zh, audited.message_en);
     add_location(xml, f.location, line_origin);
     if (!f.expected.empty()) xml.text_element("expected", f.expected);
     if (!f.actual.empty()) xml.text_element("actual", f.actual);
