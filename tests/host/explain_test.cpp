@@ -82,6 +82,27 @@ TEST(Explain, ShanghaiReportGetsTheShanghaiPackByItsRegionAndItsDisable) {
                          "arith-07-balance [tables]  enabled (built-in default)  severity error (pack shanghai.xml:"});
 }
 
+TEST(Explain, APackForcedByThePluginSettingSaysSo) {
+    const fs::path dir = test::scratch_dir("explain-forced-pack");
+    test::write_file(dir / "fincheck.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<fincheck version="1">
+  <plugin name="tables"><setting name="pack" value="shanghai"/></plugin>
+</fincheck>
+)");
+    CliRun run = fincheck("explain " + kSample + " --lang en --config " + quote((dir / "fincheck.xml").string()));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    expect_all(run.out, {"pack shanghai (shanghai.xml:9) is forced by the plugin setting pack=shanghai",
+                         "arith-04-closing-split [tables]  disabled (pack shanghai.xml:"});
+}
+
+TEST(Explain, CheckLogsThePackEachReportGetsAtDebugLevel) {
+    CliRun run = fincheck("check " + kShanghai + " -vv --fail-on none");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_TRUE(has(run.err, "tables: pack shanghai (shanghai.xml:9) is selected by its <match>")) << run.err;
+    CliRun quiet = fincheck("check " + kShanghai + " --fail-on none");
+    EXPECT_FALSE(has(quiet.err, "is selected by its <match>")) << quiet.err;
+}
+
 TEST(Explain, XmlIsTheAuditHeadersConfigurationByteForByte) {
     CliRun explained = fincheck("explain " + kShanghai + " --format xml");
     ASSERT_EQ(explained.exit_code, 0) << explained.err;
