@@ -41,6 +41,21 @@ void add_location(pugi::xml_node parent, const Location& location) {
     if (location.line > 0) set(node, "line", std::to_string(location.line));
 }
 
+void add_messages(pugi::xml_node node, const std::string& zh_text, const std::string& en_text) {
+    pugi::xml_node zh = node.append_child("message");
+    set(zh, "lang", "zh-CN");
+    zh.text().set(zh_text.c_str());
+    pugi::xml_node en = node.append_child("message");
+    set(en, "lang", "en");
+    en.text().set(en_text.c_str());
+}
+
+void set_source(pugi::xml_node node, const std::string& prefix, const ExplainedSource& source) {
+    if (source.kind.empty() || source.kind == "built-in") return;
+    set(node, (prefix + "-source").c_str(), source.kind);
+    set_if(node, (prefix + "-at").c_str(), source.at);
+}
+
 std::string reference_audit_xml(const AuditResult& result) {
     pugi::xml_document doc;
     pugi::xml_node declaration = doc.append_child(pugi::node_declaration);
@@ -82,14 +97,32 @@ std::string reference_audit_xml(const AuditResult& result) {
     pugi::xml_node tolerance = configuration.append_child("tolerance");
     set(tolerance, "half-unit", result.tolerance.half_unit.to_string(0));
     set(tolerance, "extra", result.tolerance.extra.to_string(0));
+    for (const PluginNote& note : result.plugin_notes) {
+        pugi::xml_node node = configuration.append_child("plugin-note");
+        set(node, "plugin", note.plugin);
+        add_messages(node, note.zh, note.en);
+    }
     for (const RuleSummary& rule : result.rules) {
         pugi::xml_node node = configuration.append_child("rule");
         set(node, "id", rule.id);
         set(node, "version", rule.version);
         set(node, "plugin", rule.plugin);
         set(node, "enabled", rule.enabled ? "true" : "false");
+        set_source(node, "enabled", rule.enabled_source);
         set(node, "severity", to_string(rule.severity));
         if (rule.severity_overridden) set(node, "severity-overridden", "true");
+        set_source(node, "severity", rule.severity_source);
+        if (rule.tolerance_from_plugin) {
+            pugi::xml_node t = node.append_child("tolerance");
+            set(t, "half-unit", rule.tolerance.half_unit.to_string(0));
+            set_source(t, "half-unit", rule.half_unit_source);
+            set(t, "extra", rule.tolerance.extra.to_string(0));
+            set_source(t, "extra", rule.extra_source);
+            if (rule.absolute) {
+                set(t, "absolute", rule.absolute->to_string(0));
+                set_source(t, "absolute", rule.absolute_source);
+            }
+        }
         for (const RuleOptionSummary& option : rule.options) {
             pugi::xml_node o = node.append_child("option");
             set(o, "name", option.name);
@@ -110,12 +143,7 @@ std::string reference_audit_xml(const AuditResult& result) {
         set(node, "severity", to_string(audited.severity));
         set(node, "plugin", audited.plugin);
         set_if(node, "message-id", f.message_id);
-        pugi::xml_node zh = node.append_child("message");
-        set(zh, "lang", "zh-CN");
-        zh.text().set(audited.message_zh.c_str());
-        pugi::xml_node en = node.append_child("message");
-        set(en, "lang", "en");
-        en.text().set(audited.message_en.c_str());
+        add_messages(node, audited.message_zh, audited.message_en);
         add_location(node, f.location);
         if (!f.expected.empty()) add_text(node, "expected", f.expected);
         if (!f.actual.empty()) add_text(node, "actual", f.actual);
@@ -161,8 +189,21 @@ TEST(AuditXmlBytes, EscapeEveryCharacterAsPugixmlDoes) {
     result.input.file = "报告 \"1\".xml";
     result.selection = "a,b";
     result.config_file = "fincheck.xml";
-    result.rules.push_back({"rule-with-options", "1.0", "p", false, Severity::info, true,
-                            {{"threshold", every_byte(), true}, {"empty", "", false}}});
+    RuleSummary rule;
+    rule.id = "rule-with-options";
+    rule.version = "1.0";
+    rule.plugin = "p";
+    rule.enabled = false;
+    rule.enabled_source = {"pack", "区 \"包\" <1>.xml:3"};
+    rule.severity = Severity::info;
+    rule.severity_overridden = true;
+    rule.severity_source = {"config", "fincheck.xml:7"};
+    rule.tolerance_from_plugin = true;
+    rule.absolute = Decimal::from_int(1);
+    rule.absolute_source = {"pack", "a&b.xml:9"};
+    rule.options = {{"threshold", every_byte(), true}, {"empty", "", false}};
+    result.rules.push_back(rule);
+    result.plugin_notes.push_back({"p", every_byte(), ""});
     AuditedFinding tricky;
     tricky.finding.rule_id = "tricky";
     tricky.finding.message_id = "";

@@ -7,7 +7,7 @@ _fincheck() {
     local cur="${COMP_WORDS[COMP_CWORD]}"
     local prev=""
     [ "$COMP_CWORD" -gt 0 ] && prev="${COMP_WORDS[COMP_CWORD-1]}"
-    local commands="check import lint rules plugins batch merge"
+    local commands="check import lint explain rules plugins batch merge"
     local global_options="-h --help --version -v --verbose --log-file"
     local engine_options="--plugin-dir --data-dir --rulepack --config"
 
@@ -15,7 +15,7 @@ _fincheck() {
     case "$prev" in
         --format)
             case "${COMP_WORDS[1]}" in
-                rules) COMPREPLY=($(compgen -W "text xml" -- "$cur")) ;;
+                rules|explain) COMPREPLY=($(compgen -W "text xml" -- "$cur")) ;;
                 *) COMPREPLY=($(compgen -W "xml text" -- "$cur")) ;;
             esac
             return 0 ;;
@@ -50,6 +50,7 @@ _fincheck() {
         check) options="-o --output --format --fail-on --lang --rules --max-input-size $engine_options" ;;
         import) options="-o --output --max-input-size" ;;
         lint) options="$engine_options" ;;
+        explain) options="--format --lang --rules --max-input-size $engine_options" ;;
         rules) options="--format --lang $engine_options" ;;
         plugins) options="--lang $engine_options" ;;
         batch) options="-o --out -j --jobs --resume --retry-crashed --isolate --timeout --baseline --shard --progress --fail-on --rules --max-input-size $engine_options" ;;

@@ -8,6 +8,7 @@
     X(rules)                     \
     X(plugins)                   \
     X(lint)                      \
+    X(explain)                   \
     X(batch)                     \
     X(merge)
 

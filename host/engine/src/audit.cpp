@@ -141,20 +141,20 @@ void fill_header(AuditResult& result, const AuditPlan& plan, const PluginSet& pl
     result.fiscal_year = report.meta.fiscal_year;
     result.department = std::string(report.meta.department);
     result.title = std::string(report.meta.title);
+    result.region = std::string(report.meta.region);
+    result.level = std::string(to_string(report.meta.level));
+    result.template_name = std::string(report.meta.template_name);
     result.plugins.reserve(plugins.plugins().size());
     for (const LoadedPlugin& plugin : plugins.plugins())
         result.plugins.push_back({plugin.name, plugin.version, plugin.file, plugin.sdk_version,
                                   std::to_string(plugin.abi_major) + "." + std::to_string(plugin.abi_minor)});
     result.plugin_issues = plugins.issues();
-    result.rules.reserve(plan.rules.size());
-    for (const RulePlan& rule : plan.rules) {
-        RuleSummary summary{rule.entry->meta->id, rule.entry->meta->version, rule.entry->plugin, rule.enabled,
-                            rule.severity,         rule.severity_overridden,  {}};
-        for (const auto& [name, value] : rule.options)
-            summary.options.push_back({name, value, rule.option_configured.at(name)});
-        result.rules.push_back(std::move(summary));
-    }
+    EffectiveConfiguration effective = effective_configuration(plan, plugins, report);
+    result.plugin_notes = std::move(effective.notes);
+    result.rules = std::move(effective.rules);
     result.tolerance = plan.tolerance;
+    result.half_unit_source = plan.half_unit_source;
+    result.extra_source = plan.extra_source;
     result.selection = plan.selection;
     result.config_file = plan.config_file;
 }
@@ -171,10 +171,19 @@ void sort_findings(std::vector<AuditedFinding>& findings) {
                      [&](const AuditedFinding& a, const AuditedFinding& b) { return key(a) < key(b); });
 }
 
+AuditResult describe_audit(const AuditPlan& plan, const PluginSet& plugins, const Report& report,
+                           const AuditInput& input) {
+    AuditResult result;
+    fill_header(result, plan, plugins, report, input);
+    return result;
+}
+
 AuditResult run_audit(const AuditPlan& plan, const PluginSet& plugins, const Report& report,
                       std::vector<Finding> diagnostics, const AuditInput& input, const Log& log) {
     AuditResult result;
     fill_header(result, plan, plugins, report, input);
+    // -vv names the pack a report got, and why.
+    for (const PluginNote& note : result.plugin_notes) log.write(LogLevel::debug, note.plugin + ": " + note.en);
     FindingAccepter accepter(plan, result.findings);
     for (const RulePlan& rule : plan.rules) {
         if (!rule.enabled || rule.entry->rule == nullptr) continue;

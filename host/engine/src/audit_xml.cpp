@@ -36,6 +36,40 @@ void add_location(XmlOut& xml, const Location& location, const std::vector<PageB
     xml.close();
 }
 
+// <message lang="zh-CN">…</message><message lang="en">…</message>
+void add_messages(XmlOut& xml, std::string_view zh, std::string_view en) {
+    xml.open("message");
+    xml.attribute("lang", "zh-CN");
+    xml.text(zh);
+    xml.open("message");
+    xml.attribute("lang", "en");
+    xml.text(en);
+}
+
+// "kind" and "place" of a setting that did not come from the rule's own default.
+void add_source(XmlOut& xml, std::string_view prefix, const ExplainedSource& source) {
+    if (source.kind.empty() || source.kind == "built-in") return;
+    xml.attribute(std::string(prefix) + "-source", source.kind);
+    xml.attribute_if(std::string(prefix) + "-at", source.at);
+}
+
+// Only where a plugin (a region's pack) changed the run's tolerance for this rule.
+void add_rule_tolerance(XmlOut& xml, const RuleSummary& rule) {
+    if (!rule.tolerance_from_plugin) return;
+    xml.open("tolerance");
+    xml.attribute("half-unit", rule.tolerance.half_unit.to_string(0));
+    add_source(xml, "half-unit", rule.half_unit_source);
+    xml.attribute("extra", rule.tolerance.extra.to_string(0));
+    add_source(xml, "extra", rule.extra_source);
+    if (rule.absolute) {
+        xml.attribute("absolute", rule.absolute->to_string(0));
+        add_source(xml, "absolute", rule.absolute_source);
+    }
+    xml.close();
+}
+
+void add_configuration(XmlOut& xml, const AuditResult& result);
+
 void add_header(XmlOut& xml, const AuditResult& result) {
     xml.open("header");
     xml.open("tool");
@@ -74,31 +108,7 @@ void add_header(XmlOut& xml, const AuditResult& result) {
     }
     xml.close();
 
-    xml.open("configuration");
-    xml.attribute_if("config-file", result.config_file);
-    xml.attribute_if("selection", result.selection);
-    xml.open("tolerance");
-    xml.attribute("half-unit", result.tolerance.half_unit.to_string(0));
-    xml.attribute("extra", result.tolerance.extra.to_string(0));
-    xml.close();
-    for (const RuleSummary& rule : result.rules) {
-        xml.open("rule");
-        xml.attribute("id", rule.id);
-        xml.attribute("version", rule.version);
-        xml.attribute("plugin", rule.plugin);
-        xml.attribute("enabled", rule.enabled ? "true" : "false");
-        xml.attribute("severity", to_string(rule.severity));
-        if (rule.severity_overridden) xml.attribute("severity-overridden", "true");
-        for (const RuleOptionSummary& option : rule.options) {
-            xml.open("option");
-            xml.attribute("name", option.name);
-            xml.attribute("value", option.value);
-            if (option.configured) xml.attribute("configured", "true");
-            xml.close();
-        }
-        xml.close();
-    }
-    xml.close();
+    add_configuration(xml, result);
 
     xml.open("counts");
     xml.attribute("error", result.counts.error);
@@ -109,6 +119,43 @@ void add_header(XmlOut& xml, const AuditResult& result) {
     xml.close();
 }
 
+void add_configuration(XmlOut& xml, const AuditResult& result) {
+    xml.open("configuration");
+    xml.attribute_if("config-file", result.config_file);
+    xml.attribute_if("selection", result.selection);
+    xml.open("tolerance");
+    xml.attribute("half-unit", result.tolerance.half_unit.to_string(0));
+    xml.attribute("extra", result.tolerance.extra.to_string(0));
+    xml.close();
+    for (const PluginNote& note : result.plugin_notes) {
+        xml.open("plugin-note");
+        xml.attribute("plugin", note.plugin);
+        add_messages(xml, note.zh, note.en);
+        xml.close();
+    }
+    for (const RuleSummary& rule : result.rules) {
+        xml.open("rule");
+        xml.attribute("id", rule.id);
+        xml.attribute("version", rule.version);
+        xml.attribute("plugin", rule.plugin);
+        xml.attribute("enabled", rule.enabled ? "true" : "false");
+        add_source(xml, "enabled", rule.enabled_source);
+        xml.attribute("severity", to_string(rule.severity));
+        if (rule.severity_overridden) xml.attribute("severity-overridden", "true");
+        add_source(xml, "severity", rule.severity_source);
+        add_rule_tolerance(xml, rule);
+        for (const RuleOptionSummary& option : rule.options) {
+            xml.open("option");
+            xml.attribute("name", option.name);
+            xml.attribute("value", option.value);
+            if (option.configured) xml.attribute("configured", "true");
+            xml.close();
+        }
+        xml.close();
+    }
+    xml.close();
+}
+
 void add_finding(XmlOut& xml, const AuditedFinding& audited, const std::vector<PageBox>& line_origin) {
     const Finding& f = audited.finding;
     xml.open("finding");
@@ -116,12 +163,7 @@ void add_finding(XmlOut& xml, const AuditedFinding& audited, const std::vector<P
     xml.attribute("severity", to_string(audited.severity));
     xml.attribute("plugin", audited.plugin);
     xml.attribute_if("message-id", f.message_id);
-    xml.open("message");
-    xml.attribute("lang", "zh-CN");
-    xml.text(audited.message_zh);
-    xml.open("message");
-    xml.attribute("lang", "en");
-    xml.text(audited.message_en);
+    add_messages(xml, audited.message_zh, audited.message_en);
     add_location(xml, f.location, line_origin);
     if (!f.expected.empty()) xml.text_element("expected", f.expected);
     if (!f.actual.empty()) xml.text_element("actual", f.actual);
@@ -151,6 +193,28 @@ void write_audit_xml(const AuditResult& result, std::string& out) {
     for (const AuditedFinding& finding : result.findings) add_finding(xml, finding, result.input.line_origin);
     xml.close();
     xml.close();
+}
+
+std::string write_explanation_xml(const AuditResult& result) {
+    std::string out;
+    XmlOut xml(out);
+    xml.declaration();
+    xml.open("explanation");
+    xml.attribute("format-version", "1");
+    xml.open("input");
+    xml.attribute("file", result.input.file);
+    xml.attribute_if("sha256", result.input.sha256);
+    xml.close();
+    xml.open("report");
+    xml.attribute_if("region", result.region);
+    xml.attribute("level", result.level);
+    xml.attribute_if("template", result.template_name);
+    if (result.fiscal_year > 0) xml.attribute("fiscal-year", std::to_string(result.fiscal_year));
+    xml.attribute_if("department", result.department);
+    xml.close();
+    add_configuration(xml, result);
+    xml.close();
+    return out;
 }
 
 std::string write_audit_xml(const AuditResult& result) {

@@ -217,6 +217,7 @@ private:
         if (name == "tolerance") {
             if (auto error = check_attributes(node, {"half-unit", "extra"})) return error;
             if (auto error = first_definition(node, "<tolerance>")) return error;
+            config.tolerance_position = position(node);
             if (auto error = read_decimal(node, "half-unit", config.half_unit)) return error;
             return read_decimal(node, "extra", config.extra);
         }

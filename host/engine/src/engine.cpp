@@ -139,4 +139,8 @@ AuditResult Engine::audit(const Report& report, std::vector<Finding> import_diag
     return run_audit(plan_, plugins_, report, std::move(import_diagnostics), input, *log_);
 }
 
+AuditResult Engine::describe(const Report& report, const AuditInput& input) const {
+    return describe_audit(plan_, plugins_, report, input);
+}
+
 }  // namespace fincheck::engine

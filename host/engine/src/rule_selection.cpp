@@ -74,11 +74,15 @@ std::string matches_no_rule(const std::string& what_zh, const std::string& what_
 }  // namespace
 
 std::vector<std::string> apply_selection(std::string_view list, const std::vector<RuleEntry>& entries,
-                                         std::vector<bool>& enabled) {
+                                         std::vector<bool>& enabled, std::vector<bool>* decided) {
     std::vector<std::string> unmatched;
     std::vector<std::string_view> items = split_list(list);
+    if (decided) decided->assign(entries.size(), false);
     if (items.empty()) return unmatched;
-    if (items.front().front() != '-') enabled.assign(entries.size(), false);
+    if (items.front().front() != '-') {
+        enabled.assign(entries.size(), false);
+        if (decided) decided->assign(entries.size(), true);
+    }
     for (std::string_view item : items) {
         bool enable = item.front() != '-';
         std::string_view pattern = enable ? item : item.substr(1);
@@ -86,6 +90,7 @@ std::vector<std::string> apply_selection(std::string_view list, const std::vecto
         for (std::size_t i = 0; i < entries.size(); ++i) {
             if (glob_match(pattern, entries[i].meta->id)) {
                 enabled[i] = enable;
+                if (decided) (*decided)[i] = true;
                 matched = true;
             }
         }
@@ -98,20 +103,38 @@ PlanResult make_plan(const RuleRegistry& registry, const Config& config, std::st
     AuditPlan plan;
     const std::vector<RuleEntry>& entries = registry.entries();
     if (!config.file.empty()) plan.config_file = config.file.filename().string();
-    if (config.half_unit) plan.tolerance.half_unit = *config.half_unit;
-    if (config.extra) plan.tolerance.extra = *config.extra;
+    const auto in_config = [&](SourcePosition position) {
+        return ExplainedSource{"config", plan.config_file + ":" + std::to_string(position.line)};
+    };
+    if (config.half_unit) {
+        plan.tolerance.half_unit = *config.half_unit;
+        plan.half_unit_source = in_config(config.tolerance_position);
+    }
+    if (config.extra) {
+        plan.tolerance.extra = *config.extra;
+        plan.extra_source = in_config(config.tolerance_position);
+    }
 
     std::vector<bool> enabled(entries.size(), true);
-    for (const std::string& item : apply_selection(config.select, entries, enabled))
+    std::vector<ExplainedSource> enabled_source(entries.size(), ExplainedSource{"built-in", ""});
+    std::vector<bool> decided;
+    for (const std::string& item : apply_selection(config.select, entries, enabled, &decided))
         return {std::nullopt, error_at(config, config.select_position,
                                        matches_no_rule("<rules select> 中的 " + item, "the entry " + item + " of <rules select>", item, entries))};
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        if (decided[i]) enabled_source[i] = in_config(config.select_position);
     for (const RuleSetting& setting : config.rules) {
         if (!setting.enabled) continue;
         for (std::size_t i = 0; i < entries.size(); ++i)
-            if (glob_match(setting.pattern, entries[i].meta->id)) enabled[i] = *setting.enabled;
+            if (glob_match(setting.pattern, entries[i].meta->id)) {
+                enabled[i] = *setting.enabled;
+                enabled_source[i] = in_config(setting.position);
+            }
     }
-    for (const std::string& item : apply_selection(cli_selection, entries, enabled))
+    for (const std::string& item : apply_selection(cli_selection, entries, enabled, &decided))
         return {std::nullopt, ConfigError{"--rules", 0, 0, matches_no_rule("选择项 " + item, "the entry " + item, item, entries)}};
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        if (decided[i]) enabled_source[i] = ExplainedSource{"command-line", "--rules"};
 
     std::vector<std::string> parts;
     if (!config.select.empty()) parts.push_back(config.select);
@@ -125,6 +148,7 @@ PlanResult make_plan(const RuleRegistry& registry, const Config& config, std::st
         // The host's own rules (internal-rule-error) cannot be deselected: a selection such as
         // "arith-*" must never hide that a rule crashed.
         rule.enabled = enabled[i] || entries[i].plugin == kHostPluginName;
+        if (rule.enabled == enabled[i]) rule.enabled_source = enabled_source[i];
         rule.severity = meta.default_severity;
         for (const OptionSpec& option : meta.options) {
             rule.options[option.name] = option.default_value;
@@ -144,6 +168,7 @@ PlanResult make_plan(const RuleRegistry& registry, const Config& config, std::st
             if (setting.severity) {
                 rule.severity = *setting.severity;
                 rule.severity_overridden = true;
+                rule.severity_source = in_config(setting.position);
             }
             for (const auto& [name, value] : setting.options) {
                 const OptionSpec* spec = meta.option(name);

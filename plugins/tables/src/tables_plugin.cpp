@@ -6,6 +6,7 @@
 #include "fincheck/data_file.hpp"
 #include "fincheck/nearest_name.hpp"
 #include "generic/sum_rules.hpp"
+#include "pack/pack_explanation.hpp"
 #include "pack/pack_library.hpp"
 #include "pack/pack_rule.hpp"
 #include "pack/region_names.hpp"
@@ -84,6 +85,12 @@ TablesPlugin::TablesPlugin(const PluginEnvironment& environment) {
             "plugin in the configuration");
     for (const std::string& id : library->rule_ids()) rules_.push_back(std::make_unique<PackRule>(library, id, forced));
     for (auto& rule : make_sum_rules()) rules_.push_back(std::move(rule));
+    library_ = std::move(library);
+    forced_ = std::move(forced);
+}
+
+ReportExplanation TablesPlugin::explain(const Report& report) const {
+    return explain_packs(*library_, report, forced_);
 }
 
 std::vector<const Rule*> TablesPlugin::rules() const {

@@ -3,11 +3,14 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "fincheck/plugin.hpp"
 
 namespace fincheck::tables {
+
+class PackLibrary;
 
 class TablesPlugin final : public Plugin {
 public:
@@ -16,8 +19,12 @@ public:
     // Settings: pack=<id> forces a pack for every report instead of automatic selection.
     explicit TablesPlugin(const PluginEnvironment& environment);
     std::vector<const Rule*> rules() const override;
+    // The pack chosen for `report` and why, and every pack rule's effective configuration.
+    ReportExplanation explain(const Report& report) const override;
 
 private:
+    std::shared_ptr<const PackLibrary> library_;
+    std::string forced_;
     std::vector<std::unique_ptr<Rule>> rules_;
 };
 

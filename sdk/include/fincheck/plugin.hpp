@@ -12,6 +12,7 @@
 
 #include <boost/dll/alias.hpp>
 
+#include "fincheck/explanation.hpp"
 #include "fincheck/rule.hpp"
 #include "fincheck/version.hpp"
 
@@ -34,6 +35,10 @@ public:
     virtual ~Plugin() = default;
     // The rules this plugin provides; the pointers stay valid as long as the plugin lives.
     virtual std::vector<const Rule*> rules() const = 0;
+    // Since ABI 1.1, and only ever added to at the end: the host calls it only on a plugin whose
+    // descriptor says abi_minor >= 1, because an ABI 1.0 plugin's vtable has no such slot (or
+    // has one of its own there). What this plugin decides for `report` before its rules run.
+    virtual ReportExplanation explain(const Report& /*report*/) const { return {}; }
 };
 
 inline constexpr std::uint32_t kPluginMagic = 0x46434b50;  // "FCKP"

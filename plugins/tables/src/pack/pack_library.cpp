@@ -122,6 +122,12 @@ bool selectable(const Pack& pack, const std::vector<std::unique_ptr<Pack>>& pack
 
 }  // namespace
 
+void ToleranceSources::take(const ToleranceSpec& spec) {
+    if (spec.half_unit) half_unit = spec.pos;
+    if (spec.extra) extra = spec.pos;
+    if (spec.absolute) absolute = spec.pos;
+}
+
 std::string PackErrors::to_string() const {
     std::string out;
     for (const PackError& e : errors) out += (out.empty() ? "" : "\n") + e.to_string();
@@ -227,8 +233,10 @@ std::variant<PackLibrary, PackErrors> PackLibrary::link(std::vector<Pack> parsed
         }
 
         ToleranceSpec pack_defaults;
+        ToleranceSources pack_defaults_from;
         for (const Pack* p : r.chain) {
             pack_defaults = pack_defaults.merged(p->tolerance);
+            pack_defaults_from.take(p->tolerance);
             for (const TableDecl& t : p->tables) {
                 auto [it, inserted] = r.tables.emplace(t.id, t);
                 if (!inserted) {  // a regional template renames, reorders or adds columns and rows
@@ -246,8 +254,9 @@ std::variant<PackLibrary, PackErrors> PackLibrary::link(std::vector<Pack> parsed
             for (const auto& [id, e] : r.rules) inherited.push_back(id);
             for (const RuleDef& def : p->rules) {
                 // A pack that defines a rule id its parent has replaces the parent's relation.
-                EffectiveRule e{&def, p, def.severity, {}};
+                EffectiveRule e{&def, p, def.severity, def.pos, {}, {}};
                 r.rules[def.id] = e;
+                r.disabled.erase(def.id);
             }
             const bool own = p == &pack;  // an ancestor's problems are reported for the ancestor
             for (const Override& o : p->overrides)
@@ -257,8 +266,10 @@ std::variant<PackLibrary, PackErrors> PackLibrary::link(std::vector<Pack> parsed
                                                          " (覆盖了不存在的规则)"));
             for (const Disable& d : p->disabled) {
                 auto it = r.rules.find(d.rule);
-                if (it != r.rules.end()) r.rules.erase(it);
-                else if (own)
+                if (it != r.rules.end()) {
+                    r.rules.erase(it);
+                    r.disabled[d.rule] = d.pos;
+                } else if (own)
                     errors.push_back(error_at(d.pos, "pack " + p->id + " disables rule " + d.rule +
                                                          ", which no pack it extends defines" + did_you_mean(d.rule, inherited) +
                                                          " (停用了不存在的规则)"));
@@ -268,11 +279,17 @@ std::variant<PackLibrary, PackErrors> PackLibrary::link(std::vector<Pack> parsed
         // override along the chain, the most specific pack last.
         for (auto& [id, e] : r.rules) {
             e.tolerance = pack_defaults.merged(e.def->tolerance);
+            e.tolerance_from = pack_defaults_from;
+            e.tolerance_from.take(e.def->tolerance);
             for (const Pack* p : r.chain)
                 for (const Override& o : p->overrides)
                     if (o.rule == id) {
-                        if (o.severity) e.severity = *o.severity;
+                        if (o.severity) {
+                            e.severity = *o.severity;
+                            e.severity_from = o.pos;
+                        }
                         e.tolerance = e.tolerance.merged(o.tolerance);
+                        e.tolerance_from.take(o.tolerance);
                     }
         }
         ReferenceChecker checker(r, errors);
@@ -309,27 +326,42 @@ const RuleDef* PackLibrary::base_definition(std::string_view id) const {
 }
 
 const ResolvedPack* PackLibrary::select(const Report& report, std::string_view forced) const {
-    if (!forced.empty()) return find(forced);
+    return choose(report, forced).pack;
+}
+
+PackChoice PackLibrary::choose(const Report& report, std::string_view forced) const {
+    if (!forced.empty()) {
+        const ResolvedPack* pack = find(forced);
+        return {pack, pack ? PackChoice::Why::forced : PackChoice::Why::none, nullptr};
+    }
     const ResolvedPack* best = nullptr;
+    const Match* best_match = nullptr;
     std::size_t best_score = 0;
     for (const ResolvedPack& r : resolved_) {
         std::size_t match_score = 0;
+        const Match* matched = nullptr;
         for (const Match& m : r.pack->applies) {
             bool region_ok = m.region_prefix.empty() || starts_with(report.meta.region, m.region_prefix) ||
                              starts_with(report.meta.department, m.region_prefix);
             bool template_ok = m.template_name.empty() || report.meta.template_name == m.template_name;
-            if (region_ok && template_ok)
-                match_score = std::max(match_score, 1 + m.region_prefix.size() + (m.template_name.empty() ? 0 : 1000));
+            const std::size_t score = 1 + m.region_prefix.size() + (m.template_name.empty() ? 0 : 1000);
+            if (region_ok && template_ok && score > match_score) {
+                match_score = score;
+                matched = &m;
+            }
         }
         if (match_score == 0) continue;
         // Depth first: a pack that extends another is more specific than its parent.
         std::size_t score = r.chain.size() * 100000 + match_score;
         if (score > best_score) {
             best = &r;
+            best_match = matched;
             best_score = score;
         }
     }
-    return best ? best : fallback();
+    if (best) return {best, PackChoice::Why::matched, best_match};
+    const ResolvedPack* root = fallback();
+    return {root, root ? PackChoice::Why::fallback : PackChoice::Why::none, nullptr};
 }
 
 std::vector<std::string> PackLibrary::pack_ids() const {

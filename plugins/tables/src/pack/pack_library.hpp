@@ -18,12 +18,23 @@
 
 namespace fincheck::tables {
 
+// Where each field of an effective tolerance was written; an empty file: not set by a pack.
+struct ToleranceSources {
+    SourcePos half_unit;
+    SourcePos extra;
+    SourcePos absolute;
+    // Records `spec`'s position for each field it sets.
+    void take(const ToleranceSpec& spec);
+};
+
 // A rule as one pack sees it after inheritance and overrides.
 struct EffectiveRule {
     const RuleDef* def = nullptr;
     const Pack* defined_in = nullptr;
     Severity severity = Severity::error;
+    SourcePos severity_from;  // the <rule> that defines it, or the <override> that changed it
     ToleranceSpec tolerance;  // pack defaults along the chain, then the rule's, then overrides
+    ToleranceSources tolerance_from;
 };
 
 struct ResolvedPack {
@@ -31,6 +42,15 @@ struct ResolvedPack {
     std::vector<const Pack*> chain;  // root first, this pack last
     std::map<std::string, TableDecl> tables;
     std::map<std::string, EffectiveRule> rules;  // disabled rules are absent
+    std::map<std::string, SourcePos> disabled;   // the <disable> that removed each of them
+};
+
+// Why a pack was chosen for a report.
+struct PackChoice {
+    enum class Why : std::uint8_t { none, forced, matched, fallback };
+    const ResolvedPack* pack = nullptr;
+    Why why = Why::none;
+    const Match* match = nullptr;  // Why::matched: the <match> that selected it
 };
 
 // Every problem of every pack, so that one run names every broken file of a shared folder.
@@ -61,6 +81,8 @@ public:
     // The pack for this report: `forced` if given, else the most specific pack whose
     // <applies> matches, else the root pack (national). nullptr when no pack is loaded.
     const ResolvedPack* select(const Report& report, std::string_view forced = {}) const;
+    // The same choice, with the reason for it (fincheck explain).
+    PackChoice choose(const Report& report, std::string_view forced = {}) const;
     // The pack a report that no <applies> matches gets; nullptr when there is none.
     const ResolvedPack* fallback() const;
     std::vector<std::string> pack_ids() const;

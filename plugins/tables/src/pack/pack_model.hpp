@@ -87,6 +87,7 @@ struct ToleranceSpec {
     std::optional<Decimal> half_unit;
     std::optional<Decimal> extra;
     std::optional<Decimal> absolute;  // replaces the interval reading with a fixed bound
+    SourcePos pos;                    // the <tolerance> element (fincheck explain names it)
     bool empty() const { return !half_unit && !extra && !absolute; }
     // `over` wins field by field.
     ToleranceSpec merged(const ToleranceSpec& over) const {

@@ -175,6 +175,7 @@ private:
         attributes(node, {"half-unit", "extra", "absolute"});
         no_children(node);
         ToleranceSpec t;
+        t.pos = pos(node);
         if (auto a = node.attribute("half-unit")) t.half_unit = decimal(node, a);
         if (auto a = node.attribute("extra")) t.extra = decimal(node, a);
         if (auto a = node.attribute("absolute")) t.absolute = decimal(node, a);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "fincheck/engine/effective_config.hpp"
 #include "fincheck/engine/plugin_loader.hpp"
 #include "fincheck/engine/rule_registry.hpp"
 #include "fincheck/engine/rule_selection.hpp"
@@ -49,22 +50,6 @@ struct PluginSummary {
     std::string abi;  // "major.minor"
 };
 
-struct RuleOptionSummary {
-    std::string name;
-    std::string value;
-    bool configured = false;
-};
-
-struct RuleSummary {
-    std::string id;
-    std::string version;
-    std::string plugin;
-    bool enabled = true;
-    Severity severity = Severity::error;
-    bool severity_overridden = false;
-    std::vector<RuleOptionSummary> options;
-};
-
 // Everything a writer needs: the header (tool, input, report, plugins, configuration) and
 // the findings, sorted.
 struct AuditResult {
@@ -75,10 +60,16 @@ struct AuditResult {
     int fiscal_year = 0;
     std::string department;
     std::string title;
+    std::string region;         // as detected: what selects a region's rule pack
+    std::string level;          // AdminLevel
+    std::string template_name;
     std::vector<PluginSummary> plugins;
     std::vector<PluginIssue> plugin_issues;
-    std::vector<RuleSummary> rules;
+    std::vector<PluginNote> plugin_notes;  // what plugins chose for this report (the pack, why)
+    std::vector<RuleSummary> rules;        // effective for this report, pack decisions included
     Tolerance tolerance;
+    ExplainedSource half_unit_source;
+    ExplainedSource extra_source;
     std::string selection;
     std::string config_file;
     std::vector<AuditedFinding> findings;
@@ -93,6 +84,10 @@ const char* tool_version();
 // internal-rule-error finding; the other rules still run. `log` must be thread-safe.
 AuditResult run_audit(const AuditPlan& plan, const PluginSet& plugins, const Report& report,
                       std::vector<Finding> diagnostics, const AuditInput& input, const Log& log);
+
+// The header of that audit alone, no rule run: what `fincheck explain` shows.
+AuditResult describe_audit(const AuditPlan& plan, const PluginSet& plugins, const Report& report,
+                           const AuditInput& input);
 
 // The deterministic order of findings: source line, table, row, column, rule id, message.
 void sort_findings(std::vector<AuditedFinding>& findings);

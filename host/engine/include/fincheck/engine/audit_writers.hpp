@@ -29,6 +29,13 @@ struct TextOptions {
 // Plain text for people: header, counts, one line per finding.
 std::string write_audit_text(const AuditResult& result, const TextOptions& options = {});
 
+// fincheck explain: what was detected in the report, what each plugin chose for it (the rule
+// pack and why) and every rule's effective state, severity and tolerance with the source of
+// each. `result` is describe_audit()'s; its findings are not shown.
+std::string write_explanation_text(const AuditResult& result, Language language);
+// The same as XML: <explanation> with <input>, <report> and the audit header's <configuration>.
+std::string write_explanation_xml(const AuditResult& result);
+
 // "01/本年支出合计/决算数 line 42", "block 7 (第三部分 …) line 120": where a finding points.
 // With the line origins of a PDF input, the page replaces the line ("第 12 页" / "page 12").
 std::string describe_location(const Location& location, Language language,

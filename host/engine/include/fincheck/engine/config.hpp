@@ -51,6 +51,7 @@ struct Config {
     SourcePosition select_position;
     std::optional<Decimal> half_unit;
     std::optional<Decimal> extra;
+    SourcePosition tolerance_position;
     std::vector<RuleSetting> rules;  // in document order: later entries win
     std::vector<std::filesystem::path> rule_packs;   // resolved against the config's directory
     std::vector<std::filesystem::path> plugin_dirs;  // idem

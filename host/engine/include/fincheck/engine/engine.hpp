@@ -65,6 +65,8 @@ public:
     // Thread-safe and reentrant: see run_audit().
     AuditResult audit(const Report& report, std::vector<Finding> import_diagnostics = {},
                       const AuditInput& input = {}) const;
+    // The audit's header for `report` without running a rule (fincheck explain).
+    AuditResult describe(const Report& report, const AuditInput& input = {}) const;
 
 private:
     Engine() = default;

@@ -16,6 +16,7 @@
 
 #include "fincheck/engine/config.hpp"
 #include "fincheck/engine/rule_registry.hpp"
+#include "fincheck/explanation.hpp"
 #include "fincheck/tolerance.hpp"
 
 namespace fincheck::engine {
@@ -25,6 +26,10 @@ struct RulePlan {
     bool enabled = true;
     Severity severity = Severity::error;
     bool severity_overridden = false;
+    // What last enabled or disabled the rule, and what set its severity: {"built-in", ""},
+    // {"config", "fincheck.xml:12"} or {"command-line", "--rules"}.
+    ExplainedSource enabled_source{"built-in", ""};
+    ExplainedSource severity_source{"built-in", ""};
     // Every declared option with its effective value (configured, else the default).
     std::map<std::string, std::string, std::less<>> options;
     std::map<std::string, bool, std::less<>> option_configured;  // true when the value came from config
@@ -33,6 +38,8 @@ struct RulePlan {
 struct AuditPlan {
     std::vector<RulePlan> rules;  // one per registry entry, sorted by rule id
     Tolerance tolerance;
+    ExplainedSource half_unit_source{"built-in", ""};
+    ExplainedSource extra_source{"built-in", ""};
     std::string selection;        // the selection lists as applied, joined with " then "
     std::string config_file;      // config file name, empty when none
 
@@ -40,9 +47,10 @@ struct AuditPlan {
 };
 
 // Applies one selection list to `enabled` (parallel to registry entries) and returns the
-// entries that matched no rule.
+// entries that matched no rule. `decided`, when given, is set for every entry the list
+// decides (all of them when the list starts from nothing).
 std::vector<std::string> apply_selection(std::string_view list, const std::vector<RuleEntry>& entries,
-                                         std::vector<bool>& enabled);
+                                         std::vector<bool>& enabled, std::vector<bool>* decided = nullptr);
 
 struct PlanResult {
     std::optional<AuditPlan> plan;
