@@ -135,6 +135,7 @@ std::string reference_audit_xml(const AuditResult& result) {
     set(counts, "warning", std::to_string(result.counts.warning));
     set(counts, "info", std::to_string(result.counts.info));
     set(counts, "total", std::to_string(result.counts.total()));
+    set(counts, "defects", std::to_string(result.defects.size()));
     pugi::xml_node findings = root.append_child("findings");
     for (const AuditedFinding& audited : result.findings) {
         const Finding& f = audited.finding;
@@ -142,6 +143,7 @@ std::string reference_audit_xml(const AuditResult& result) {
         set(node, "rule", f.rule_id);
         set(node, "severity", to_string(audited.severity));
         set(node, "plugin", audited.plugin);
+        if (audited.defect < result.defects.size()) set(node, "defect", result.defects[audited.defect].id);
         set_if(node, "message-id", f.message_id);
         add_messages(node, audited.message_zh, audited.message_en);
         add_location(node, f.location);
@@ -156,6 +158,14 @@ std::string reference_audit_xml(const AuditResult& result) {
             if (evidence.value) set(e, "value", evidence.value->to_string(2));
             add_location(e, evidence.location);
         }
+    }
+    pugi::xml_node defects = root.append_child("defects");
+    for (const Defect& defect : result.defects) {
+        pugi::xml_node d = defects.append_child("defect");
+        set(d, "id", defect.id);
+        set_if(d, "root", defect.root);
+        set_if(d, "corrected", defect.corrected);
+        set(d, "findings", std::to_string(defect.findings.size()));
     }
     std::ostringstream out;
     doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);

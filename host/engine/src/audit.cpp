@@ -205,6 +205,21 @@ AuditResult run_audit(const AuditPlan& plan, const PluginSet& plugins, const Rep
     }
     for (Finding& diagnostic : diagnostics) accepter.accept(std::move(diagnostic), nullptr);
     sort_findings(result.findings);
+    {
+        std::vector<const Finding*> raw;
+        std::vector<RelationCells> cells;
+        raw.reserve(result.findings.size());
+        cells.reserve(result.findings.size());
+        for (const AuditedFinding& f : result.findings) {
+            const RulePlan* rule = plan.find(f.finding.rule_id);
+            const std::string_view category = rule != nullptr ? std::string_view(rule->entry->meta->category) : "";
+            cells.push_back(relation_cells(f.finding, category));
+            raw.push_back(&f.finding);
+        }
+        result.defects = group_by_root_cause(raw, cells);
+        for (std::size_t d = 0; d < result.defects.size(); ++d)
+            for (std::size_t i : result.defects[d].findings) result.findings[i].defect = d;
+    }
     for (const AuditedFinding& f : result.findings) {
         switch (f.severity) {
             case Severity::error: ++result.counts.error; break;

@@ -76,10 +76,15 @@ std::string write_audit_text(const AuditResult& result, const TextOptions& optio
         out += "\n";
     }
     out += zh ? "发现：错误 " + std::to_string(result.counts.error) + "，警告 " +
-                    std::to_string(result.counts.warning) + "，提示 " + std::to_string(result.counts.info) + "\n"
+                    std::to_string(result.counts.warning) + "，提示 " + std::to_string(result.counts.info)
               : "Findings: " + std::to_string(result.counts.error) + " error(s), " +
                     std::to_string(result.counts.warning) + " warning(s), " + std::to_string(result.counts.info) +
-                    " info\n";
+                    " info";
+    // Findings of one wrong cell count once as a defect (root_cause.hpp).
+    if (result.defects.size() != result.findings.size())
+        out += zh ? "；按根因合并为 " + std::to_string(result.defects.size()) + " 处缺陷"
+                  : "; " + std::to_string(result.defects.size()) + " defect(s) by root cause";
+    out += "\n";
     std::size_t shown = 0;
     for (const AuditedFinding& finding : result.findings) {
         if (shown == options.max_findings) {
@@ -99,6 +104,15 @@ std::string write_audit_text(const AuditResult& result, const TextOptions& optio
             out += zh ? "，实为 " : ", actual ";
             out += finding.finding.actual.empty() ? "-" : finding.finding.actual;
             out += "\n";
+        }
+        if (finding.defect < result.defects.size()) {
+            const Defect& defect = result.defects[finding.defect];
+            if (defect.findings.size() > 1) {
+                out += zh ? "    根因 " + defect.id + "：" + defect.root : "    root cause " + defect.id + ": " + defect.root;
+                if (!defect.corrected.empty()) out += (zh ? " 应为 " : " should be ") + defect.corrected;
+                out += zh ? "（同一根因 " + std::to_string(defect.findings.size()) + " 条发现）\n"
+                          : " (" + std::to_string(defect.findings.size()) + " findings share it)\n";
+            }
         }
     }
     return out;

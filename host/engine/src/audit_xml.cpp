@@ -115,6 +115,7 @@ void add_header(XmlOut& xml, const AuditResult& result) {
     xml.attribute("warning", result.counts.warning);
     xml.attribute("info", result.counts.info);
     xml.attribute("total", result.counts.total());
+    xml.attribute("defects", result.defects.size());
     xml.close();
     xml.close();
 }
@@ -156,12 +157,14 @@ void add_configuration(XmlOut& xml, const AuditResult& result) {
     xml.close();
 }
 
-void add_finding(XmlOut& xml, const AuditedFinding& audited, const std::vector<PageBox>& line_origin) {
+void add_finding(XmlOut& xml, const AuditedFinding& audited, const std::vector<Defect>& defects,
+                 const std::vector<PageBox>& line_origin) {
     const Finding& f = audited.finding;
     xml.open("finding");
     xml.attribute("rule", f.rule_id);
     xml.attribute("severity", to_string(audited.severity));
     xml.attribute("plugin", audited.plugin);
+    if (audited.defect < defects.size()) xml.attribute("defect", defects[audited.defect].id);
     xml.attribute_if("message-id", f.message_id);
     add_messages(xml, audited.message_zh, audited.message_en);
     add_location(xml, f.location, line_origin);
@@ -190,7 +193,19 @@ void write_audit_xml(const AuditResult& result, std::string& out) {
     xml.attribute("format-version", "1");
     add_header(xml, result);
     xml.open("findings");
-    for (const AuditedFinding& finding : result.findings) add_finding(xml, finding, result.input.line_origin);
+    for (const AuditedFinding& finding : result.findings)
+        add_finding(xml, finding, result.defects, result.input.line_origin);
+    xml.close();
+    // Findings by root cause: what to correct, and which findings the correction answers.
+    xml.open("defects");
+    for (const Defect& defect : result.defects) {
+        xml.open("defect");
+        xml.attribute("id", defect.id);
+        xml.attribute_if("root", defect.root);
+        xml.attribute_if("corrected", defect.corrected);
+        xml.attribute("findings", defect.findings.size());
+        xml.close();
+    }
     xml.close();
     xml.close();
 }

@@ -8,6 +8,7 @@
 
 #include "fincheck/engine/effective_config.hpp"
 #include "fincheck/engine/plugin_loader.hpp"
+#include "fincheck/engine/root_cause.hpp"
 #include "fincheck/engine/rule_registry.hpp"
 #include "fincheck/engine/rule_selection.hpp"
 #include "fincheck/finding.hpp"
@@ -32,6 +33,7 @@ struct AuditedFinding {
     std::string plugin;        // plugin name, "import" or "host"
     std::string message_zh;
     std::string message_en;
+    std::size_t defect = 0;    // index into AuditResult::defects
 };
 
 struct SeverityCounts {
@@ -74,6 +76,8 @@ struct AuditResult {
     std::string config_file;
     std::vector<AuditedFinding> findings;
     SeverityCounts counts;
+    // The findings grouped by root cause (root_cause.hpp): what the summary counts as defects.
+    std::vector<Defect> defects;
 };
 
 const char* tool_version();
