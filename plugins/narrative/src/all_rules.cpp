@@ -13,6 +13,7 @@ std::vector<std::unique_ptr<NarrativeRule>> make_all_rules(std::shared_ptr<const
     rules.push_back(make_duplicate_fact(lexicon));
     rules.push_back(make_wrong_kind(lexicon));
     rules.push_back(make_listed_items(lexicon));
+    rules.push_back(make_percent_sign(lexicon));
     return rules;
 }
 
