@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "fincheck/gen/generator.hpp"
+#include "fincheck/gen/pdf_report.hpp"
 #include "fincheck/report_xml.hpp"
 
 namespace fs = std::filesystem;
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
     std::string prefix = "report";
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     bool truth = false;
+    bool pdf = false;
     app.add_option("-n,--count", count, "number of reports / 报告数量")->check(CLI::PositiveNumber);
     app.add_option("-o,--out", out_dir, "output directory / 输出目录")->required();
     app.add_option("--seed", options.seed, "seed: the same seed gives the same reports / 随机种子");
@@ -57,6 +59,7 @@ int main(int argc, char** argv) {
     app.add_option("--prefix", prefix, "file name prefix / 文件名前缀");
     app.add_option("-j,--jobs", jobs, "generator threads / 线程数")->check(CLI::PositiveNumber);
     app.add_flag("--truth", truth, "write the truth file even when no errors are injected / 总是写出真值文件");
+    app.add_flag("--pdf", pdf, "also draw each report as <name>.pdf (the XML stays the truth) / 同时输出 PDF");
     CLI11_PARSE(app, argc, argv);
     truth = truth || options.error_rate > 0.0;
 
@@ -78,6 +81,18 @@ int main(int argc, char** argv) {
                                       fincheck::gen::write_truth_xml(generated, name + ".xml")))) {
                 std::cerr << "fincheck_gen_reports: cannot write " << (out_dir / name) << '\n';
                 failed = true;
+            }
+            if (pdf && !failed) {
+                try {
+                    const fs::path final_path = out_dir / (name + ".pdf");
+                    fs::path temporary = final_path;
+                    temporary += ".tmp";
+                    fincheck::gen::write_report_pdf(generated.report, temporary);
+                    fs::rename(temporary, final_path);
+                } catch (const std::exception& e) {
+                    std::cerr << "fincheck_gen_reports: " << e.what() << '\n';
+                    failed = true;
+                }
             }
         }
     };

@@ -1,0 +1,135 @@
+#include "table_draw.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace fincheck::gen::pdf {
+namespace {
+
+constexpr double kFontSize = 8;
+// Wide enough that a right-aligned amount and the label in the next cell stay two cells.
+constexpr double kPadding = 4;
+constexpr double kMinRowHeight = 15;
+
+struct Geometry {
+    std::vector<double> x;  // left edge of each column, then the right edge of the last
+};
+
+Geometry column_edges(const PageWriter& page, const PrintedTable& table) {
+    double weights = 0;
+    double fixed = 0;
+    for (const PrintedColumn& c : table.columns) {
+        if (c.width > 0) fixed += c.width;
+        else weights += c.weight;
+    }
+    // Fixed columns shrink together when they alone would overflow the page.
+    const double scale = fixed > page.width() ? page.width() / fixed : 1;
+    const double rest = std::max(0.0, page.width() - fixed * scale);
+    Geometry g;
+    double x = page.left();
+    g.x.push_back(x);
+    for (const PrintedColumn& c : table.columns) {
+        x += c.width > 0 ? c.width * scale : rest * c.weight / weights;
+        g.x.push_back(x);
+    }
+    return g;
+}
+
+struct PlacedText {
+    double x0, x1;
+    std::string_view text;
+    Align align;
+    bool bold;
+};
+
+// Lays the cells of one row out, returns the row height and how many cells wrapped.
+double row_height(cairo_t* cr, const std::vector<PlacedText>& cells, int* wrapped) {
+    double height = kMinRowHeight;
+    for (const PlacedText& cell : cells) {
+        if (cell.text.empty()) continue;
+        PangoLayout* layout = make_layout(cr, cell.text, TextStyle{kFontSize, cell.bold, cell.align, 0},
+                                          cell.x1 - cell.x0 - 2 * kPadding);
+        height = std::max(height, layout_height(layout) + 2 * kPadding);
+        if (wrapped && layout_lines(layout) > 1) ++*wrapped;
+        g_object_unref(layout);
+    }
+    return height;
+}
+
+void draw_row(PageWriter& page, const std::vector<PlacedText>& cells, double height, bool ruled) {
+    cairo_t* cr = page.cr();
+    for (const PlacedText& cell : cells) {
+        if (ruled) {
+            cairo_set_line_width(cr, 0.5);
+            cairo_rectangle(cr, cell.x0, page.y(), cell.x1 - cell.x0, height);
+            cairo_stroke(cr);
+        }
+        if (cell.text.empty()) continue;
+        PangoLayout* layout = make_layout(cr, cell.text, TextStyle{kFontSize, cell.bold, cell.align, 0},
+                                          cell.x1 - cell.x0 - 2 * kPadding);
+        // Centred vertically, as the published tables set a short cell beside a wrapped one.
+        const double top = page.y() + (height - layout_height(layout)) / 2;
+        cairo_move_to(cr, cell.x0 + kPadding, top);
+        pango_cairo_show_layout(cr, layout);
+        g_object_unref(layout);
+    }
+    page.advance(height);
+}
+
+std::vector<PlacedText> header_cells(const Geometry& g, const std::vector<HeaderCell>& row) {
+    std::vector<PlacedText> cells;
+    std::size_t column = 0;
+    for (const HeaderCell& cell : row) {
+        const std::size_t end = std::min(g.x.size() - 1, column + static_cast<std::size_t>(cell.span));
+        cells.push_back({g.x[column], g.x[end], cell.text, Align::centre, true});
+        column = end;
+    }
+    return cells;
+}
+
+double draw_header(PageWriter& page, const Geometry& g, const PrintedTable& table, bool measure_only) {
+    double total = 0;
+    for (const std::vector<HeaderCell>& row : table.header) {
+        const std::vector<PlacedText> cells = header_cells(g, row);
+        const double height = row_height(page.cr(), cells, nullptr);
+        total += height;
+        if (!measure_only) draw_row(page, cells, height, true);
+    }
+    return total;
+}
+
+}  // namespace
+
+TableDrawStats draw_table(PageWriter& page, const PrintedTable& table) {
+    TableDrawStats stats;
+    const Geometry g = column_edges(page, table);
+    const double header_height = draw_header(page, g, table, true);
+    std::vector<std::vector<PlacedText>> rows;
+    for (const std::vector<std::string>& texts : table.body) {
+        std::vector<PlacedText> cells;
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            const std::string_view text = c < texts.size() ? std::string_view(texts[c]) : std::string_view{};
+            cells.push_back({g.x[c], g.x[c + 1], text, table.columns[c].align, false});
+            if (text.empty() && table.columns[c].amounts) ++stats.blank_cells;
+        }
+        rows.push_back(std::move(cells));
+    }
+    // The header and the first row stay together; a table kept together moves whole.
+    double needed = header_height;
+    for (std::size_t r = 0; r < rows.size() && (r == 0 || table.keep_together); ++r)
+        needed += row_height(page.cr(), rows[r], nullptr);
+    page.ensure_room(needed);
+    draw_header(page, g, table, false);
+    for (const std::vector<PlacedText>& cells : rows) {
+        const double height = row_height(page.cr(), cells, &stats.wrapped_cells);
+        if (height > page.room()) {
+            page.new_page();
+            stats.across_pages = true;
+            draw_header(page, g, table, false);
+        }
+        draw_row(page, cells, height, table.ruled);
+    }
+    return stats;
+}
+
+}  // namespace fincheck::gen::pdf
