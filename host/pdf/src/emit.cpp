@@ -168,11 +168,19 @@ private:
     }
 
     // Inside 目录: 第N部分 entries alone, the others as "- " items; an entry that wraps is
-    // joined. Returns false at the first body line (the first entry printed again).
+    // joined. Returns false at the first body line: the first entry printed again, or a
+    // heading with its number (第一部分) under another name, as when the body names
+    // another unit than the contents do.
+    static std::string part_number(const std::string& key) {
+        const std::size_t end = key.find("部分");
+        return starts_with(key, "第") && end != std::string::npos && end <= 12 ? key.substr(0, end + 6) : std::string();
+    }
+
     bool contents_line(const Line& line) {
         std::string text = line.text();
         std::string key = compact(text);
-        if (!first_contents_entry_.empty() && key == first_contents_entry_) {
+        if (!first_contents_entry_.empty() &&
+            (key == first_contents_entry_ || (!part_number(key).empty() && part_number(key) == part_number(first_contents_entry_)))) {
             contents_ = 2;
             writer_.blank();
             return false;

@@ -10,6 +10,9 @@ constexpr double kFontSize = 8;
 // Wide enough that a right-aligned amount and the label in the next cell stay two cells.
 constexpr double kPadding = 4;
 constexpr double kMinRowHeight = 15;
+constexpr double kMinLabelWidth = 40;
+constexpr std::size_t kRowsWithHeader = 6;
+constexpr double kCellLineSpacing = 0.85;  // 1.23 em between wrapped lines
 
 struct Geometry {
     std::vector<double> x;  // left edge of each column, then the right edge of the last
@@ -22,8 +25,10 @@ Geometry column_edges(const PageWriter& page, const PrintedTable& table) {
         if (c.width > 0) fixed += c.width;
         else weights += c.weight;
     }
-    // Fixed columns shrink together when they alone would overflow the page.
-    const double scale = fixed > page.width() ? page.width() / fixed : 1;
+    // Fixed columns shrink together when they would leave a label column too narrow for a
+    // short label (09 prints twelve amounts beside 栏次 and 合计).
+    const double labels = weights > 0 ? kMinLabelWidth : 0;
+    const double scale = fixed > page.width() - labels ? (page.width() - labels) / fixed : 1;
     const double rest = std::max(0.0, page.width() - fixed * scale);
     Geometry g;
     double x = page.left();
@@ -40,6 +45,7 @@ struct PlacedText {
     std::string_view text;
     Align align;
     bool bold;
+    bool top = false;  // set at the top of its cell rather than centred vertically
 };
 
 // Lays the cells of one row out, returns the row height and how many cells wrapped.
@@ -47,7 +53,7 @@ double row_height(cairo_t* cr, const std::vector<PlacedText>& cells, int* wrappe
     double height = kMinRowHeight;
     for (const PlacedText& cell : cells) {
         if (cell.text.empty()) continue;
-        PangoLayout* layout = make_layout(cr, cell.text, TextStyle{kFontSize, cell.bold, cell.align, 0},
+        PangoLayout* layout = make_layout(cr, cell.text, TextStyle{kFontSize, cell.bold, cell.align, 0, kCellLineSpacing},
                                           cell.x1 - cell.x0 - 2 * kPadding);
         height = std::max(height, layout_height(layout) + 2 * kPadding);
         if (wrapped && layout_lines(layout) > 1) ++*wrapped;
@@ -65,10 +71,10 @@ void draw_row(PageWriter& page, const std::vector<PlacedText>& cells, double hei
             cairo_stroke(cr);
         }
         if (cell.text.empty()) continue;
-        PangoLayout* layout = make_layout(cr, cell.text, TextStyle{kFontSize, cell.bold, cell.align, 0},
+        PangoLayout* layout = make_layout(cr, cell.text, TextStyle{kFontSize, cell.bold, cell.align, 0, kCellLineSpacing},
                                           cell.x1 - cell.x0 - 2 * kPadding);
         // Centred vertically, as the published tables set a short cell beside a wrapped one.
-        const double top = page.y() + (height - layout_height(layout)) / 2;
+        const double top = cell.top ? page.y() + kPadding : page.y() + (height - layout_height(layout)) / 2;
         cairo_move_to(cr, cell.x0 + kPadding, top);
         pango_cairo_show_layout(cr, layout);
         g_object_unref(layout);
@@ -81,7 +87,9 @@ std::vector<PlacedText> header_cells(const Geometry& g, const std::vector<Header
     std::size_t column = 0;
     for (const HeaderCell& cell : row) {
         const std::size_t end = std::min(g.x.size() - 1, column + static_cast<std::size_t>(cell.span));
-        cells.push_back({g.x[column], g.x[end], cell.text, Align::centre, true});
+        // Top-aligned: the first lines of all headings of a row share one baseline, and a
+        // wrapped heading continues below it in its own column.
+        cells.push_back({g.x[column], g.x[end], cell.text, Align::centre, true, true});
         column = end;
     }
     return cells;
@@ -114,9 +122,11 @@ TableDrawStats draw_table(PageWriter& page, const PrintedTable& table) {
         }
         rows.push_back(std::move(cells));
     }
-    // The header and the first row stay together; a table kept together moves whole.
+    // The header stays with its first rows (a page holding a header over one or two rows
+    // is poor typesetting, and too little for a reader to find the columns by); a table
+    // kept together moves whole.
     double needed = header_height;
-    for (std::size_t r = 0; r < rows.size() && (r == 0 || table.keep_together); ++r)
+    for (std::size_t r = 0; r < rows.size() && (r < kRowsWithHeader || table.keep_together); ++r)
         needed += row_height(page.cr(), rows[r], nullptr);
     page.ensure_room(needed);
     draw_header(page, g, table, false);

@@ -27,6 +27,7 @@ PangoLayout* make_layout(cairo_t* cr, std::string_view text, const TextStyle& st
     pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(layout, pango_alignment(style.align));
+    if (style.line_spacing > 0) pango_layout_set_line_spacing(layout, static_cast<float>(style.line_spacing));
     pango_layout_set_indent(layout, static_cast<int>(style.first_indent * PANGO_SCALE));
     pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
     return layout;
