@@ -319,9 +319,16 @@ private:
     }
 
     void emit_table(const std::vector<const Line*>& region, double char_w) {
-        bool continuation = last_table_ && !is_data_line(*region.front()) ? repeats_header(region) : last_table_.has_value() && is_data_line(*region.front()) && continues_previous();
-        std::vector<Band> bands = continuation ? last_table_->bands : column_bands(region, char_w);
-        Table table = build_table(region, bands, char_w);
+        // A header repeated on the next page is recognised once it is rebuilt in the previous
+        // page's columns (wrapped headings joined, rows merged), not by its first raw line.
+        std::optional<Table> repeated;
+        if (last_table_ && !is_data_line(*region.front()) && continues_previous()) {
+            repeated = build_table(region, last_table_->bands, char_w);
+            if (!repeats_header(*repeated)) repeated.reset();
+        }
+        bool continuation = repeated || (last_table_.has_value() && is_data_line(*region.front()) && continues_previous());
+        Table table = repeated ? std::move(*repeated)
+                               : build_table(region, continuation ? last_table_->bands : column_bands(region, char_w), char_w);
         if (continuation) drop_repeated_header(table);
         writer_.blank();
         for (const TableRow& row : table.rows) {
@@ -348,16 +355,19 @@ private:
         return last.find('\t') != std::string::npos;
     }
 
-    bool repeats_header(const std::vector<const Line*>& region) const {
-        if (!continues_previous()) return false;
-        const TableRow* first_header = nullptr;
-        for (const TableRow& row : last_table_->rows)
-            if (row.header) { first_header = &row; break; }
-        if (!first_header) return false;
-        std::string previous, current;
-        for (const std::string& cell : first_header->cells) previous += cell;
-        for (const Cell& cell : region.front()->cells) current += cell.text;
-        return compact(previous) == compact(current);
+    static std::string first_header_text(const Table& table) {
+        for (const TableRow& row : table.rows)
+            if (row.header) {
+                std::string text;
+                for (const std::string& cell : row.cells) text += cell;
+                return compact(text);
+            }
+        return {};
+    }
+
+    bool repeats_header(const Table& candidate) const {
+        const std::string previous = first_header_text(*last_table_);
+        return !previous.empty() && previous == first_header_text(candidate);
     }
 
     void drop_repeated_header(Table& table) const {

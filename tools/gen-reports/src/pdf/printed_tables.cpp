@@ -209,7 +209,9 @@ PrintPlan economic_halves(const Table& t) {
 PrintPlan plain_table(const Table& t) {
     PrintPlan plan;
     PrintedTable& p = plan.table;
-    const bool labels = std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return !r.label.empty(); });
+    // 09 prints its one row of amounts under the 栏次 numbers without a label column.
+    const bool labels = t.id != "09" &&
+                        std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return !r.label.empty(); });
     const std::size_t n = t.columns.size();
     if (labels) p.columns.push_back(label_column());
     for (std::size_t c = 0; c < n; ++c) p.columns.push_back(value_column());

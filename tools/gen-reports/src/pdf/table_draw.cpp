@@ -130,9 +130,20 @@ TableDrawStats draw_table(PageWriter& page, const PrintedTable& table) {
         needed += row_height(page.cr(), rows[r], nullptr);
     page.ensure_room(needed);
     draw_header(page, g, table, false);
-    for (const std::vector<PlacedText>& cells : rows) {
-        const double height = row_height(page.cr(), cells, &stats.wrapped_cells);
-        if (height > page.room()) {
+    std::vector<double> heights;
+    for (const std::vector<PlacedText>& cells : rows) heights.push_back(row_height(page.cr(), cells, &stats.wrapped_cells));
+    bool first_on_page = true;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const std::vector<PlacedText>& cells = rows[r];
+        const double height = heights[r];
+        // Nor does a page end a table with its last one or two rows alone on the next: the
+        // last rows move over together.
+        double tail = 0;
+        for (std::size_t k = r; k < rows.size(); ++k) tail += heights[k];
+        const bool widow = !first_on_page && rows.size() - r == kRowsWithHeader && tail > page.room() &&
+                           tail + header_height <= PageWriter::kHeight - PageWriter::kMargin - PageWriter::kBottomMargin;
+        first_on_page = false;
+        if (height > page.room() || widow) {
             page.new_page();
             stats.across_pages = true;
             draw_header(page, g, table, false);
