@@ -107,6 +107,10 @@ private:
     int contents_ = 0;  // 0 before 目录, 1 inside it, 2 after
     std::string first_contents_entry_;
     std::optional<Table> last_table_;
+    // The opening rows of the table being continued, as printed on its first page (compact
+    // text): a page that repeats them is a continuation, and the repeated rows are dropped,
+    // however many pages the table runs over.
+    std::vector<std::string> table_head_;
 
     static Margins margins(const std::vector<Line>& lines, const Page& page) {
         Margins m{page.width, 0, char_width(page)};
@@ -330,6 +334,7 @@ private:
         Table table = repeated ? std::move(*repeated)
                                : build_table(region, continuation ? last_table_->bands : column_bands(region, char_w), char_w);
         if (continuation) drop_repeated_header(table);
+        else table_head_ = opening_rows(table);
         writer_.blank();
         for (const TableRow& row : table.rows) {
             std::string text;
@@ -355,24 +360,36 @@ private:
         return last.find('\t') != std::string::npos;
     }
 
-    static std::string first_header_text(const Table& table) {
-        for (const TableRow& row : table.rows)
-            if (row.header) {
-                std::string text;
-                for (const std::string& cell : row.cells) text += cell;
-                return compact(text);
-            }
-        return {};
+    static std::string row_text(const TableRow& row) {
+        std::string text;
+        for (const std::string& cell : row.cells) text += cell;
+        return compact(text);
+    }
+
+    // The header rows and the row under them (栏次 1 2 3 …, which reads as data).
+    static std::vector<std::string> opening_rows(const Table& table) {
+        std::vector<std::string> rows;
+        for (const TableRow& row : table.rows) {
+            rows.push_back(row_text(row));
+            if (!row.header) break;
+        }
+        return rows;
     }
 
     bool repeats_header(const Table& candidate) const {
-        const std::string previous = first_header_text(*last_table_);
-        return !previous.empty() && previous == first_header_text(candidate);
+        const auto first = std::find_if(candidate.rows.begin(), candidate.rows.end(), [](const TableRow& r) { return r.header; });
+        return first != candidate.rows.end() && !table_head_.empty() && table_head_.front() == row_text(*first);
     }
 
     void drop_repeated_header(Table& table) const {
         table.rows.erase(std::remove_if(table.rows.begin(), table.rows.end(), [](const TableRow& row) { return row.header; }),
                          table.rows.end());
+        // A repeated opening row the header detection took for data (栏次 1 2 3 …).
+        std::size_t repeated = 0;
+        while (repeated < table.rows.size() &&
+               std::find(table_head_.begin(), table_head_.end(), row_text(table.rows[repeated])) != table_head_.end())
+            ++repeated;
+        table.rows.erase(table.rows.begin(), table.rows.begin() + static_cast<std::ptrdiff_t>(repeated));
     }
 };
 

@@ -8,7 +8,7 @@ namespace {
 
 // Amount columns as narrow as published tables print them: a heading or 栏次 number centred
 // over a column then overlaps its right-aligned amounts, which is how the reader matches them.
-constexpr double kValueWidth = 42;
+constexpr double kValueWidth = 38;
 constexpr double kCodeWidth = 24;
 constexpr double kLineNoWidth = 24;
 

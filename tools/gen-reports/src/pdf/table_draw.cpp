@@ -11,6 +11,7 @@ constexpr double kFontSize = 8;
 constexpr double kPadding = 4;
 constexpr double kMinRowHeight = 15;
 constexpr double kMinLabelWidth = 40;
+constexpr double kMaxLabelWidth = 170;
 constexpr std::size_t kRowsWithHeader = 6;
 constexpr double kCellLineSpacing = 0.85;  // 1.23 em between wrapped lines
 
@@ -30,11 +31,19 @@ Geometry column_edges(const PageWriter& page, const PrintedTable& table) {
     const double labels = weights > 0 ? kMinLabelWidth : 0;
     const double scale = fixed > page.width() - labels ? (page.width() - labels) / fixed : 1;
     const double rest = std::max(0.0, page.width() - fixed * scale);
-    Geometry g;
-    double x = page.left();
-    g.x.push_back(x);
+    // A table of few amounts is narrower than the page and centred, as published: a label
+    // column stretched over half the page would set the centred 项目 far from its codes.
+    std::vector<double> widths;
+    double total = 0;
     for (const PrintedColumn& c : table.columns) {
-        x += c.width > 0 ? c.width * scale : rest * c.weight / weights;
+        widths.push_back(c.width > 0 ? c.width * scale : std::min(kMaxLabelWidth, rest * c.weight / weights));
+        total += widths.back();
+    }
+    Geometry g;
+    double x = page.left() + (page.width() - total) / 2;
+    g.x.push_back(x);
+    for (double width : widths) {
+        x += width;
         g.x.push_back(x);
     }
     return g;
