@@ -224,7 +224,10 @@ private:
         }
         bool indented = line.box.x0 > m.left + 1.5 * m.char_w;
         if (paragraph_.open && part_heading(paragraph_.text) && !opens_item(text) &&
-            line.y - paragraph_.last_y < 2.4 * m.char_w && compact(text).size() <= 6 * 3) {
+            // one line pitch apart: a large heading font's pitch (Noto Sans CJK sets 1.45 em)
+            // can exceed 2.4 body characters
+            line.y - paragraph_.last_y < std::max(2.4 * m.char_w, 1.3 * line.box.height()) &&
+            compact(text).size() <= 6 * 3) {
             paragraph_.text += text;  // a centred part heading wrapped: 第三部分 …情况 / 说明
             paragraph_.last_y = line.y;
             flush();
