@@ -38,6 +38,32 @@ std::string file_name(const std::string& prefix, std::uint64_t index, std::size_
     return prefix + "-" + number;
 }
 
+// --render: an existing report XML (the bundled example) drawn as <name>.pdf beside it.
+int render_existing(const fs::path& xml) {
+    fincheck::LoadResult loaded = fincheck::load_report_xml(xml);
+    if (!loaded) {
+        std::cerr << "fincheck_gen_reports: " << loaded.error->to_string() << '\n';
+        return 2;
+    }
+    fs::path pdf = xml;
+    pdf.replace_extension(".pdf");
+    fs::path temporary = pdf;
+    temporary += ".tmp";
+    try {
+        fincheck::gen::write_report_pdf(*loaded.report, temporary);
+    } catch (const std::exception& e) {
+        std::cerr << "fincheck_gen_reports: " << e.what() << '\n';
+        return 2;
+    }
+    std::error_code ec;
+    fs::rename(temporary, pdf, ec);
+    if (ec) {
+        std::cerr << "fincheck_gen_reports: cannot write " << pdf << ": " << ec.message() << '\n';
+        return 2;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -50,7 +76,11 @@ int main(int argc, char** argv) {
     bool truth = false;
     bool pdf = false;
     app.add_option("-n,--count", count, "number of reports / 报告数量")->check(CLI::PositiveNumber);
-    app.add_option("-o,--out", out_dir, "output directory / 输出目录")->required();
+    app.add_option("-o,--out", out_dir, "output directory / 输出目录");
+    fs::path render;
+    app.add_option("--render", render,
+                   "draw this report XML as a PDF beside it (<name>.pdf) and generate nothing / 将已有报告 XML 绘制为 PDF")
+        ->check(CLI::ExistingFile);
     app.add_option("--seed", options.seed, "seed: the same seed gives the same reports / 随机种子");
     app.add_option("--inject-errors", options.error_rate,
                    "probability of each error kind per report; writes <name>.truth.xml / 注入错误概率")
@@ -62,6 +92,11 @@ int main(int argc, char** argv) {
     app.add_flag("--pdf", pdf, "also draw each report as <name>.pdf (the XML stays the truth) / 同时输出 PDF");
     CLI11_PARSE(app, argc, argv);
     truth = truth || options.error_rate > 0.0;
+    if (!render.empty()) return render_existing(render);
+    if (out_dir.empty()) {
+        std::cerr << "fincheck_gen_reports: 需要 --out 输出目录 / --out is required\n";
+        return 2;
+    }
 
     std::error_code ec;
     fs::create_directories(out_dir, ec);

@@ -18,6 +18,9 @@ PageWriter::PageWriter(const std::filesystem::path& path) : path_(path) {
         cairo_surface_destroy(surface_);
         throw std::runtime_error("cannot write " + path.string() + ": " + why);
     }
+    // The same report gives the same bytes: no clock in the file.
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "fincheck_gen_reports");
 }
 
 PageWriter::~PageWriter() {
