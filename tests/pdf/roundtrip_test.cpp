@@ -11,12 +11,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <set>
-
-#include <pugixml.hpp>
 
 #include "fincheck/gen/generator.hpp"
 #include "fincheck/gen/pdf_report.hpp"
@@ -123,21 +120,11 @@ std::vector<std::string> paragraph_differences(const Report& truth, const Report
 
 // Findings on the attachments' forms are left out with the forms (see the scope above).
 std::multiset<std::string> finding_keys(const std::filesystem::path& report, bool skip_01, bool skip_attachments = true) {
-    const std::filesystem::path out = report.string() + ".audit.xml";
-    const std::string command = std::string("env -u FINCHECK_PLUGIN_PATH \"") + FINCHECK_CLI + "\" check \"" +
-                                report.string() + "\" --format xml --fail-on none > \"" + out.string() + "\"";
-    EXPECT_EQ(std::system(command.c_str()), 0) << command;
-    pugi::xml_document document;
-    EXPECT_TRUE(document.load_file(out.c_str())) << out;
-    std::multiset<std::string> keys;
-    for (pugi::xpath_node node : document.select_nodes("//finding")) {
-        pugi::xml_node location = node.node().child("location");
-        const std::string table = location.attribute("table").value();
-        if ((skip_attachments && table.starts_with("att-")) || (skip_01 && table == "01")) continue;
-        keys.insert(std::string(node.node().attribute("rule").value()) + " " + table + "/" +
-                    location.attribute("row").value() + "/" + location.attribute("column").value());
-    }
-    return keys;
+    const auto keys = test::check_finding_keys(FINCHECK_CLI, report, report.string() + ".audit.xml", [&](std::string_view table) {
+        return !(skip_attachments && table.starts_with("att-")) && !(skip_01 && table == "01");
+    });
+    EXPECT_TRUE(keys) << "fincheck check " << report;
+    return keys.value_or(std::multiset<std::string>{});
 }
 
 struct Drawn {
