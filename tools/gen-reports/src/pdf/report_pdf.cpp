@@ -79,7 +79,8 @@ void block(PageWriter& page, const Block& b) {
 void table(PageWriter& page, const Table& t, bool ruled, PdfDrawStats& stats) {
     pdf::PrintPlan plan = pdf::plan_table(t);
     plan.table.ruled = ruled;
-    page.ensure_room(120);
+    // The title, 公开NN表, 部门 and 单位 lines stay on the page of the table's opening rows.
+    page.ensure_room(pdf::kTableTitleBlock + pdf::opening_height(page, plan.table));
     pdf::flow_paragraph(page, t.title, TextStyle{13, true, Align::centre, 0}, 4);
     if (!t.code.empty()) pdf::flow_paragraph(page, t.code, TextStyle{9, false, Align::right, 0}, 2);
     if (!t.department.empty())

@@ -115,29 +115,52 @@ double draw_header(PageWriter& page, const Geometry& g, const PrintedTable& tabl
     return total;
 }
 
-}  // namespace
-
-TableDrawStats draw_table(PageWriter& page, const PrintedTable& table) {
-    TableDrawStats stats;
-    const Geometry g = column_edges(page, table);
-    const double header_height = draw_header(page, g, table, true);
+std::vector<std::vector<PlacedText>> body_cells(const Geometry& g, const PrintedTable& table, int* blank_cells) {
     std::vector<std::vector<PlacedText>> rows;
     for (const std::vector<std::string>& texts : table.body) {
         std::vector<PlacedText> cells;
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             const std::string_view text = c < texts.size() ? std::string_view(texts[c]) : std::string_view{};
             cells.push_back({g.x[c], g.x[c + 1], text, table.columns[c].align, false});
-            if (text.empty() && table.columns[c].amounts) ++stats.blank_cells;
+            if (text.empty() && table.columns[c].amounts && blank_cells) ++*blank_cells;
         }
         rows.push_back(std::move(cells));
     }
-    // The header stays with its first rows (a page holding a header over one or two rows
-    // is poor typesetting, and too little for a reader to find the columns by); a table
-    // kept together moves whole.
-    double needed = header_height;
-    for (std::size_t r = 0; r < rows.size() && (r < kRowsWithHeader || table.keep_together); ++r)
-        needed += row_height(page.cr(), rows[r], nullptr);
-    page.ensure_room(needed);
+    return rows;
+}
+
+// The header stays with its first rows (a page holding a header over one or two rows is
+// poor typesetting, and too little for a reader to find the columns by); a table kept
+// together moves whole.
+double opening(PageWriter& page, const Geometry& g, const PrintedTable& table,
+               const std::vector<std::vector<PlacedText>>& rows) {
+    const double header = draw_header(page, g, table, true);
+    double first_rows = header;
+    double whole = header;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const double height = row_height(page.cr(), rows[r], nullptr);
+        if (r < kRowsWithHeader) first_rows += height;
+        whole += height;
+    }
+    // A table kept together that is longer than a page starts at the top of one, under its
+    // title, and breaks there.
+    const double page_room = PageWriter::kHeight - PageWriter::kMargin - PageWriter::kBottomMargin;
+    return table.keep_together ? std::min(whole, page_room - kTableTitleBlock) : first_rows;
+}
+
+}  // namespace
+
+double opening_height(PageWriter& page, const PrintedTable& table) {
+    const Geometry g = column_edges(page, table);
+    return opening(page, g, table, body_cells(g, table, nullptr));
+}
+
+TableDrawStats draw_table(PageWriter& page, const PrintedTable& table) {
+    TableDrawStats stats;
+    const Geometry g = column_edges(page, table);
+    const double header_height = draw_header(page, g, table, true);
+    const std::vector<std::vector<PlacedText>> rows = body_cells(g, table, &stats.blank_cells);
+    page.ensure_room(opening(page, g, table, rows));
     draw_header(page, g, table, false);
     std::vector<double> heights;
     for (const std::vector<PlacedText>& cells : rows) heights.push_back(row_height(page.cr(), cells, &stats.wrapped_cells));

@@ -12,6 +12,9 @@
 
 namespace fincheck::gen::pdf {
 
+// Points above a table for its title, 公开NN表, 部门 and 单位 lines, kept on its page.
+inline constexpr double kTableTitleBlock = 80;
+
 struct HeaderCell {
     std::string text;
     int span = 1;  // columns covered
@@ -41,5 +44,8 @@ struct TableDrawStats {
 };
 
 TableDrawStats draw_table(PageWriter& page, const PrintedTable& table);
+// The height the table needs on a page before it may break: its header and first rows (the
+// whole table when kept together). The caller keeps the table's title with it.
+double opening_height(PageWriter& page, const PrintedTable& table);
 
 }  // namespace fincheck::gen::pdf
