@@ -9,10 +9,12 @@
 // their forms do not read back yet (docs/import.md, "PDF round trip"). Differences the text
 // form itself cannot carry, whatever the PDF, are listed below with their reason.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <set>
 
 #include "fincheck/gen/generator.hpp"
@@ -200,6 +202,40 @@ TEST(PdfRoundTripExample, TheBundledSamplePdfGivesTheFindingsOfItsXml) {
     const std::multiset<std::string> from_pdf = finding_keys(pdf, false, false);
     EXPECT_EQ(from_xml.size(), 9u);
     EXPECT_EQ(from_pdf, from_xml);
+}
+
+// The command: --pdf draws each generated report beside its XML; --render draws an existing
+// report XML, and refuses a broken one (exit 2, naming the file) without writing a PDF.
+std::string slurp(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST(PdfRoundTripCli, GenReportsPdfWritesAPdfBesideEachXml) {
+    const std::filesystem::path dir = scratch() / "cli";
+    std::filesystem::remove_all(dir);
+    const std::string command = std::string("\"") + FINCHECK_GEN_CLI + "\" -n 2 -o \"" + dir.string() + "\" --pdf";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    for (const char* name : {"report-000001", "report-000002"}) {
+        EXPECT_TRUE(std::filesystem::is_regular_file(dir / (std::string(name) + ".xml"))) << name;
+        EXPECT_TRUE(is_pdf(slurp(dir / (std::string(name) + ".pdf")))) << name;
+    }
+}
+
+TEST(PdfRoundTripCli, RenderRefusesABrokenReportXmlNamingIt) {
+    const std::filesystem::path dir = scratch() / "cli-broken";
+    std::filesystem::create_directories(dir);
+    const std::filesystem::path xml = dir / "broken.xml";
+    std::ofstream(xml) << "<report format-version=\"1\"><metadata";
+    std::filesystem::remove(dir / "broken.pdf");
+    const std::filesystem::path err = dir / "stderr.txt";
+    const std::string command = std::string("\"") + FINCHECK_GEN_CLI + "\" --render \"" + xml.string() + "\" 2> \"" +
+                                err.string() + "\"";
+    const int status = std::system(command.c_str());
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 2);
+    EXPECT_NE(slurp(err).find("broken.xml"), std::string::npos) << slurp(err);
+    EXPECT_FALSE(std::filesystem::exists(dir / "broken.pdf"));
 }
 
 // The seeds above between them draw every layout the reader must handle; if the generator
