@@ -41,9 +41,13 @@ gen::GeneratorOptions options_for(std::uint64_t seed) {
     return options;
 }
 
-std::string name_of(std::uint64_t seed) { return "report-" + std::to_string(seed); }
+std::string name_of(std::uint64_t seed) {
+    return "report-" + std::to_string(seed);
+}
 
-bool standard(std::string_view table_id) { return table_id.size() == 2 && table_id[0] == '0'; }
+bool standard(std::string_view table_id) {
+    return table_id.size() == 2 && table_id[0] == '0';
+}
 
 // Known, with why: a difference in the model, not in the PDF. Any other difference fails.
 struct Known {
@@ -57,7 +61,8 @@ Known known_differences(const gen::GeneratedReport& generated) {
     // The generator's paragraph 「（十五）本部门使用的支出功能分类科目（到项级）」 opens with an
     // item number, so the text importer (PDF or transcription alike) reads it as a heading.
     for (const Block& b : generated.report.blocks)
-        if (b.text.starts_with("（十五）")) known.paragraphs.insert("paragraph missing in pdf: " + std::string(b.text));
+        if (b.text.starts_with("（十五）"))
+            known.paragraphs.insert("paragraph missing in pdf: " + std::string(b.text));
     // A planted pre-2019 class name (obsolete_class_name) is printed without its code, as
     // real tables print class lines; the importer cannot give an unknown name its code, so
     // the row comes back keyed by its label, and the 01 findings follow from that.
@@ -68,9 +73,10 @@ Known known_differences(const gen::GeneratedReport& generated) {
         if (!row) continue;
         known.table_differences.insert(e.table + ": row " + e.row + " missing in pdf");
         std::string_view name = row->label;  // keyed without its number: 九、
-        if (const std::size_t mark = name.find("、"); mark != std::string_view::npos) name.remove_prefix(mark + 3);
-        known.table_differences.insert(e.table + ": row " + std::string(row->part) + "/" + std::string(name) +
-                                       " only in pdf");
+        if (const std::size_t mark = name.find("、"); mark != std::string_view::npos)
+            name.remove_prefix(mark + 3);
+        known.table_differences.insert(e.table + ": row " + std::string(row->part) + "/" +
+                                       std::string(name) + " only in pdf");
         known.findings_on_01_differ = true;
     }
     return known;
@@ -93,8 +99,8 @@ std::vector<std::string> raw_differences(const Report& truth, const Report& pdf)
                 const std::string_view rb = b ? b->raw : std::string_view{};
                 if (ra != rb)
                     out.push_back(std::string(table.id) + "/" + std::string(row.key) + "/" +
-                                  std::string(table.columns[c].key) + ": raw '" + std::string(ra) + "', pdf '" +
-                                  std::string(rb) + "'");
+                                  std::string(table.columns[c].key) + ": raw '" + std::string(ra) +
+                                  "', pdf '" + std::string(rb) + "'");
             }
         }
     }
@@ -106,25 +112,31 @@ std::vector<std::string> paragraph_differences(const Report& truth, const Report
     std::multiset<std::string_view> expected;
     std::multiset<std::string_view> got;
     for (const Block& b : truth.blocks)
-        if (b.attachment < 0 && truth.section_path(b.section).find("附件") == std::string::npos) expected.insert(b.text);
+        if (b.attachment < 0 && truth.section_path(b.section).find("附件") == std::string::npos)
+            expected.insert(b.text);
     // A table's 注 line is a paragraph of the imported report as well as the table's note.
     for (const Table& t : truth.tables)
         if (!t.note.empty() && standard(t.id)) expected.insert(t.note);
     for (const Block& b : pdf.blocks)
-        if (b.attachment < 0 && pdf.section_path(b.section).find("附件") == std::string::npos) got.insert(b.text);
+        if (b.attachment < 0 && pdf.section_path(b.section).find("附件") == std::string::npos)
+            got.insert(b.text);
     for (std::string_view text : expected)
-        if (expected.count(text) > got.count(text)) out.push_back("paragraph missing in pdf: " + std::string(text));
+        if (expected.count(text) > got.count(text))
+            out.push_back("paragraph missing in pdf: " + std::string(text));
     for (std::string_view text : got)
-        if (got.count(text) > expected.count(text)) out.push_back("paragraph only in pdf: " + std::string(text));
+        if (got.count(text) > expected.count(text))
+            out.push_back("paragraph only in pdf: " + std::string(text));
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 
 // Findings on the attachments' forms are left out with the forms (see the scope above).
-std::multiset<std::string> finding_keys(const std::filesystem::path& report, bool skip_01, bool skip_attachments = true) {
-    const auto keys = test::check_finding_keys(FINCHECK_CLI, report, report.string() + ".audit.xml", [&](std::string_view table) {
-        return !(skip_attachments && table.starts_with("att-")) && !(skip_01 && table == "01");
-    });
+std::multiset<std::string> finding_keys(const std::filesystem::path& report, bool skip_01,
+                                        bool skip_attachments = true) {
+    const auto keys = test::check_finding_keys(
+        FINCHECK_CLI, report, report.string() + ".audit.xml", [&](std::string_view table) {
+            return !(skip_attachments && table.starts_with("att-")) && !(skip_01 && table == "01");
+        });
     EXPECT_TRUE(keys) << "fincheck check " << report;
     return keys.value_or(std::multiset<std::string>{});
 }
@@ -151,22 +163,30 @@ TEST_P(PdfRoundTrip, TablesCellsAndParagraphsComeBackEqual) {
     const gen::GeneratedReport generated = gen::generate_report(options_for(seed), 0);
     const Drawn d = draw(seed);
     PdfImportResult back = import_pdf(d.pdf, d.pdf.filename().string(), "");
-    ASSERT_TRUE(back.imported.report) << (back.imported.error ? back.imported.error->to_string() : "");
+    ASSERT_TRUE(back.imported.report)
+        << (back.imported.error ? back.imported.error->to_string() : "");
     const Known known = known_differences(generated);
     std::set<std::string> seen;
-    for (const std::string& difference : test::table_differences(generated.report, *back.imported.report)) {
+    for (const std::string& difference :
+         test::table_differences(generated.report, *back.imported.report)) {
         if (!standard(difference.substr(0, 2)) || difference.starts_with("other-")) continue;
-        if (known.table_differences.count(difference)) seen.insert(difference);
-        else ADD_FAILURE() << "seed " << seed << ": " << difference;
+        if (known.table_differences.count(difference))
+            seen.insert(difference);
+        else
+            ADD_FAILURE() << "seed " << seed << ": " << difference;
     }
     for (const std::string& difference : raw_differences(generated.report, *back.imported.report))
         ADD_FAILURE() << "seed " << seed << ": " << difference;
-    for (const std::string& difference : paragraph_differences(generated.report, *back.imported.report)) {
-        if (known.paragraphs.count(difference)) seen.insert(difference);
-        else ADD_FAILURE() << "seed " << seed << ": " << difference;
+    for (const std::string& difference :
+         paragraph_differences(generated.report, *back.imported.report)) {
+        if (known.paragraphs.count(difference))
+            seen.insert(difference);
+        else
+            ADD_FAILURE() << "seed " << seed << ": " << difference;
     }
     for (const std::string& expected : known.table_differences)
-        EXPECT_TRUE(seen.count(expected)) << "seed " << seed << ": listed but no longer different: " << expected;
+        EXPECT_TRUE(seen.count(expected))
+            << "seed " << seed << ": listed but no longer different: " << expected;
     // Every standard table comes back, with as many rows.
     for (const Table& t : generated.report.tables) {
         if (!standard(t.id)) continue;
@@ -178,7 +198,8 @@ TEST_P(PdfRoundTrip, TablesCellsAndParagraphsComeBackEqual) {
 
 TEST_P(PdfRoundTrip, CheckGivesTheSameFindingsOnThePdfAsOnTheXml) {
     const Drawn d = draw(GetParam());
-    const bool skip_01 = known_differences(gen::generate_report(options_for(GetParam()), 0)).findings_on_01_differ;
+    const bool skip_01 =
+        known_differences(gen::generate_report(options_for(GetParam()), 0)).findings_on_01_differ;
     const std::multiset<std::string> xml = finding_keys(d.xml, skip_01);
     const std::multiset<std::string> pdf = finding_keys(d.pdf, skip_01);
     EXPECT_FALSE(pdf.empty()) << "errors are planted: the audit must find some";
@@ -196,8 +217,10 @@ TEST(PdfRoundTripExample, TheBundledSamplePdfGivesTheFindingsOfItsXml) {
     const std::filesystem::path examples = std::filesystem::path(FINCHECK_SOURCE_DIR) / "examples";
     const std::filesystem::path xml = scratch() / "sample-report-2024.xml";
     const std::filesystem::path pdf = scratch() / "sample-report-2024.pdf";
-    std::filesystem::copy_file(examples / "sample-report-2024.xml", xml, std::filesystem::copy_options::overwrite_existing);
-    std::filesystem::copy_file(examples / "sample-report-2024.pdf", pdf, std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy_file(examples / "sample-report-2024.xml", xml,
+                               std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy_file(examples / "sample-report-2024.pdf", pdf,
+                               std::filesystem::copy_options::overwrite_existing);
     const std::multiset<std::string> from_xml = finding_keys(xml, false, false);
     const std::multiset<std::string> from_pdf = finding_keys(pdf, false, false);
     EXPECT_EQ(from_xml.size(), 9u);
@@ -214,7 +237,8 @@ std::string slurp(const std::filesystem::path& file) {
 TEST(PdfRoundTripCli, GenReportsPdfWritesAPdfBesideEachXml) {
     const std::filesystem::path dir = scratch() / "cli";
     std::filesystem::remove_all(dir);
-    const std::string command = std::string("\"") + FINCHECK_GEN_CLI + "\" -n 2 -o \"" + dir.string() + "\" --pdf";
+    const std::string command =
+        std::string("\"") + FINCHECK_GEN_CLI + "\" -n 2 -o \"" + dir.string() + "\" --pdf";
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
     for (const char* name : {"report-000001", "report-000002"}) {
         EXPECT_TRUE(std::filesystem::is_regular_file(dir / (std::string(name) + ".xml"))) << name;
@@ -229,8 +253,8 @@ TEST(PdfRoundTripCli, RenderRefusesABrokenReportXmlNamingIt) {
     std::ofstream(xml) << "<report format-version=\"1\"><metadata";
     std::filesystem::remove(dir / "broken.pdf");
     const std::filesystem::path err = dir / "stderr.txt";
-    const std::string command = std::string("\"") + FINCHECK_GEN_CLI + "\" --render \"" + xml.string() + "\" 2> \"" +
-                                err.string() + "\"";
+    const std::string command = std::string("\"") + FINCHECK_GEN_CLI + "\" --render \"" +
+                                xml.string() + "\" 2> \"" + err.string() + "\"";
     const int status = std::system(command.c_str());
     ASSERT_TRUE(WIFEXITED(status));
     EXPECT_EQ(WEXITSTATUS(status), 2);
@@ -250,9 +274,10 @@ TEST(PdfRoundTripCoverage, TheReportsCoverSideBySideBrokenWrappedAndBlank) {
         total.blank_cells += s.blank_cells;
         total.paragraphs += s.paragraphs;
     }
-    std::cout << "drawn: " << total.side_by_side_tables << " side-by-side tables, " << total.tables_across_pages
-              << " tables across pages, " << total.wrapped_cells << " wrapped cells, " << total.blank_cells
-              << " blank amount cells, " << total.paragraphs << " paragraphs\n";
+    std::cout << "drawn: " << total.side_by_side_tables << " side-by-side tables, "
+              << total.tables_across_pages << " tables across pages, " << total.wrapped_cells
+              << " wrapped cells, " << total.blank_cells << " blank amount cells, "
+              << total.paragraphs << " paragraphs\n";
     EXPECT_GE(total.side_by_side_tables, 3 * static_cast<int>(kReports));  // 01, 04, 06 in each
     EXPECT_GT(total.tables_across_pages, 0);
     EXPECT_GT(total.wrapped_cells, 0);

@@ -1,9 +1,9 @@
 #include "page.hpp"
 
+#include <cairo-pdf.h>
+
 #include <stdexcept>
 #include <string>
-
-#include <cairo-pdf.h>
 
 #include "text_flow.hpp"
 
@@ -19,7 +19,8 @@ PageWriter::PageWriter(const std::filesystem::path& path) : path_(path) {
         throw std::runtime_error("cannot write " + path.string() + ": " + why);
     }
     // The same report gives the same bytes: no clock in the file.
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE,
+                                   "2000-01-01T00:00:00Z");
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "fincheck_gen_reports");
 }
 

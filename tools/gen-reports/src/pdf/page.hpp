@@ -2,9 +2,9 @@
 // printed in every footer.
 #pragma once
 
-#include <filesystem>
-
 #include <cairo.h>
+
+#include <filesystem>
 
 namespace fincheck::gen::pdf {
 
@@ -28,7 +28,7 @@ public:
     // Ends the last page and writes the file; throws when cairo reports an error.
     void finish();
 
-    static constexpr double kWidth = 595.28;   // A4 in points
+    static constexpr double kWidth = 595.28;  // A4 in points
     static constexpr double kHeight = 841.89;
     static constexpr double kMargin = 56.0;
     static constexpr double kBottomMargin = 72.0;

@@ -17,29 +17,37 @@ std::string raw(const Row& row, std::size_t column) {
     return cell ? std::string(cell->raw) : std::string();
 }
 
-PrintedColumn label_column() { return {0, 1, Align::left, false}; }
-PrintedColumn value_column() { return {kValueWidth, 1, Align::right, true}; }
+PrintedColumn label_column() {
+    return {0, 1, Align::left, false};
+}
+PrintedColumn value_column() {
+    return {kValueWidth, 1, Align::right, true};
+}
 
 bool any_line_numbers(const Table& table) {
-    return std::any_of(table.rows.begin(), table.rows.end(), [](const Row& r) { return !r.line_no.empty(); });
+    return std::any_of(table.rows.begin(), table.rows.end(),
+                       [](const Row& r) { return !r.line_no.empty(); });
 }
 
 // Header rows from the columns' header paths: a heading shared by consecutive columns spans
 // them (预算数 over 合计 … 公务接待费), a path shorter than the deepest one repeats its
 // last heading lower down.
-std::vector<std::vector<HeaderCell>> value_headers(const std::vector<Column>& columns, std::size_t first,
-                                                   std::size_t count) {
+std::vector<std::vector<HeaderCell>> value_headers(const std::vector<Column>& columns,
+                                                   std::size_t first, std::size_t count) {
     std::size_t depth = 1;
-    for (std::size_t c = first; c < first + count; ++c) depth = std::max(depth, columns[c].header.size());
+    for (std::size_t c = first; c < first + count; ++c)
+        depth = std::max(depth, columns[c].header.size());
     std::vector<std::vector<HeaderCell>> rows(depth);
     for (std::size_t level = 0; level < depth; ++level) {
         for (std::size_t c = first; c < first + count; ++c) {
             const std::vector<std::string_view>& path = columns[c].header;
             const bool deepest = level + 1 == depth;
             std::string text;
-            if (level < path.size() && (deepest || level + 1 < path.size())) text = std::string(path[level]);
+            if (level < path.size() && (deepest || level + 1 < path.size()))
+                text = std::string(path[level]);
             if (deepest && path.size() < depth && !path.empty()) text = std::string(path.back());
-            if (!deepest && !text.empty() && !rows[level].empty() && c > first && level < columns[c - 1].header.size() &&
+            if (!deepest && !text.empty() && !rows[level].empty() && c > first &&
+                level < columns[c - 1].header.size() &&
                 columns[c - 1].header[level] == path[level] && rows[level].back().text == text) {
                 ++rows[level].back().span;
                 continue;
@@ -50,10 +58,12 @@ std::vector<std::vector<HeaderCell>> value_headers(const std::vector<Column>& co
     return rows;
 }
 
-std::vector<std::string> numbers_row(const std::vector<Column>& columns, std::size_t first, std::size_t count) {
+std::vector<std::string> numbers_row(const std::vector<Column>& columns, std::size_t first,
+                                     std::size_t count) {
     std::vector<std::string> numbers;
     for (std::size_t c = first; c < first + count; ++c)
-        numbers.push_back(columns[c].number > 0 ? std::to_string(columns[c].number) : std::string());
+        numbers.push_back(columns[c].number > 0 ? std::to_string(columns[c].number)
+                                                : std::string());
     return numbers;
 }
 
@@ -67,14 +77,17 @@ PrintPlan coded_table(const Table& t) {
     PrintPlan plan;
     PrintedTable& p = plan.table;
     const std::size_t n = t.columns.size();
-    p.columns = {{kCodeWidth, 1, Align::left, false}, {kCodeWidth, 1, Align::left, false},
-                 {kCodeWidth, 1, Align::left, false}, label_column()};
+    p.columns = {{kCodeWidth, 1, Align::left, false},
+                 {kCodeWidth, 1, Align::left, false},
+                 {kCodeWidth, 1, Align::left, false},
+                 label_column()};
     for (std::size_t c = 0; c < n; ++c) p.columns.push_back(value_column());
     const auto headers = value_headers(t.columns, 0, n);
     p.header.push_back({{"项目", 4}});
     append(p.header.back(), headers.front());
     p.header.push_back({{"功能分类科目编码", 3}, {"科目名称", 1}});
-    for (std::size_t level = 1; level < headers.size(); ++level) append(p.header.back(), headers[level]);
+    for (std::size_t level = 1; level < headers.size(); ++level)
+        append(p.header.back(), headers[level]);
     if (headers.size() == 1) p.header.back().push_back({"", static_cast<int>(n)});
     std::vector<HeaderCell> numbers{{"类", 1}, {"款", 1}, {"项", 1}, {"栏次", 1}};
     for (const std::string& number : numbers_row(t.columns, 0, n)) numbers.push_back({number, 1});
@@ -82,7 +95,8 @@ PrintPlan coded_table(const Table& t) {
     for (const Row& row : t.rows) {
         const std::string code(row.code);
         std::vector<std::string> cells{code.substr(0, 3), code.size() > 3 ? code.substr(3, 2) : "",
-                                       code.size() > 5 ? code.substr(5) : "", std::string(row.label)};
+                                       code.size() > 5 ? code.substr(5) : "",
+                                       std::string(row.label)};
         for (std::size_t c = 0; c < n; ++c) cells.push_back(raw(row, c));
         p.body.push_back(std::move(cells));
     }
@@ -100,8 +114,10 @@ Half half_of(const Table& t, auto&& belongs) {
     Half half;
     for (const Row& row : t.rows) {
         if (!belongs(row)) continue;
-        if (row.level == RowLevel::total || !half.tail.empty()) half.tail.push_back(&row);
-        else half.items.push_back(&row);
+        if (row.level == RowLevel::total || !half.tail.empty())
+            half.tail.push_back(&row);
+        else
+            half.items.push_back(&row);
     }
     return half;
 }
@@ -113,13 +129,16 @@ struct HalfColumns {
     std::size_t count = 0;
 };
 
-std::size_t width_of(const HalfColumns& h) { return (h.code ? 1 : 0) + 1 + (h.line_no ? 1 : 0) + h.count; }
+std::size_t width_of(const HalfColumns& h) {
+    return (h.code ? 1 : 0) + 1 + (h.line_no ? 1 : 0) + h.count;
+}
 
 void half_cells(std::vector<std::string>& cells, const Row* row, const HalfColumns& h) {
     if (h.code) cells.push_back(row ? std::string(row->code) : "");
     cells.push_back(row ? std::string(row->label) : "");
     if (h.line_no) cells.push_back(row ? std::string(row->line_no) : "");
-    for (std::size_t c = h.first; c < h.first + h.count; ++c) cells.push_back(row ? raw(*row, c) : "");
+    for (std::size_t c = h.first; c < h.first + h.count; ++c)
+        cells.push_back(row ? raw(*row, c) : "");
 }
 
 void half_columns(PrintedTable& p, const HalfColumns& h) {
@@ -129,7 +148,8 @@ void half_columns(PrintedTable& p, const HalfColumns& h) {
     for (std::size_t c = 0; c < h.count; ++c) p.columns.push_back(value_column());
 }
 
-void zip_halves(PrintedTable& p, const Half& a, const HalfColumns& ha, const Half& b, const HalfColumns& hb) {
+void zip_halves(PrintedTable& p, const Half& a, const HalfColumns& ha, const Half& b,
+                const HalfColumns& hb) {
     auto zip = [&](const std::vector<const Row*>& left, const std::vector<const Row*>& right) {
         for (std::size_t i = 0; i < std::max(left.size(), right.size()); ++i) {
             std::vector<std::string> cells;
@@ -161,15 +181,19 @@ PrintPlan income_expenditure(const Table& t) {
     const HalfColumns spending{false, line_no, 0, t.columns.size()};
     half_columns(p, income);
     half_columns(p, spending);
-    p.header.push_back({{"收入", static_cast<int>(width_of(income))}, {"支出", static_cast<int>(width_of(spending))}});
+    p.header.push_back({{"收入", static_cast<int>(width_of(income))},
+                        {"支出", static_cast<int>(width_of(spending))}});
     const auto headers = value_headers(t.columns, 0, t.columns.size());
-    const std::string heading = headers.size() > 1 ? headers.front().front().text : std::string(t.columns[0].header.back());
-    const std::string income_heading = t.columns[0].header.empty() ? "决算数" : std::string(t.columns[0].header.front());
+    const std::string heading =
+        headers.size() > 1 ? headers.front().front().text : std::string(t.columns[0].header.back());
+    const std::string income_heading =
+        t.columns[0].header.empty() ? "决算数" : std::string(t.columns[0].header.front());
     std::vector<HeaderCell> names = half_names(income, income_heading);
     append(names, half_names(spending, heading));
     p.header.push_back(names);
     if (headers.size() > 1) {
-        std::vector<HeaderCell> leaves{{"", static_cast<int>(width_of(income))}, {"", line_no ? 2 : 1}};
+        std::vector<HeaderCell> leaves{{"", static_cast<int>(width_of(income))},
+                                       {"", line_no ? 2 : 1}};
         append(leaves, headers.back());
         p.header.push_back(leaves);
     }
@@ -179,7 +203,9 @@ PrintPlan income_expenditure(const Table& t) {
     return plan;
 }
 
-bool personnel_code(std::string_view code) { return code.starts_with("301") || code.starts_with("303"); }
+bool personnel_code(std::string_view code) {
+    return code.starts_with("301") || code.starts_with("303");
+}
 
 PrintPlan economic_halves(const Table& t) {
     PrintPlan plan;
@@ -188,7 +214,8 @@ PrintPlan economic_halves(const Table& t) {
     const HalfColumns half{true, false, 0, t.columns.size()};
     half_columns(p, half);
     half_columns(p, half);
-    p.header.push_back({{"人员经费", static_cast<int>(width_of(half))}, {"公用经费", static_cast<int>(width_of(half))}});
+    p.header.push_back({{"人员经费", static_cast<int>(width_of(half))},
+                        {"公用经费", static_cast<int>(width_of(half))}});
     const std::string heading(t.columns[0].header.empty() ? "决算数" : t.columns[0].header.back());
     std::vector<HeaderCell> names = half_names(half, heading);
     append(names, half_names(half, heading));
@@ -210,8 +237,8 @@ PrintPlan plain_table(const Table& t) {
     PrintPlan plan;
     PrintedTable& p = plan.table;
     // 09 prints its one row of amounts under the 栏次 numbers without a label column.
-    const bool labels = t.id != "09" &&
-                        std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return !r.label.empty(); });
+    const bool labels = t.id != "09" && std::any_of(t.rows.begin(), t.rows.end(),
+                                                    [](const Row& r) { return !r.label.empty(); });
     const std::size_t n = t.columns.size();
     if (labels) p.columns.push_back(label_column());
     for (std::size_t c = 0; c < n; ++c) p.columns.push_back(value_column());
@@ -222,7 +249,8 @@ PrintPlan plain_table(const Table& t) {
         append(row, headers[level]);
         p.header.push_back(row);
     }
-    if (std::any_of(t.columns.begin(), t.columns.end(), [](const Column& c) { return c.number > 0; })) {
+    if (std::any_of(t.columns.begin(), t.columns.end(),
+                    [](const Column& c) { return c.number > 0; })) {
         std::vector<HeaderCell> row;
         if (labels) row.push_back({"栏次", 1});
         for (const std::string& number : numbers_row(t.columns, 0, n)) row.push_back({number, 1});
@@ -242,7 +270,8 @@ PrintPlan plain_table(const Table& t) {
 PrintPlan plan_table(const Table& table) {
     if (table.id == "01" || table.id == "04") return income_expenditure(table);
     if (table.id == "06") return economic_halves(table);
-    if (table.id == "02" || table.id == "03" || table.id == "05" || table.id == "07" || table.id == "08")
+    if (table.id == "02" || table.id == "03" || table.id == "05" || table.id == "07" ||
+        table.id == "08")
         return coded_table(table);
     return plain_table(table);
 }

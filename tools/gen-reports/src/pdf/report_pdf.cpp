@@ -29,12 +29,16 @@ struct Placed {
 
 std::vector<Placed> document_order(const Report& r) {
     std::vector<Placed> order;
-    for (std::size_t i = 0; i < r.sections.size(); ++i) order.push_back({r.sections[i].line, Piece::section, i});
-    for (std::size_t i = 0; i < r.blocks.size(); ++i) order.push_back({r.blocks[i].line, Piece::block, i});
-    for (std::size_t i = 0; i < r.tables.size(); ++i) order.push_back({r.tables[i].line, Piece::table, i});
+    for (std::size_t i = 0; i < r.sections.size(); ++i)
+        order.push_back({r.sections[i].line, Piece::section, i});
+    for (std::size_t i = 0; i < r.blocks.size(); ++i)
+        order.push_back({r.blocks[i].line, Piece::block, i});
+    for (std::size_t i = 0; i < r.tables.size(); ++i)
+        order.push_back({r.tables[i].line, Piece::table, i});
     for (std::size_t i = 0; i < r.attachments.size(); ++i)
         order.push_back({r.attachments[i].line, Piece::attachment, i});
-    std::stable_sort(order.begin(), order.end(), [](const Placed& a, const Placed& b) { return a.line < b.line; });
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Placed& a, const Placed& b) { return a.line < b.line; });
     return order;
 }
 
@@ -45,33 +49,39 @@ void cover_and_contents(PageWriter& page, const Report& r) {
     if (r.toc.empty()) return;
     pdf::flow_paragraph(page, "目 录", TextStyle{16, true, Align::centre, 0}, 12);
     for (const TocEntry& entry : r.toc)
-        pdf::flow_paragraph(page, entry.text, TextStyle{kBody, false, Align::left, entry.level > 1 ? 2 * kBody : 0},
+        pdf::flow_paragraph(page, entry.text,
+                            TextStyle{kBody, false, Align::left, entry.level > 1 ? 2 * kBody : 0},
                             4);
     page.new_page();
 }
 
 void heading(PageWriter& page, const Section& s) {
-    const std::string text = std::string(s.number) + (s.level == 1 ? " " : "") + std::string(s.heading);
+    const std::string text =
+        std::string(s.number) + (s.level == 1 ? " " : "") + std::string(s.heading);
     if (s.level == 1) {
         page.ensure_room(80);
         pdf::flow_paragraph(page, text, TextStyle{15, true, Align::centre, 0}, 10);
     } else {
         page.ensure_room(50);
-        pdf::flow_paragraph(page, text, TextStyle{kBody + 0.5, true, Align::left, 0}, kParagraphGap);
+        pdf::flow_paragraph(page, text, TextStyle{kBody + 0.5, true, Align::left, 0},
+                            kParagraphGap);
     }
 }
 
 void block(PageWriter& page, const Block& b) {
     switch (b.kind) {
         case BlockKind::caption:
-            pdf::flow_paragraph(page, b.text, TextStyle{kBody, true, Align::centre, 0}, kParagraphGap);
+            pdf::flow_paragraph(page, b.text, TextStyle{kBody, true, Align::centre, 0},
+                                kParagraphGap);
             break;
         case BlockKind::list_item:
-            pdf::flow_paragraph(page, b.text, TextStyle{kBody, false, Align::left, 0}, kParagraphGap);
+            pdf::flow_paragraph(page, b.text, TextStyle{kBody, false, Align::left, 0},
+                                kParagraphGap);
             break;
         case BlockKind::paragraph:
         case BlockKind::note:
-            pdf::flow_paragraph(page, b.text, TextStyle{kBody, false, Align::left, 2 * kBody}, kParagraphGap);
+            pdf::flow_paragraph(page, b.text, TextStyle{kBody, false, Align::left, 2 * kBody},
+                                kParagraphGap);
             break;
     }
 }
@@ -84,8 +94,11 @@ void table(PageWriter& page, const Table& t, bool ruled, PdfDrawStats& stats) {
     pdf::flow_paragraph(page, t.title, TextStyle{13, true, Align::centre, 0}, 4);
     if (!t.code.empty()) pdf::flow_paragraph(page, t.code, TextStyle{9, false, Align::right, 0}, 2);
     if (!t.department.empty())
-        pdf::flow_paragraph(page, "部门：" + std::string(t.department), TextStyle{9, false, Align::left, 0}, 2);
-    if (!t.unit.empty()) pdf::flow_paragraph(page, "单位：" + std::string(t.unit), TextStyle{9, false, Align::right, 0}, 4);
+        pdf::flow_paragraph(page, "部门：" + std::string(t.department),
+                            TextStyle{9, false, Align::left, 0}, 2);
+    if (!t.unit.empty())
+        pdf::flow_paragraph(page, "单位：" + std::string(t.unit),
+                            TextStyle{9, false, Align::right, 0}, 4);
     const pdf::TableDrawStats drawn = pdf::draw_table(page, plan.table);
     ++stats.tables;
     stats.side_by_side_tables += plan.side_by_side ? 1 : 0;
@@ -112,13 +125,19 @@ PdfDrawStats write_report_pdf(const Report& report, const std::filesystem::path&
     cover_and_contents(page, report);
     for (const Placed& p : document_order(report)) {
         switch (p.piece) {
-            case Piece::section: heading(page, report.sections[p.index]); break;
+            case Piece::section:
+                heading(page, report.sections[p.index]);
+                break;
             case Piece::block:
                 block(page, report.blocks[p.index]);
                 ++stats.paragraphs;
                 break;
-            case Piece::table: table(page, report.tables[p.index], ruled, stats); break;
-            case Piece::attachment: attachment(page, report.attachments[p.index]); break;
+            case Piece::table:
+                table(page, report.tables[p.index], ruled, stats);
+                break;
+            case Piece::attachment:
+                attachment(page, report.attachments[p.index]);
+                break;
         }
     }
     page.finish();

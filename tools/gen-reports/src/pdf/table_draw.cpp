@@ -23,8 +23,10 @@ Geometry column_edges(const PageWriter& page, const PrintedTable& table) {
     double weights = 0;
     double fixed = 0;
     for (const PrintedColumn& c : table.columns) {
-        if (c.width > 0) fixed += c.width;
-        else weights += c.weight;
+        if (c.width > 0)
+            fixed += c.width;
+        else
+            weights += c.weight;
     }
     // Fixed columns shrink together when they would leave a label column too narrow for a
     // short label (09 prints twelve amounts beside 栏次 and 合计).
@@ -36,7 +38,8 @@ Geometry column_edges(const PageWriter& page, const PrintedTable& table) {
     std::vector<double> widths;
     double total = 0;
     for (const PrintedColumn& c : table.columns) {
-        widths.push_back(c.width > 0 ? c.width * scale : std::min(kMaxLabelWidth, rest * c.weight / weights));
+        widths.push_back(c.width > 0 ? c.width * scale
+                                     : std::min(kMaxLabelWidth, rest * c.weight / weights));
         total += widths.back();
     }
     Geometry g;
@@ -62,8 +65,9 @@ double row_height(cairo_t* cr, const std::vector<PlacedText>& cells, int* wrappe
     double height = kMinRowHeight;
     for (const PlacedText& cell : cells) {
         if (cell.text.empty()) continue;
-        PangoLayout* layout = make_layout(cr, cell.text, TextStyle{kFontSize, cell.bold, cell.align, 0, kCellLineSpacing},
-                                          cell.x1 - cell.x0 - 2 * kPadding);
+        PangoLayout* layout = make_layout(
+            cr, cell.text, TextStyle{kFontSize, cell.bold, cell.align, 0, kCellLineSpacing},
+            cell.x1 - cell.x0 - 2 * kPadding);
         height = std::max(height, layout_height(layout) + 2 * kPadding);
         if (wrapped && layout_lines(layout) > 1) ++*wrapped;
         g_object_unref(layout);
@@ -80,10 +84,12 @@ void draw_row(PageWriter& page, const std::vector<PlacedText>& cells, double hei
             cairo_stroke(cr);
         }
         if (cell.text.empty()) continue;
-        PangoLayout* layout = make_layout(cr, cell.text, TextStyle{kFontSize, cell.bold, cell.align, 0, kCellLineSpacing},
-                                          cell.x1 - cell.x0 - 2 * kPadding);
+        PangoLayout* layout = make_layout(
+            cr, cell.text, TextStyle{kFontSize, cell.bold, cell.align, 0, kCellLineSpacing},
+            cell.x1 - cell.x0 - 2 * kPadding);
         // Centred vertically, as the published tables set a short cell beside a wrapped one.
-        const double top = cell.top ? page.y() + kPadding : page.y() + (height - layout_height(layout)) / 2;
+        const double top =
+            cell.top ? page.y() + kPadding : page.y() + (height - layout_height(layout)) / 2;
         cairo_move_to(cr, cell.x0 + kPadding, top);
         pango_cairo_show_layout(cr, layout);
         g_object_unref(layout);
@@ -95,7 +101,8 @@ std::vector<PlacedText> header_cells(const Geometry& g, const std::vector<Header
     std::vector<PlacedText> cells;
     std::size_t column = 0;
     for (const HeaderCell& cell : row) {
-        const std::size_t end = std::min(g.x.size() - 1, column + static_cast<std::size_t>(cell.span));
+        const std::size_t end =
+            std::min(g.x.size() - 1, column + static_cast<std::size_t>(cell.span));
         // Top-aligned: the first lines of all headings of a row share one baseline, and a
         // wrapped heading continues below it in its own column.
         cells.push_back({g.x[column], g.x[end], cell.text, Align::centre, true, true});
@@ -104,7 +111,8 @@ std::vector<PlacedText> header_cells(const Geometry& g, const std::vector<Header
     return cells;
 }
 
-double draw_header(PageWriter& page, const Geometry& g, const PrintedTable& table, bool measure_only) {
+double draw_header(PageWriter& page, const Geometry& g, const PrintedTable& table,
+                   bool measure_only) {
     double total = 0;
     for (const std::vector<HeaderCell>& row : table.header) {
         const std::vector<PlacedText> cells = header_cells(g, row);
@@ -115,12 +123,14 @@ double draw_header(PageWriter& page, const Geometry& g, const PrintedTable& tabl
     return total;
 }
 
-std::vector<std::vector<PlacedText>> body_cells(const Geometry& g, const PrintedTable& table, int* blank_cells) {
+std::vector<std::vector<PlacedText>> body_cells(const Geometry& g, const PrintedTable& table,
+                                                int* blank_cells) {
     std::vector<std::vector<PlacedText>> rows;
     for (const std::vector<std::string>& texts : table.body) {
         std::vector<PlacedText> cells;
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            const std::string_view text = c < texts.size() ? std::string_view(texts[c]) : std::string_view{};
+            const std::string_view text =
+                c < texts.size() ? std::string_view(texts[c]) : std::string_view{};
             cells.push_back({g.x[c], g.x[c + 1], text, table.columns[c].align, false});
             if (text.empty() && table.columns[c].amounts && blank_cells) ++*blank_cells;
         }
@@ -163,7 +173,8 @@ TableDrawStats draw_table(PageWriter& page, const PrintedTable& table) {
     page.ensure_room(opening(page, g, table, rows));
     draw_header(page, g, table, false);
     std::vector<double> heights;
-    for (const std::vector<PlacedText>& cells : rows) heights.push_back(row_height(page.cr(), cells, &stats.wrapped_cells));
+    for (const std::vector<PlacedText>& cells : rows)
+        heights.push_back(row_height(page.cr(), cells, &stats.wrapped_cells));
     bool first_on_page = true;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const std::vector<PlacedText>& cells = rows[r];
@@ -172,8 +183,10 @@ TableDrawStats draw_table(PageWriter& page, const PrintedTable& table) {
         // last rows move over together.
         double tail = 0;
         for (std::size_t k = r; k < rows.size(); ++k) tail += heights[k];
-        const bool widow = !first_on_page && rows.size() - r == kRowsWithHeader && tail > page.room() &&
-                           tail + header_height <= PageWriter::kHeight - PageWriter::kMargin - PageWriter::kBottomMargin;
+        const bool widow = !first_on_page && rows.size() - r == kRowsWithHeader &&
+                           tail > page.room() &&
+                           tail + header_height <= PageWriter::kHeight - PageWriter::kMargin -
+                                                       PageWriter::kBottomMargin;
         first_on_page = false;
         if (height > page.room() || widow) {
             page.new_page();

@@ -21,10 +21,10 @@ struct HeaderCell {
 };
 
 struct PrintedColumn {
-    double width = 0;       // points; 0: a share of what the fixed columns leave, by weight
+    double width = 0;  // points; 0: a share of what the fixed columns leave, by weight
     double weight = 1;
     Align align = Align::left;
-    bool amounts = false;   // a value column: an empty cell there is a blank amount
+    bool amounts = false;  // a value column: an empty cell there is a blank amount
 };
 
 struct PrintedTable {

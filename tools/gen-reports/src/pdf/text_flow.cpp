@@ -8,9 +8,12 @@ constexpr const char* kFamily = "Noto Sans CJK SC, WenQuanYi Micro Hei, sans-ser
 
 PangoAlignment pango_alignment(Align align) {
     switch (align) {
-        case Align::centre: return PANGO_ALIGN_CENTER;
-        case Align::right: return PANGO_ALIGN_RIGHT;
-        case Align::left: break;
+        case Align::centre:
+            return PANGO_ALIGN_CENTER;
+        case Align::right:
+            return PANGO_ALIGN_RIGHT;
+        case Align::left:
+            break;
     }
     return PANGO_ALIGN_LEFT;
 }
@@ -27,7 +30,8 @@ PangoLayout* make_layout(cairo_t* cr, std::string_view text, const TextStyle& st
     pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(layout, pango_alignment(style.align));
-    if (style.line_spacing > 0) pango_layout_set_line_spacing(layout, static_cast<float>(style.line_spacing));
+    if (style.line_spacing > 0)
+        pango_layout_set_line_spacing(layout, static_cast<float>(style.line_spacing));
     pango_layout_set_indent(layout, static_cast<int>(style.first_indent * PANGO_SCALE));
     pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
     return layout;
@@ -40,9 +44,12 @@ double layout_height(PangoLayout* layout) {
     return static_cast<double>(height) / PANGO_SCALE;
 }
 
-int layout_lines(PangoLayout* layout) { return pango_layout_get_line_count(layout); }
+int layout_lines(PangoLayout* layout) {
+    return pango_layout_get_line_count(layout);
+}
 
-void flow_paragraph(PageWriter& page, std::string_view text, const TextStyle& style, double space_after) {
+void flow_paragraph(PageWriter& page, std::string_view text, const TextStyle& style,
+                    double space_after) {
     cairo_t* cr = page.cr();
     PangoLayout* layout = make_layout(cr, text, style, page.width());
     PangoLayoutIter* iter = pango_layout_get_iter(layout);

@@ -2,9 +2,9 @@
 // a width, and paragraphs that flow over page breaks line by line.
 #pragma once
 
-#include <string_view>
-
 #include <pango/pangocairo.h>
+
+#include <string_view>
 
 #include "page.hpp"
 
@@ -29,6 +29,7 @@ int layout_lines(PangoLayout* layout);
 
 // Draws a paragraph at the cursor, breaking onto new pages between lines; then leaves
 // `space_after` points.
-void flow_paragraph(PageWriter& page, std::string_view text, const TextStyle& style, double space_after);
+void flow_paragraph(PageWriter& page, std::string_view text, const TextStyle& style,
+                    double space_after);
 
 }  // namespace fincheck::gen::pdf
