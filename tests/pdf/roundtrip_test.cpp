@@ -146,11 +146,14 @@ struct Drawn {
     std::filesystem::path xml, pdf;
 };
 
-Drawn draw(std::uint64_t seed) {
+// Each test draws into its own folder: ctest runs the tests of one seed in parallel.
+Drawn draw(std::uint64_t seed, const std::string& test) {
     const gen::GeneratedReport generated = gen::generate_report(options_for(seed), 0);
+    const std::filesystem::path dir = scratch() / test;
+    std::filesystem::create_directories(dir);
     Drawn d;
-    d.xml = scratch() / (name_of(seed) + ".xml");
-    d.pdf = scratch() / (name_of(seed) + ".pdf");
+    d.xml = dir / (name_of(seed) + ".xml");
+    d.pdf = dir / (name_of(seed) + ".pdf");
     std::ofstream(d.xml, std::ios::binary) << write_report_xml(generated.report);
     d.stats = gen::write_report_pdf(generated.report, d.pdf);
     return d;
@@ -161,7 +164,7 @@ class PdfRoundTrip : public ::testing::TestWithParam<std::uint64_t> {};
 TEST_P(PdfRoundTrip, TablesCellsAndParagraphsComeBackEqual) {
     const std::uint64_t seed = GetParam();
     const gen::GeneratedReport generated = gen::generate_report(options_for(seed), 0);
-    const Drawn d = draw(seed);
+    const Drawn d = draw(seed, "tables");
     PdfImportResult back = import_pdf(d.pdf, d.pdf.filename().string(), "");
     ASSERT_TRUE(back.imported.report)
         << (back.imported.error ? back.imported.error->to_string() : "");
@@ -197,7 +200,7 @@ TEST_P(PdfRoundTrip, TablesCellsAndParagraphsComeBackEqual) {
 }
 
 TEST_P(PdfRoundTrip, CheckGivesTheSameFindingsOnThePdfAsOnTheXml) {
-    const Drawn d = draw(GetParam());
+    const Drawn d = draw(GetParam(), "findings");
     const bool skip_01 =
         known_differences(gen::generate_report(options_for(GetParam()), 0)).findings_on_01_differ;
     const std::multiset<std::string> xml = finding_keys(d.xml, skip_01);
@@ -267,7 +270,7 @@ TEST(PdfRoundTripCli, RenderRefusesABrokenReportXmlNamingIt) {
 TEST(PdfRoundTripCoverage, TheReportsCoverSideBySideBrokenWrappedAndBlank) {
     gen::PdfDrawStats total;
     for (std::uint64_t seed = 1; seed <= kReports; ++seed) {
-        const gen::PdfDrawStats s = draw(seed).stats;
+        const gen::PdfDrawStats s = draw(seed, "coverage").stats;
         total.side_by_side_tables += s.side_by_side_tables;
         total.tables_across_pages += s.tables_across_pages;
         total.wrapped_cells += s.wrapped_cells;
