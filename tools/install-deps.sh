@@ -7,6 +7,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-utils dpkg-dev file help2man
   poppler-utils poppler-data hyperfine
+  libcairo2-dev libpango1.0-dev fonts-noto-cjk
 )
 # --fuzz (tools/fuzz.sh): clang and its libFuzzer/sanitizer runtime for the fuzz build.
 [ "${1:-}" = "--fuzz" ] && packages+=(clang-14 libclang-rt-14-dev)

@@ -73,19 +73,9 @@ void expect_same_tables(std::string_view key) {
 std::multiset<std::string> finding_keys(const std::filesystem::path& report, const std::string& scratch_name) {
     std::filesystem::path dir = std::filesystem::path(FINCHECK_TEST_SCRATCH_DIR) / "corpus";
     std::filesystem::create_directories(dir);
-    std::filesystem::path out = dir / scratch_name;
-    std::string command = std::string("env -u FINCHECK_PLUGIN_PATH \"") + FINCHECK_CLI + "\" check \"" + report.string() +
-                          "\" --format xml --fail-on none > \"" + out.string() + "\"";
-    EXPECT_EQ(std::system(command.c_str()), 0) << command;
-    pugi::xml_document document;
-    EXPECT_TRUE(document.load_file(out.c_str())) << out;
-    std::multiset<std::string> keys;
-    for (pugi::xpath_node node : document.select_nodes("//finding")) {
-        pugi::xml_node location = node.node().child("location");
-        keys.insert(std::string(node.node().attribute("rule").value()) + " " + location.attribute("table").value() + "/" +
-                    location.attribute("row").value() + "/" + location.attribute("column").value());
-    }
-    return keys;
+    const auto keys = test::check_finding_keys(FINCHECK_CLI, report, dir / scratch_name);
+    EXPECT_TRUE(keys) << "fincheck check " << report;
+    return keys.value_or(std::multiset<std::string>{});
 }
 
 // The PDF's audit cites a page (and box) wherever a finding has a source line, and stays

@@ -168,5 +168,58 @@ TEST(PdfRebuild, TableContinuedOnTheNextPageDropsTheRepeatedHeader) {
     EXPECT_NE(rebuilt.text.find("四、其他收入\t1.00\n"), std::string::npos) << rebuilt.text;
 }
 
+
+// A space a little under 0.2 character (Noto Sans CJK's is 0.199 em) is still a space.
+TEST(PdfLines, ASpaceOfNotoSansCjkWidthIsKept) {
+    Line line;
+    line.words = {word("9.", 72, 98, 82, 102), cjk("聚焦年度目标", 82 + 0.199 * 12, 100, 6)};
+    split_cells(line, 12);
+    EXPECT_EQ(texts(line), (std::vector<std::string>{"9. 聚焦年度目标"}));
+    Line touching;  // no gap: no space
+    touching.words = {word("9.", 72, 98, 82, 102), cjk("聚焦", 82.5, 100, 2)};
+    split_cells(touching, 12);
+    EXPECT_EQ(texts(touching), (std::vector<std::string>{"9.聚焦"}));
+}
+
+// A table over three pages, its header repeated on each: written once, whatever the page.
+TEST(PdfRebuild, TableOverThreePagesDropsEveryRepeatedHeader) {
+    auto page_rows = [](std::vector<Word> words, const std::vector<std::pair<std::string, std::string>>& rows) {
+        for (Word w : {cjk("项目", 90, 100, 2), cjk("决算数", 254, 100, 3)}) words.push_back(w);
+        double y = 117;
+        for (const auto& [label, value] : rows) {
+            words.push_back(cjk(label, 45, y, label.size() / 3));
+            words.push_back(amount(value, 290, y));
+            y += 17;
+        }
+        return words;
+    };
+    Page cover = page_of({cjk("某局", 250, 300, 2), cjk("2024年度部门决算", 200, 330, 8)}, 1);
+    Page first = page_of(page_rows({cjk("支出决算表", 250, 70, 5)}, {{"一、甲类收入", "1.00"}, {"二、乙类收入", "2.00"}}), 2);
+    Page second = page_of(page_rows({}, {{"三、丙类收入", "3.00"}, {"四、丁类收入", "4.00"}}), 3);
+    Page third = page_of(page_rows({}, {{"五、戊类收入", "5.00"}, {"六、己类收入", "6.00"}}), 4);
+    Rebuilt rebuilt = rebuild_text({cover, first, second, third});
+    std::size_t headers = 0;
+    for (std::size_t at = rebuilt.text.find("项目\t决算数"); at != std::string::npos; at = rebuilt.text.find("项目\t决算数", at + 1))
+        ++headers;
+    EXPECT_EQ(headers, 1u) << rebuilt.text;
+    EXPECT_NE(rebuilt.text.find("六、己类收入\t6.00\n"), std::string::npos) << rebuilt.text;
+}
+
+// The contents end where 第一部分 is printed again, even when its heading names another unit
+// than its contents entry (a mistake fincheck must report, not read as more contents).
+TEST(PdfRebuild, ContentsEndAtTheirFirstPartPrintedAgainUnderAnotherName) {
+    Page cover = page_of({cjk("某局", 250, 300, 2), cjk("2024年度部门决算", 200, 330, 8)}, 1);
+    Page contents = page_of({cjk("目录", 270, 100, 2), cjk("第一部分某局概况", 72, 130, 8), cjk("一、主要职能", 96, 150, 6),
+                             cjk("第二部分某局部门决算表", 72, 170, 11)},
+                            2);
+    Page body = page_of({cjk("第一部分另一局概况", 230, 100, 9), cjk("一、主要职能", 72, 130, 6),
+                         cjk("本局负责全区财政工作。", 96, 150, 11)},
+                        3);
+    Rebuilt rebuilt = rebuild_text({cover, contents, body});
+    EXPECT_NE(rebuilt.text.find("- 一、主要职能"), std::string::npos) << rebuilt.text;  // the entry
+    EXPECT_EQ(rebuilt.text.find("- 本局负责"), std::string::npos) << rebuilt.text;     // the body
+    EXPECT_NE(rebuilt.text.find("\n本局负责全区财政工作。"), std::string::npos) << rebuilt.text;
+}
+
 }  // namespace
 }  // namespace fincheck::pdf_detail

@@ -1,5 +1,9 @@
 #include "report_diff.hpp"
 
+#include <cstdlib>
+
+#include <pugixml.hpp>
+
 namespace fincheck::test {
 namespace {
 
@@ -42,6 +46,25 @@ void compare_table(const Table& a, const Table& b, std::vector<std::string>& out
 }
 
 }  // namespace
+
+std::optional<std::multiset<std::string>> check_finding_keys(const std::filesystem::path& cli,
+                                                            const std::filesystem::path& report,
+                                                            const std::filesystem::path& audit,
+                                                            const std::function<bool(std::string_view)>& keep) {
+    const std::string command = "env -u FINCHECK_PLUGIN_PATH \"" + cli.string() + "\" check \"" + report.string() +
+                                "\" --format xml --fail-on none > \"" + audit.string() + "\"";
+    pugi::xml_document document;
+    if (std::system(command.c_str()) != 0 || !document.load_file(audit.c_str())) return std::nullopt;
+    std::multiset<std::string> keys;
+    for (pugi::xpath_node node : document.select_nodes("//finding")) {
+        pugi::xml_node location = node.node().child("location");
+        const std::string table = location.attribute("table").value();
+        if (keep && !keep(table)) continue;
+        keys.insert(std::string(node.node().attribute("rule").value()) + " " + table + "/" +
+                    location.attribute("row").value() + "/" + location.attribute("column").value());
+    }
+    return keys;
+}
 
 std::vector<std::string> table_differences(const Report& text, const Report& pdf) {
     std::vector<std::string> out;

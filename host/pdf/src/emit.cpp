@@ -107,6 +107,10 @@ private:
     int contents_ = 0;  // 0 before 目录, 1 inside it, 2 after
     std::string first_contents_entry_;
     std::optional<Table> last_table_;
+    // The opening rows of the table being continued, as printed on its first page (compact
+    // text): a page that repeats them is a continuation, and the repeated rows are dropped,
+    // however many pages the table runs over.
+    std::vector<std::string> table_head_;
 
     static Margins margins(const std::vector<Line>& lines, const Page& page) {
         Margins m{page.width, 0, char_width(page)};
@@ -168,11 +172,19 @@ private:
     }
 
     // Inside 目录: 第N部分 entries alone, the others as "- " items; an entry that wraps is
-    // joined. Returns false at the first body line (the first entry printed again).
+    // joined. Returns false at the first body line: the first entry printed again, or a
+    // heading with its number (第一部分) under another name, as when the body names
+    // another unit than the contents do.
+    static std::string part_number(const std::string& key) {
+        const std::size_t end = key.find("部分");
+        return starts_with(key, "第") && end != std::string::npos && end <= 12 ? key.substr(0, end + 6) : std::string();
+    }
+
     bool contents_line(const Line& line) {
         std::string text = line.text();
         std::string key = compact(text);
-        if (!first_contents_entry_.empty() && key == first_contents_entry_) {
+        if (!first_contents_entry_.empty() &&
+            (key == first_contents_entry_ || (!part_number(key).empty() && part_number(key) == part_number(first_contents_entry_)))) {
             contents_ = 2;
             writer_.blank();
             return false;
@@ -212,7 +224,10 @@ private:
         }
         bool indented = line.box.x0 > m.left + 1.5 * m.char_w;
         if (paragraph_.open && part_heading(paragraph_.text) && !opens_item(text) &&
-            line.y - paragraph_.last_y < 2.4 * m.char_w && compact(text).size() <= 6 * 3) {
+            // one line pitch apart: a large heading font's pitch (Noto Sans CJK sets 1.45 em)
+            // can exceed 2.4 body characters
+            line.y - paragraph_.last_y < std::max(2.4 * m.char_w, 1.3 * line.box.height()) &&
+            compact(text).size() <= 6 * 3) {
             paragraph_.text += text;  // a centred part heading wrapped: 第三部分 …情况 / 说明
             paragraph_.last_y = line.y;
             flush();
@@ -311,10 +326,18 @@ private:
     }
 
     void emit_table(const std::vector<const Line*>& region, double char_w) {
-        bool continuation = last_table_ && !is_data_line(*region.front()) ? repeats_header(region) : last_table_.has_value() && is_data_line(*region.front()) && continues_previous();
-        std::vector<Band> bands = continuation ? last_table_->bands : column_bands(region, char_w);
-        Table table = build_table(region, bands, char_w);
+        // A header repeated on the next page is recognised once it is rebuilt in the previous
+        // page's columns (wrapped headings joined, rows merged), not by its first raw line.
+        std::optional<Table> repeated;
+        if (last_table_ && !is_data_line(*region.front()) && continues_previous()) {
+            repeated = build_table(region, last_table_->bands, char_w);
+            if (!repeats_header(*repeated)) repeated.reset();
+        }
+        bool continuation = repeated || (last_table_.has_value() && is_data_line(*region.front()) && continues_previous());
+        Table table = repeated ? std::move(*repeated)
+                               : build_table(region, continuation ? last_table_->bands : column_bands(region, char_w), char_w);
         if (continuation) drop_repeated_header(table);
+        else table_head_ = opening_rows(table);
         writer_.blank();
         for (const TableRow& row : table.rows) {
             std::string text;
@@ -340,21 +363,36 @@ private:
         return last.find('\t') != std::string::npos;
     }
 
-    bool repeats_header(const std::vector<const Line*>& region) const {
-        if (!continues_previous()) return false;
-        const TableRow* first_header = nullptr;
-        for (const TableRow& row : last_table_->rows)
-            if (row.header) { first_header = &row; break; }
-        if (!first_header) return false;
-        std::string previous, current;
-        for (const std::string& cell : first_header->cells) previous += cell;
-        for (const Cell& cell : region.front()->cells) current += cell.text;
-        return compact(previous) == compact(current);
+    static std::string row_text(const TableRow& row) {
+        std::string text;
+        for (const std::string& cell : row.cells) text += cell;
+        return compact(text);
+    }
+
+    // The header rows and the row under them (栏次 1 2 3 …, which reads as data).
+    static std::vector<std::string> opening_rows(const Table& table) {
+        std::vector<std::string> rows;
+        for (const TableRow& row : table.rows) {
+            rows.push_back(row_text(row));
+            if (!row.header) break;
+        }
+        return rows;
+    }
+
+    bool repeats_header(const Table& candidate) const {
+        const auto first = std::find_if(candidate.rows.begin(), candidate.rows.end(), [](const TableRow& r) { return r.header; });
+        return first != candidate.rows.end() && !table_head_.empty() && table_head_.front() == row_text(*first);
     }
 
     void drop_repeated_header(Table& table) const {
         table.rows.erase(std::remove_if(table.rows.begin(), table.rows.end(), [](const TableRow& row) { return row.header; }),
                          table.rows.end());
+        // A repeated opening row the header detection took for data (栏次 1 2 3 …).
+        std::size_t repeated = 0;
+        while (repeated < table.rows.size() &&
+               std::find(table_head_.begin(), table_head_.end(), row_text(table.rows[repeated])) != table_head_.end())
+            ++repeated;
+        table.rows.erase(table.rows.begin(), table.rows.begin() + static_cast<std::ptrdiff_t>(repeated));
     }
 };
 

@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "fincheck/gen/generator.hpp"
+#include "fincheck/gen/pdf_report.hpp"
 #include "fincheck/report_xml.hpp"
 
 namespace fs = std::filesystem;
@@ -37,6 +38,32 @@ std::string file_name(const std::string& prefix, std::uint64_t index, std::size_
     return prefix + "-" + number;
 }
 
+// --render: an existing report XML (the bundled example) drawn as <name>.pdf beside it.
+int render_existing(const fs::path& xml) {
+    fincheck::LoadResult loaded = fincheck::load_report_xml(xml);
+    if (!loaded) {
+        std::cerr << "fincheck_gen_reports: " << loaded.error->to_string() << '\n';
+        return 2;
+    }
+    fs::path pdf = xml;
+    pdf.replace_extension(".pdf");
+    fs::path temporary = pdf;
+    temporary += ".tmp";
+    try {
+        fincheck::gen::write_report_pdf(*loaded.report, temporary);
+    } catch (const std::exception& e) {
+        std::cerr << "fincheck_gen_reports: " << e.what() << '\n';
+        return 2;
+    }
+    std::error_code ec;
+    fs::rename(temporary, pdf, ec);
+    if (ec) {
+        std::cerr << "fincheck_gen_reports: cannot write " << pdf << ": " << ec.message() << '\n';
+        return 2;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -47,8 +74,13 @@ int main(int argc, char** argv) {
     std::string prefix = "report";
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     bool truth = false;
+    bool pdf = false;
     app.add_option("-n,--count", count, "number of reports / 报告数量")->check(CLI::PositiveNumber);
-    app.add_option("-o,--out", out_dir, "output directory / 输出目录")->required();
+    app.add_option("-o,--out", out_dir, "output directory / 输出目录");
+    fs::path render;
+    app.add_option("--render", render,
+                   "draw this report XML as a PDF beside it (<name>.pdf) and generate nothing / 将已有报告 XML 绘制为 PDF")
+        ->check(CLI::ExistingFile);
     app.add_option("--seed", options.seed, "seed: the same seed gives the same reports / 随机种子");
     app.add_option("--inject-errors", options.error_rate,
                    "probability of each error kind per report; writes <name>.truth.xml / 注入错误概率")
@@ -57,8 +89,14 @@ int main(int argc, char** argv) {
     app.add_option("--prefix", prefix, "file name prefix / 文件名前缀");
     app.add_option("-j,--jobs", jobs, "generator threads / 线程数")->check(CLI::PositiveNumber);
     app.add_flag("--truth", truth, "write the truth file even when no errors are injected / 总是写出真值文件");
+    app.add_flag("--pdf", pdf, "also draw each report as <name>.pdf (the XML stays the truth) / 同时输出 PDF");
     CLI11_PARSE(app, argc, argv);
     truth = truth || options.error_rate > 0.0;
+    if (!render.empty()) return render_existing(render);
+    if (out_dir.empty()) {
+        std::cerr << "fincheck_gen_reports: 需要 --out 输出目录 / --out is required\n";
+        return 2;
+    }
 
     std::error_code ec;
     fs::create_directories(out_dir, ec);
@@ -78,6 +116,18 @@ int main(int argc, char** argv) {
                                       fincheck::gen::write_truth_xml(generated, name + ".xml")))) {
                 std::cerr << "fincheck_gen_reports: cannot write " << (out_dir / name) << '\n';
                 failed = true;
+            }
+            if (pdf && !failed) {
+                try {
+                    const fs::path final_path = out_dir / (name + ".pdf");
+                    fs::path temporary = final_path;
+                    temporary += ".tmp";
+                    fincheck::gen::write_report_pdf(generated.report, temporary);
+                    fs::rename(temporary, final_path);
+                } catch (const std::exception& e) {
+                    std::cerr << "fincheck_gen_reports: " << e.what() << '\n';
+                    failed = true;
+                }
             }
         }
     };
