@@ -45,15 +45,11 @@ void ObsoleteClassNameRule::check(const Report& report, const RuleContext& /*con
             if (at == std::string_view::npos || names_the_former_class(text, at)) continue;
             if (!reported.emplace(text, renamed.old_name).second) continue;
             const std::size_t end = at + renamed.old_name.size();
-            sink.add(FindingBuilder(kRuleId, "renamed")
-                         .at(location_of(report, ref, at, end))
-                         .arg("place", place_name_zh(ref.place))
-                         .arg("place_en", place_name_en(ref.place))
+            sink.add(finding_in_text(kRuleId, "renamed", report, ref, text, at, end)
                          .arg("year", std::to_string(year))
                          .arg("since", std::to_string(renamed.since))
                          .arg("old", renamed.old_name)
                          .arg("new", renamed.new_name)
-                         .arg("excerpt", excerpt(text, at, end))
                          .expected(renamed.new_name)
                          .actual(renamed.old_name)
                          .build());

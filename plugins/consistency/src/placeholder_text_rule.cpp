@@ -72,12 +72,8 @@ void PlaceholderTextRule::check(const Report& report, const RuleContext& /*conte
         const std::string_view text = text_at(report, found.ref);
         const std::string mark(text.substr(first, first_end - first));
         if (!reported.emplace(std::string(text), mark).second) continue;
-        sink.add(FindingBuilder(kRuleId, message)
-                     .at(location_of(report, found.ref, first, first_end))
-                     .arg("place", place_name_zh(found.ref.place))
-                     .arg("place_en", place_name_en(found.ref.place))
+        sink.add(finding_in_text(kRuleId, message, report, found.ref, text, first, first_end)
                      .arg("mark", mark)
-                     .arg("excerpt", excerpt(text, first, first_end))
                      .expected("实际内容 / the actual text")
                      .actual(mark)
                      .build());

@@ -86,4 +86,14 @@ Location location_of(const Report& report, const TextRef& ref, std::size_t begin
     return Location::at_line(report.toc[ref.index].line);
 }
 
+FindingBuilder finding_in_text(std::string_view rule_id, std::string_view message_id, const Report& report,
+                               const TextRef& ref, std::string_view text, std::size_t begin, std::size_t end) {
+    FindingBuilder finding(rule_id, message_id);
+    finding.at(location_of(report, ref, begin, end))
+        .arg("place", place_name_zh(ref.place))
+        .arg("place_en", place_name_en(ref.place))
+        .arg("excerpt", excerpt(text, begin, end));
+    return finding;
+}
+
 }  // namespace fincheck::consistency

@@ -43,6 +43,11 @@ std::string_view text_at(const Report& report, const TextRef& ref);
 // the span, as code-point offsets).
 Location location_of(const Report& report, const TextRef& ref, std::size_t begin, std::size_t end);
 
+// A finding about the byte span [begin, end) of `text` (the text `ref` names): located there, with
+// the arguments every message about a piece of text uses ({place}, {place_en}, {excerpt}).
+FindingBuilder finding_in_text(std::string_view rule_id, std::string_view message_id, const Report& report,
+                               const TextRef& ref, std::string_view text, std::size_t begin, std::size_t end);
+
 // Calls visit(const TextRef&, std::string_view text) in document order of kind: headings,
 // blocks, tables, attachments, contents. `with_cells` includes table cells that hold no
 // number and attachment fields (placeholders can hide there).

@@ -90,12 +90,8 @@ void UnresolvedAlternativeRule::check(const Report& report, const RuleContext& /
                 const std::size_t mark_begin = match->begin;
                 const std::string_view mark = text.substr(mark_begin, match->end - mark_begin);
                 if (!reported.emplace(text, mark).second) continue;
-                sink.add(FindingBuilder(kRuleId, "alternative")
-                             .at(location_of(report, ref, mark_begin, match->end))
-                             .arg("place", place_name_zh(ref.place))
-                             .arg("place_en", place_name_en(ref.place))
+                sink.add(finding_in_text(kRuleId, "alternative", report, ref, text, mark_begin, match->end)
                              .arg("mark", std::string(mark))
-                             .arg("excerpt", excerpt(text, mark_begin, match->end))
                              .expected("择一 / one of the alternatives")
                              .actual(std::string(mark))
                              .build());

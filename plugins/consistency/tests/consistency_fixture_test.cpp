@@ -42,17 +42,22 @@ TEST(ConsistencyFixtures, PhraseDataLoadsWithoutProblems) {
     EXPECT_EQ(data.required_for("shanghai").size(), 9u);
 }
 
-TEST(ConsistencyFixtures, MalformedPhraseFileIsReportedWithFileLineAndColumn) {
-    const auto dir = std::filesystem::temp_directory_path() / "fincheck-consistency-phrases-test";
+// Loads phrase data written to a scratch file named `name`; `file` receives its path.
+PhraseData phrases_from(const std::string& name, const std::string& xml, std::filesystem::path& file) {
+    const auto dir = std::filesystem::temp_directory_path() / ("fincheck-consistency-" + name);
     std::filesystem::create_directories(dir);
-    const auto file = dir / "broken.xml";
-    {
-        std::ofstream out(file, std::ios::binary);
-        out << "<phrases>\n  <wrong-level report-level=\"district\">\n</phrases>\n";
-    }
+    file = dir / (name + ".xml");
+    std::ofstream(file, std::ios::binary) << xml;
     PhraseData data;
     data.load_file(file);
     std::filesystem::remove_all(dir);
+    return data;
+}
+
+TEST(ConsistencyFixtures, MalformedPhraseFileIsReportedWithFileLineAndColumn) {
+    std::filesystem::path file;
+    const PhraseData data =
+        phrases_from("broken", "<phrases>\n  <wrong-level report-level=\"district\">\n</phrases>\n", file);
     ASSERT_EQ(data.problems.size(), 1u);
     EXPECT_EQ(data.problems[0].rfind(file.string() + ":3:", 0), 0u) << data.problems[0];
 }
@@ -95,16 +100,9 @@ TEST(ConsistencyFixtures, ObsoleteClassNameIsSilentBeforeTheRenaming) {
 }
 
 TEST(ConsistencyFixtures, UnknownPhraseGroupIsReportedWithFileLineAndColumn) {
-    const auto dir = std::filesystem::temp_directory_path() / "fincheck-consistency-unknown-group-test";
-    std::filesystem::create_directories(dir);
-    const auto file = dir / "typo.xml";
-    {
-        std::ofstream out(file, std::ios::binary);
-        out << "<phrases>\n  <alternative><word>增加</word><word>减少</word></alternative>\n</phrases>\n";
-    }
-    PhraseData data;
-    data.load_file(file);
-    std::filesystem::remove_all(dir);
+    std::filesystem::path file;
+    const PhraseData data = phrases_from(
+        "typo", "<phrases>\n  <alternative><word>增加</word><word>减少</word></alternative>\n</phrases>\n", file);
     ASSERT_EQ(data.problems.size(), 1u);
     EXPECT_EQ(data.problems[0].rfind(file.string() + ":2:", 0), 0u) << data.problems[0];
     EXPECT_NE(data.problems[0].find("<alternative>"), std::string::npos) << data.problems[0];
