@@ -238,6 +238,37 @@ private:
                            node.name() + "> (未知属性)");
     }
 
+    // page="N" and bbox="x0 y0 x1 y1" beside line="…": where a report imported from a PDF printed
+    // the element (fincheck import report.pdf). Checked, then left to tools that show pages; the
+    // rules work on source lines. Anything else is an unknown attribute.
+    void provenance_attribute(pugi::xml_node node, pugi::xml_attribute attribute) const {
+        const std::string_view name = attribute.name();
+        const std::string_view value = attribute.value();
+        if (name == "page") {
+            std::uint32_t page = 0;
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), page);
+            if (ec != std::errc() || end != value.data() + value.size() || page == 0)
+                fail_attribute(node, attribute, "page must be a page number from 1 (页码须为正整数)");
+            return;
+        }
+        if (name == "bbox") {
+            int numbers = 0;
+            for (std::size_t pos = 0; pos < value.size();) {
+                while (pos < value.size() && value[pos] == ' ') ++pos;
+                if (pos == value.size()) break;
+                double number = 0;
+                const auto [end, ec] = std::from_chars(value.data() + pos, value.data() + value.size(), number);
+                if (ec != std::errc()) numbers = -100;
+                pos = ec != std::errc() ? value.size() : static_cast<std::size_t>(end - value.data());
+                ++numbers;
+            }
+            if (numbers != 4)
+                fail_attribute(node, attribute, "bbox must be four numbers: x0 y0 x1 y1 (bbox 须为四个数)");
+            return;
+        }
+        unknown_attribute(node, attribute);
+    }
+
     [[noreturn]] void missing_attribute(pugi::xml_node node, std::string_view name) const {
         fail(node, "<" + std::string(node.name()) + "> lacks the required attribute " +
                        std::string(name) + " (缺少必需属性)");
@@ -439,7 +470,7 @@ private:
                 once(child, have_title);
                 for (Attribute a(child.first_attribute()); a; a.next()) {
                     if (Name(a.name()) == "line") m.title_line = line(child, a);
-                    else unknown_attribute(child, a);
+                    else provenance_attribute(child, a);
                 }
                 m.title = text_of(child);
             } else if (name == "source") {
@@ -479,7 +510,7 @@ private:
                 const Name name(a.name());
                 if (name == "level") entry.level = integer<int>(child, a, 0, 99);
                 else if (name == "line") entry.line = line(child, a);
-                else unknown_attribute(child, a);
+                else provenance_attribute(child, a);
             }
             entry.text = text_of(child);
         }
@@ -523,7 +554,7 @@ private:
             else if (name == "heading") s.heading = a.value();
             else if (name == "level") s.level = integer<int>(node, a, 0, 99);
             else if (name == "line") s.line = line(node, a);
-            else unknown_attribute(node, a);
+            else provenance_attribute(node, a);
         }
         // `s` may dangle once nested sections grow the vector: nothing below touches it.
         read_content(node, index, -1, depth);
@@ -536,7 +567,7 @@ private:
         b.attachment = attachment;
         for (Attribute a(node.first_attribute()); a; a.next()) {
             if (Name(a.name()) == "line") b.line = line(node, a);
-            else unknown_attribute(node, a);
+            else provenance_attribute(node, a);
         }
         b.text = text_of(node);
     }
@@ -552,7 +583,7 @@ private:
                 check_date(node, a);
                 att.fill_date = a.value();
             } else if (name == "line") att.line = line(node, a);
-            else unknown_attribute(node, a);
+            else provenance_attribute(node, a);
         }
         read_content(node, section, index, depth);
     }
@@ -569,7 +600,7 @@ private:
             } else if (name == "value") value_attribute = a;
             else if (name == "unit") f.unit = a.value();
             else if (name == "line") f.line = line(node, a);
-            else unknown_attribute(node, a);
+            else provenance_attribute(node, a);
         }
         if (!have_name) missing_attribute(node, "name");
         f.raw = text_of(node);
@@ -602,7 +633,7 @@ private:
             else if (name == "unit") t.unit = a.value();
             else if (name == "note") t.note = a.value();
             else if (name == "line") t.line = line(node, a);
-            else unknown_attribute(node, a);
+            else provenance_attribute(node, a);
         }
         if (!have_id) missing_attribute(node, "id");
         if (!have_kind) t.kind = implied_table_kind(t.id);
@@ -680,7 +711,7 @@ private:
                                                 "subitem, none (行级次无效)");
                 r.level = *level;
             } else if (name == "line") r.line = line(node, a);
-            else unknown_attribute(node, a);
+            else provenance_attribute(node, a);
         }
         if (!have_key) r.key = implied_row_key(r.code, r.label);
 
@@ -698,7 +729,7 @@ private:
                 if (name == "col") col_attribute = a;
                 else if (name == "value") value_attribute = a;
                 else if (name == "line") cell_line = line(child, a);
-                else unknown_attribute(child, a);
+                else provenance_attribute(child, a);
             }
             if (!col_attribute) missing_attribute(child, "col");
             if (t.columns.empty())

@@ -60,7 +60,9 @@ void append_escaped(std::string& out, std::string_view text, bool attribute) {
 
 class Writer {
 public:
-    explicit Writer(const Report& report) : report_(report) { out_.reserve(64 * 1024); }
+    Writer(const Report& report, const std::vector<SourceBox>* origin) : report_(report), origin_(origin) {
+        out_.reserve(64 * 1024);
+    }
 
     std::string write() {
         out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -132,7 +134,19 @@ private:
         attr(name, std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
     }
     void attr_line(SourceLine line) {
-        if (line != 0) attr_int("line", line);
+        if (line == 0) return;
+        attr_int("line", line);
+        if (origin_ == nullptr || line >= origin_->size() || (*origin_)[line].page <= 0) return;
+        const SourceBox& box = (*origin_)[line];
+        attr_int("page", box.page);
+        // to_chars: the same bytes whatever the process locale.
+        char buffer[128];
+        char* end = buffer;
+        for (double v : {box.x_min, box.y_min, box.x_max, box.y_max}) {
+            if (end != buffer) *end++ = ' ';
+            end = std::to_chars(end, buffer + sizeof buffer - 1, v, std::chars_format::fixed, 2).ptr;
+        }
+        attr("bbox", std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
     }
     // value="…" when numeric; value="" when the text looks numeric but the model says it
     // is not (so the loader does not infer one); nothing when both agree on "no number".
@@ -385,6 +399,7 @@ private:
     }
 
     const Report& report_;
+    const std::vector<SourceBox>* origin_ = nullptr;
     std::string out_;
     std::vector<std::vector<Item>> section_items_;
     std::vector<std::vector<Item>> attachment_items_;
@@ -392,6 +407,8 @@ private:
 
 }  // namespace
 
-std::string write_report_xml(const Report& report) { return Writer(report).write(); }
+std::string write_report_xml(const Report& report, const std::vector<SourceBox>* origin) {
+    return Writer(report, origin).write();
+}
 
 }  // namespace fincheck

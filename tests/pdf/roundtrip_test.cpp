@@ -21,6 +21,7 @@
 #include "fincheck/gen/pdf_report.hpp"
 #include "fincheck/pdf_import.hpp"
 #include "fincheck/report_xml.hpp"
+#include "fincheck/sha256.hpp"
 #include "report_diff.hpp"
 
 namespace fincheck {
@@ -228,6 +229,44 @@ TEST(PdfRoundTripExample, TheBundledSamplePdfGivesTheFindingsOfItsXml) {
     const std::multiset<std::string> from_pdf = finding_keys(pdf, false, false);
     EXPECT_EQ(from_xml.size(), 9u);
     EXPECT_EQ(from_pdf, from_xml);
+}
+
+// `fincheck import report.pdf` records, beside every line, the page and box it was printed at:
+// every paragraph, heading, table and row of the XML carries page and bbox; the XML is valid
+// against the schema and loads back to the same report.
+TEST(PdfRoundTripExample, ImportedXmlRecordsThePageAndBoxOfEveryLine) {
+    const std::filesystem::path examples = std::filesystem::path(FINCHECK_SOURCE_DIR) / "examples";
+    const std::filesystem::path pdf = examples / "sample-report-2024.pdf";
+    std::ifstream in(pdf, std::ios::binary);
+    const std::string bytes(std::istreambuf_iterator<char>(in), {});
+    fincheck::PdfImportResult imported =
+        fincheck::import_pdf(pdf, "sample-report-2024.pdf", fincheck::sha256_hex(bytes));
+    ASSERT_TRUE(imported.imported.report) << imported.imported.error->to_string();
+    const std::string xml = fincheck::write_report_xml(*imported.imported.report, &imported.line_origin);
+    std::size_t with_line = 0, with_page = 0;
+    for (std::string_view element : {"<p ", "<section ", "<table ", "<row ", "<li "}) {
+        for (std::size_t at = xml.find(element); at != std::string::npos; at = xml.find(element, at + 1)) {
+            const std::string_view tag(xml.data() + at, xml.find('>', at) - at);
+            if (tag.find(" line=\"") == std::string_view::npos) continue;
+            ++with_line;
+            if (tag.find(" page=\"") != std::string_view::npos && tag.find(" bbox=\"") != std::string_view::npos)
+                ++with_page;
+            else
+                ADD_FAILURE() << "no page or bbox: " << tag;
+        }
+    }
+    EXPECT_GT(with_line, 200u);
+    EXPECT_EQ(with_page, with_line);
+    const std::filesystem::path out = scratch() / "sample-with-pages.xml";
+    std::filesystem::create_directories(out.parent_path());
+    std::ofstream(out, std::ios::binary) << xml;
+    const std::string command = "xmllint --noout --schema \"" + (std::filesystem::path(FINCHECK_SOURCE_DIR) /
+                                                                  "schemas" / "report.xsd").string() +
+                                "\" \"" + out.string() + "\" 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    fincheck::LoadResult loaded = fincheck::load_report_xml_buffer(xml, "sample-with-pages.xml");
+    ASSERT_TRUE(loaded.report) << loaded.error->to_string();
+    EXPECT_EQ(fincheck::write_report_xml(*loaded.report), fincheck::write_report_xml(*imported.imported.report));
 }
 
 // The command: --pdf draws each generated report beside its XML; --render draws an existing

@@ -110,6 +110,15 @@ TEST(LoadReportXmlErrors, UnknownElementAndAttribute) {
     expect_error(in_body("<attachment><section/></attachment>"), {3, 13, "<section> inside <attachment>"});
 }
 
+TEST(LoadReportXmlErrors, PageAndBoxOfAPdfLineMustBeWellFormed) {
+    EXPECT_TRUE(load_report_xml_buffer(in_body("<p line=\"3\" page=\"2\" bbox=\"77.00 108.65 538.50 123.85\">x</p>"),
+                                       "case.xml"));
+    expect_error(in_body("<p line=\"3\" page=\"0\">x</p>"), {3, 13, "page must be a page number"});
+    expect_error(in_body("<p line=\"3\" page=\"two\">x</p>"), {3, 13, "page must be a page number"});
+    expect_error(in_body("<p line=\"3\" bbox=\"1 2 3\">x</p>"), {3, 13, "bbox must be four numbers"});
+    expect_error(in_body("<p line=\"3\" bbox=\"1 2 3 x\">x</p>"), {3, 13, "bbox must be four numbers"});
+}
+
 TEST(LoadReportXmlErrors, CellColumnOutOfRangeOrRepeated) {
     expect_error(in_body("<table id=\"02\"><columns><column key=\"a\"/></columns><row><c col=\"1\">1</c></row></table>"),
                  {3, 60, "col=\"1\" is not an integer in 0…0"});

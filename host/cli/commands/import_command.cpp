@@ -48,7 +48,8 @@ public:
                       << (imported.error ? imported.error->to_string() : input_ + ": cannot be imported") << "\n";
             return kExitUsage;
         }
-        std::string xml = write_report_xml(*imported.report);
+        // A PDF's pages and boxes go into the XML beside each line (schemas/report.xsd).
+        std::string xml = write_report_xml(*imported.report, line_origin.empty() ? nullptr : &line_origin);
         if (output_.empty() || is_stdio(output_)) {
             std::cout << xml;
         } else {

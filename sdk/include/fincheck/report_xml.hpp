@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fincheck/report.hpp"
 
@@ -32,7 +33,16 @@ LoadResult load_report_xml(const std::filesystem::path& file);
 // Same, from a buffer already in memory; `name` is used in error messages.
 LoadResult load_report_xml_buffer(std::string buffer, std::string_view name);
 
+// Where a source line was printed in a PDF: its page (1-based) and the box, in points from the
+// page's top-left corner, of the words on it. page 0: no origin (a blank line).
+struct SourceBox {
+    int page = 0;
+    double x_min = 0, y_min = 0, x_max = 0, y_max = 0;
+};
+
 // Serializes a report to report XML. Deterministic: the same Report gives the same bytes.
-std::string write_report_xml(const Report& report);
+// With `origin` (by source line, as a PDF import gives it), every element that records a line
+// also records page="N" and bbox="x0 y0 x1 y1" of that line.
+std::string write_report_xml(const Report& report, const std::vector<SourceBox>* origin = nullptr);
 
 }  // namespace fincheck

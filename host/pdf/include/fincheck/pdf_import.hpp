@@ -11,15 +11,14 @@
 #include <vector>
 
 #include "fincheck/import.hpp"
+#include "fincheck/report_xml.hpp"
 
 namespace fincheck {
 
 // Where a line of the intermediate text came from: its page (1-based) and the box, in PDF
 // points from the page's top-left corner, of the words on it. page 0: no origin (blank line).
-struct PageBox {
-    int page = 0;
-    double x_min = 0, y_min = 0, x_max = 0, y_max = 0;
-};
+// The report XML writer records it too, so it is the SDK's SourceBox.
+using PageBox = SourceBox;
 
 // The child's limits. The defaults fit any real report with a wide margin.
 struct PdfLimits {
