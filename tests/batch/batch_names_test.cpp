@@ -144,7 +144,9 @@ TEST(BatchInputs, AReportOverTheSizeLimitIsAFailedRecordAndTheOthersAreAudited) 
     ASSERT_TRUE(summary.load_file((out / "summary.xml").c_str()));
     const pugi::xml_node big = report_node(summary, "in/report-000002.xml");
     EXPECT_STREQ(big.attribute("status").as_string(), "failed");
-    EXPECT_NE(std::string(big.child("error").text().as_string()).find("input too large: " + std::to_string(size)),
+    EXPECT_NE(std::string(big.child("error").text().as_string())
+                  .find("input too large: " + fincheck::engine::describe_byte_size(size) + ", the limit is " +
+                        fincheck::engine::describe_byte_size(size - 1)),
               std::string::npos)
         << big.child("error").text().as_string();
     EXPECT_GE(result.totals.failed, 1u);

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "fincheck/engine/audit_writers.hpp"
+#include "fincheck/engine/input_file.hpp"
 #include "fincheck/import.hpp"
 #include "fincheck/pdf_import.hpp"
 #include "fincheck/report_xml.hpp"
@@ -77,27 +78,14 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
         processed.record = failed_record(input, "input", input.problem);
         return processed;
     }
-    // Larger than the limit: refused before it is read (a stray disk image must not fill memory),
-    // and again after, in case it grew meanwhile.
-    const auto too_large = [&](std::uint64_t size) {
-        processed.record =
-            failed_record(input, "input",
-                          "输入文件过大：" + std::to_string(size) + " 字节，上限为 " +
-                              std::to_string(context.options->max_input_size) + " 字节（--max-input-size）/ input too large: " +
-                              std::to_string(size) + " B, the limit is " +
-                              std::to_string(context.options->max_input_size) + " B (--max-input-size)");
-        return processed;
-    };
-    std::error_code size_error;
-    const std::uintmax_t size_on_disk = fs::file_size(input.path, size_error);
-    if (!size_error && size_on_disk > context.options->max_input_size) return too_large(size_on_disk);
-    // The loader takes the bytes over (the Report keeps them), so they get a fresh string.
-    std::string bytes;
-    if (!read_file_into(input.path, bytes)) {
-        processed.record = failed_record(input, "input", "无法读取文件 / cannot read the file");
+    // The same reader as `check`: a regular file only, never more than --max-input-size (refused
+    // from its size before it is read). The loader takes the bytes over (the Report keeps them).
+    engine::InputBytes read = engine::read_input_bytes(input.path, context.options->max_input_size);
+    if (read.error) {
+        processed.record = failed_record(input, "input", read.error->message);
         return processed;
     }
-    if (bytes.size() > context.options->max_input_size) return too_large(bytes.size());
+    std::string bytes = std::move(read.bytes);
     std::string sha = sha256_hex(bytes);
 
     if (context.options->resume) {
