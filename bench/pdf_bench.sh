@@ -2,21 +2,23 @@
 # PDF figures (bench/RESULTS.md, "PDF input"): `fincheck check X.pdf` (poppler child, layout,
 # import, all project rules, audit XML) against `pdftotext -bbox-layout X.pdf` alone, on each
 # corpus PDF, side by side in one hyperfine run. Target: fincheck <= 1.5x pdftotext.
-# Usage: bench/pdf_bench.sh   (BUILD=build-pdf-bench, FINCHECK_CORPUS_DIR=../shared/corpus)
+# Usage: bench/pdf_bench.sh   (BUILD=build-pdf-bench; FINCHECK_CORPUS_DIR, else the build's, see
+# cmake/FincheckCorpus.cmake)
 set -euo pipefail
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$SRC/build-pdf-bench}
-CORPUS=${FINCHECK_CORPUS_DIR:-$SRC/../shared/corpus}
 RUNS=${RUNS:-20}
-if [ ! -d "$CORPUS/pdf" ]; then
-  echo "pdf_bench: no corpus PDFs at $CORPUS/pdf (set FINCHECK_CORPUS_DIR); nothing measured" >&2
-  exit 0
-fi
 command -v hyperfine >/dev/null || { echo "pdf_bench: hyperfine is not installed (apt-get install hyperfine)" >&2; exit 2; }
 
 # An existing build tree (BUILD=build) is reused as configured; a new one is a Release build.
 [ -f "$BUILD/CMakeCache.txt" ] ||
   cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFINCHECK_BUILD_BENCH=OFF -DFINCHECK_BUILD_TESTS=OFF >/dev/null
+# The corpus lives outside the tree; its place is configured once, in the build.
+CORPUS=${FINCHECK_CORPUS_DIR:-$(sed -n 's/^FINCHECK_CORPUS_DIR:PATH=//p' "$BUILD/CMakeCache.txt")}
+if [ ! -d "$CORPUS/pdf" ]; then
+  echo "pdf_bench: no corpus PDFs at $CORPUS/pdf (set FINCHECK_CORPUS_DIR); nothing measured" >&2
+  exit 0
+fi
 cmake --build "$BUILD" -j 2 --target fincheck tables consistency years narrative \
   fincheck_data_lexicons fincheck_data_consistency fincheck_data_rulepacks >/dev/null
 BIN=$BUILD/bin/fincheck

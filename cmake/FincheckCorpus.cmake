@@ -1,5 +1,7 @@
 # The real reports live outside the repository. Tests and benchmarks that use them link
-# fincheck_test_corpus, which tells them where to look (see tests/corpus/fincheck_test/corpus.hpp).
+# fincheck_test_corpus, which tells them where to look (see tests/corpus/fincheck_test/corpus.hpp);
+# tools/fuzz.sh and bench/pdf_bench.sh read the same setting from the build's cache. This is the
+# one place the default is written: the folder the development and CI machines keep it in.
 set(FINCHECK_CORPUS_DIR "${PROJECT_SOURCE_DIR}/../shared/corpus" CACHE PATH
     "Folder of real report texts for the corpus tests (skipped when absent)")
 add_library(fincheck_test_corpus INTERFACE)

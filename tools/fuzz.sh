@@ -48,8 +48,8 @@ seed_files() {
       ls "$work"/generated/*.xml ;;
     import_text)
       # The project's own text report, and the real reports of the corpus when it is there
-      # (it lives outside the tree: FINCHECK_CORPUS_DIR, by default ../shared/corpus).
-      corpus="${FINCHECK_CORPUS_DIR:-$root/../shared/corpus}"
+      # (outside the tree: FINCHECK_CORPUS_DIR, else the place the build was configured with).
+      corpus="${FINCHECK_CORPUS_DIR:-$(sed -n 's/^FINCHECK_CORPUS_DIR:PATH=//p' "$build/CMakeCache.txt")}"
       texts=(tests/host/data/small-report.txt)
       [ -d "$corpus" ] && texts+=("$corpus"/*.txt)
       printf '%s\n' "${texts[@]}"

@@ -1,8 +1,8 @@
 // Where the real reports are. The corpus of published reports is not part of this repository
 // (it is not ours to publish): tests and benchmarks read it when it is present and skip, saying
 // where they looked, when it is not. Its place is FINCHECK_CORPUS_DIR at run time, else the
-// directory chosen at configure time (cmake -DFINCHECK_CORPUS_DIR=…, by default ../shared/corpus
-// beside the source tree).
+// directory chosen at configure time (cmake -DFINCHECK_CORPUS_DIR=…; the default is set once,
+// in cmake/FincheckCorpus.cmake).
 #pragma once
 
 #include <cstdlib>
