@@ -9,6 +9,7 @@
 
 #include "fincheck/utf8.hpp"
 #include "rules.hpp"
+#include "support.hpp"
 
 namespace fincheck::narrative {
 namespace {
@@ -143,7 +144,7 @@ private:
                 if (value && !value->is_zero()) continue;
                 const std::string printed = value ? value->to_string(2) : std::string("空白");
                 FindingBuilder finding(meta().id, "zero-item");
-                finding.at(span(report, block, text, item.begin, item.end))
+                finding.at(block_span(report, block, item.begin, item.end))
                     .severity(Severity::warning)
                     .arg("group", group.name)
                     .arg("item", item.text)
@@ -164,7 +165,7 @@ private:
             if (!value || *value * 10 < total) continue;
             const Decimal share = *Decimal::percent(*value, total);
             FindingBuilder finding(meta().id, "omitted-item");
-            finding.at(span(report, block, text, items.front().begin, items.back().end))
+            finding.at(block_span(report, block, items.front().begin, items.back().end))
                 .severity(Severity::info)
                 .arg("group", group.name)
                 .arg("item", rows[r]->label)
@@ -175,13 +176,6 @@ private:
                 .evidence_cell("item", detail, *rows[r], amount.column);
             sink.add(std::move(finding).build());
         }
-    }
-
-    static Location span(const Report& report, int block, std::string_view text, std::size_t begin, std::size_t end) {
-        const auto cp = [&](std::size_t byte) {
-            return static_cast<std::uint32_t>(utf8::code_point_count(text.substr(0, byte)));
-        };
-        return Location::at_block(report, block, cp(begin), cp(end));
     }
 };
 

@@ -7,6 +7,7 @@
 
 #include "fincheck/utf8.hpp"
 #include "rules.hpp"
+#include "support.hpp"
 
 namespace fincheck::narrative {
 namespace {
@@ -72,12 +73,9 @@ public:
                 std::size_t after = n->end;
                 while (after < text.size() && text[after] == ' ') ++after;
                 if (!is_clause_mark(text, after)) continue;  // a unit, 「%」 or more text follows
-                const auto cp = [&](std::size_t byte) {
-                    return static_cast<std::uint32_t>(utf8::code_point_count(text.substr(0, byte)));
-                };
                 const std::string number(text.substr(n->begin, n->end - n->begin));
                 FindingBuilder finding(meta().id, "mismatch");
-                finding.at(Location::at_block(report, static_cast<int>(b), cp(n->begin), cp(n->end)))
+                finding.at(block_span(report, static_cast<int>(b), n->begin, n->end))
                     .arg("word", word)
                     .arg("number", number)
                     .expected(number + "%")

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "fincheck/utf8.hpp"
 #include "text.hpp"
 
 namespace fincheck::narrative {
@@ -22,6 +23,14 @@ RuleMeta narrative_meta(std::string id, std::string title_zh, std::string title_
 
 Location claim_location(const Analysis& analysis, const BlockClaims& block, const Claim& claim) {
     return Location::at_block(*analysis.report, block.block, claim.begin, claim.end);
+}
+
+Location block_span(const Report& report, int block, std::size_t begin, std::size_t end) {
+    const std::string_view text = report.blocks[static_cast<std::size_t>(block)].text;
+    const auto code_points = [&](std::size_t byte) {
+        return static_cast<std::uint32_t>(utf8::code_point_count(text.substr(0, byte)));
+    };
+    return Location::at_block(report, block, code_points(begin), code_points(end));
 }
 
 std::string text_of(const Claim& claim) { return to_utf8(claim.kind == ClaimKind::comparison ? claim.word : claim.raw); }

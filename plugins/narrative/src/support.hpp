@@ -16,6 +16,8 @@ RuleMeta narrative_meta(std::string id, std::string title_zh, std::string title_
                         std::string en, std::vector<OptionSpec> options = {});
 
 Location claim_location(const Analysis& analysis, const BlockClaims& block, const Claim& claim);
+// The location of the byte span [begin, end) of block `block`'s text (spans count code points).
+Location block_span(const Report& report, int block, std::size_t begin, std::size_t end);
 std::string text_of(const Claim& claim);  // the claim as printed, UTF-8
 
 void add_claim_evidence(FindingBuilder& finding, const Analysis& analysis, const BlockClaims& block,
