@@ -164,6 +164,11 @@ def e_add(table, new_row, after=None):
     return lambda rep: add_row(rep, table, copy.deepcopy(new_row), after)
 
 
+# 01 without carry-over: no 年初/年末结转和结余, totals equal to the year's income and expenditure.
+NO_CARRY_OVER = [e_set("01", "income/年初结转和结余", "决算数", ""), e_set("01", "income/总计", "决算数", "592.29"),
+                 e_set("01", "expenditure/年末结转和结余", "决算数", ""), e_set("01", "expenditure/总计", "决算数", "592.29")]
+
+
 def e_region(region, department):
     def f(rep):
         rep["region"] = region
@@ -292,12 +297,20 @@ CASES = {
               [("04/expenditure/221/一般公共预算财政拨款", "11.43 in 04, 8.92 + 2.53 = 11.45 in 05: beyond 0.015")]),
         silent=[("silent", [e_set("04", "expenditure/221", "一般公共预算财政拨款", "11.44")], "0.01 tail")]),
     "xtab-03-05-basic": dict(
-        fire=([e_set("05", "合计", "基本支出", "150.00")],
-              [("03/合计/基本支出", "03 153.53 against 05 150.00")]),
-        fires=[("fires-two-printings", [e_set("05", "合计", "基本支出", "153.54")],
+        fire=(NO_CARRY_OVER + [e_set("05", "合计", "基本支出", "150.00")],
+              [("03/合计/基本支出", "03 153.53 against 05 150.00 (no other income, no carry-over)")]),
+        fires=[("fires-two-printings", NO_CARRY_OVER + [e_set("05", "合计", "基本支出", "153.54")],
                 [("03/合计/基本支出", "153.53 in 03, 153.54 in 05: one figure printed twice (warning)")])],
-        silent=[("other-income", [e_set("05", "合计", "基本支出", "150.00"), e_set("02", "合计", "其他收入", "6.20")],
-                 "the unit has other income, which may fund basic expenditure: the rule does not apply")]),
+        silent=[("other-income", NO_CARRY_OVER + [e_set("05", "合计", "基本支出", "150.00"), e_set("02", "合计", "其他收入", "6.20")],
+                 "the unit has other income, which may fund basic expenditure: the rule does not apply"),
+                ("carry-over", [e_set("05", "合计", "基本支出", "150.00")],
+                 "01 shows 10.00 of 年初结转和结余, a carry-over that may be of another source than the general budget "
+                 "and pay basic expenditure in 03 without passing through 05: the rule does not apply (also when the "
+                 "carry-over is fiscal: the when-conditions cannot compare 01 with 04)"),
+                ("non-fiscal-balance", NO_CARRY_OVER + [e_set("05", "合计", "基本支出", "150.00"),
+                                                        e_set("01", "income/使用非财政拨款结余", "决算数", "3.53"),
+                                                        e_set("01", "income/总计", "决算数", "595.82")],
+                 "the unit spends 3.53 of its non-fiscal balance (使用非财政拨款结余): the rule does not apply")]),
     "xtab-05-06-basic": dict(
         fire=([e_set("06", "公用经费合计", "决算数", "6.71")],
               [("05/合计/基本支出", "153.53 in 05 against 146.46 + 6.71 = 153.17 in 06")]),
