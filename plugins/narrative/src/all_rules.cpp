@@ -14,6 +14,7 @@ std::vector<std::unique_ptr<NarrativeRule>> make_all_rules(std::shared_ptr<const
     rules.push_back(make_wrong_kind(lexicon));
     rules.push_back(make_listed_items(lexicon));
     rules.push_back(make_percent_sign(lexicon));
+    rules.push_back(make_stated_absence(lexicon));
     return rules;
 }
 

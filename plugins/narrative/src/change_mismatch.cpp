@@ -2,6 +2,7 @@
 // year's figures, when the sentence states enough of them to recompute.
 #include <algorithm>
 
+#include "rate_rounding.hpp"
 #include "rules.hpp"
 #include "support.hpp"
 #include "text.hpp"
@@ -79,13 +80,26 @@ private:
         }
         std::erase_if(ratios, [](const Ratio& r) { return r.base <= Decimal{}; });
         if (ratios.empty()) return;
+        // Rounded right under some reading: silent. Cut off instead of rounded: info.
+        const Ratio* truncated = nullptr;
         for (const Ratio& r : ratios) {
             Tolerance t = tolerance;
             t.half_unit = r.half;
-            if (percentage_consistent_with_inputs(percent->value, percent->decimals, r.change, r.base, t)) return;
+            RateRounding how = rate_rounding(percent->value, percent->decimals, r.change, r.base, t);
+            if (how == RateRounding::rounded) return;
+            if (how == RateRounding::truncated && truncated == nullptr) truncated = &r;
         }
-        Decimal exact = *Decimal::percent(ratios.front().change, ratios.front().base);
-        FindingBuilder finding(meta().id, "mismatch");
+        for (const Ratio& r : ratios) {
+            Tolerance t = tolerance;
+            t.half_unit = r.half;
+            if (truncated == nullptr &&
+                percentage_consistent_with_inputs(percent->value, percent->decimals, r.change, r.base, t))
+                return;
+        }
+        const Ratio& shown = truncated != nullptr ? *truncated : ratios.front();
+        Decimal exact = *Decimal::percent(shown.change, shown.base);
+        FindingBuilder finding(meta().id, truncated != nullptr ? "truncated" : "mismatch");
+        if (truncated != nullptr) finding.severity(Severity::info);
         finding.at(claim_location(analysis, block, *percent))
             .arg("stated", text_of(*percent))
             .arg("computed", percent_text(exact, percent->decimals))
@@ -104,12 +118,12 @@ private:
 }  // namespace
 
 std::unique_ptr<NarrativeRule> make_change_mismatch(std::shared_ptr<const Lexicon> lexicon) {
-    return std::make_unique<ChangeMismatch>(
-        std::move(lexicon),
-        narrative_meta("narrative-change-mismatch", "增减额或增减率与前后年度数不符",
-                       "Year-on-year change does not follow from its figures",
-                       "正文所述变动{stated}与本年、上年数推算的{computed}不符",
-                       "The stated change {stated} does not follow from this and last year's figures ({computed})"));
+    RuleMeta meta = narrative_meta("narrative-change-mismatch", "增减额或增减率与前后年度数不符",
+                                   "Year-on-year change does not follow from its figures",
+                                   "正文所述变动{stated}与本年、上年数推算的{computed}不符",
+                                   "The stated change {stated} does not follow from this and last year's figures ({computed})");
+    meta.messages.push_back(truncated_rate_message("增减额÷上年数", "the change / the prior year's figure"));
+    return std::make_unique<ChangeMismatch>(std::move(lexicon), std::move(meta));
 }
 
 }  // namespace fincheck::narrative

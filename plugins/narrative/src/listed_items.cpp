@@ -3,6 +3,9 @@
 // blank did not happen (warning); a large item the list leaves out (a tenth or more of the
 // group) makes the list misleading (info). Items are matched to 06 by the row labels the
 // report itself prints, so no catalogue of economic codes is needed here.
+#include <algorithm>
+#include <array>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,7 +27,15 @@ const std::vector<Group>& groups() {
     return kGroups;
 }
 
-constexpr std::string_view kIncludes = "主要包括";
+// The words that open a list of items, most specific first: a block is read with the first
+// one it holds. 「主要用于」 may be followed by purposes rather than items; a list none of
+// whose items 06 prints is therefore never judged for what it leaves out.
+constexpr std::array<std::string_view, 3> kOpeners = {"主要包括", "主要用于", "包括"};
+
+// An omitted item is a warning when it is among this many largest of its group (and a tenth
+// or more of it): 「主要包括」 promises the main items, and the three largest are the ones
+// any reader of 06 would call main. Other omitted items of a tenth or more stay info.
+constexpr std::size_t kMainItems = 3;
 
 // Labels compare without spaces, brackets of either width and a trailing 支出/费用 ↔ 费.
 std::string comparable(std::string_view label) {
@@ -46,16 +57,16 @@ struct Listed {
 };
 
 // The items after 「{group}…主要包括：」 up to the end of the clause (；or 。), split at 、，,.
-std::vector<Listed> listed_items(std::string_view text, std::string_view group) {
+std::vector<Listed> listed_items(std::string_view text, std::string_view group, std::string_view opener) {
     std::vector<Listed> out;
     const std::size_t named = text.find(group);
     if (named == std::string_view::npos) return out;
-    const std::size_t includes = text.find(kIncludes, named);
+    const std::size_t includes = text.find(opener, named);
     if (includes == std::string_view::npos) return out;
     // The list belongs to this group only when no other clause starts in between.
     const std::string_view between = text.substr(named, includes - named);
     if (between.find("；") != std::string_view::npos || between.find("。") != std::string_view::npos) return out;
-    std::size_t pos = includes + kIncludes.size();
+    std::size_t pos = includes + opener.size();
     for (std::string_view colon : {std::string_view("："), std::string_view(":")})
         if (text.substr(pos).starts_with(colon)) pos += colon.size();
     std::size_t end = text.size();
@@ -115,16 +126,20 @@ public:
         if (detail == nullptr) return;
         for (std::size_t b = 0; b < report.blocks.size(); ++b) {
             const std::string_view text = report.blocks[b].text;
-            if (text.find(kIncludes) == std::string_view::npos) continue;
-            for (const Group& group : groups()) check_group(report, *detail, static_cast<int>(b), text, group, sink);
+            for (const Group& group : groups()) {
+                for (std::string_view opener : kOpeners) {
+                    std::vector<Listed> items = listed_items(text, group.name, opener);
+                    if (items.empty()) continue;
+                    check_group(report, *detail, static_cast<int>(b), items, group, sink);
+                    break;
+                }
+            }
         }
     }
 
 private:
-    void check_group(const Report& report, const Table& detail, int block, std::string_view text, const Group& group,
-                     FindingSink& sink) const {
-        const std::vector<Listed> items = listed_items(text, group.name);
-        if (items.empty()) return;
+    void check_group(const Report& report, const Table& detail, int block, const std::vector<Listed>& items,
+                     const Group& group, FindingSink& sink) const {
         std::vector<const Row*> rows;
         Decimal total;
         for (const Row& row : detail.rows) {
@@ -156,7 +171,14 @@ private:
                 sink.add(std::move(finding).build());
             }
         }
-        if (total <= Decimal{}) return;
+        // A list none of whose items 06 prints may not be a list of items at all.
+        if (total <= Decimal{} || std::find(mentioned.begin(), mentioned.end(), true) == mentioned.end()) return;
+        // The group's largest amounts, for the warning threshold.
+        std::vector<Decimal> amounts;
+        for (const Row* row : rows)
+            if (auto v = row_amount(*row).value) amounts.push_back(*v);
+        std::sort(amounts.begin(), amounts.end(), std::greater<>());
+        const Decimal main_floor = amounts.size() >= kMainItems ? amounts[kMainItems - 1] : amounts.back();
         for (std::size_t r = 0; r < rows.size(); ++r) {
             if (mentioned[r]) continue;
             const Amount amount = row_amount(*rows[r]);
@@ -164,9 +186,10 @@ private:
             // A tenth of the group or more: an item the reader would expect to be named.
             if (!value || *value * 10 < total) continue;
             const Decimal share = *Decimal::percent(*value, total);
+            const bool main_item = *value >= main_floor;
             FindingBuilder finding(meta().id, "omitted-item");
             finding.at(block_span(report, block, items.front().begin, items.back().end))
-                .severity(Severity::info)
+                .severity(main_item ? Severity::warning : Severity::info)
                 .arg("group", group.name)
                 .arg("item", rows[r]->label)
                 .arg("value", *value)

@@ -3,6 +3,7 @@
 // own 预算数 and 执行数.
 #include <algorithm>
 
+#include "rate_rounding.hpp"
 #include "rules.hpp"
 #include "support.hpp"
 #include "text.hpp"
@@ -24,10 +25,15 @@ public:
                 if (pair.budget->value <= Decimal{}) continue;  // narrative-zero-base
                 Tolerance t = context.tolerance();
                 t.half_unit = std::max(pair.budget->half_unit, pair.actual->half_unit);
-                if (percentage_consistent_with_inputs(rate.value, rate.decimals, pair.actual->value, pair.budget->value, t))
+                RateRounding how = rate_rounding(rate.value, rate.decimals, pair.actual->value, pair.budget->value, t);
+                if (how == RateRounding::rounded) continue;
+                bool truncated = how == RateRounding::truncated;
+                if (!truncated &&
+                    percentage_consistent_with_inputs(rate.value, rate.decimals, pair.actual->value, pair.budget->value, t))
                     continue;
                 Decimal exact = *Decimal::percent(pair.actual->value, pair.budget->value);
-                FindingBuilder finding(meta().id, "mismatch");
+                FindingBuilder finding(meta().id, truncated ? "truncated" : "mismatch");
+                if (truncated) finding.severity(Severity::info);
                 finding.at(claim_location(analysis, block, rate))
                     .arg("stated", text_of(rate))
                     .arg("actual", pair.actual->value)
@@ -47,9 +53,13 @@ public:
             if (budget <= Decimal{}) continue;
             auto parsed = parse_decimals(form.rate->raw);
             Tolerance t = context.tolerance();
-            if (percentage_consistent_with_inputs(rate, parsed, actual, budget, t)) continue;
+            RateRounding how = rate_rounding(rate, parsed, actual, budget, t);
+            if (how == RateRounding::rounded) continue;
+            bool truncated = how == RateRounding::truncated;
+            if (!truncated && percentage_consistent_with_inputs(rate, parsed, actual, budget, t)) continue;
             Decimal exact = *Decimal::percent(actual, budget);
-            FindingBuilder finding(meta().id, "mismatch");
+            FindingBuilder finding(meta().id, truncated ? "truncated" : "mismatch");
+            if (truncated) finding.severity(Severity::info);
             finding.at(form_location(*analysis.report, form, *form.rate))
                 .arg("stated", std::string(form.rate->raw))
                 .arg("actual", actual)
@@ -79,12 +89,12 @@ private:
 }  // namespace
 
 std::unique_ptr<NarrativeRule> make_rate_mismatch(std::shared_ptr<const Lexicon> lexicon) {
-    return std::make_unique<RateMismatch>(
-        std::move(lexicon),
-        narrative_meta("narrative-rate-mismatch", "完成率或执行率与决算数、预算数不符",
-                       "Completion or execution rate does not follow from actual and budget",
-                       "所述比率{stated}与{actual}÷{budget}={computed}不符",
-                       "The stated rate {stated} does not follow from {actual} / {budget} = {computed}"));
+    RuleMeta meta = narrative_meta("narrative-rate-mismatch", "完成率或执行率与决算数、预算数不符",
+                                   "Completion or execution rate does not follow from actual and budget",
+                                   "所述比率{stated}与{actual}÷{budget}={computed}不符",
+                                   "The stated rate {stated} does not follow from {actual} / {budget} = {computed}");
+    meta.messages.push_back(truncated_rate_message("{actual}÷{budget}", "{actual} / {budget}"));
+    return std::make_unique<RateMismatch>(std::move(lexicon), std::move(meta));
 }
 
 }  // namespace fincheck::narrative

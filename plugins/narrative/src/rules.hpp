@@ -41,6 +41,7 @@ std::unique_ptr<NarrativeRule> make_duplicate_fact(std::shared_ptr<const Lexicon
 std::unique_ptr<NarrativeRule> make_wrong_kind(std::shared_ptr<const Lexicon> lexicon);
 std::unique_ptr<NarrativeRule> make_listed_items(std::shared_ptr<const Lexicon> lexicon);
 std::unique_ptr<NarrativeRule> make_percent_sign(std::shared_ptr<const Lexicon> lexicon);
+std::unique_ptr<NarrativeRule> make_stated_absence(std::shared_ptr<const Lexicon> lexicon);
 
 // All of them, in documentation order.
 std::vector<std::unique_ptr<NarrativeRule>> make_all_rules(std::shared_ptr<const Lexicon> lexicon);

@@ -2,6 +2,9 @@
 // `expect:` comment and every comment a finding; unannotated blocks must stay silent.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "fincheck/testing.hpp"
 #include "rules.hpp"
 
@@ -20,15 +23,30 @@ std::shared_ptr<const Lexicon> national_lexicon() {
 
 class RuleFixture : public ::testing::TestWithParam<std::size_t> {};
 
+// <rule id>.xml, and any <rule id>.<case>.xml beside it (another template's wording, the
+// Shanghai tables): each must match its annotations.
+std::vector<std::filesystem::path> fixtures_of(const std::string& id) {
+    std::vector<std::filesystem::path> out{std::filesystem::path(NARRATIVE_FIXTURE_DIR) / (id + ".xml")};
+    std::vector<std::filesystem::path> cases;
+    for (const auto& entry : std::filesystem::directory_iterator(NARRATIVE_FIXTURE_DIR)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with(id + ".") && name != id + ".xml" && name.ends_with(".xml")) cases.push_back(entry.path());
+    }
+    std::sort(cases.begin(), cases.end());
+    out.insert(out.end(), cases.begin(), cases.end());
+    return out;
+}
+
 TEST_P(RuleFixture, FindingsMatchTheAnnotations) {
     auto rules = make_all_rules(national_lexicon());
     const NarrativeRule& rule = *rules.at(GetParam());
-    std::string path = std::string(NARRATIVE_FIXTURE_DIR) + "/" + rule.meta().id + ".xml";
-    testing::FixtureRun run = testing::run_fixture(rule, path);
-    EXPECT_FALSE(run.expectations.empty()) << path << " has no expect: annotation";
-    std::string mismatches;
-    for (const auto& m : run.mismatches) mismatches += m + "\n";
-    EXPECT_TRUE(run.ok()) << path << "\n" << mismatches;
+    for (const std::filesystem::path& path : fixtures_of(rule.meta().id)) {
+        testing::FixtureRun run = testing::run_fixture(rule, path);
+        EXPECT_FALSE(run.expectations.empty()) << path << " has no expect: annotation";
+        std::string mismatches;
+        for (const auto& m : run.mismatches) mismatches += m + "\n";
+        EXPECT_TRUE(run.ok()) << path << "\n" << mismatches;
+    }
 }
 
 // The test is named after the rule id (narrative-zero-base -> ZeroBase), and every rule the

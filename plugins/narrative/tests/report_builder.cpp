@@ -67,6 +67,21 @@ Row& ReportBuilder::row(Table& table, const std::string& key, const std::vector<
     return table.rows.back();
 }
 
+void ReportBuilder::set(const std::string& table, const std::string& key, const std::string& column,
+                         const std::string& raw) {
+    for (Table& t : report_.tables) {
+        if (t.id != table) continue;
+        auto index = t.column_index(column);
+        for (Row& r : t.rows) {
+            if (r.key != key || !index) continue;
+            Cell& cell = r.cells.at(*index);
+            cell.raw = report_.own(raw);
+            cell.value.reset();
+            if (auto parsed = parse_number(raw); parsed && !parsed->percent) cell.value = parsed->value;
+        }
+    }
+}
+
 Attachment& ReportBuilder::attachment(const std::string& label) {
     Attachment attachment;
     attachment.label = report_.own(label);

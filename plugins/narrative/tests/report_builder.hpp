@@ -18,6 +18,8 @@ public:
     // Cells are given as printed; "" is a blank cell.
     Row& row(Table& table, const std::string& key, const std::vector<std::string>& cells,
              const std::string& code = "", const std::string& label = "");
+    // Reprints one cell of a table built before ("" blanks it).
+    void set(const std::string& table, const std::string& key, const std::string& column, const std::string& raw);
     Attachment& attachment(const std::string& label);
     void field(Attachment& attachment, const std::string& name, const std::string& raw);
 

@@ -140,6 +140,44 @@ TEST(AmountMismatch, StillChecksFiscalIncomeNamedWithoutAFund) {
 
 // ---- narrative-share-mismatch -----------------------------------------------------------
 
+// A department with other funds: 03 (all funds) books 150.00 of 基本支出, 05 (the general
+// budget) 120.00. Each section must state the figure of its own scope.
+TEST(AmountMismatch, NamesBothFiguresWhenTheOtherFundScopeIsStated) {
+    Fixture f;
+    f.builder.set("03", "合计", "基本支出", "150.00");
+    f.builder.set("03", "合计", "项目支出", "350.00");
+    int all_funds_in_gpb = f.block("2024年度一般公共预算财政拨款基本支出150.00万元，其中：人员经费100.00万元。", f.gpb_basic);
+    int gpb_in_overall = f.block("2024年度支出合计500.00万元，其中：基本支出120.00万元。", f.expenditure);
+    int plain = f.block("2024年度一般公共预算财政拨款基本支出130.00万元。", f.gpb_basic);
+    f.block("2024年度一般公共预算财政拨款基本支出120.00万元。", f.gpb_basic);  // right scope
+    f.block("其中：基本支出150.00万元，项目支出350.00万元。", f.expenditure);   // right scope
+    auto rule = make_amount_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 3u);
+    EXPECT_EQ(findings[0].location.block, all_funds_in_gpb);
+    EXPECT_EQ(findings[0].message_id, "wrong-scope");
+    EXPECT_EQ(findings[0].expected, "120.00");
+    EXPECT_FALSE(findings[0].severity.has_value()) << "a wrong figure keeps the rule's severity (error)";
+    std::string text = render_message(rule->meta().message(findings[0].message_id)->zh, findings[0].args);
+    EXPECT_NE(text.find("03/合计/基本支出"), std::string::npos) << text;
+    EXPECT_NE(text.find("05/合计/基本支出"), std::string::npos) << text;
+    EXPECT_EQ(findings[1].location.block, gpb_in_overall);
+    EXPECT_EQ(findings[1].message_id, "wrong-scope");
+    EXPECT_EQ(findings[1].expected, "150.00");
+    EXPECT_EQ(findings[2].location.block, plain);
+    EXPECT_EQ(findings[2].message_id, "mismatch");
+}
+
+// Where 03 and 05 print the same figure there is no other scope to name.
+TEST(AmountMismatch, KeepsThePlainMessageWhenBothScopesAgree) {
+    Fixture f;
+    f.block("2024年度一般公共预算财政拨款基本支出150.00万元。", f.gpb_basic);
+    auto rule = make_amount_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].message_id, "mismatch");
+}
+
 TEST(ShareMismatch, FlagsShareThatDoesNotFollowFromItsAmounts) {
     Fixture f;
     int wrong = f.block("本年支出合计500.00万元，其中：基本支出120.00万元，占25.00%；项目支出380.00万元，占76.00%。", f.expenditure);
@@ -163,6 +201,26 @@ TEST(ShareMismatch, AcceptsRoundingNudgeAndTableWholeUnderAWrongHeading) {
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
+// The whole is the one the sentence names, not the total expenditure: a 三公 item's share of
+// the 三公 total (09), an item's share of 基本支出 or 项目支出 (05 in its section).
+TEST(ShareMismatch, RecomputesAgainstTheWholeTheSentenceNames) {
+    Fixture f;
+    f.builder.set("09", "合计", "决算数/合计", "2.00");
+    int sangong = f.builder.section("七、财政拨款“三公”经费支出决算情况说明");
+    f.block("公务接待费支出0.50万元，占“三公”经费的25.00%。", sangong);
+    int of_total = f.block("公务接待费支出0.50万元，占“三公”经费的0.10%。", sangong);
+    f.block("人员经费100.00万元，占基本支出的83.33%；公用经费20.00万元，占基本支出的16.67%。", f.gpb_basic);
+    int wrong_whole = f.block("人员经费100.00万元，占基本支出的20.00%。", f.gpb_basic);
+    f.block("一般行政管理事务（项）支出10.00万元，占项目支出的2.63%。", f.gpb_detail);
+    auto rule = make_share_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 2u);
+    EXPECT_EQ(findings[0].location.block, of_total);
+    EXPECT_EQ(findings[0].expected, "25.00%");
+    EXPECT_EQ(findings[1].location.block, wrong_whole);
+    EXPECT_EQ(findings[1].expected, "83.33%");
+}
+
 TEST(ShareMismatch, FlagsClassShareInAStructureList) {
     Fixture f;
     f.block("一般公共预算财政拨款支出500.00万元，主要用于以下方面：一般公共服务支出（类）100.00万元，占21.00%；农林水支出（类）380.00万元，占76.00%；", f.gpb_structure);
@@ -182,6 +240,18 @@ TEST(ChangeMismatch, FlagsPercentThatDoesNotFollowFromTheAmounts) {
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, wrong);
     EXPECT_EQ(findings[0].expected, "16.67%");
+}
+
+TEST(ChangeMismatch, TruncatedPercentIsInfo) {
+    Fixture f;
+    int cut = f.block("机关运行经费支出3370.41万元，比2023年3000.00万元增加370.41万元，增长12.34%。", f.other);
+    f.block("机关运行经费支出3370.41万元，比2023年3000.00万元增加370.41万元，增长12.35%。", f.other);
+    auto rule = make_change_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.block, cut);
+    EXPECT_EQ(findings[0].message_id, "truncated");
+    EXPECT_EQ(findings[0].severity, Severity::info);
 }
 
 TEST(ChangeMismatch, FlagsChangeAmountThatIsNotTheDifference) {
@@ -211,6 +281,34 @@ TEST(RateMismatch, FlagsCompletionRateStatedAfterItsFigures) {
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, wrong);
     EXPECT_EQ(findings[0].expected, "94.2%");
+}
+
+// 370.41 / 3000.00 = 12.347%: 12.35% is rounded (silent), 12.34% cut off (info), 12.30%
+// wrong (error). The inputs' own rounding cannot reach 12.34 here.
+TEST(RateMismatch, TruncatedRateIsInfoRoundedIsSilentOtherIsError) {
+    Fixture f;
+    f.block("年初预算为3000.00万元，支出决算为370.41万元，完成年初预算的12.35%。", f.gpb_detail);
+    int cut = f.block("年初预算为3000.00万元，支出决算为370.41万元，完成年初预算的12.34%。", f.gpb_detail);
+    int wrong = f.block("年初预算为3000.00万元，支出决算为370.41万元，完成年初预算的12.30%。", f.gpb_detail);
+    auto rule = make_rate_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 2u);
+    EXPECT_EQ(findings[0].location.block, cut);
+    EXPECT_EQ(findings[0].message_id, "truncated");
+    EXPECT_EQ(findings[0].severity, Severity::info);
+    EXPECT_EQ(findings[0].expected, "12.35%");
+    EXPECT_EQ(findings[1].location.block, wrong);
+    EXPECT_EQ(findings[1].message_id, "mismatch");
+    EXPECT_FALSE(findings[1].severity.has_value());
+}
+
+// A truncation the inputs' rounding explains is not one: 37.04 / 300.00 = 12.3467%, but
+// 37.035 / 300.005 = 12.3448% rounds to 12.34.
+TEST(RateMismatch, RateTheInputsRoundingExplainsIsSilent) {
+    Fixture f;
+    f.block("年初预算为300.00万元，支出决算为37.04万元，完成年初预算的12.34%。", f.gpb_detail);
+    auto rule = make_rate_mismatch(national_lexicon());
+    EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
 TEST(RateMismatch, StaysSilentOnCorrectRatesAndOtherBudgets) {
@@ -529,6 +627,39 @@ TEST(WrongKind, FlagsItemCalledBasicThatTable05BooksAsProject) {
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, wrong);
     EXPECT_EQ(findings[0].expected, "项目支出");
+}
+
+// ---- narrative-listed-items ------------------------------------------------------------
+
+// 公用经费 100.00: 办公费 30, 差旅费 25, 会议费 20, 培训费 15, 邮电费 10. A list naming the two
+// largest leaves out 会议费 (3rd largest, 20%: warning), 培训费 and 邮电费 (a tenth or more but
+// not among the three largest: info).
+TEST(ListedItems, OmittingOneOfTheThreeLargestItemsIsAWarning) {
+    ReportBuilder builder;
+    Table& t06 = builder.table("06", {"决算数"});
+    builder.row(t06, "302", {"100.00"}, "302", "商品和服务支出");
+    builder.row(t06, "30201", {"30.00"}, "30201", "办公费");
+    builder.row(t06, "30211", {"25.00"}, "30211", "差旅费");
+    builder.row(t06, "30215", {"20.00"}, "30215", "会议费");
+    builder.row(t06, "30216", {"15.00"}, "30216", "培训费");
+    builder.row(t06, "30207", {"10.00"}, "30207", "邮电费");
+    int section = builder.section("六、一般公共预算财政拨款基本支出决算情况说明");
+    int list = builder.block("公用经费100.00万元，主要包括：办公费、差旅费。", section);
+    builder.block("公用经费100.00万元，主要用于保障机构正常运转。", section);  // purposes, not items
+    builder.block("公用经费100.00万元，主要用于办公费、差旅费、会议费、培训费、邮电费。", section);
+    auto rule = make_listed_items(national_lexicon());
+    auto findings = testing::run_rule(*rule, builder.report());
+    ASSERT_EQ(findings.size(), 3u);
+    for (const Finding& finding : findings) {
+        EXPECT_EQ(finding.location.block, list);
+        EXPECT_EQ(finding.message_id, "omitted-item");
+    }
+    EXPECT_EQ(findings[0].expected, "会议费");
+    EXPECT_EQ(findings[0].severity, Severity::warning);
+    EXPECT_EQ(findings[1].expected, "培训费");
+    EXPECT_EQ(findings[1].severity, Severity::info);
+    EXPECT_EQ(findings[2].expected, "邮电费");
+    EXPECT_EQ(findings[2].severity, Severity::info);
 }
 
 // ---- metadata ---------------------------------------------------------------------------
