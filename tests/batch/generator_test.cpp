@@ -2,6 +2,8 @@
 // project's arithmetic and cross-table rules find nothing in a clean report) and its
 // planted errors are found by the rules of their family.
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -86,6 +88,17 @@ TEST(Generator, ConsistentReportsRaiseNoArithmeticOrCrossTableFinding) { expect_
 // The precision guard of issue #17 for the structure and metadata rules.
 TEST(Generator, ConsistentReportsRaiseNoStructureOrMetadataFinding) { expect_clean_of(80, {"structure", "metadata"}); }
 
+// The precision guard of issue #17 over every rule category: a consistent report may carry
+// style notes (info) but not one error or warning.
+TEST(Generator, ConsistentReportsRaiseNoErrorOrWarningInAnyCategory) {
+    audit_generated(81, 0.0, 40, [&](const engine::Engine& engine, std::uint64_t i, const gen::GeneratedReport&,
+                                     const engine::AuditResult& result) {
+        for (const engine::AuditedFinding& f : result.findings)
+            EXPECT_EQ(f.severity, Severity::info) << "report " << i << ": " << category_of(engine, f.finding.rule_id)
+                                                  << " " << f.finding.rule_id << " " << f.message_en;
+    });
+}
+
 TEST(Generator, PlantedTableErrorsAreFoundByTheirRuleFamily) {
     std::size_t planted = 0, found = 0;
     audit_generated(78, 1.0, 20, [&](const engine::Engine& engine, std::uint64_t, const gen::GeneratedReport& generated,
@@ -138,6 +151,49 @@ TEST(Generator, PlantedStructureErrorsAreFoundWhereTheyWerePlanted) {
     });
     EXPECT_GE(planted, 55u);  // three kinds in nearly every report
     EXPECT_EQ(found, planted);
+}
+
+// The narrative kinds of issue #17, each found by the rule built for it at the planted block,
+// at the severity its gap asks for: a wrong scope and a denied spending are errors, a
+// truncated rate is info.
+struct NarrativeExpectation {
+    std::string_view rule;
+    Severity severity;
+};
+std::optional<NarrativeExpectation> narrative_rule_for(gen::ErrorKind kind) {
+    switch (kind) {
+        case gen::ErrorKind::wrong_fund_scope: return NarrativeExpectation{"narrative-amount-mismatch", Severity::error};
+        case gen::ErrorKind::stated_absence: return NarrativeExpectation{"narrative-stated-absence", Severity::error};
+        case gen::ErrorKind::truncated_rate: return NarrativeExpectation{"narrative-rate-mismatch", Severity::info};
+        default: return std::nullopt;
+    }
+}
+
+TEST(Generator, PlantedNarrativeErrorsAreFoundWhereTheyWerePlanted) {
+    std::map<gen::ErrorKind, std::pair<std::size_t, std::size_t>> by_kind;  // planted, found
+    audit_generated(82, 1.0, 200, [&](const engine::Engine&, std::uint64_t i, const gen::GeneratedReport& generated,
+                                     const engine::AuditResult& result) {
+        for (const gen::InjectedError& e : generated.truth) {
+            const auto expectation = narrative_rule_for(e.kind);
+            if (!expectation) continue;
+            bool hit = false;
+            for (const engine::AuditedFinding& f : result.findings) {
+                hit = hit || (f.finding.rule_id == expectation->rule && f.finding.location.block == e.block &&
+                              f.severity == expectation->severity &&
+                              (e.kind == gen::ErrorKind::stated_absence || f.finding.actual.find(e.actual) != std::string::npos));
+            }
+            auto& [planted, found] = by_kind[e.kind];
+            ++planted;
+            found += hit ? 1 : 0;
+            EXPECT_TRUE(hit) << "report " << i << ": " << gen::to_string(e.kind) << " (" << e.note << ", " << e.actual
+                             << ") not found by " << expectation->rule;
+        }
+    });
+    for (gen::ErrorKind kind : {gen::ErrorKind::wrong_fund_scope, gen::ErrorKind::stated_absence, gen::ErrorKind::truncated_rate}) {
+        const auto [planted, found] = by_kind[kind];
+        EXPECT_GE(planted, 20u) << gen::to_string(kind) << " is planted too rarely to measure";
+        EXPECT_GE(found * 100, planted * 95) << gen::to_string(kind) << ": " << found << " of " << planted;
+    }
 }
 
 }  // namespace

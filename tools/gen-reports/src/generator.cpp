@@ -17,6 +17,9 @@ std::string_view to_string(ErrorKind kind) {
         case ErrorKind::foreign_department: return "foreign-department";
         case ErrorKind::unresolved_alternative: return "unresolved-alternative";
         case ErrorKind::obsolete_class_name: return "obsolete-class-name";
+        case ErrorKind::wrong_fund_scope: return "wrong-fund-scope";
+        case ErrorKind::stated_absence: return "stated-absence";
+        case ErrorKind::truncated_rate: return "truncated-rate";
         case ErrorKind::foreign_part_heading: break;
     }
     return "foreign-part-heading";
@@ -26,7 +29,10 @@ std::string_view family_of(ErrorKind kind) {
     switch (kind) {
         case ErrorKind::class_missing_from_total: return "arithmetic";
         case ErrorKind::cross_table_mismatch: return "cross-table";
-        case ErrorKind::wrong_percentage: return "narrative";
+        case ErrorKind::wrong_percentage:
+        case ErrorKind::wrong_fund_scope:
+        case ErrorKind::stated_absence:
+        case ErrorKind::truncated_rate: return "narrative";
         case ErrorKind::wrong_attachment_year: return "years";
         case ErrorKind::unresolved_alternative:
         case ErrorKind::obsolete_class_name: return "structure";

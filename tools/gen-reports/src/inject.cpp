@@ -254,6 +254,7 @@ void inject_errors(Random& random, double rate, ReportBuilder& builder, const Pr
     if (random.chance(rate)) unresolved_alternative(builder, truth);
     if (random.chance(rate)) obsolete_class_name(builder, profile, truth);
     if (random.chance(rate)) foreign_part_heading(random, builder, profile, truth);
+    inject_narrative_errors(random, rate, builder, profile, finances, truth);
 }
 
 }  // namespace fincheck::gen

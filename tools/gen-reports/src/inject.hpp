@@ -13,4 +13,8 @@ void inject_errors(Random& random, double rate, ReportBuilder& builder, const Pr
                    const Finances& finances, const NarrativeAnchors& anchors,
                    std::vector<InjectedError>& truth);
 
+// The narrative kinds of issue #17 (inject_narrative.cpp); inject_errors calls it last.
+void inject_narrative_errors(Random& random, double rate, ReportBuilder& builder, const Profile& profile,
+                             const Finances& finances, std::vector<InjectedError>& truth);
+
 }  // namespace fincheck::gen

@@ -30,8 +30,11 @@ enum class ErrorKind : std::uint8_t {
     unresolved_alternative,    // a template choice left in the prose: 相比增加（减少） (structure)
     obsolete_class_name,       // a class row of 01 under its pre-2019 name (structure)
     foreign_part_heading,      // another unit's name in the heading 第一部分 …概况 (metadata)
+    wrong_fund_scope,          // 03's all-funds 基本支出 stated as the 一般公共预算 one (narrative)
+    stated_absence,            // 「没有政府性基金…」/「无“三公”经费…」 while 07/09 show spending (narrative)
+    truncated_rate,            // a completion rate cut off instead of rounded: 12.347% as 12.34% (narrative, info)
 };
-inline constexpr int kErrorKindCount = 8;
+inline constexpr int kErrorKindCount = 11;
 
 std::string_view to_string(ErrorKind kind);
 // The rule family (RuleMeta::category) expected to report the error.
