@@ -21,30 +21,36 @@ public:
                 const Claim& rate = block.claims[i];
                 if (rate.kind != ClaimKind::rate) continue;
                 BudgetPair pair = budget_pair(block, i, rate.budget_kind);
-                if (pair.budget == nullptr || pair.actual == nullptr) continue;
-                if (pair.budget->value <= Decimal{}) continue;  // narrative-zero-base
+                if (pair.actual == nullptr) continue;
+                // No budget in the sentence: the table's budget of the same item (09 预算数).
+                std::vector<FactValue> table_budget;
+                if (pair.budget == nullptr) table_budget = table_budgets(analysis, block, *pair.actual, rate.budget_kind);
+                if (pair.budget == nullptr && table_budget.size() != 1) continue;
+                const Decimal budget = pair.budget != nullptr ? pair.budget->value : table_budget.front().value;
+                const Decimal budget_half = pair.budget != nullptr ? pair.budget->half_unit : table_budget.front().half_unit;
+                if (budget <= Decimal{}) continue;  // narrative-zero-base
                 Tolerance t = context.tolerance();
-                t.half_unit = std::max(pair.budget->half_unit, pair.actual->half_unit);
-                RateRounding how = rate_rounding(rate.value, rate.decimals, pair.actual->value, pair.budget->value, t);
+                t.half_unit = std::max(budget_half, pair.actual->half_unit);
+                RateRounding how = rate_rounding(rate.value, rate.decimals, pair.actual->value, budget, t);
                 if (how == RateRounding::rounded) continue;
                 bool truncated = how == RateRounding::truncated;
-                if (!truncated &&
-                    percentage_consistent_with_inputs(rate.value, rate.decimals, pair.actual->value, pair.budget->value, t))
+                if (!truncated && percentage_consistent_with_inputs(rate.value, rate.decimals, pair.actual->value, budget, t))
                     continue;
-                Decimal exact = *Decimal::percent(pair.actual->value, pair.budget->value);
+                Decimal exact = *Decimal::percent(pair.actual->value, budget);
                 FindingBuilder finding(meta().id, truncated ? "truncated" : "mismatch");
                 if (truncated) finding.severity(Severity::info);
                 finding.at(claim_location(analysis, block, rate))
                     .arg("stated", text_of(rate))
                     .arg("actual", pair.actual->value)
-                    .arg("budget", pair.budget->value)
+                    .arg("budget", budget)
                     .arg("computed", percent_text(exact, rate.decimals))
                     .expected(percent_text(exact, rate.decimals))
                     .actual(text_of(rate))
                     .difference(rate.value - exact);
                 add_claim_evidence(finding, analysis, block, rate, "claim");
                 add_claim_evidence(finding, analysis, block, *pair.actual, "actual");
-                add_claim_evidence(finding, analysis, block, *pair.budget, "budget");
+                if (pair.budget != nullptr) add_claim_evidence(finding, analysis, block, *pair.budget, "budget");
+                else add_fact_evidence(finding, table_budget.front(), "budget");
                 sink.add(std::move(finding).build());
             }
         }

@@ -112,6 +112,14 @@ BudgetPair budget_pair(const BlockClaims& block, std::size_t at, BudgetKind want
     return pair;
 }
 
+std::vector<FactValue> table_budgets(const Analysis& analysis, const BlockClaims& block, const Claim& actual,
+                                     BudgetKind wanted) {
+    if (wanted == BudgetKind::adjusted || block.claims.empty()) return {};
+    const auto index = static_cast<std::size_t>(&actual - block.claims.data());
+    if (index >= block.concepts.size() || block.concepts[index] == nullptr) return {};
+    return analysis.facts(block, block.concepts[index], Role::budget);
+}
+
 // Groups each change with the figures of its sentence. Shared with the zero-base rule.
 std::vector<ChangeGroup> change_groups(const BlockClaims& block) {
     std::vector<ChangeGroup> groups;

@@ -48,6 +48,13 @@ struct BudgetPair {
 };
 BudgetPair budget_pair(const BlockClaims& block, std::size_t at, BudgetKind wanted);
 
+// The tables' budget for the actual a rate refers to when its sentence states none: the
+// facts of the actual's concept in the budget role (09 预算数 for a “三公” item, as in 「其中：
+// 因公出国（境）费决算为0.00万元，完成预算的0%」). Empty for a concept with no budget binding,
+// or a rate of the full-year (adjusted) budget, which no standard table prints.
+std::vector<FactValue> table_budgets(const Analysis& analysis, const BlockClaims& block, const Claim& actual,
+                                     BudgetKind wanted);
+
 // A year-on-year change and the figures of its sentence it is computed from.
 struct ChangeGroup {
     std::optional<std::size_t> amount;   // 减少63.94万元

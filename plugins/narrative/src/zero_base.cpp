@@ -36,6 +36,10 @@ public:
                 // even when the actual is 0 too.
                 if (rate.kind != ClaimKind::rate) continue;
                 BudgetPair pair = budget_pair(block, i, rate.budget_kind);
+                if (pair.budget == nullptr && pair.actual != nullptr) {
+                    check_table_budget(analysis, block, rate, *pair.actual, sink);
+                    continue;
+                }
                 if (pair.budget == nullptr || !pair.budget->value.is_zero()) continue;
                 BaseName name = budget_name(pair.budget->budget_kind);
                 FindingBuilder finding = start(analysis, block, rate, "mismatch");
@@ -61,6 +65,23 @@ public:
     }
 
 private:
+    // No budget in the sentence: the table's (09 预算数 of the item), blank or 0.00 there.
+    void check_table_budget(const Analysis& analysis, const BlockClaims& block, const Claim& rate, const Claim& actual,
+                            FindingSink& sink) const {
+        const std::vector<FactValue> budgets = table_budgets(analysis, block, actual, rate.budget_kind);
+        if (budgets.empty()) return;
+        for (const FactValue& budget : budgets)
+            if (!budget.value.is_zero()) return;
+        const FactValue& budget = budgets.front();
+        FindingBuilder finding = start(analysis, block, rate, "mismatch");
+        finding.arg("base_name", "决算表预算数（" + budget.label + "）")
+            .arg("base_name_en", "the budget in table " + budget.label)
+            .arg("base", budget.value.to_string(2));
+        add_claim_evidence(finding, analysis, block, actual, "actual");
+        add_fact_evidence(finding, budget, "base");
+        sink.add(std::move(finding).build());
+    }
+
     FindingBuilder start(const Analysis& analysis, const BlockClaims& block, const Claim& rate,
                          std::string_view message) const {
         FindingBuilder finding(meta().id, message);

@@ -311,6 +311,42 @@ TEST(RateMismatch, RateTheInputsRoundingExplainsIsSilent) {
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
+// 「其中：因公出国（境）费决算为0.00万元，完成预算的0%」 states no budget: the item's 09 预算数 is
+// the base. Blank there (0): no rate exists (zero-base); 0.95: the rate must follow from it.
+struct ThreePublicItems {
+    ReportBuilder builder;
+    int section;
+    ThreePublicItems() {
+        Table& t09 = builder.table("09", {"预算数/合计", "决算数/合计", "预算数/因公出国（境）费", "决算数/因公出国（境）费",
+                                          "预算数/公务接待费", "决算数/公务接待费"});
+        builder.row(t09, "合计", {"0.95", "0.50", "", "", "0.95", "0.50"});
+        section = builder.section("七、财政拨款“三公”经费支出决算情况说明");
+    }
+};
+
+TEST(RateMismatch, ARateWithoutAStatedBudgetFollowsTheTablesBudget) {
+    ThreePublicItems f;
+    f.builder.block("“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.50万元，完成预算的52.63%，其中：因公出国（境）费决算为0.00万元，完成预算的0%；公务接待费支出决算为0.50万元，完成预算的52.63%。", f.section);
+    int wrong = f.builder.block("公务接待费支出决算为0.50万元，完成预算的60.00%。", f.section);
+    auto rate = make_rate_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rate, f.builder.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.block, wrong);
+    EXPECT_EQ(findings[0].expected, "52.63%");
+}
+
+TEST(ZeroBase, ARateAgainstABlankBudgetInTheTableHasNoBase) {
+    ThreePublicItems f;
+    int block = f.builder.block("“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.50万元，完成预算的52.63%，其中：因公出国（境）费决算为0.00万元，完成预算的0%；公务接待费支出决算为0.50万元，完成预算的52.63%。", f.section);
+    auto zero = make_zero_base(national_lexicon());
+    auto findings = testing::run_rule(*zero, f.builder.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.block, block);
+    EXPECT_EQ(findings[0].actual, "0%");
+    std::string text = render_message(zero->meta().message(findings[0].message_id)->zh, findings[0].args);
+    EXPECT_NE(text.find("09/合计/预算数/因公出国（境）费"), std::string::npos) << text;
+}
+
 TEST(RateMismatch, StaysSilentOnCorrectRatesAndOtherBudgets) {
     Fixture f;
     f.block("2024年一般公共预算财政拨款支出年初预算为606.24万元，支出决算为592.29万元，完成年初预算97.7%。", f.gpb_detail);
