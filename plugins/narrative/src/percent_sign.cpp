@@ -14,7 +14,8 @@ namespace {
 
 // Words a rate follows (「占…的」 ends in 的 or 比; 完成…预算的). Between the word and the number
 // only a few characters that are neither digits nor clause marks may stand.
-constexpr std::array<std::string_view, 6> kRateWords = {"占", "增长", "下降", "完成", "执行率", "比重"};
+constexpr std::array<std::string_view, 11> kRateWords = {"占", "增长", "下降", "完成", "执行率", "比重",
+                                                          "上升", "降低", "提高", "增幅", "降幅"};
 constexpr std::size_t kMaxGap = 12;  // characters between the word and the number
 constexpr std::array<std::string_view, 7> kClauseEnds = {"，", "。", "；", "、", ",", ";", "）"};
 
