@@ -89,6 +89,33 @@ TEST(PackLoader, RejectsAReferenceToAnUndeclaredColumn) {
     EXPECT_NE(e.message.find("预算数"), std::string::npos) << e.message;
 }
 
+// <not-above>'s second cell is checked like the first: an undeclared column is an error at
+// the condition's line, and the second cell cannot be left out.
+TEST(PackLoader, ChecksBothCellsOfANotAboveCondition) {
+    auto pack = [](const char* than) {
+        return std::string(R"(<rulepack id="x" version="1">
+  <tables><table id="01"><column key="决算数"/><column key="预算数"/></table></tables>
+  <rule id="arith-a">
+    <title zh="甲" en="a"/>
+    <when><not-above table="01" row="合计" column="决算数" )") + than + R"(/></when>
+    <check>
+      <left><cell table="01" row="合计" column="预算数"/></left>
+      <right><cell table="01" row="合计" column="决算数"/></right>
+    </check>
+  </rule>
+</rulepack>
+)";
+    };
+    EXPECT_TRUE(std::holds_alternative<PackLibrary>(
+        PackLibrary::load_texts({{"ok.xml", pack(R"(than-table="01" than-row="合计" than-column="预算数")")}})));
+    PackError e = load_error({{"column.xml", pack(R"(than-table="01" than-row="合计" than-column="调整数")")}});
+    EXPECT_EQ(e.line, 5u) << e.to_string();
+    EXPECT_NE(e.message.find("调整数"), std::string::npos) << e.message;
+    PackError missing = load_error({{"missing.xml", pack(R"(than-row="合计" than-column="预算数")")}});
+    EXPECT_EQ(missing.line, 5u) << missing.to_string();
+    EXPECT_NE(missing.message.find("than-table"), std::string::npos) << missing.message;
+}
+
 TEST(PackLoader, ChecksEveryValueOfALiteralLoopAgainstTheDeclaredColumns) {
     PackError e = load_error({{"loop.xml", R"(<rulepack id="x" version="1">
   <tables><table id="09"><column key="预算数/合计"/><column key="决算数/合计"/></table></tables>

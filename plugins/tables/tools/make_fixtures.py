@@ -300,13 +300,16 @@ CASES = {
         fire=(NO_CARRY_OVER + [e_set("05", "合计", "基本支出", "150.00")],
               [("03/合计/基本支出", "03 153.53 against 05 150.00 (no other income, no carry-over)")]),
         fires=[("fires-two-printings", NO_CARRY_OVER + [e_set("05", "合计", "基本支出", "153.54")],
-                [("03/合计/基本支出", "153.53 in 03, 153.54 in 05: one figure printed twice (warning)")])],
+                [("03/合计/基本支出", "153.53 in 03, 153.54 in 05: one figure printed twice (warning)")]),
+               ("fires-fiscal-carry-over", [e_set("04", "income/年初财政拨款结转和结余", "合计", "10.00"),
+                                            e_set("05", "合计", "基本支出", "150.00")],
+                [("03/合计/基本支出", "01's 10.00 of 年初结转和结余 is all fiscal (04 books 10.00): 03 153.53 "
+                  "against 05 150.00")])],
         silent=[("other-income", NO_CARRY_OVER + [e_set("05", "合计", "基本支出", "150.00"), e_set("02", "合计", "其他收入", "6.20")],
                  "the unit has other income, which may fund basic expenditure: the rule does not apply"),
                 ("carry-over", [e_set("05", "合计", "基本支出", "150.00")],
-                 "01 shows 10.00 of 年初结转和结余, a carry-over that may be of another source than the general budget "
-                 "and pay basic expenditure in 03 without passing through 05: the rule does not apply (also when the "
-                 "carry-over is fiscal: the when-conditions cannot compare 01 with 04)"),
+                 "01 shows 10.00 of 年初结转和结余 and 04 no fiscal carry-over: money of another source, which may pay "
+                 "basic expenditure in 03 without passing through 05, so the rule does not apply"),
                 ("non-fiscal-balance", NO_CARRY_OVER + [e_set("05", "合计", "基本支出", "150.00"),
                                                         e_set("01", "income/使用非财政拨款结余", "决算数", "3.53"),
                                                         e_set("01", "income/总计", "决算数", "595.82")],

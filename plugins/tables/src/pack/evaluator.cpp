@@ -256,8 +256,19 @@ bool Evaluator::holds(const Condition& c) const {
             }
             return c.kind == Condition::Kind::nonempty ? nonempty : !nonempty;
         }
+        case Condition::Kind::not_above:
+            return cell_or_zero(table, c.row, c.column) <= cell_or_zero(find_table(c.than_table), c.than_row, c.than_column);
     }
     return false;
+}
+
+Decimal Evaluator::cell_or_zero(const Table* table, const RowRef& row_ref, const ColumnRef& column_ref) const {
+    if (table == nullptr) return Decimal{};
+    const Row* row = find_row(*table, row_ref);
+    auto column = find_column(*table, column_ref);
+    if (row == nullptr || !column) return Decimal{};
+    const Cell* cell = row->cell(*column);
+    return cell && cell->value ? *cell->value : Decimal{};
 }
 
 std::vector<std::string_view> Evaluator::loop_values(const Report& report, const Each& each) {

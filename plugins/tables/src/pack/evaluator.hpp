@@ -69,6 +69,8 @@ private:
     // `text` with its {var}s filled in: `text` itself when it has none, else `scratch`.
     std::string_view resolve(std::string_view text, std::string& scratch) const;
     const Table* find_table(const std::string& id) const;
+    // A condition's cell: its number, 0 when blank, text, or absent.
+    Decimal cell_or_zero(const Table* table, const RowRef& row, const ColumnRef& column) const;
     const Row* find_row(const Table& table, const RowRef& ref) const;
     const Row* find_row_uncached(const Table& table, const RowRef& ref) const;
     std::optional<std::size_t> find_column(const Table& table, const ColumnRef& ref) const;

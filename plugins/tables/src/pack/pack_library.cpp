@@ -92,6 +92,10 @@ private:
         const TableDecl* decl = table(rule, c.table, c.pos, b);
         row(rule, decl, c.row, c.pos, b);
         column(rule, decl, c.column, c.pos, b);
+        if (c.kind != Condition::Kind::not_above) return;
+        const TableDecl* than = table(rule, c.than_table, c.pos, b);
+        row(rule, than, c.than_row, c.pos, b);
+        column(rule, than, c.than_column, c.pos, b);
     }
 
     void term(const RuleDef& rule, const Term& t, const Bindings& b) {

@@ -56,11 +56,15 @@ struct Term {
 
 // Applicability: a check runs only when all its conditions hold.
 struct Condition {
-    enum class Kind : std::uint8_t { table_exists, row_present, nonempty, empty, table_has_values, table_empty };
+    enum class Kind : std::uint8_t { table_exists, row_present, nonempty, empty, table_has_values, table_empty, not_above };
     Kind kind = Kind::table_exists;
     std::string table;
     RowRef row;
     ColumnRef column;
+    // not_above: the cell (table, row, column) is at most this one; blank or absent is 0.
+    std::string than_table;
+    RowRef than_row;
+    ColumnRef than_column;
     SourcePos pos;
 };
 

@@ -356,7 +356,11 @@ private:
             Condition c;
             c.pos = pos(child);
             std::string_view name = child.name();
-            attributes(child, {"table", "row", "line-no", "code", "label", "part", "column", "column-number"});
+            if (name == "not-above")
+                attributes(child, {"table", "row", "line-no", "code", "label", "part", "column", "column-number",
+                                   "than-table", "than-row", "than-column"});
+            else
+                attributes(child, {"table", "row", "line-no", "code", "label", "part", "column", "column-number"});
             c.table = required(child, "table");
             if (name == "table-exists") c.kind = Condition::Kind::table_exists;
             else if (name == "table-has-values") c.kind = Condition::Kind::table_has_values;
@@ -364,6 +368,14 @@ private:
             else if (name == "row-present") { c.kind = Condition::Kind::row_present; c.row = row_ref(child, true); }
             else if (name == "nonempty") { c.kind = Condition::Kind::nonempty; c.row = row_ref(child, true); c.column = column_ref(child, true); }
             else if (name == "empty") { c.kind = Condition::Kind::empty; c.row = row_ref(child, true); c.column = column_ref(child, true); }
+            else if (name == "not-above") {
+                c.kind = Condition::Kind::not_above;
+                c.row = row_ref(child, true);
+                c.column = column_ref(child, true);
+                c.than_table = required(child, "than-table");
+                c.than_row.value = required(child, "than-row");
+                c.than_column.key = required(child, "than-column");
+            }
             else unexpected(child, node);
             out.push_back(std::move(c));
         }
