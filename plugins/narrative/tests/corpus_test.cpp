@@ -106,6 +106,10 @@ TEST_F(CorpusReport, PutuoFinanceBureauProseErrorsAreFound) {
         {"narrative-wrong-kind", "基本支出"},
         // 人员经费「主要包括…个人农业生产补贴」, a row 06 prints blank.
         {"narrative-listed-items", "空白"},
+        // 「其中：因公出国（境）费决算为0.00万元，完成预算的0%；公务用车购置及运行维护费…完成预算的0%」:
+        // 09 budgets neither (blank), so no completion rate exists (公务接待费's 0.95 does).
+        {"narrative-zero-base", "0%"},
+        {"narrative-zero-base", "0%"},
     });
 }
 
@@ -124,6 +128,11 @@ TEST_F(CorpusReport, PutuoAlteredCopyProseErrorsAreFound) {
         {"narrative-comparison-word", "60.99 vs 62.29"},
         {"narrative-wrong-kind", "基本支出"},
         {"narrative-listed-items", "空白"},
+        // This copy's 09 is blank: none of the three “三公” items has a budget, so each
+        // 「完成预算的0%」 of the item sentences has no base.
+        {"narrative-zero-base", "0%"},
+        {"narrative-zero-base", "0%"},
+        {"narrative-zero-base", "0%"},
     });
 }
 
