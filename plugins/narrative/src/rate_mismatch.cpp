@@ -25,7 +25,11 @@ public:
                 // No budget in the sentence: the table's budget of the same item (09 预算数).
                 std::vector<FactValue> table_budget;
                 if (pair.budget == nullptr) table_budget = table_budgets(analysis, block, *pair.actual, rate.budget_kind);
-                if (pair.budget == nullptr && table_budget.size() != 1) continue;
+                // Several bindings (the 小计 column and the sum of its parts) must agree.
+                auto differs = [&](const FactValue& f) { return f.value != table_budget.front().value; };
+                if (pair.budget == nullptr &&
+                    (table_budget.empty() || std::any_of(table_budget.begin(), table_budget.end(), differs)))
+                    continue;
                 const Decimal budget = pair.budget != nullptr ? pair.budget->value : table_budget.front().value;
                 const Decimal budget_half = pair.budget != nullptr ? pair.budget->half_unit : table_budget.front().half_unit;
                 if (budget <= Decimal{}) continue;  // narrative-zero-base

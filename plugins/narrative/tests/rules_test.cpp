@@ -347,6 +347,23 @@ TEST(ZeroBase, ARateAgainstABlankBudgetInTheTableHasNoBase) {
     EXPECT_NE(text.find("09/合计/预算数/因公出国（境）费"), std::string::npos) << text;
 }
 
+// A 09 read without the 公务用车购置及运行费 小计 column: its budget is 购置费 + 运行费.
+TEST(ZeroBase, AVehicleRateReadsThePartsWhenThe09HasNoSubtotal) {
+    ReportBuilder builder;
+    Table& t09 = builder.table("09", {"预算数/合计", "预算数/公务用车购置费", "预算数/公务用车运行费", "预算数/公务接待费",
+                                      "决算数/合计", "决算数/公务用车购置费", "决算数/公务用车运行费", "决算数/公务接待费"});
+    builder.row(t09, "合计", {"2.00", "", "", "2.00", "1.00", "", "", "1.00"});
+    int section = builder.section("七、财政拨款“三公”经费支出决算情况说明");
+    int block = builder.block("公务用车购置及运行维护费支出决算为0.00万元，完成预算的0%。", section);
+    builder.block("公务接待费支出决算为1.00万元，完成预算的50.00%。", section);
+    auto zero = make_zero_base(national_lexicon());
+    EXPECT_EQ(fired_blocks(*zero, builder.report()), std::vector<int>{block});
+    builder.set("09", "合计", "预算数/公务用车运行费", "0.50");
+    EXPECT_TRUE(fired_blocks(*zero, builder.report()).empty());
+    auto rate = make_rate_mismatch(national_lexicon());
+    EXPECT_EQ(fired_blocks(*rate, builder.report()), std::vector<int>{}) << "0.00 of 0.50 is 0%";
+}
+
 TEST(RateMismatch, StaysSilentOnCorrectRatesAndOtherBudgets) {
     Fixture f;
     f.block("2024年一般公共预算财政拨款支出年初预算为606.24万元，支出决算为592.29万元，完成年初预算97.7%。", f.gpb_detail);
