@@ -37,6 +37,16 @@ std::size_t denial_clause_start(std::string_view text, std::size_t before) {
     return start;
 }
 
+// The sections a unit reports as a whole, 「没有…」 when it has none: the government-fund and
+// state-capital appropriations (07, 08) and the “三公” (09). A denial of another concept usually
+// speaks of a part (「项目支出中无人员经费」, 「该项目无公用经费」) and is not read.
+bool of_a_whole_table(const Concept& entry) {
+    for (const Binding& binding : entry.bindings)
+        for (const FactTerm& term : binding.terms)
+            if (term.table == "07" || term.table == "08" || term.table == "09") return true;
+    return false;
+}
+
 class StatedAbsence final : public NarrativeRule {
 public:
     using NarrativeRule::NarrativeRule;
@@ -89,7 +99,7 @@ private:
         // 「没有安排公务接待费预算」 denies a budget, not the spending the table shows.
         if (ends_with(phrase, U"预算") || ends_with(phrase, U"预算数")) return;
         const Concept* entry = lexicon().find(phrase);
-        if (entry == nullptr || entry->count) return;
+        if (entry == nullptr || entry->count || !of_a_whole_table(*entry)) return;
         std::vector<FactValue> facts = facts_for(*analysis.report, *analysis.lexicon, *entry, context, Role::level);
         const FactValue* printed = nullptr;
         for (const FactValue& fact : facts) {
