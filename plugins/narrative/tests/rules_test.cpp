@@ -168,6 +168,21 @@ TEST(AmountMismatch, NamesBothFiguresWhenTheOtherFundScopeIsStated) {
     EXPECT_EQ(findings[2].message_id, "mismatch");
 }
 
+// A class amount of a 一般公共预算 list that is 03's (all funds) rather than 05's: 农林水 is
+// 380.00 in 05 and 370.00 in 03 here.
+TEST(AmountMismatch, NamesTheAllFundsClassAmountInAGeneralBudgetList) {
+    Fixture f;
+    f.block("2024年度一般公共预算财政拨款支出500.00万元，主要用于以下方面：", f.gpb_structure);
+    int wrong = f.block("2. 农林水（类）支出370.00万元，占76.00%；", f.gpb_structure);
+    f.block("3. 住房保障（类）支出20.00万元，占4.00%。", f.gpb_structure);
+    auto rule = make_amount_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.block, wrong);
+    EXPECT_EQ(findings[0].message_id, "wrong-scope");
+    EXPECT_EQ(findings[0].expected, "380.00");
+}
+
 // Where 03 and 05 print the same figure there is no other scope to name.
 TEST(AmountMismatch, KeepsThePlainMessageWhenBothScopesAgree) {
     Fixture f;
