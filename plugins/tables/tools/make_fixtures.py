@@ -310,6 +310,10 @@ CASES = {
                 ("carry-over", [e_set("05", "合计", "基本支出", "150.00")],
                  "01 shows 10.00 of 年初结转和结余 and 04 no fiscal carry-over: money of another source, which may pay "
                  "basic expenditure in 03 without passing through 05, so the rule does not apply"),
+                ("other-income-in-01", NO_CARRY_OVER + [e_set("05", "合计", "基本支出", "150.00"),
+                                                        e_add("01", row("income/其他收入", ["6.20"], part=IN, label="六、其他收入"),
+                                                              after="income/政府性基金预算财政拨款收入")],
+                 "01 shows other income (02 may be missing or unread): the rule does not apply"),
                 ("non-fiscal-balance", NO_CARRY_OVER + [e_set("05", "合计", "基本支出", "150.00"),
                                                         e_set("01", "income/使用非财政拨款结余", "决算数", "3.53"),
                                                         e_set("01", "income/总计", "决算数", "595.82")],
