@@ -1,7 +1,9 @@
 // narrative-share-mismatch: 「占…%」 does not follow from its part and whole, under every
 // reading of them (stated in the sentence, the list heading, or the bound table facts).
 #include <algorithm>
+#include <optional>
 
+#include "rate_rounding.hpp"
 #include "rules.hpp"
 #include "support.hpp"
 #include "text.hpp"
@@ -35,6 +37,51 @@ private:
         return std::nullopt;
     }
 
+    // The shares printed with this one add up to 100% exactly: its own block's shares of the
+    // same whole, or, in a list under a 「…：」 heading, the bare shares of the list's items.
+    static bool nudged_to_hundred(const Analysis& analysis, std::size_t b, const Claim& share,
+                                  std::optional<std::size_t> list_heading) {
+        Decimal sum;
+        std::size_t count = 0;
+        auto add_block = [&](const BlockClaims& block, bool bare_only) {
+            for (const Claim& c : block.claims) {
+                if (c.kind != ClaimKind::share || (bare_only ? !c.whole.empty() : c.whole != share.whole)) continue;
+                sum += c.value;
+                ++count;
+            }
+        };
+        if (list_heading && share.whole.empty()) {
+            const int section = analysis.report->blocks[static_cast<std::size_t>(analysis.blocks[b].block)].section;
+            for (std::size_t k = *list_heading + 1; k < analysis.blocks.size(); ++k) {
+                const BlockClaims& item = analysis.blocks[k];
+                if (analysis.report->blocks[static_cast<std::size_t>(item.block)].section != section || item.ends_with_colon) break;
+                add_block(item, true);
+            }
+        } else {
+            add_block(analysis.blocks[b], false);
+        }
+        return count >= 2 && sum == Decimal::from_int(100);
+    }
+
+    void report_truncated(const Analysis& analysis, const BlockClaims& block, const Claim& share, const Claim& part,
+                          const Reading& p, const Reading& w, FindingSink& sink) const {
+        Decimal exact = *Decimal::percent(p.value, w.value);
+        FindingBuilder finding(meta().id, "truncated");
+        finding.severity(Severity::info)
+            .at(claim_location(analysis, block, share))
+            .arg("stated", text_of(share))
+            .arg("part", p.value)
+            .arg("whole", w.value)
+            .arg("computed", percent_text(exact, share.decimals))
+            .expected(percent_text(exact, share.decimals))
+            .actual(text_of(share))
+            .difference(share.value - exact);
+        add_claim_evidence(finding, analysis, block, share, "claim");
+        add_claim_evidence(finding, analysis, block, part, "part");
+        if (w.fact != nullptr) add_fact_evidence(finding, *w.fact, "whole");
+        sink.add(std::move(finding).build());
+    }
+
     void add_stated(std::vector<Reading>& out, std::vector<FactValue>& store, const Analysis& analysis,
                     const BlockClaims& block, std::size_t k) const {
         const Claim& c = block.claims[k];
@@ -55,6 +102,7 @@ private:
         std::vector<Reading> wholes;
         std::vector<FactValue> whole_facts;
         whole_facts.reserve(32);  // readings point into it
+        std::optional<std::size_t> list_heading;  // the 「…：」 block a bare share's list hangs from
         if (!share.whole.empty()) {
             const Concept* whole_concept = lexicon().find(share.whole);
             for (FactValue& fact : analysis.facts(block, whole_concept, Role::level)) whole_facts.push_back(std::move(fact));
@@ -84,6 +132,7 @@ private:
                 const BlockClaims& heading = analysis.blocks[b - back];
                 if (analysis.report->blocks[static_cast<std::size_t>(heading.block)].section != here.section) break;
                 if (!heading.ends_with_colon) continue;
+                list_heading = b - back;
                 for (std::size_t k = heading.claims.size(); k-- > 0;) {
                     const Claim& c = heading.claims[k];
                     if (c.kind == ClaimKind::amount && !c.prior_year) {
@@ -99,6 +148,23 @@ private:
         std::erase_if(wholes, [](const Reading& w) { return w.value <= Decimal{}; });
         if (wholes.empty()) return;
 
+        // Rounded right under some reading: silent. Cut off instead: info — unless the shares it
+        // is printed with add up to 100% exactly, the 0.01 nudge a list is allowed.
+        const Reading* cut_part = nullptr;
+        const Reading* cut_whole = nullptr;
+        for (const Reading& p : parts) {
+            for (const Reading& w : wholes) {
+                Tolerance tolerance = context.tolerance();
+                tolerance.half_unit = std::max(p.half_unit, w.half_unit);
+                RateRounding how = rate_rounding(share.value, share.decimals, p.value, w.value, tolerance);
+                if (how == RateRounding::rounded) return;
+                if (how == RateRounding::truncated && cut_part == nullptr) cut_part = &p, cut_whole = &w;
+            }
+        }
+        if (cut_part != nullptr) {
+            if (!nudged_to_hundred(analysis, b, share, list_heading)) report_truncated(analysis, block, share, part, *cut_part, *cut_whole, sink);
+            return;
+        }
         for (const Reading& p : parts) {
             for (const Reading& w : wholes) {
                 Tolerance tolerance = context.tolerance();
@@ -136,11 +202,11 @@ private:
 }  // namespace
 
 std::unique_ptr<NarrativeRule> make_share_mismatch(std::shared_ptr<const Lexicon> lexicon) {
-    return std::make_unique<ShareMismatch>(
-        std::move(lexicon),
-        narrative_meta("narrative-share-mismatch", "占比与金额不符", "Share does not follow from its amounts",
-                       "正文所述占比{stated}与{part}÷{whole}={computed}不符",
-                       "The stated share {stated} does not follow from {part} / {whole} = {computed}"));
+    RuleMeta meta = narrative_meta("narrative-share-mismatch", "占比与金额不符", "Share does not follow from its amounts",
+                                   "正文所述占比{stated}与{part}÷{whole}={computed}不符",
+                                   "The stated share {stated} does not follow from {part} / {whole} = {computed}");
+    meta.messages.push_back(truncated_rate_message("{part}÷{whole}", "{part} / {whole}"));
+    return std::make_unique<ShareMismatch>(std::move(lexicon), std::move(meta));
 }
 
 }  // namespace fincheck::narrative

@@ -236,6 +236,22 @@ TEST(ShareMismatch, RecomputesAgainstTheWholeTheSentenceNames) {
     EXPECT_EQ(findings[1].expected, "83.33%");
 }
 
+// 370.41 / 3000.00 = 12.347%: printed 12.34% beside 87.65% (the pair adds to 99.99) it is cut
+// off (info); beside 87.66% (adds to 100.00) it is the nudge that closes the list (silent).
+TEST(ShareMismatch, TruncatedShareIsInfoUnlessItClosesTheListToAHundred) {
+    Fixture f;
+    int cut = f.block("本年支出合计3000.00万元，其中：基本支出370.41万元，占12.34%；项目支出2629.59万元，占87.65%。", f.other);
+    f.block("本年支出合计3000.00万元，其中：基本支出370.41万元，占12.34%；项目支出2629.59万元，占87.66%。", f.other);
+    f.block("本年支出合计3000.00万元，其中：基本支出370.41万元，占12.35%；项目支出2629.59万元，占87.65%。", f.other);
+    auto rule = make_share_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.block, cut);
+    EXPECT_EQ(findings[0].message_id, "truncated");
+    EXPECT_EQ(findings[0].severity, Severity::info);
+    EXPECT_EQ(findings[0].expected, "12.35%");
+}
+
 TEST(ShareMismatch, FlagsClassShareInAStructureList) {
     Fixture f;
     f.block("一般公共预算财政拨款支出500.00万元，主要用于以下方面：一般公共服务支出（类）100.00万元，占21.00%；农林水支出（类）380.00万元，占76.00%；", f.gpb_structure);
