@@ -301,6 +301,9 @@ CASES = {
               [("03/合计/基本支出", "03 153.53 against 05 150.00 (no other income, no carry-over)")]),
         fires=[("fires-two-printings", NO_CARRY_OVER + [e_set("05", "合计", "基本支出", "153.54")],
                 [("03/合计/基本支出", "153.53 in 03, 153.54 in 05: one figure printed twice (warning)")]),
+               ("fires-shanghai", [SHANGHAI] + NO_CARRY_OVER + [e_set("05", "合计", "基本支出", "150.00")],
+                [("03/合计/基本支出", "a Shanghai report (the pack extends the national one): 03 153.53 against "
+                  "05 150.00")]),
                ("fires-fiscal-carry-over", [e_set("04", "income/年初财政拨款结转和结余", "合计", "10.00"),
                                             e_set("05", "合计", "基本支出", "150.00")],
                 [("03/合计/基本支出", "01's 10.00 of 年初结转和结余 is all fiscal (04 books 10.00): 03 153.53 "
@@ -314,6 +317,8 @@ CASES = {
                                                         e_add("01", row("income/其他收入", ["6.20"], part=IN, label="六、其他收入"),
                                                               after="income/政府性基金预算财政拨款收入")],
                  "01 shows other income (02 may be missing or unread): the rule does not apply"),
+                ("shanghai-carry-over", [SHANGHAI, e_set("05", "合计", "基本支出", "150.00")],
+                 "a Shanghai report with 10.00 of non-fiscal carry-over in 01: the rule does not apply"),
                 ("non-fiscal-balance", NO_CARRY_OVER + [e_set("05", "合计", "基本支出", "150.00"),
                                                         e_set("01", "income/使用非财政拨款结余", "决算数", "3.53"),
                                                         e_set("01", "income/总计", "决算数", "595.82")],
