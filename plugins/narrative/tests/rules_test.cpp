@@ -183,6 +183,23 @@ TEST(AmountMismatch, NamesTheAllFundsClassAmountInAGeneralBudgetList) {
     EXPECT_EQ(findings[0].expected, "380.00");
 }
 
+// The fund tables are read too: an amount stated for the government fund while 07 prints
+// blank cells (= 0) is reported; a state-capital amount with no 08 in the report is not judged.
+TEST(AmountMismatch, ReadsTheGovernmentFundTableWithBlankCells) {
+    Fixture f;
+    Table& t07 = f.builder.table("07", {"年初结转和结余", "本年收入", "本年支出合计", "年末结转和结余"});
+    f.builder.row(t07, "合计", {"", "", "", ""});
+    int fund = f.builder.section("七、政府性基金预算财政拨款收入支出决算情况说明");
+    int wrong = f.block("2024年度政府性基金预算财政拨款支出12.00万元。", fund);
+    f.block("2024年度政府性基金预算财政拨款收入0.00万元。", fund);
+    f.block("2024年度国有资本经营预算财政拨款支出3.00万元。", fund);
+    auto rule = make_amount_mismatch(national_lexicon());
+    auto findings = testing::run_rule(*rule, f.report());
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].location.block, wrong);
+    EXPECT_EQ(findings[0].expected, "0.00");
+}
+
 // Where 03 and 05 print the same figure there is no other scope to name.
 TEST(AmountMismatch, KeepsThePlainMessageWhenBothScopesAgree) {
     Fixture f;
