@@ -48,6 +48,7 @@ public:
             ->capture_default_str();
         command->add_option("--baseline", baseline_, "与此前批次的输出目录比较 / compare findings with an earlier batch output directory");
         command->add_option("--shard", shard_, "只处理第 I 份（共 N 份）/ process shard I of N (I/N)");
+        command->add_option("--db", db_, "把本次运行追加到结果数据库（SQLite）/ append this run to a results database (SQLite)");
         command->add_option("--progress", progress_, "进度显示 / progress display")
             ->check(CLI::IsMember({"auto", "bar", "lines", "none"}))
             ->capture_default_str();
@@ -83,6 +84,7 @@ public:
         options.max_input_size = input_options_.max_size();
         if (!baseline_.empty()) options.baseline_dir = fs::path(baseline_);
         options.shard = shard_;
+        if (!db_.empty()) options.results_db = fs::path(db_);
         options.progress = progress_ == "bar"     ? batch::ProgressStyle::bar
                            : progress_ == "lines" ? batch::ProgressStyle::lines
                            : progress_ == "none"  ? batch::ProgressStyle::none
@@ -132,6 +134,7 @@ private:
     std::string fail_on_ = "none";
     std::string baseline_;
     std::string shard_;
+    std::string db_;
     std::string progress_ = "auto";
     EngineCliOptions engine_options_;
     InputOptions input_options_;
