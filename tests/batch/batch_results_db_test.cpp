@@ -1,0 +1,252 @@
+// `fincheck batch --db`: two nights into one database answer the example queries of
+// docs/results-db.md (run from docs/results-db-queries.sql, which the page shows verbatim);
+// a database that cannot be used stops the batch with exit 2 naming it; a run that did not
+// finish is left out of the queries.
+#include <sqlite3.h>
+
+#include <fstream>
+#include <map>
+#include <regex>
+
+#include <gtest/gtest.h>
+
+#include "batch_test_support.hpp"
+#include "fincheck/batch/results_db.hpp"
+
+namespace {
+
+using namespace batchtest;
+using Rows = std::vector<std::vector<std::string>>;
+
+const fs::path kQueries = fs::path(FINCHECK_SOURCE_DIR) / "docs/results-db-queries.sql";
+const fs::path kPage = fs::path(FINCHECK_SOURCE_DIR) / "docs/results-db.md";
+
+// The queries of the .sql file by name, each from its "-- name:" line to its ';'.
+std::map<std::string, std::string> example_queries() {
+    const std::string text = read(kQueries);
+    std::map<std::string, std::string> queries;
+    const std::regex name("^-- name: (\\S+)$", std::regex::multiline);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), name); it != std::sregex_iterator(); ++it) {
+        const std::size_t begin = static_cast<std::size_t>(it->position());
+        const std::size_t end = text.find(";\n", begin);  // a query ends its last line with ";"
+        queries[(*it)[1]] = text.substr(begin, end + 1 - begin);
+    }
+    return queries;
+}
+
+class Db {
+public:
+    explicit Db(const fs::path& file) {
+        if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sqlite3_errmsg(db_));
+    }
+    Db(const Db&) = delete;
+    Db& operator=(const Db&) = delete;
+    ~Db() { sqlite3_close(db_); }
+
+    // Every row as text (NULL as "NULL"); parameters bound by name, unbound ones are NULL.
+    Rows query(const std::string& sql, const std::map<std::string, std::string>& parameters = {}) const {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sqlite3_errmsg(db_) + std::string(" in ") + sql);
+        for (const auto& [name, value] : parameters) {
+            const int index = sqlite3_bind_parameter_index(statement, name.c_str());
+            // A number binds as an integer, as sqlite3's `.param set :runs 3` does.
+            if (index > 0 && !value.empty() && value.find_first_not_of("0123456789") == std::string::npos)
+                sqlite3_bind_int64(statement, index, std::stoll(value));
+            else if (index > 0)
+                sqlite3_bind_text(statement, index, value.c_str(), -1, SQLITE_TRANSIENT);
+        }
+        Rows rows;
+        while (sqlite3_step(statement) == SQLITE_ROW) {
+            std::vector<std::string>& row = rows.emplace_back();
+            for (int c = 0; c < sqlite3_column_count(statement); ++c) {
+                const unsigned char* text = sqlite3_column_text(statement, c);
+                row.push_back(text ? reinterpret_cast<const char*>(text) : "NULL");
+            }
+        }
+        sqlite3_finalize(statement);
+        return rows;
+    }
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+// The marker plugin's findings are warnings; the nights here are about errors.
+fs::path errors_config(const fs::path& dir) {
+    const fs::path config = dir / "fincheck.xml";
+    std::ofstream(config) << "<?xml version=\"1.0\"?>\n<fincheck version=\"1\">\n"
+                             "  <rule id=\"test-batch-marker\" severity=\"error\"/>\n</fincheck>\n";
+    return config;
+}
+
+CliRun night(const fs::path& reports, const fs::path& out, const fs::path& db, const fs::path& config) {
+    return run_fincheck({"batch", reports.string(), "--out", out.string(), "--jobs", "2", "--db", db.string(),
+                         "--config", config.string()});
+}
+
+// Night 1: report 1 has an error in paragraph 2, report 2 one in paragraph 3, report 3 none.
+// Night 2: report 1 unchanged, report 2 fixed, report 3 gets an error in paragraph 4.
+struct TwoNights {
+    fs::path db;
+    std::string month;  // of the runs, 'YYYY-MM'
+    std::string unit1, key2, key3;
+};
+
+TwoNights two_nights(const std::string& name) {
+    const fs::path root = scratch("results-db/" + name);
+    const fs::path config = errors_config(root);
+    const fs::path first = root / "night1/reports", second = root / "night2/reports";
+    fs::create_directories(first);
+    fs::create_directories(second);
+    write_reports(first, 3, 77, [](std::size_t i, fincheck::Report& r) {
+        if (i == 0) add_marker(r, 2);
+        if (i == 1) add_marker(r, 3);
+    });
+    std::vector<std::string> departments;
+    write_reports(second, 3, 77, [&](std::size_t i, fincheck::Report& r) {
+        departments.emplace_back(r.meta.department);
+        if (i == 0) add_marker(r, 2);
+        if (i == 2) add_marker(r, 4);
+    });
+    TwoNights nights;
+    nights.db = root / "results.sqlite";
+    for (const fs::path& reports : {first, second}) {
+        const CliRun run = night(reports, reports.parent_path() / "out", nights.db, config);
+        EXPECT_EQ(run.code(), 0) << run.err;
+    }
+    nights.month = Db(nights.db).query("SELECT substr(started_at, 1, 7) FROM run WHERE id = 1").at(0).at(0);
+    nights.unit1 = departments.at(0);
+    nights.key2 = "reports/report-000002.xml";
+    nights.key3 = "reports/report-000003.xml";
+    return nights;
+}
+
+TEST(BatchResultsDb, TwoNightsAnswerTheExampleQueries) {
+    const TwoNights nights = two_nights("queries");
+    const Db db(nights.db);
+    const std::map<std::string, std::string> queries = example_queries();
+    ASSERT_EQ(queries.size(), 3u);
+
+    ASSERT_EQ(db.query("SELECT count(*) FROM run WHERE finished_at IS NOT NULL AND shard IS NULL"), (Rows{{"2"}}));
+    EXPECT_EQ(db.query("SELECT count(*), sum(errors) FROM report GROUP BY run_id ORDER BY run_id"),
+              (Rows{{"3", "2"}, {"3", "2"}}));
+
+    // Report 1's error stood both nights; report 2's was fixed, report 3's is one night old.
+    EXPECT_EQ(db.query(queries.at("unfixed-errors"), {{":runs", "2"}}), (Rows{{nights.unit1, "1"}}));
+    EXPECT_EQ(db.query(queries.at("unfixed-errors"), {{":runs", "1"}}).size(), 2u);
+    // Two runs cannot show an error unfixed for three.
+    EXPECT_TRUE(db.query(queries.at("unfixed-errors"), {{":runs", "3"}}).empty());
+
+    EXPECT_EQ(db.query(queries.at("rules-this-month"), {{":month", nights.month}}),
+              (Rows{{"test-batch-marker", "4", "3"}}));
+    EXPECT_TRUE(db.query(queries.at("rules-this-month"), {{":month", "1999-01"}}).empty());
+
+    EXPECT_EQ(db.query(queries.at("changes-since-previous-run")),
+              (Rows{{"fixed", nights.key2, "test-batch-marker"}, {"new", nights.key3, "test-batch-marker"}}));
+}
+
+TEST(BatchResultsDb, FindingsCarryTheirLocationMessagesAndAStableFingerprint) {
+    const TwoNights nights = two_nights("findings");
+    const Db db(nights.db);
+    const Rows rows = db.query(
+        "SELECT run_id, severity, block, message_zh, message_en, finding.fingerprint, report.fingerprint, department "
+        "FROM finding JOIN report ON report.id = finding.report_id WHERE key = 'reports/report-000001.xml' ORDER BY run_id");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0][1], "error");
+    EXPECT_EQ(rows[0][2], "2");
+    EXPECT_EQ(rows[0][3], "段落含标记");
+    EXPECT_EQ(rows[0][4], "paragraph holds the marker");
+    EXPECT_EQ(rows[0][5].size(), 64u);
+    EXPECT_EQ(rows[0][5], rows[1][5]) << "the same error in another folder keeps its fingerprint";
+    EXPECT_EQ(rows[0][6], rows[1][6]) << "the same bytes";
+    EXPECT_EQ(rows[0][7], nights.unit1);
+    // Two different errors never share one.
+    EXPECT_EQ(db.query("SELECT count(DISTINCT fingerprint) FROM finding"), (Rows{{"3"}}));
+}
+
+TEST(BatchResultsDb, ThePageShowsTheSchemaAndEveryQueryAsTheyAre) {
+    const TwoNights nights = two_nights("page");
+    const std::string page = read(kPage);
+    for (const auto& [name, sql] : example_queries())
+        EXPECT_NE(page.find("```sql\n" + sql + "\n```"), std::string::npos) << name << " differs from " << kQueries;
+    for (const std::vector<std::string>& row : Db(nights.db).query("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL"))
+        EXPECT_NE(page.find(row.at(0) + ";"), std::string::npos) << "docs/results-db.md does not show\n" << row.at(0);
+    EXPECT_EQ(Db(nights.db).query("PRAGMA user_version"), (Rows{{std::to_string(fincheck::batch::kResultsDbVersion)}}));
+}
+
+TEST(BatchResultsDb, AnUnfinishedRunIsLeftOutOfTheQueries) {
+    const TwoNights nights = two_nights("unfinished");
+    {
+        // A third night killed after one report: its row has no finished_at.
+        fincheck::batch::ResultsDb writer(nights.db);
+        writer.begin_run({"1.0.0", "hash", "", "out"});
+        fincheck::batch::ReportRecord record;
+        record.key = nights.key2;
+        record.status = fincheck::batch::Status::failed;
+        record.failure = fincheck::batch::Failure{"load", nights.key2, 1, 1, "broken"};
+        writer.add_report(record, {});
+    }
+    const Db db(nights.db);
+    EXPECT_EQ(db.query("SELECT count(*) FROM run WHERE finished_at IS NULL"), (Rows{{"1"}}));
+    EXPECT_EQ(db.query("SELECT count(*) FROM report WHERE run_id = 3"), (Rows{{"0"}}))
+        << "the open transaction is rolled back";
+    const std::map<std::string, std::string> queries = example_queries();
+    EXPECT_EQ(db.query(queries.at("unfixed-errors"), {{":runs", "2"}}), (Rows{{nights.unit1, "1"}}));
+    EXPECT_EQ(db.query(queries.at("changes-since-previous-run")).size(), 2u);
+}
+
+fs::path write_file(const fs::path& file, const std::string& content) {
+    std::ofstream(file, std::ios::binary) << content;
+    return file;
+}
+
+void expect_refused(const fs::path& root, const fs::path& db, const std::string& why) {
+    const fs::path reports = root / "reports";
+    fs::create_directories(reports);
+    write_reports(reports, 1, 5);
+    const CliRun run = run_fincheck({"batch", reports.string(), "--out", (root / "out").string(), "--db", db.string()});
+    EXPECT_EQ(run.code(), 2) << why << ": " << run.err;
+    EXPECT_NE(run.err.find(db.string()), std::string::npos) << why << ": the message names the database: " << run.err;
+    EXPECT_NE(run.err.find(" / "), std::string::npos) << "zh-CN first, then English: " << run.err;
+    EXPECT_FALSE(fs::exists(root / "out" / "summary.xml")) << why;
+}
+
+TEST(BatchResultsDb, ADatabaseThatCannotBeUsedIsExitTwoNamingIt) {
+    const fs::path root = scratch("results-db/refused");
+    expect_refused(root / "a", root / "missing-dir/results.sqlite", "a directory that does not exist");
+    expect_refused(root / "b", write_file(root / "text.sqlite", std::string(4096, 'x')), "not an SQLite file");
+    {
+        const fs::path other = root / "other.sqlite";
+        sqlite3* db = nullptr;
+        sqlite3_open(other.c_str(), &db);
+        sqlite3_exec(db, "CREATE TABLE t (x)", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        expect_refused(root / "c", other, "another application's database");
+    }
+    {
+        const fs::path newer = root / "newer.sqlite";
+        { fincheck::batch::ResultsDb created(newer); }
+        sqlite3* db = nullptr;
+        sqlite3_open(newer.c_str(), &db);
+        sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        expect_refused(root / "d", newer, "a newer schema");
+    }
+}
+
+TEST(BatchResultsDb, AnExistingDatabaseIsAppendedToNotReplaced) {
+    const fs::path root = scratch("results-db/append");
+    const fs::path reports = root / "reports", db = root / "results.sqlite";
+    fs::create_directories(reports);
+    write_reports(reports, 2, 6);
+    for (const char* out : {"out1", "out2"}) {
+        const CliRun run =
+            run_fincheck({"batch", reports.string(), "--out", (root / out).string(), "--db", db.string()});
+        ASSERT_EQ(run.code(), 0) << run.err;
+    }
+    EXPECT_EQ(Db(db).query("SELECT run_id, count(*) FROM report GROUP BY run_id"), (Rows{{"1", "2"}, {"2", "2"}}));
+}
+
+}  // namespace
