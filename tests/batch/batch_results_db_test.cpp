@@ -16,7 +16,6 @@
 namespace {
 
 using namespace batchtest;
-using Rows = std::vector<std::vector<std::string>>;
 
 const fs::path kQueries = fs::path(FINCHECK_SOURCE_DIR) / "docs/results-db-queries.sql";
 const fs::path kPage = fs::path(FINCHECK_SOURCE_DIR) / "docs/results-db.md";
@@ -34,44 +33,6 @@ std::map<std::string, std::string> example_queries() {
     return queries;
 }
 
-class Db {
-public:
-    explicit Db(const fs::path& file) {
-        if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
-            throw std::runtime_error(sqlite3_errmsg(db_));
-    }
-    Db(const Db&) = delete;
-    Db& operator=(const Db&) = delete;
-    ~Db() { sqlite3_close(db_); }
-
-    // Every row as text (NULL as "NULL"); parameters bound by name, unbound ones are NULL.
-    Rows query(const std::string& sql, const std::map<std::string, std::string>& parameters = {}) const {
-        sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
-            throw std::runtime_error(sqlite3_errmsg(db_) + std::string(" in ") + sql);
-        for (const auto& [name, value] : parameters) {
-            const int index = sqlite3_bind_parameter_index(statement, name.c_str());
-            // A number binds as an integer, as sqlite3's `.param set :runs 3` does.
-            if (index > 0 && !value.empty() && value.find_first_not_of("0123456789") == std::string::npos)
-                sqlite3_bind_int64(statement, index, std::stoll(value));
-            else if (index > 0)
-                sqlite3_bind_text(statement, index, value.c_str(), -1, SQLITE_TRANSIENT);
-        }
-        Rows rows;
-        while (sqlite3_step(statement) == SQLITE_ROW) {
-            std::vector<std::string>& row = rows.emplace_back();
-            for (int c = 0; c < sqlite3_column_count(statement); ++c) {
-                const unsigned char* text = sqlite3_column_text(statement, c);
-                row.push_back(text ? reinterpret_cast<const char*>(text) : "NULL");
-            }
-        }
-        sqlite3_finalize(statement);
-        return rows;
-    }
-
-private:
-    sqlite3* db_ = nullptr;
-};
 
 // The marker plugin's findings are warnings; the nights here are about errors.
 fs::path errors_config(const fs::path& dir) {
