@@ -210,4 +210,19 @@ TEST(BatchResultsDb, AnExistingDatabaseIsAppendedToNotReplaced) {
     EXPECT_EQ(Db(db).query("SELECT run_id, count(*) FROM report GROUP BY run_id"), (Rows{{"1", "2"}, {"2", "2"}}));
 }
 
+TEST(BatchResultsDb, MergeRefusesAnUnusableDatabaseBeforeWritingTheSummary) {
+    const fs::path root = scratch("results-db/merge-refused");
+    const fs::path reports = root / "reports";
+    fs::create_directories(reports);
+    write_reports(reports, 2, 8);
+    const CliRun shard = run_fincheck({"batch", reports.string(), "--out", (root / "shard").string(), "--shard", "1/1"});
+    ASSERT_EQ(shard.code(), 0) << shard.err;
+    const fs::path db = write_file(root / "text.sqlite", std::string(4096, 'x'));
+    const CliRun merge = run_fincheck(
+        {"merge", (root / "shard/summary.xml").string(), "-o", (root / "merged.xml").string(), "--db", db.string()});
+    EXPECT_EQ(merge.code(), 2) << merge.err;
+    EXPECT_NE(merge.err.find(db.string()), std::string::npos) << merge.err;
+    EXPECT_FALSE(fs::exists(root / "merged.xml"));
+}
+
 }  // namespace
