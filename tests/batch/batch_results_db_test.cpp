@@ -2,13 +2,12 @@
 // docs/results-db.md (run from docs/results-db-queries.sql, which the page shows verbatim);
 // a database that cannot be used stops the batch with exit 2 naming it; a run that did not
 // finish is left out of the queries.
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <fstream>
 #include <map>
 #include <regex>
-
-#include <gtest/gtest.h>
 
 #include "batch_test_support.hpp"
 #include "fincheck/batch/results_db.hpp"
@@ -25,14 +24,14 @@ std::map<std::string, std::string> example_queries() {
     const std::string text = read(kQueries);
     std::map<std::string, std::string> queries;
     const std::regex name("^-- name: (\\S+)$", std::regex::multiline);
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), name); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), name);
+         it != std::sregex_iterator(); ++it) {
         const std::size_t begin = static_cast<std::size_t>(it->position());
         const std::size_t end = text.find(";\n", begin);  // a query ends its last line with ";"
         queries[(*it)[1]] = text.substr(begin, end + 1 - begin);
     }
     return queries;
 }
-
 
 // The marker plugin's findings are warnings; the nights here are about errors.
 fs::path errors_config(const fs::path& dir) {
@@ -42,9 +41,10 @@ fs::path errors_config(const fs::path& dir) {
     return config;
 }
 
-CliRun night(const fs::path& reports, const fs::path& out, const fs::path& db, const fs::path& config) {
-    return run_fincheck({"batch", reports.string(), "--out", out.string(), "--jobs", "2", "--db", db.string(),
-                         "--config", config.string()});
+CliRun night(const fs::path& reports, const fs::path& out, const fs::path& db,
+             const fs::path& config) {
+    return run_fincheck({"batch", reports.string(), "--out", out.string(), "--jobs", "2", "--db",
+                         db.string(), "--config", config.string()});
 }
 
 // Night 1: report 1 has an error in paragraph 2, report 2 one in paragraph 3, report 3 none.
@@ -77,7 +77,8 @@ TwoNights two_nights(const std::string& name) {
         const CliRun run = night(reports, reports.parent_path() / "out", nights.db, config);
         EXPECT_EQ(run.code(), 0) << run.err;
     }
-    nights.month = Db(nights.db).query("SELECT substr(started_at, 1, 7) FROM run WHERE id = 1").at(0).at(0);
+    nights.month =
+        Db(nights.db).query("SELECT substr(started_at, 1, 7) FROM run WHERE id = 1").at(0).at(0);
     nights.unit1 = departments.at(0);
     nights.key2 = "reports/report-000002.xml";
     nights.key3 = "reports/report-000003.xml";
@@ -90,12 +91,14 @@ TEST(BatchResultsDb, TwoNightsAnswerTheExampleQueries) {
     const std::map<std::string, std::string> queries = example_queries();
     ASSERT_EQ(queries.size(), 3u);
 
-    ASSERT_EQ(db.query("SELECT count(*) FROM run WHERE finished_at IS NOT NULL AND shard IS NULL"), (Rows{{"2"}}));
+    ASSERT_EQ(db.query("SELECT count(*) FROM run WHERE finished_at IS NOT NULL AND shard IS NULL"),
+              (Rows{{"2"}}));
     EXPECT_EQ(db.query("SELECT count(*), sum(errors) FROM report GROUP BY run_id ORDER BY run_id"),
               (Rows{{"3", "2"}, {"3", "2"}}));
 
     // Report 1's error stood both nights; report 2's was fixed, report 3's is one night old.
-    EXPECT_EQ(db.query(queries.at("unfixed-errors"), {{":runs", "2"}}), (Rows{{nights.unit1, "1"}}));
+    EXPECT_EQ(db.query(queries.at("unfixed-errors"), {{":runs", "2"}}),
+              (Rows{{nights.unit1, "1"}}));
     EXPECT_EQ(db.query(queries.at("unfixed-errors"), {{":runs", "1"}}).size(), 2u);
     // Two runs cannot show an error unfixed for three.
     EXPECT_TRUE(db.query(queries.at("unfixed-errors"), {{":runs", "3"}}).empty());
@@ -105,15 +108,18 @@ TEST(BatchResultsDb, TwoNightsAnswerTheExampleQueries) {
     EXPECT_TRUE(db.query(queries.at("rules-this-month"), {{":month", "1999-01"}}).empty());
 
     EXPECT_EQ(db.query(queries.at("changes-since-previous-run")),
-              (Rows{{"fixed", nights.key2, "test-batch-marker"}, {"new", nights.key3, "test-batch-marker"}}));
+              (Rows{{"fixed", nights.key2, "test-batch-marker"},
+                    {"new", nights.key3, "test-batch-marker"}}));
 }
 
 TEST(BatchResultsDb, FindingsCarryTheirLocationMessagesAndAStableFingerprint) {
     const TwoNights nights = two_nights("findings");
     const Db db(nights.db);
     const Rows rows = db.query(
-        "SELECT run_id, severity, block, message_zh, message_en, finding.fingerprint, report.fingerprint, department "
-        "FROM finding JOIN report ON report.id = finding.report_id WHERE key = 'reports/report-000001.xml' ORDER BY run_id");
+        "SELECT run_id, severity, block, message_zh, message_en, finding.fingerprint, "
+        "report.fingerprint, department "
+        "FROM finding JOIN report ON report.id = finding.report_id WHERE key = "
+        "'reports/report-000001.xml' ORDER BY run_id");
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0][1], "error");
     EXPECT_EQ(rows[0][2], "2");
@@ -131,10 +137,15 @@ TEST(BatchResultsDb, ThePageShowsTheSchemaAndEveryQueryAsTheyAre) {
     const TwoNights nights = two_nights("page");
     const std::string page = read(kPage);
     for (const auto& [name, sql] : example_queries())
-        EXPECT_NE(page.find("```sql\n" + sql + "\n```"), std::string::npos) << name << " differs from " << kQueries;
-    for (const std::vector<std::string>& row : Db(nights.db).query("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL"))
-        EXPECT_NE(page.find(row.at(0) + ";"), std::string::npos) << "docs/results-db.md does not show\n" << row.at(0);
-    EXPECT_EQ(Db(nights.db).query("PRAGMA user_version"), (Rows{{std::to_string(fincheck::batch::kResultsDbVersion)}}));
+        EXPECT_NE(page.find("```sql\n" + sql + "\n```"), std::string::npos)
+            << name << " differs from " << kQueries;
+    for (const std::vector<std::string>& row :
+         Db(nights.db).query("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL"))
+        EXPECT_NE(page.find(row.at(0) + ";"), std::string::npos)
+            << "docs/results-db.md does not show\n"
+            << row.at(0);
+    EXPECT_EQ(Db(nights.db).query("PRAGMA user_version"),
+              (Rows{{std::to_string(fincheck::batch::kResultsDbVersion)}}));
 }
 
 TEST(BatchResultsDb, AnUnfinishedRunIsLeftOutOfTheQueries) {
@@ -154,7 +165,8 @@ TEST(BatchResultsDb, AnUnfinishedRunIsLeftOutOfTheQueries) {
     EXPECT_EQ(db.query("SELECT count(*) FROM report WHERE run_id = 3"), (Rows{{"0"}}))
         << "the open transaction is rolled back";
     const std::map<std::string, std::string> queries = example_queries();
-    EXPECT_EQ(db.query(queries.at("unfixed-errors"), {{":runs", "2"}}), (Rows{{nights.unit1, "1"}}));
+    EXPECT_EQ(db.query(queries.at("unfixed-errors"), {{":runs", "2"}}),
+              (Rows{{nights.unit1, "1"}}));
     EXPECT_EQ(db.query(queries.at("changes-since-previous-run")).size(), 2u);
 }
 
@@ -167,17 +179,21 @@ void expect_refused(const fs::path& root, const fs::path& db, const std::string&
     const fs::path reports = root / "reports";
     fs::create_directories(reports);
     write_reports(reports, 1, 5);
-    const CliRun run = run_fincheck({"batch", reports.string(), "--out", (root / "out").string(), "--db", db.string()});
+    const CliRun run = run_fincheck(
+        {"batch", reports.string(), "--out", (root / "out").string(), "--db", db.string()});
     EXPECT_EQ(run.code(), 2) << why << ": " << run.err;
-    EXPECT_NE(run.err.find(db.string()), std::string::npos) << why << ": the message names the database: " << run.err;
+    EXPECT_NE(run.err.find(db.string()), std::string::npos)
+        << why << ": the message names the database: " << run.err;
     EXPECT_NE(run.err.find(" / "), std::string::npos) << "zh-CN first, then English: " << run.err;
     EXPECT_FALSE(fs::exists(root / "out" / "summary.xml")) << why;
 }
 
 TEST(BatchResultsDb, ADatabaseThatCannotBeUsedIsExitTwoNamingIt) {
     const fs::path root = scratch("results-db/refused");
-    expect_refused(root / "a", root / "missing-dir/results.sqlite", "a directory that does not exist");
-    expect_refused(root / "b", write_file(root / "text.sqlite", std::string(4096, 'x')), "not an SQLite file");
+    expect_refused(root / "a", root / "missing-dir/results.sqlite",
+                   "a directory that does not exist");
+    expect_refused(root / "b", write_file(root / "text.sqlite", std::string(4096, 'x')),
+                   "not an SQLite file");
     {
         const fs::path other = root / "other.sqlite";
         sqlite3* db = nullptr;
@@ -203,11 +219,12 @@ TEST(BatchResultsDb, AnExistingDatabaseIsAppendedToNotReplaced) {
     fs::create_directories(reports);
     write_reports(reports, 2, 6);
     for (const char* out : {"out1", "out2"}) {
-        const CliRun run =
-            run_fincheck({"batch", reports.string(), "--out", (root / out).string(), "--db", db.string()});
+        const CliRun run = run_fincheck(
+            {"batch", reports.string(), "--out", (root / out).string(), "--db", db.string()});
         ASSERT_EQ(run.code(), 0) << run.err;
     }
-    EXPECT_EQ(Db(db).query("SELECT run_id, count(*) FROM report GROUP BY run_id"), (Rows{{"1", "2"}, {"2", "2"}}));
+    EXPECT_EQ(Db(db).query("SELECT run_id, count(*) FROM report GROUP BY run_id"),
+              (Rows{{"1", "2"}, {"2", "2"}}));
 }
 
 TEST(BatchResultsDb, MergeRefusesAnUnusableDatabaseBeforeWritingTheSummary) {
@@ -215,11 +232,12 @@ TEST(BatchResultsDb, MergeRefusesAnUnusableDatabaseBeforeWritingTheSummary) {
     const fs::path reports = root / "reports";
     fs::create_directories(reports);
     write_reports(reports, 2, 8);
-    const CliRun shard = run_fincheck({"batch", reports.string(), "--out", (root / "shard").string(), "--shard", "1/1"});
+    const CliRun shard = run_fincheck(
+        {"batch", reports.string(), "--out", (root / "shard").string(), "--shard", "1/1"});
     ASSERT_EQ(shard.code(), 0) << shard.err;
     const fs::path db = write_file(root / "text.sqlite", std::string(4096, 'x'));
-    const CliRun merge = run_fincheck(
-        {"merge", (root / "shard/summary.xml").string(), "-o", (root / "merged.xml").string(), "--db", db.string()});
+    const CliRun merge = run_fincheck({"merge", (root / "shard/summary.xml").string(), "-o",
+                                       (root / "merged.xml").string(), "--db", db.string()});
     EXPECT_EQ(merge.code(), 2) << merge.err;
     EXPECT_NE(merge.err.find(db.string()), std::string::npos) << merge.err;
     EXPECT_FALSE(fs::exists(root / "merged.xml"));

@@ -2,11 +2,10 @@
 // variables to shard I/N (and every inconsistency refused with what was found), and the whole
 // path: three simulated Indexed Job pods and three Slurm array tasks starting at 1, merged,
 // give the summary and results-database content of a single run.
+#include <gtest/gtest.h>
 #include <stdlib.h>
 
 #include <map>
-
-#include <gtest/gtest.h>
 
 #include "batch_test_support.hpp"
 #include "fincheck/batch/shard_environment.hpp"
@@ -41,15 +40,18 @@ TEST(ShardAuto, KubernetesIndexIsZeroBasedAndTheCountComesFromTheManifest) {
     EXPECT_EQ(shard({{"JOB_COMPLETION_INDEX", "0"}, {"FINCHECK_SHARD_COUNT", "3"}}), "1/3");
     EXPECT_EQ(shard({{"JOB_COMPLETION_INDEX", "2"}, {"FINCHECK_SHARD_COUNT", "3"}}), "3/3");
     EXPECT_EQ(shard({{"JOB_COMPLETION_INDEX", "0"}, {"FINCHECK_SHARD_COUNT", "1"}}), "1/1");
-    const ShardResolution resolved = resolve({{"JOB_COMPLETION_INDEX", "1"}, {"FINCHECK_SHARD_COUNT", "3"}});
-    EXPECT_EQ(resolved.message, "JOB_COMPLETION_INDEX=1, FINCHECK_SHARD_COUNT=3") << "says where the shard came from";
+    const ShardResolution resolved =
+        resolve({{"JOB_COMPLETION_INDEX", "1"}, {"FINCHECK_SHARD_COUNT", "3"}});
+    EXPECT_EQ(resolved.message, "JOB_COMPLETION_INDEX=1, FINCHECK_SHARD_COUNT=3")
+        << "says where the shard came from";
 }
 
 TEST(ShardAuto, KubernetesWithoutACountOrWithAnIndexOutsideItIsRefused) {
     const std::string missing = refusal({{"JOB_COMPLETION_INDEX", "1"}});
     EXPECT_NE(missing.find("FINCHECK_SHARD_COUNT=(unset)"), std::string::npos) << missing;
     EXPECT_NE(missing.find(" / "), std::string::npos) << "zh-CN, then English: " << missing;
-    EXPECT_NE(refusal({{"JOB_COMPLETION_INDEX", "3"}, {"FINCHECK_SHARD_COUNT", "3"}}).find("JOB_COMPLETION_INDEX=3"),
+    EXPECT_NE(refusal({{"JOB_COMPLETION_INDEX", "3"}, {"FINCHECK_SHARD_COUNT", "3"}})
+                  .find("JOB_COMPLETION_INDEX=3"),
               std::string::npos);
     EXPECT_NE(refusal({{"JOB_COMPLETION_INDEX", "1"}, {"FINCHECK_SHARD_COUNT", "0"}}), "");
     EXPECT_NE(refusal({{"JOB_COMPLETION_INDEX", "-1"}, {"FINCHECK_SHARD_COUNT", "3"}}), "");
@@ -58,9 +60,11 @@ TEST(ShardAuto, KubernetesWithoutACountOrWithAnIndexOutsideItIsRefused) {
     EXPECT_NE(refusal({{"JOB_COMPLETION_INDEX", "1"}, {"FINCHECK_SHARD_COUNT", "three"}}), "");
 }
 
-Environment slurm(const std::string& id, const std::string& min, const std::string& max, const std::string& count) {
-    return {{"SLURM_ARRAY_TASK_ID", id}, {"SLURM_ARRAY_TASK_MIN", min}, {"SLURM_ARRAY_TASK_MAX", max},
-            {"SLURM_ARRAY_TASK_COUNT", count}, {"SLURM_ARRAY_JOB_ID", "4242"}, {"SLURM_JOB_ID", "4243"}};
+Environment slurm(const std::string& id, const std::string& min, const std::string& max,
+                  const std::string& count) {
+    return {{"SLURM_ARRAY_TASK_ID", id},    {"SLURM_ARRAY_TASK_MIN", min},
+            {"SLURM_ARRAY_TASK_MAX", max},  {"SLURM_ARRAY_TASK_COUNT", count},
+            {"SLURM_ARRAY_JOB_ID", "4242"}, {"SLURM_JOB_ID", "4243"}};
 }
 
 TEST(ShardAuto, SlurmTaskIdCountsFromTheArraysFirstTask) {
@@ -86,7 +90,8 @@ TEST(ShardAuto, SlurmArraysThatAreNotOneRangeOrDisagreeAreRefused) {
     stepped["SLURM_ARRAY_TASK_STEP"] = "2";
     const std::string message = refusal(stepped);
     EXPECT_NE(message.find("SLURM_ARRAY_TASK_STEP=2"), std::string::npos) << message;
-    EXPECT_NE(refusal(slurm("3", "1", "7", "4")), "") << "a list (1,3,5,7) has max − min + 1 ≠ count";
+    EXPECT_NE(refusal(slurm("3", "1", "7", "4")), "")
+        << "a list (1,3,5,7) has max − min + 1 ≠ count";
     EXPECT_NE(refusal(slurm("4", "1", "3", "3")), "") << "a task id past the array";
     EXPECT_NE(refusal(slurm("0", "1", "3", "3")), "") << "a task id before the array";
     Environment disagreeing = slurm("2", "1", "3", "3");
@@ -105,7 +110,8 @@ TEST(ShardAuto, NeitherOrBothSchedulersAreRefusedWithWhatWasFound) {
     EXPECT_NE(none.find("JOB_COMPLETION_INDEX"), std::string::npos) << none;
     EXPECT_NE(none.find("SLURM_ARRAY_TASK_ID"), std::string::npos) << none;
     const std::string plain_job = refusal({{"SLURM_JOB_ID", "77"}, {"FINCHECK_SHARD_COUNT", "3"}});
-    EXPECT_NE(plain_job.find("SLURM_JOB_ID=77"), std::string::npos) << "a Slurm job that is not an array: " << plain_job;
+    EXPECT_NE(plain_job.find("SLURM_JOB_ID=77"), std::string::npos)
+        << "a Slurm job that is not an array: " << plain_job;
     EXPECT_NE(plain_job.find("FINCHECK_SHARD_COUNT=3"), std::string::npos) << plain_job;
     Environment both = slurm("1", "1", "3", "3");
     both["JOB_COMPLETION_INDEX"] = "0";
@@ -115,19 +121,22 @@ TEST(ShardAuto, NeitherOrBothSchedulersAreRefusedWithWhatWasFound) {
 
 // ---- end to end --------------------------------------------------------------------------
 
-const char* const kSchedulerVariables[] = {
-    "JOB_COMPLETION_INDEX",   "FINCHECK_SHARD_COUNT", "SLURM_ARRAY_TASK_ID",  "SLURM_ARRAY_TASK_MIN",
-    "SLURM_ARRAY_TASK_MAX",   "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_STEP", "SLURM_JOB_ID",
-    "SLURM_ARRAY_JOB_ID",     "KUBERNETES_SERVICE_HOST"};
+const char* const kSchedulerVariables[] = {"JOB_COMPLETION_INDEX",  "FINCHECK_SHARD_COUNT",
+                                           "SLURM_ARRAY_TASK_ID",   "SLURM_ARRAY_TASK_MIN",
+                                           "SLURM_ARRAY_TASK_MAX",  "SLURM_ARRAY_TASK_COUNT",
+                                           "SLURM_ARRAY_TASK_STEP", "SLURM_JOB_ID",
+                                           "SLURM_ARRAY_JOB_ID",    "KUBERNETES_SERVICE_HOST"};
 
 // `fincheck batch` as a pod or array task would run it: only `environment` of the scheduler
 // variables set (the test itself may run under a scheduler).
-CliRun scheduled_batch(const fs::path& reports, const fs::path& out, const fs::path& db, const Environment& environment) {
-    return run_fincheck({"batch", reports.string(), "--out", out.string(), "--jobs", "2", "--shard", "auto", "--db",
-                         db.string()},
+CliRun scheduled_batch(const fs::path& reports, const fs::path& out, const fs::path& db,
+                       const Environment& environment) {
+    return run_fincheck({"batch", reports.string(), "--out", out.string(), "--jobs", "2", "--shard",
+                         "auto", "--db", db.string()},
                         [&] {
                             for (const char* name : kSchedulerVariables) ::unsetenv(name);
-                            for (const auto& [name, value] : environment) ::setenv(name.c_str(), value.c_str(), 1);
+                            for (const auto& [name, value] : environment)
+                                ::setenv(name.c_str(), value.c_str(), 1);
                         });
 }
 
@@ -135,11 +144,15 @@ CliRun scheduled_batch(const fs::path& reports, const fs::path& out, const fs::p
 // every finding, without ids, times, host or directories.
 Rows recorded(const fs::path& db) {
     Rows rows = Db(db).query(
-        "SELECT key, report.fingerprint, department, fiscal_year, status, errors, warnings, infos, audit_file, "
-        "count(finding.id), group_concat(finding.fingerprint || ' ' || rule || ' ' || severity || ' ' || "
-        "coalesce(block, '') || ' ' || message_en, '|') FROM report LEFT JOIN finding ON finding.report_id = report.id "
+        "SELECT key, report.fingerprint, department, fiscal_year, status, errors, warnings, infos, "
+        "audit_file, "
+        "count(finding.id), group_concat(finding.fingerprint || ' ' || rule || ' ' || severity || "
+        "' ' || "
+        "coalesce(block, '') || ' ' || message_en, '|') FROM report LEFT JOIN finding ON "
+        "finding.report_id = report.id "
         "GROUP BY report.id ORDER BY key");
-    for (const std::vector<std::string>& run : Db(db).query("SELECT count(*) FROM run WHERE finished_at IS NOT NULL"))
+    for (const std::vector<std::string>& run :
+         Db(db).query("SELECT count(*) FROM run WHERE finished_at IS NOT NULL"))
         rows.push_back(run);
     return rows;
 }
@@ -147,33 +160,41 @@ Rows recorded(const fs::path& db) {
 class ShardAutoEndToEnd : public ::testing::Test {
 protected:
     void SetUp() override {
-        root_ = scratch("shard-auto/" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        root_ =
+            scratch("shard-auto/" +
+                    std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
         reports_ = root_ / "data/reports";
         fs::create_directories(reports_);
         write_reports(reports_, 12, 2024, [](std::size_t i, fincheck::Report& r) {
             if (i % 3 == 0) add_marker(r, 1 + i % 4);
         });
-        const CliRun single = run_fincheck({"batch", reports_.string(), "--out", (root_ / "single").string(), "--jobs",
-                                            "2", "--db", (root_ / "single.sqlite").string()});
+        const CliRun single =
+            run_fincheck({"batch", reports_.string(), "--out", (root_ / "single").string(),
+                          "--jobs", "2", "--db", (root_ / "single.sqlite").string()});
         ASSERT_EQ(single.code(), 0) << single.err;
     }
 
     // Runs the shards, one per environment, then merges them; expects the single run's summary
     // and database content. Each shard must have audited something (12 reports over 3 shards).
-    void expect_same_as_single_run(const std::vector<Environment>& shards, const std::vector<std::string>& expected_shards) {
+    void expect_same_as_single_run(const std::vector<Environment>& shards,
+                                   const std::vector<std::string>& expected_shards) {
         std::vector<std::string> merge{"merge"};
         for (std::size_t i = 0; i < shards.size(); ++i) {
             const fs::path out = root_ / ("shard-" + std::to_string(i));
-            const CliRun run = scheduled_batch(reports_, out, root_ / ("shard-" + std::to_string(i) + ".sqlite"), shards[i]);
+            const CliRun run = scheduled_batch(
+                reports_, out, root_ / ("shard-" + std::to_string(i) + ".sqlite"), shards[i]);
             ASSERT_EQ(run.code(), 0) << run.err;
             EXPECT_NE(run.err.find("shard " + expected_shards[i]), std::string::npos) << run.err;
             pugi::xml_document summary;
             ASSERT_TRUE(summary.load_file((out / "summary.xml").c_str()));
-            EXPECT_EQ(std::string(summary.child("batch-summary").attribute("shard").as_string()), expected_shards[i]);
-            EXPECT_GT(summary.child("batch-summary").child("totals").attribute("reports").as_int(), 0);
+            EXPECT_EQ(std::string(summary.child("batch-summary").attribute("shard").as_string()),
+                      expected_shards[i]);
+            EXPECT_GT(summary.child("batch-summary").child("totals").attribute("reports").as_int(),
+                      0);
             merge.push_back((out / "summary.xml").string());
         }
-        merge.insert(merge.end(), {"-o", (root_ / "merged/summary.xml").string(), "--db", (root_ / "merged.sqlite").string()});
+        merge.insert(merge.end(), {"-o", (root_ / "merged/summary.xml").string(), "--db",
+                                   (root_ / "merged.sqlite").string()});
         fs::create_directories(root_ / "merged");
         const CliRun merged = run_fincheck(merge);
         ASSERT_EQ(merged.code(), 0) << merged.err;
@@ -206,7 +227,9 @@ protected:
 TEST_F(ShardAutoEndToEnd, ThreeIndexedJobPodsMergeToTheSingleRun) {
     std::vector<Environment> pods;
     for (const char* index : {"0", "1", "2"})
-        pods.push_back({{"JOB_COMPLETION_INDEX", index}, {"FINCHECK_SHARD_COUNT", "3"}, {"KUBERNETES_SERVICE_HOST", "10.0.0.1"}});
+        pods.push_back({{"JOB_COMPLETION_INDEX", index},
+                        {"FINCHECK_SHARD_COUNT", "3"},
+                        {"KUBERNETES_SERVICE_HOST", "10.0.0.1"}});
     expect_same_as_single_run(pods, {"1/3", "2/3", "3/3"});
 }
 

@@ -5,13 +5,12 @@
 #include <cstdlib>
 #include <iterator>
 #include <map>
+#include <pugixml.hpp>
 #include <stdexcept>
 #include <vector>
 
-#include <pugixml.hpp>
-
-#include "fincheck/sha256.hpp"
 #include "file_bytes.hpp"
+#include "fincheck/sha256.hpp"
 #include "run_stamp.hpp"
 #include "xml_text.hpp"
 
@@ -82,12 +81,15 @@ CREATE INDEX finding_by_fingerprint ON finding (fingerprint);
 static_assert(std::size(kMigrations) == kResultsDbVersion, "one migration per schema version");
 
 // Database text is UTF-8: a key that is not is stored percent-escaped, as summary.xml does.
-std::string key_text(std::string_view key) { return is_xml_text(key) ? std::string(key) : percent_escaped(key); }
+std::string key_text(std::string_view key) {
+    return is_xml_text(key) ? std::string(key) : percent_escaped(key);
+}
 
 class Statement {
 public:
     Statement(sqlite3* db, const char* sql) {
-        if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) statement_ = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK)
+            statement_ = nullptr;
     }
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -95,12 +97,15 @@ public:
     bool ok() const { return statement_ != nullptr; }
 
     Statement& text(int index, std::string_view value) {
-        sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
+                          SQLITE_TRANSIENT);
         return *this;
     }
     Statement& text_or_null(int index, std::string_view value) {
-        if (value.empty()) sqlite3_bind_null(statement_, index);
-        else text(index, value);
+        if (value.empty())
+            sqlite3_bind_null(statement_, index);
+        else
+            text(index, value);
         return *this;
     }
     Statement& integer(int index, std::int64_t value) {
@@ -108,8 +113,10 @@ public:
         return *this;
     }
     Statement& integer_or_null(int index, const char* value) {
-        if (!value || !*value) sqlite3_bind_null(statement_, index);
-        else integer(index, std::strtoll(value, nullptr, 10));
+        if (!value || !*value)
+            sqlite3_bind_null(statement_, index);
+        else
+            integer(index, std::strtoll(value, nullptr, 10));
         return *this;
     }
     // Runs the statement to completion; false on an error (sqlite3_errmsg tells which).
@@ -149,8 +156,8 @@ std::string fingerprint_location(const pugi::xml_node& location) {
 
 }  // namespace
 
-std::string finding_fingerprint(std::string_view rule, std::string_view location, std::string_view expected,
-                                std::string_view actual) {
+std::string finding_fingerprint(std::string_view rule, std::string_view location,
+                                std::string_view expected, std::string_view actual) {
     // A separator no field can hold (XML text has no U+0001), so fields cannot run into each other.
     std::string text;
     for (std::string_view field : {rule, location, expected, actual}) {
@@ -172,17 +179,20 @@ struct ResultsDb::State {
     State& operator=(const State&) = delete;
     ~State() {
         // An unfinished run keeps what was committed; the open transaction is rolled back.
-        if (db && !sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        if (db && !sqlite3_get_autocommit(db))
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
         insert_report.reset();
         insert_finding.reset();
         sqlite3_close(db);
     }
 
     // "结果数据库 FILE 无法写入 / results database FILE cannot be written: <SQLite's reason>"
-    [[noreturn]] void fail(std::string_view zh, std::string_view en, std::string reason = {}) const {
+    [[noreturn]] void fail(std::string_view zh, std::string_view en,
+                           std::string reason = {}) const {
         if (reason.empty() && db) reason = sqlite3_errmsg(db);
-        throw std::runtime_error("结果数据库 " + file.string() + " " + std::string(zh) + " / results database " +
-                                 file.string() + " " + std::string(en) + (reason.empty() ? "" : ": " + reason));
+        throw std::runtime_error("结果数据库 " + file.string() + " " + std::string(zh) +
+                                 " / results database " + file.string() + " " + std::string(en) +
+                                 (reason.empty() ? "" : ": " + reason));
     }
     [[noreturn]] void fail_write() const { fail("无法写入", "cannot be written"); }
     void exec(const char* sql) {
@@ -190,7 +200,8 @@ struct ResultsDb::State {
     }
     std::int64_t pragma(const char* sql) {
         Statement statement(db, sql);
-        if (!statement.ok() || sqlite3_step(statement.get()) != SQLITE_ROW) fail("无法读取", "cannot be read");
+        if (!statement.ok() || sqlite3_step(statement.get()) != SQLITE_ROW)
+            fail("无法读取", "cannot be read");
         return sqlite3_column_int64(statement.get(), 0);
     }
     void begin() {
@@ -209,18 +220,19 @@ void ResultsDb::State::migrate() {
     const std::int64_t version = pragma("PRAGMA user_version");
     const std::int64_t objects = pragma("SELECT count(*) FROM sqlite_schema");
     if (version > kResultsDbVersion) {
-        throw std::runtime_error("结果数据库 " + file.string() + " 的结构版本 " + std::to_string(version) +
-                                 " 比本程序（" + std::to_string(kResultsDbVersion) + "）新 / results database " +
-                                 file.string() + " has schema version " + std::to_string(version) +
-                                 ", newer than this fincheck's " + std::to_string(kResultsDbVersion) +
-                                 ": use a newer fincheck or another file");
+        throw std::runtime_error(
+            "结果数据库 " + file.string() + " 的结构版本 " + std::to_string(version) +
+            " 比本程序（" + std::to_string(kResultsDbVersion) + "）新 / results database " +
+            file.string() + " has schema version " + std::to_string(version) +
+            ", newer than this fincheck's " + std::to_string(kResultsDbVersion) +
+            ": use a newer fincheck or another file");
     }
     if (application != kApplicationId && !(application == 0 && objects == 0)) {
-        throw std::runtime_error("文件 " + file.string() + " 不是 fincheck 结果数据库 / " + file.string() +
+        throw std::runtime_error("文件 " + file.string() + " 不是 fincheck 结果数据库 / " +
+                                 file.string() +
                                  " is an SQLite database but not a fincheck results database");
     }
-    for (std::int64_t v = version; v < kResultsDbVersion; ++v)
-        exec(kMigrations[v]);
+    for (std::int64_t v = version; v < kResultsDbVersion; ++v) exec(kMigrations[v]);
     const std::string header = "PRAGMA application_id = " + std::to_string(kApplicationId) +
                                "; PRAGMA user_version = " + std::to_string(kResultsDbVersion);
     exec(header.c_str());
@@ -230,8 +242,9 @@ void ResultsDb::State::migrate() {
 ResultsDb::ResultsDb(const fs::path& file) : state_(std::make_unique<State>()) {
     State& s = *state_;
     s.file = file;
-    if (sqlite3_open_v2(file.c_str(), &s.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
-        SQLITE_OK) {
+    if (sqlite3_open_v2(file.c_str(), &s.db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
         const std::string message = s.db ? sqlite3_errmsg(s.db) : "out of memory";
         sqlite3_close(s.db);
         s.db = nullptr;
@@ -243,17 +256,21 @@ ResultsDb::ResultsDb(const fs::path& file) : state_(std::make_unique<State>()) {
     s.exec("PRAGMA foreign_keys = ON");
     {
         Statement mode(s.db, "PRAGMA journal_mode = WAL");
-        if (!mode.ok() || sqlite3_step(mode.get()) != SQLITE_ROW) s.fail("无法读取", "cannot be read");
+        if (!mode.ok() || sqlite3_step(mode.get()) != SQLITE_ROW)
+            s.fail("无法读取", "cannot be read");
     }
     s.exec("PRAGMA synchronous = NORMAL");
     s.migrate();
-    s.insert_report = std::make_unique<Statement>(
-        s.db,
-        "INSERT INTO report (run_id, key, fingerprint, department, fiscal_year, status, failure_kind, "
-        "failure_message, errors, warnings, infos, audit_file) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    s.insert_report =
+        std::make_unique<Statement>(s.db,
+                                    "INSERT INTO report (run_id, key, fingerprint, department, "
+                                    "fiscal_year, status, failure_kind, "
+                                    "failure_message, errors, warnings, infos, audit_file) VALUES "
+                                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
     s.insert_finding = std::make_unique<Statement>(
         s.db,
-        "INSERT INTO finding (report_id, rule, severity, table_id, row_label, column_label, section, block, page, "
+        "INSERT INTO finding (report_id, rule, severity, table_id, row_label, column_label, "
+        "section, block, page, "
         "message_zh, message_en, expected, actual, defect, defect_root, fingerprint) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     if (!s.insert_report->ok() || !s.insert_finding->ok()) s.fail_write();
@@ -263,9 +280,10 @@ ResultsDb::~ResultsDb() = default;
 
 void ResultsDb::begin_run(const RunInfo& info) {
     State& s = *state_;
-    Statement insert(s.db,
-                     "INSERT INTO run (started_at, host, config_hash, fincheck_version, shard, out_dir) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    Statement insert(
+        s.db,
+        "INSERT INTO run (started_at, host, config_hash, fincheck_version, shard, out_dir) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!insert.ok()) s.fail_write();
     insert.text(1, utc_timestamp())
         .text(2, xml_readable(host_name()))
@@ -282,9 +300,11 @@ void ResultsDb::add_report(const ReportRecord& record, std::string_view audit_xm
     pugi::xml_document audit;
     pugi::xml_node root;
     if (!audit_xml.empty()) {
-        if (!audit.load_buffer(audit_xml.data(), audit_xml.size()) || !(root = audit.child("audit-report")))
-            throw std::runtime_error("无法读取审核文件 / cannot read the audit file " + record.output + " of " +
-                                     xml_readable(record.key) + " for the results database " + s.file.string());
+        if (!audit.load_buffer(audit_xml.data(), audit_xml.size()) ||
+            !(root = audit.child("audit-report")))
+            throw std::runtime_error("无法读取审核文件 / cannot read the audit file " +
+                                     record.output + " of " + xml_readable(record.key) +
+                                     " for the results database " + s.file.string());
     }
     const pugi::xml_node meta = root.child("header").child("report");
     s.begin();
@@ -317,7 +337,8 @@ void ResultsDb::add_report(const ReportRecord& record, std::string_view audit_xm
         const std::string defect = f.attribute("defect").as_string();
         std::string zh, en;
         for (pugi::xml_node message : f.children("message"))
-            (std::string_view(message.attribute("lang").as_string()) == "en" ? en : zh) = message.text().as_string();
+            (std::string_view(message.attribute("lang").as_string()) == "en" ? en : zh) =
+                message.text().as_string();
         const auto defect_root = roots.find(defect);
         insert.integer(1, report_id)
             .text(2, rule)
@@ -353,13 +374,19 @@ void ResultsDb::finish_run() {
 
 void add_report_from_dir(ResultsDb& db, const ReportRecord& record, const fs::path& audit_dir) {
     std::string audit;
-    if (record.status == Status::audited && (record.output.empty() || !read_file_into(audit_dir / record.output, audit)))
-        throw std::runtime_error("无法读取审核文件 / cannot read the audit file " + (audit_dir / record.output).string() +
+    if (record.status == Status::audited &&
+        (record.output.empty() || !read_file_into(audit_dir / record.output, audit)))
+        throw std::runtime_error("无法读取审核文件 / cannot read the audit file " +
+                                 (audit_dir / record.output).string() +
                                  " for the results database " + db.file().string());
     db.add_report(record, audit);
 }
 
-std::int64_t ResultsDb::run_id() const { return state_->run; }
-const fs::path& ResultsDb::file() const { return state_->file; }
+std::int64_t ResultsDb::run_id() const {
+    return state_->run;
+}
+const fs::path& ResultsDb::file() const {
+    return state_->file;
+}
 
 }  // namespace fincheck::batch

@@ -34,8 +34,8 @@ struct RunInfo {
 // actual values; never the file name or the source line.
 // TODO(#16.5): call the engine's finding fingerprint once the "formats" branch adds it, so
 // that the database, SARIF and baselines agree; until then this is the one place it is made.
-std::string finding_fingerprint(std::string_view rule, std::string_view location, std::string_view expected,
-                                std::string_view actual);
+std::string finding_fingerprint(std::string_view rule, std::string_view location,
+                                std::string_view expected, std::string_view actual);
 
 class ResultsDb {
 public:
@@ -68,6 +68,7 @@ private:
 
 // Adds `record` with the findings of its audit file in `audit_dir` (the batch's --out, or a
 // shard's directory for merge). Throws std::runtime_error naming the file that failed.
-void add_report_from_dir(ResultsDb& db, const ReportRecord& record, const std::filesystem::path& audit_dir);
+void add_report_from_dir(ResultsDb& db, const ReportRecord& record,
+                         const std::filesystem::path& audit_dir);
 
 }  // namespace fincheck::batch
