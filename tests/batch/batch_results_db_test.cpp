@@ -3,7 +3,9 @@
 // a database that cannot be used stops the batch with exit 2 naming it; a run that did not
 // finish is left out of the queries.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 
 #include <fstream>
 #include <map>
@@ -225,6 +227,43 @@ TEST(BatchResultsDb, AnExistingDatabaseIsAppendedToNotReplaced) {
     }
     EXPECT_EQ(Db(db).query("SELECT run_id, count(*) FROM report GROUP BY run_id"),
               (Rows{{"1", "2"}, {"2", "2"}}));
+}
+
+// A full disk under the database mid-run: exit 2 naming it, no summary.xml (the run did not
+// complete), an unfinished run in the database; the audits are kept, and --resume finishes.
+TEST(BatchResultsDb, ADatabaseWriteThatFailsMidRunIsExitTwoAndResumable) {
+    const fs::path root = scratch("results-db/full");
+    const fs::path reports = root / "reports", out = root / "out", db = root / "results.sqlite";
+    fs::create_directories(reports);
+    write_reports(reports, 40, 9, [](std::size_t, fincheck::Report& r) {
+        for (std::size_t b = 0; b < 10 && b < r.blocks.size(); ++b) add_marker(r, b);
+    });
+    {
+        fincheck::batch::ResultsDb created(db);
+    }  // created before the limit: the run's rows are what fail
+    // EFBIG, as a full disk gives ENOSPC: each audit file (~20 KB), the journal and the summary
+    // stay below the limit; the database's 400 findings (~150 KB) do not.
+    const CliRun full =
+        run_fincheck({"batch", reports.string(), "--out", out.string(), "--db", db.string()}, [] {
+            ::signal(SIGXFSZ, SIG_IGN);
+            const rlimit limit{64 * 1024, 64 * 1024};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+    ASSERT_TRUE(full.exited()) << full.err;
+    EXPECT_EQ(full.code(), 2) << full.err;
+    EXPECT_NE(full.err.find(db.string()), std::string::npos) << full.err;
+    EXPECT_FALSE(fs::exists(out / "summary.xml"));
+    EXPECT_EQ(Db(db).query("SELECT count(*) FROM run WHERE finished_at IS NULL"), (Rows{{"1"}}));
+
+    const CliRun resumed = run_fincheck(
+        {"batch", reports.string(), "--out", out.string(), "--db", db.string(), "--resume"});
+    EXPECT_EQ(resumed.code(), 0) << resumed.err;
+    EXPECT_NE(resumed.err.find("40 沿用 / resumed"), std::string::npos)
+        << "the audits were kept: " << resumed.err;
+    EXPECT_EQ(Db(db).query(
+                  "SELECT count(*), sum(warnings) FROM report JOIN run ON run.id = report.run_id "
+                  "WHERE finished_at IS NOT NULL"),
+              (Rows{{"40", "400"}}));
 }
 
 TEST(BatchResultsDb, MergeRefusesAnUnusableDatabaseBeforeWritingTheSummary) {
