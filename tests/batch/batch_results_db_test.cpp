@@ -181,6 +181,9 @@ void expect_refused(const fs::path& root, const fs::path& db, const std::string&
     const fs::path reports = root / "reports";
     fs::create_directories(reports);
     write_reports(reports, 1, 5);
+    // An earlier run's summary in the same --out must not stand for this one.
+    fs::create_directories(root / "out");
+    std::ofstream(root / "out" / "summary.xml") << "<batch-summary/>";
     const CliRun run = run_fincheck(
         {"batch", reports.string(), "--out", (root / "out").string(), "--db", db.string()});
     EXPECT_EQ(run.code(), 2) << why << ": " << run.err;

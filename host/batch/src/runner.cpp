@@ -119,14 +119,15 @@ BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options)
     if (ec) throw std::runtime_error("无法创建输出目录 / cannot create " + options.out_dir.string() + ": " + ec.message());
     const OutputLock lock(options.out_dir);  // before anything in the directory is touched
     const IgnoreSigpipe ignore_sigpipe;
-    // Opened before any audit, so that a database that cannot be written stops the run at once.
-    // The workers forked later inherit the connection's descriptors but never use them.
-    std::optional<ResultsDb> db;
-    if (options.results_db) db.emplace(*options.results_db);
     remove_leftovers(options.out_dir, state_dir);
     // A summary says a run completed: an earlier run's must not stand for this one should it
     // not finish (exit 2 and no summary.xml is unambiguous for a cron job).
     fs::remove(options.out_dir / "summary.xml", ec);
+    // Opened before any audit, so that a database that cannot be written stops the run at once
+    // (and after the old summary is gone: exit 2 with a summary.xml would say this run ended).
+    // The workers forked later inherit the connection's descriptors but never use them.
+    std::optional<ResultsDb> db;
+    if (options.results_db) db.emplace(*options.results_db);
 
     // A resumed run reads every journal and appends its own under the next run number; a new
     // run starts from an empty journal.
