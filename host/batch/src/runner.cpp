@@ -19,8 +19,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // --db: each record, in input order, with its findings into the results database. The first
-// failure (a full disk, a locked file) stops the recording and ends the batch with exit 2
-// once the audits under way are journaled, so that --resume continues from there.
+// failure (a full disk, a locked file) stops the recording; the batch audits and journals the
+// rest and then ends with exit 2 (no summary), so that --resume records the run from there
+// without auditing anything again.
 class DbRecorder {
 public:
     DbRecorder(ResultsDb* db, fs::path out_dir) : db_(db), out_dir_(std::move(out_dir)) {}
