@@ -135,6 +135,34 @@ TEST(BatchResultsDb, FindingsCarryTheirLocationMessagesAndAStableFingerprint) {
     EXPECT_EQ(db.query("SELECT count(DISTINCT fingerprint) FROM finding"), (Rows{{"3"}}));
 }
 
+TEST(BatchResultsDb, TheEnginesFingerprintIsStoredWhenTheAuditCarriesOne) {
+    const fs::path db = scratch("results-db/engine-fingerprint") / "results.sqlite";
+    {
+        fincheck::batch::ResultsDb writer(db);
+        writer.begin_run({"1.0.0", "hash", "", "out"});
+        fincheck::batch::ReportRecord record;
+        record.key = "reports/a.xml";
+        record.output = "a.audit.xml";
+        record.counts.error = 2;
+        const std::string finding =
+            "<finding rule=\"r\" severity=\"error\"%s><message lang=\"zh-CN\">中</message>"
+            "<message lang=\"en\">en</message><location table=\"01\" row=\"a\" column=\"b\"/>"
+            "<expected>1</expected><actual>2</actual></finding>";
+        std::string audit = "<audit-report><findings>";
+        for (const char* attribute : {" fingerprint=\"0123abcd\"", ""}) {
+            std::string one = finding;
+            one.replace(one.find("%s"), 2, attribute);
+            audit += one;
+        }
+        audit += "</findings></audit-report>";
+        writer.add_report(record, audit);
+        writer.finish_run();
+    }
+    EXPECT_EQ(
+        Db(db).query("SELECT fingerprint FROM finding ORDER BY id"),
+        (Rows{{"0123abcd"}, {fincheck::batch::finding_fingerprint("r", "01/a/b", "1", "2")}}));
+}
+
 TEST(BatchResultsDb, ThePageShowsTheSchemaAndEveryQueryAsTheyAre) {
     const TwoNights nights = two_nights("page");
     const std::string page = read(kPage);

@@ -340,6 +340,8 @@ void ResultsDb::add_report(const ReportRecord& record, std::string_view audit_xm
             (std::string_view(message.attribute("lang").as_string()) == "en" ? en : zh) =
                 message.text().as_string();
         const auto defect_root = roots.find(defect);
+        // The engine's own fingerprint when the audit carries one (see finding_fingerprint).
+        const char* engine_fingerprint = f.attribute("fingerprint").as_string(nullptr);
         insert.integer(1, report_id)
             .text(2, rule)
             .text(3, f.attribute("severity").as_string())
@@ -355,7 +357,9 @@ void ResultsDb::add_report(const ReportRecord& record, std::string_view audit_xm
             .text_or_null(13, actual)
             .text_or_null(14, defect)
             .text_or_null(15, defect_root == roots.end() ? std::string() : defect_root->second)
-            .text(16, finding_fingerprint(rule, fingerprint_location(location), expected, actual));
+            .text(16, engine_fingerprint ? std::string(engine_fingerprint)
+                                         : finding_fingerprint(rule, fingerprint_location(location),
+                                                               expected, actual));
         if (!insert.run()) s.fail_write();
     }
     if (s.pending >= kReportsPerTransaction) s.commit();

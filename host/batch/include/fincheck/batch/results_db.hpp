@@ -29,11 +29,12 @@ struct RunInfo {
     std::string out_dir;
 };
 
-// The identity of a finding across runs, folders and renames: SHA-256 over the rule id, the
-// cell (table/row/column) or, for prose, the section and paragraph, and the expected and
-// actual values; never the file name or the source line.
-// TODO(#16.5): call the engine's finding fingerprint once the "formats" branch adds it, so
-// that the database, SARIF and baselines agree; until then this is the one place it is made.
+// The identity of a finding across runs, folders and renames, for an audit file whose
+// <finding> carries no `fingerprint` attribute: SHA-256 over the rule id, the cell
+// (table/row/column) or, for prose, the section and paragraph, and the expected and actual
+// values; never the file name or the source line. When the engine writes its own fingerprint
+// into the audit (#16.5, the "formats" work), the database stores that one instead, so that
+// the database, SARIF and baselines agree; this stays only for audits without it.
 std::string finding_fingerprint(std::string_view rule, std::string_view location,
                                 std::string_view expected, std::string_view actual);
 
