@@ -154,7 +154,7 @@ if(FINCHECK_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libpugixml1v5 (>= 1.13), libspdlog1.10, libfmt9")
+    "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libpugixml1v5 (>= 1.13), libspdlog1.10, libfmt9, libsqlite3-0")
 endif()
 # What a plugin author needs next to the SDK to build against it.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libboost-dev (>= 1.74), libpugixml-dev, cmake (>= 3.25), g++")

@@ -5,6 +5,8 @@ packages=(
   cmake g++ ninja-build pkg-config
   libboost-dev libpugixml-dev libspdlog-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libsqlite3-dev   # batch --db (docs/results-db.md)
+  python3-yaml     # tests: the Kubernetes example parses and names fincheck's options
   libxml2-utils dpkg-dev file help2man
   poppler-utils poppler-data hyperfine
   libcairo2-dev libpango1.0-dev fonts-noto-cjk

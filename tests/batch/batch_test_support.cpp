@@ -1,6 +1,7 @@
 #include "batch_test_support.hpp"
 
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -114,6 +115,36 @@ CliRun run_fincheck(const std::vector<std::string>& args, const std::function<vo
     run.err = read(err);
     fs::remove(err);
     return run;
+}
+
+Db::Db(const fs::path& file) {
+    if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+        throw std::runtime_error(file.string() + ": " + sqlite3_errmsg(db_));
+}
+
+Db::~Db() { sqlite3_close(db_); }
+
+Rows Db::query(const std::string& sql, const std::map<std::string, std::string>& parameters) const {
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
+        throw std::runtime_error(sqlite3_errmsg(db_) + std::string(" in ") + sql);
+    for (const auto& [name, value] : parameters) {
+        const int index = sqlite3_bind_parameter_index(statement, name.c_str());
+        if (index > 0 && !value.empty() && value.find_first_not_of("0123456789") == std::string::npos)
+            sqlite3_bind_int64(statement, index, std::stoll(value));
+        else if (index > 0)
+            sqlite3_bind_text(statement, index, value.c_str(), -1, SQLITE_TRANSIENT);
+    }
+    Rows rows;
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+        std::vector<std::string>& row = rows.emplace_back();
+        for (int c = 0; c < sqlite3_column_count(statement); ++c) {
+            const unsigned char* text = sqlite3_column_text(statement, c);
+            row.push_back(text ? reinterpret_cast<const char*>(text) : "NULL");
+        }
+    }
+    sqlite3_finalize(statement);
+    return rows;
 }
 
 int xmllint(const fs::path& file, bool schema) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +14,8 @@
 #include "fincheck/batch/runner.hpp"
 #include "fincheck/engine/engine.hpp"
 #include "fincheck/report.hpp"
+
+struct sqlite3;
 
 namespace batchtest {
 
@@ -52,6 +55,22 @@ struct CliRun {
     int code() const;  // exit code, or -1 when it did not exit
 };
 CliRun run_fincheck(const std::vector<std::string>& args, const std::function<void()>& in_child = {});
+
+// A results database opened read-only, for asserting on what a batch recorded.
+using Rows = std::vector<std::vector<std::string>>;
+class Db {
+public:
+    explicit Db(const fs::path& file);
+    Db(const Db&) = delete;
+    Db& operator=(const Db&) = delete;
+    ~Db();
+    // Every row as text (NULL as "NULL"); parameters bound by name (a number as an integer,
+    // as sqlite3's `.param set :runs 3` does), unbound ones are NULL.
+    Rows query(const std::string& sql, const std::map<std::string, std::string>& parameters = {}) const;
+
+private:
+    ::sqlite3* db_ = nullptr;
+};
 
 // xmllint --noout (and --schema schemas/batch-summary.xsd when `schema`): 0 when valid.
 int xmllint(const fs::path& file, bool schema);

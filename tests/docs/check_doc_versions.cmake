@@ -33,7 +33,8 @@ set(_patterns_fincheck
   "<tool name=\"fincheck\" version=\"${_v}\""
   "tool-version=\"${_v}\""                       # batch summary
   "fincheck ${_v} (审计报告|audit report)"       # the text audit report's first line
-  "fincheck_${_v}_amd64\\.deb")                  # the Debian package
+  "fincheck_${_v}_amd64\\.deb"                   # the Debian package
+  "/fincheck:${_v}")                             # the container image's tag (Dockerfile, examples/)
 set(_expected_SDK "${SDK_VERSION}")
 set(_expected_ABI "${ABI_VERSION}")
 set(_expected_fincheck "${PROJECT_VERSION}")

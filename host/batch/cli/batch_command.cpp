@@ -2,6 +2,7 @@
 // file per report and DIR/summary.xml. See docs/batch.md.
 #include <malloc.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -12,6 +13,7 @@
 #include "engine_options.hpp"
 #include "input_options.hpp"
 #include "fincheck/batch/runner.hpp"
+#include "fincheck/batch/shard_environment.hpp"
 
 namespace fincheck::cli {
 namespace {
@@ -47,7 +49,10 @@ public:
             ->check(CLI::IsMember({"error", "warning", "info", "none"}))
             ->capture_default_str();
         command->add_option("--baseline", baseline_, "与此前批次的输出目录比较 / compare findings with an earlier batch output directory");
-        command->add_option("--shard", shard_, "只处理第 I 份（共 N 份）/ process shard I of N (I/N)");
+        command->add_option("--shard", shard_,
+                            "只处理第 I 份（共 N 份）；auto：取自 Kubernetes 索引作业或 Slurm 作业数组 / process shard I of N (I/N); "
+                            "auto: from a Kubernetes Indexed Job or a Slurm job array");
+        command->add_option("--db", db_, "把本次运行追加到结果数据库（SQLite）/ append this run to a results database (SQLite)");
         command->add_option("--progress", progress_, "进度显示 / progress display")
             ->check(CLI::IsMember({"auto", "bar", "lines", "none"}))
             ->capture_default_str();
@@ -58,10 +63,19 @@ public:
 
     int run() override {
         batch::Shard shard;
+        if (shard_ == "auto") {
+            const batch::ShardResolution resolved = batch::shard_from_environment([](const char* name) { return std::getenv(name); });
+            if (!resolved.shard) {
+                std::cerr << "fincheck: --shard auto: " << resolved.message << "\n";
+                return kExitUsage;
+            }
+            shard_ = std::to_string(resolved.shard->index) + "/" + std::to_string(resolved.shard->count);
+            std::cerr << "fincheck batch: 分片 / shard " << shard_ << " (" << resolved.message << ")\n";
+        }
         if (!shard_.empty()) {
             std::optional<batch::Shard> parsed = batch::parse_shard(shard_);
             if (!parsed) {
-                std::cerr << "fincheck: --shard 须为 I/N（1 ≤ I ≤ N）/ --shard must be I/N with 1 <= I <= N\n";
+                std::cerr << "fincheck: --shard 须为 I/N（1 ≤ I ≤ N）或 auto / --shard must be I/N with 1 <= I <= N, or auto\n";
                 return kExitUsage;
             }
             shard = *parsed;
@@ -83,6 +97,7 @@ public:
         options.max_input_size = input_options_.max_size();
         if (!baseline_.empty()) options.baseline_dir = fs::path(baseline_);
         options.shard = shard_;
+        if (!db_.empty()) options.results_db = fs::path(db_);
         options.progress = progress_ == "bar"     ? batch::ProgressStyle::bar
                            : progress_ == "lines" ? batch::ProgressStyle::lines
                            : progress_ == "none"  ? batch::ProgressStyle::none
@@ -132,6 +147,7 @@ private:
     std::string fail_on_ = "none";
     std::string baseline_;
     std::string shard_;
+    std::string db_;
     std::string progress_ = "auto";
     EngineCliOptions engine_options_;
     InputOptions input_options_;

@@ -5,11 +5,11 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <stdexcept>
 #include <string>
 
 #include "file_bytes.hpp"
+#include "run_stamp.hpp"
 
 namespace fincheck::batch {
 
@@ -36,14 +36,7 @@ OutputLock::OutputLock(const std::filesystem::path& out_dir) {
         throw std::runtime_error("输出目录正被另一个批量运行使用 / the output directory is in use by another batch run (" +
                                  (holder.empty() ? std::string("holder unknown") : holder) + "), lock file " + file.string());
     }
-    char host[256] = {};
-    ::gethostname(host, sizeof host - 1);
-    char started[32] = {};
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    ::gmtime_r(&now, &utc);
-    std::strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    const std::string text = "pid " + std::to_string(::getpid()) + " on host " + host + " since " + started + "\n";
+    const std::string text = "pid " + std::to_string(::getpid()) + " on host " + host_name() + " since " + utc_timestamp() + "\n";
     if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, text.data(), text.size(), 0) != static_cast<ssize_t>(text.size())) {
         // The lock is held all the same; only the holder's description is missing.
     }

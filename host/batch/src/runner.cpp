@@ -7,6 +7,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "fincheck/batch/results_db.hpp"
 #include "output_lock.hpp"
 #include "process.hpp"
 #include "progress.hpp"
@@ -17,11 +18,39 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// --db: each record, in input order, with its findings into the results database. The first
+// failure (a full disk, a locked file) stops the recording; the batch audits and journals the
+// rest and then ends with exit 2 (no summary), so that --resume records the run from there
+// without auditing anything again.
+class DbRecorder {
+public:
+    DbRecorder(ResultsDb* db, fs::path out_dir) : db_(db), out_dir_(std::move(out_dir)) {}
+    void add(const ReportRecord& record) {
+        if (!db_ || !error_.empty()) return;
+        try {
+            add_report_from_dir(*db_, record, out_dir_);
+        } catch (const std::exception& e) {
+            error_ = e.what();
+        }
+    }
+    // Throws the first failure, or marks the run finished.
+    void finish() {
+        if (!db_) return;
+        if (!error_.empty()) throw std::runtime_error(error_);
+        db_->finish_run();
+    }
+
+private:
+    ResultsDb* db_;
+    fs::path out_dir_;
+    std::string error_;
+};
+
 // Records arrive in completion order and leave in input order: the summary is the same
 // bytes whatever the scheduling. Only records waiting for an earlier one are held.
 class OrderedSink final : public RecordSink {
 public:
-    OrderedSink(SummaryWriter& writer, Progress& progress) : writer_(writer), progress_(progress) {}
+    OrderedSink(SummaryWriter& writer, Progress& progress, DbRecorder& db) : writer_(writer), progress_(progress), db_(db) {}
 
     void deliver(std::size_t index, ReportRecord record, bool resumed) override {
         if (resumed) ++resumed_;
@@ -29,12 +58,14 @@ public:
         if (index == next_) {
             // The common case, also with two workers: no detour through the waiting map.
             writer_.add(record);
+            db_.add(record);
             ++next_;
         } else {
             waiting_.emplace(index, std::move(record));
         }
         for (auto it = waiting_.find(next_); it != waiting_.end(); it = waiting_.find(next_)) {
             writer_.add(it->second);
+            db_.add(it->second);
             waiting_.erase(it);
             ++next_;
         }
@@ -48,6 +79,7 @@ public:
 private:
     SummaryWriter& writer_;
     Progress& progress_;
+    DbRecorder& db_;
     std::map<std::size_t, ReportRecord> waiting_;
     std::size_t next_ = 0;
     std::size_t done_ = 0;
@@ -92,6 +124,11 @@ BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options)
     // A summary says a run completed: an earlier run's must not stand for this one should it
     // not finish (exit 2 and no summary.xml is unambiguous for a cron job).
     fs::remove(options.out_dir / "summary.xml", ec);
+    // Opened before any audit, so that a database that cannot be written stops the run at once
+    // (and after the old summary is gone: exit 2 with a summary.xml would say this run ended).
+    // The workers forked later inherit the connection's descriptors but never use them.
+    std::optional<ResultsDb> db;
+    if (options.results_db) db.emplace(*options.results_db);
 
     // A resumed run reads every journal and appends its own under the next run number; a new
     // run starts from an empty journal.
@@ -114,8 +151,10 @@ BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options)
     header.inputs_total = options.inputs.total_inputs();
     if (options.baseline_dir) header.baseline = options.baseline_dir->generic_string();
     SummaryWriter writer(options.out_dir / "summary.xml", header);
+    if (db) db->begin_run(RunInfo{header.tool_version, header.config_hash, header.shard, options.out_dir.string()});
+    DbRecorder recorder(db ? &*db : nullptr, options.out_dir);
     Progress progress(options.inputs.size(), options.progress);
-    OrderedSink sink(writer, progress);
+    OrderedSink sink(writer, progress, recorder);
 
     run_workers(context, run, sink);
 
@@ -129,6 +168,7 @@ BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options)
     // Audit files and journals were written without waiting for the disk; make them durable
     // in one go before the summary says the batch is complete.
     engine::sync_filesystem(options.out_dir);
+    recorder.finish();
     writer.finish();
     progress.finish(sink.done(), sink.failed());
     BatchResult result;

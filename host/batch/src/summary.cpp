@@ -1,6 +1,7 @@
 #include "fincheck/batch/summary.hpp"
 
 #include "fincheck/batch/inputs.hpp"
+#include "fincheck/batch/results_db.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -135,9 +136,11 @@ void SummaryWriter::finish() {
     finished_ = true;
 }
 
-std::optional<std::string> merge_summaries(const std::vector<fs::path>& summaries, const fs::path& output) {
+std::optional<std::string> merge_summaries(const std::vector<fs::path>& summaries, const fs::path& output,
+                                           ResultsDb* db) {
     SummaryHeader header;
     std::vector<ReportRecord> records;
+    std::map<std::string, fs::path> audit_dirs;  // with a db: input key → its shard's directory
     std::vector<std::string> shard_files;  // index I-1: the file that holds shard I
     std::string tool_version;
     for (const fs::path& file : summaries) {
@@ -191,6 +194,7 @@ std::optional<std::string> merge_summaries(const std::vector<fs::path>& summarie
             if (!record)
                 return name + ": 第 " + std::to_string(count + 1) + " 条记录无法读取 / report record " + std::to_string(count + 1) +
                        " is malformed";
+            if (db) audit_dirs[record->key] = file.parent_path();
             records.push_back(std::move(*record));
             ++count;
         }
@@ -211,6 +215,12 @@ std::optional<std::string> merge_summaries(const std::vector<fs::path>& summarie
         if (records[i].key == records[i - 1].key)
             return "报告在多个分片中出现 / input in more than one shard: " + records[i].key;
     try {
+        // The database first: the merged summary appears last, as a batch's does.
+        if (db) {
+            db->begin_run(RunInfo{header.tool_version, header.config_hash, "", output.parent_path().string()});
+            for (const ReportRecord& record : records) add_report_from_dir(*db, record, audit_dirs[record.key]);
+            db->finish_run();
+        }
         SummaryWriter writer(output, header);
         for (const ReportRecord& record : records) writer.add(record);
         writer.finish();

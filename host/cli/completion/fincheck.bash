@@ -23,9 +23,10 @@ _fincheck() {
         --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return 0 ;;
         --progress) COMPREPLY=($(compgen -W "auto bar lines none" -- "$cur")); return 0 ;;
         --plugin-dir|--data-dir|--baseline) COMPREPLY=($(compgen -d -- "$cur")); return 0 ;;
-        -o|--output|--out|--log-file|--config|--rulepack)
+        -o|--output|--out|--log-file|--config|--rulepack|--db)
             COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
-        --rules|--shard|-j|--jobs|--timeout|--max-input-size) COMPREPLY=(); return 0 ;;
+        --shard) COMPREPLY=($(compgen -W "auto" -- "$cur")); return 0 ;;
+        --rules|-j|--jobs|--timeout|--max-input-size) COMPREPLY=(); return 0 ;;
     esac
 
     # The subcommand: the first word that is not an option or an option's value.
@@ -53,8 +54,8 @@ _fincheck() {
         explain) options="--format --lang --rules --max-input-size $engine_options" ;;
         rules) options="--format --lang $engine_options" ;;
         plugins) options="--lang $engine_options" ;;
-        batch) options="-o --out -j --jobs --resume --retry-crashed --isolate --timeout --baseline --shard --progress --fail-on --rules --max-input-size $engine_options" ;;
-        merge) options="-o --output" ;;
+        batch) options="-o --out -j --jobs --resume --retry-crashed --isolate --timeout --baseline --shard --db --progress --fail-on --rules --max-input-size $engine_options" ;;
+        merge) options="-o --output --db" ;;
         *) options="" ;;
     esac
     if [[ "$cur" == -* ]]; then

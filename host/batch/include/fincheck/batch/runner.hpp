@@ -37,6 +37,8 @@ struct BatchOptions {
     std::uint64_t max_input_size = engine::kDefaultMaxInputSize;
     std::optional<std::filesystem::path> baseline_dir;
     std::string shard;           // "I/N" for the summary header
+    // --db: every report and finding of the run appended to this results database.
+    std::optional<std::filesystem::path> results_db;
     ProgressStyle progress = ProgressStyle::automatic;
 };
 

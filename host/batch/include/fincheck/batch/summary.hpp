@@ -13,6 +13,8 @@
 
 namespace fincheck::batch {
 
+class ResultsDb;
+
 struct SummaryHeader {
     std::string tool_version;
     std::string config_hash;
@@ -71,8 +73,9 @@ private:
 // message naming the file at fault) a summary that is malformed, of another format version,
 // not a shard, or inconsistent with its own totals; shards of different input sets, rule
 // configurations, baselines or shard counts; a shard missing or given twice; an input in two
-// shards. Returns nullopt on success.
+// shards. Returns nullopt on success. With `db`, the merged run is also appended to that
+// results database, each report's findings read from the audit file in its shard's directory.
 std::optional<std::string> merge_summaries(const std::vector<std::filesystem::path>& summaries,
-                                           const std::filesystem::path& output);
+                                           const std::filesystem::path& output, ResultsDb* db = nullptr);
 
 }  // namespace fincheck::batch
