@@ -223,3 +223,71 @@ TEST(PdfRebuild, ContentsEndAtTheirFirstPartPrintedAgainUnderAnotherName) {
 
 }  // namespace
 }  // namespace fincheck::pdf_detail
+
+namespace fincheck::pdf_detail {
+namespace {
+
+// The 三公 table of the Shanghai PDFs, word boxes as poppler gives them (putuo 2024, page 18):
+// 财政拨款“三公”经费 over 合计 | 因公出国（境）费 | 公务用车购置及运行费 | 公务接待费, the car
+// heading over 小计 | 公务用车购置费 | 公务用车运行费, headings vertically centred in cells of
+// different heights, and the twelve 预算数 | 决算数 leaves left-aligned in their cells.
+TEST(PdfTables, FourRowHeaderGivesEachHeadingTheColumnsOfItsChildren) {
+    std::vector<Word> words = {
+        word("财政拨款“三公”经费", 366.0, 162.8, 476.0, 165.6), word("公务用车购置及运行费", 431.8, 181.2, 541.8, 184.0),
+        word("合计", 81.0, 188.7, 103.0, 191.5),            word("因公出国（境）费", 179.6, 188.7, 267.6, 191.5),
+        word("小计", 344.2, 198.4, 366.2, 201.2),           word("公务用车运行费", 579.9, 198.4, 656.9, 201.2),
+        word("公务接待费", 722.5, 202.2, 777.5, 205.0),     word("公务用车购置费", 448.3, 211.9, 525.3, 214.7),
+    };
+    for (int i = 0; i < 12; ++i) {
+        const double x0 = 31.6 + 65.8 * i;
+        words.push_back(word(i % 2 == 0 ? "预算数" : "决算数", x0, 244.9, x0 + 33.0, 247.7));
+    }
+    words.push_back(word("0.95", 53.6, 255.7, 72.8, 276.2));
+    words.push_back(word("0.95", 711.6, 255.7, 730.9, 276.2));
+    Page page = page_of(words);
+    page.width = 842;
+    std::vector<Line> lines = group_lines(page, floating_offset({page}));
+    std::vector<const Line*> region;
+    for (const Line& line : lines) region.push_back(&line);
+    const double char_w = char_width(page);
+    std::vector<Band> bands = column_bands(region, char_w);
+    ASSERT_EQ(bands.size(), 12u);
+    Table table = build_table(region, bands, char_w);
+    std::vector<std::vector<std::string>> header;
+    for (const TableRow& row : table.rows)
+        if (row.header) header.push_back(row.cells);
+    // Flattened as the importer reads merged headers: each cell in the highest row below every
+    // heading over its column, so the leaves under 合计 share the row of 小计.
+    const std::vector<std::vector<std::string>> expected = {
+        {"财政拨款“三公”经费", "", "", "", "", "", "", "", "", "", "", ""},
+        {"合计", "", "因公出国（境）费", "", "公务用车购置及运行费", "", "", "", "", "", "公务接待费", ""},
+        {"预算数", "决算数", "预算数", "决算数", "小计", "", "公务用车购置费", "", "公务用车运行费", "", "预算数", "决算数"},
+        {"", "", "", "", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "", ""}};
+    EXPECT_EQ(header, expected);
+}
+
+}  // namespace
+}  // namespace fincheck::pdf_detail
+
+namespace fincheck::pdf_detail {
+namespace {
+
+// A centred heading wrapped at a word, its first line the shorter (公务用车 / 运行维护费, the
+// Shanghai template): one heading over both its columns, not two stacked ones.
+TEST(PdfTables, CentredHeadingWrappedWithAShorterFirstLineIsOneHeading) {
+    std::vector<Word> words = {word("公务用车", 561.4, 157.5, 602.9, 160.3), word("运行维护费", 556.1, 171.4, 608.5, 174.2),
+                               word("预算数", 539.6, 202.3, 571.1, 205.1), word("决算数", 593.4, 202.3, 624.8, 205.1),
+                               word("1.00", 550.0, 212.0, 571.1, 222.0), word("2.00", 603.7, 212.0, 624.8, 222.0)};
+    Page page = page_of(words);
+    std::vector<Line> lines = group_lines(page, floating_offset({page}));
+    std::vector<const Line*> region;
+    for (const Line& line : lines) region.push_back(&line);
+    const double char_w = char_width(page);
+    Table table = build_table(region, column_bands(region, char_w), char_w);
+    ASSERT_EQ(table.rows.size(), 3u);
+    EXPECT_EQ(table.rows[0].cells, (std::vector<std::string>{"公务用车运行维护费", ""}));
+    EXPECT_EQ(table.rows[1].cells, (std::vector<std::string>{"预算数", "决算数"}));
+}
+
+}  // namespace
+}  // namespace fincheck::pdf_detail

@@ -67,10 +67,6 @@ std::vector<std::size_t> overlapped(const std::vector<Band>& bands, const Box& b
     return found;
 }
 
-// Columns that only the header shows (blank in every data row), from the lowest header
-// line up: a heading over no column makes one; a heading over one such column widens it
-// (年初结转和 above 结余), so the column edges do not cut through it; a heading over two or
-// more is a group heading.
 // Header cells as boxes for finding columns: the pieces of centred text wrapped onto
 // several lines (一般公共预算 / 财政拨款) count as one box, lowest line first.
 bool is_total_label(const std::string& text) {
@@ -154,6 +150,18 @@ bool group_heading(const HeaderBox& cell, const std::vector<HeaderBox>& all, con
     return false;
 }
 
+// The heading of one column is centred in its cell like the words under it (one centre lies
+// within the other's extent); a group heading that only reaches into one column's band (合计
+// over left-aligned 预算数 | 决算数) is not.
+bool centred_over(const Box& heading, const Band& band) {
+    double heading_centre = (heading.x0 + heading.x1) / 2, band_centre = (band.x0 + band.x1) / 2;
+    return (band.x0 <= heading_centre && heading_centre <= band.x1) || (heading.x0 <= band_centre && band_centre <= heading.x1);
+}
+
+// Columns that only the header shows (blank in every data row), from the lowest header
+// line up: a heading over no column makes one; a heading centred over one such column widens
+// it (年初结转和 above 结余), so the column edges do not cut through it; a heading over two or
+// more is a group heading.
 void add_header_columns(std::vector<Band>& bands, const std::vector<const Line*>& header, double char_w) {
     std::vector<Band> from_header;
     std::vector<HeaderBox> boxes = header_boxes(header, char_w);
@@ -168,7 +176,7 @@ void add_header_columns(std::vector<Band>& bands, const std::vector<const Line*>
                 known.insert(known.end(), from_header.begin(), from_header.end());
                 std::sort(known.begin(), known.end(), [](const Band& a, const Band& b) { return a.x0 < b.x0; });
                 if (!group_heading(header_box, boxes, known, char_w)) from_header.push_back({cell.box.x0, cell.box.x1});
-            } else if (under.size() == 1) {
+            } else if (under.size() == 1 && centred_over(cell.box, from_header[under[0]])) {
                 Band widened{std::min(from_header[under[0]].x0, cell.box.x0), std::max(from_header[under[0]].x1, cell.box.x1)};
                 Box widened_box{widened.x0, 0, widened.x1, 0};
                 if (!overlaps_any(bands, widened_box) && overlapped(from_header, widened_box).size() == 1)
