@@ -291,3 +291,27 @@ TEST(PdfTables, CentredHeadingWrappedWithAShorterFirstLineIsOneHeading) {
 
 }  // namespace
 }  // namespace fincheck::pdf_detail
+
+namespace fincheck::pdf_detail {
+namespace {
+
+// A colon at the end of a line introduces what follows, on the next line or the next page
+// (年初目标值： / 完成；…): the paragraph goes on unless the next line opens an item.
+TEST(PdfRebuild, ALineEndingInAColonContinuesOnTheNextLineAndPage) {
+    Page cover = page_of({cjk("某局", 250, 300, 2), cjk("2024年度部门决算", 200, 330, 8)}, 1);
+    Page first = page_of({cjk("数量指标：组织党员干部下沉社区开展志愿服务解决群众急难愁盼问题的各项工作", 72, 100, 36),
+                          cjk("质量指标：组织党员干部下沉社区开展志愿服务解决群众急难愁盼问题年初目标值：", 72, 115, 35),
+                          cjk("完成；实际完成值：完成。", 72, 130, 12),
+                          cjk("时效指标：组织党员干部下沉社区开展志愿服务解决群众急难愁盼问题年初目标值：", 72, 150, 35),
+                          cjk("一、下一项", 72, 165, 5),
+                          cjk("成本指标：组织党员干部下沉社区开展志愿服务解决群众急难愁盼问题的年初目标值：", 72, 800, 36)},
+                         2);
+    Page second = page_of({cjk("完成；实际完成值：完成。", 72, 100, 12)}, 3);
+    Rebuilt rebuilt = rebuild_text({cover, first, second});
+    EXPECT_NE(rebuilt.text.find("年初目标值：完成；实际完成值：完成。"), std::string::npos) << rebuilt.text;
+    EXPECT_NE(rebuilt.text.find("的年初目标值：完成；实际完成值：完成。"), std::string::npos) << rebuilt.text;
+    EXPECT_NE(rebuilt.text.find("年初目标值：\n\n一、下一项"), std::string::npos) << rebuilt.text;
+}
+
+}  // namespace
+}  // namespace fincheck::pdf_detail
