@@ -315,3 +315,79 @@ TEST(PdfRebuild, ALineEndingInAColonContinuesOnTheNextLineAndPage) {
 
 }  // namespace
 }  // namespace fincheck::pdf_detail
+
+namespace fincheck::pdf_detail {
+namespace {
+
+// Cells wrapped inside narrow columns beside a label set in the middle of the tall row
+// (办公用 / 房维修经费 and 中共武 / 汉市委宣传部 around 办公用房维修经费 and 5.70): one row,
+// the pieces joined in order; the next row, wrapped over three lines, and the total too.
+TEST(PdfTables, CellsWrappedAroundAVerticallyCentredLabelAreOneRow) {
+    std::vector<Word> words = {
+        cjk("项目", 110, 100, 2), cjk("项目名称", 205, 100, 4), cjk("资金使用单位", 290, 100, 6), cjk("财政资金总额", 390, 100, 6),
+        cjk("办公用", 200, 117, 3), cjk("中共武", 300, 117, 3),
+        cjk("办公用房维修经费", 60, 124, 8), cjk("房维修经费", 200, 131, 5), cjk("汉市委宣传部", 300, 131, 6), amount("5.70", 460, 124),
+        cjk("社区治", 200, 148, 3), cjk("中共武", 300, 148, 3),
+        cjk("社区治理专项经费", 60, 162, 8), cjk("理专项经", 200, 162, 4), cjk("汉市委宣传", 300, 162, 5), amount("10.36", 460, 162),
+        cjk("费", 200, 176, 1), cjk("部", 300, 176, 1),
+        cjk("中共武", 300, 193, 3),
+        cjk("合计", 60, 200, 2), cjk("2个项目", 200, 200, 4), cjk("汉市委宣传部", 300, 207, 6), amount("16.06", 460, 200),
+    };
+    Page page = page_of(words);
+    std::vector<Line> lines = merge_close_lines(group_lines(page, floating_offset({page})), 12, is_data_line);
+    std::vector<const Line*> region;
+    for (const Line& line : lines) region.push_back(&line);
+    Table table = build_table(region, column_bands(region, 12), 12);
+    std::vector<std::vector<std::string>> rows;
+    for (const TableRow& row : table.rows) rows.push_back(row.cells);
+    const std::vector<std::vector<std::string>> expected = {
+        {"项目", "项目名称", "资金使用单位", "财政资金总额"},
+        {"办公用房维修经费", "办公用房维修经费", "中共武汉市委宣传部", "5.70"},
+        {"社区治理专项经费", "社区治理专项经费", "中共武汉市委宣传部", "10.36"},
+        {"合计", "2个项目", "中共武汉市委宣传部", "16.06"}};
+    EXPECT_EQ(rows, expected);
+}
+
+}  // namespace
+}  // namespace fincheck::pdf_detail
+
+namespace fincheck::pdf_detail {
+namespace {
+
+// A 汇总表 drawn with narrow columns (word boxes as poppler gives them): 项目名称 and 资金使用单位
+// wrapped over three lines around the label and amount set on the middle line, and a 合计 row
+// whose first line is a lone piece of its unit. Each row comes back whole, in one table.
+TEST(PdfRebuild, RowsWrappedOverThreeLinesAroundTheirMiddleLineAreWhole) {
+    auto line_of = [](std::vector<Word>& to, double top, std::initializer_list<std::pair<std::string, double>> pieces) {
+        for (const auto& [text, x0] : pieces) {
+            const double width = 8.0 * static_cast<double>(text.size() / 3) + (text.size() % 3 == 0 ? 0 : 4.0);
+            to.push_back(word(text, x0, top, x0 + width, top + 11.58));
+        }
+    };
+    std::vector<Word> words;
+    line_of(words, 40, {{"部门绩效自评情况汇总表", 250}});
+    line_of(words, 82.8, {{"项目", 159.6}, {"项目名", 332.6}, {"资金使", 370.6}, {"财政资", 408.6}});
+    line_of(words, 92.7, {{"称", 340.6}, {"用单位", 370.6}, {"金总额", 408.6}});
+    double top = 112.3;
+    for (const auto& [label, first, second, third, amount] :
+         std::vector<std::tuple<std::string, std::string, std::string, std::string, std::string>>{
+             {"办公用房维修经费", "办公用", "房维修", "经费", "5.70"}, {"培训及会议经费", "培训及", "会议经", "费", "4.11"}}) {
+        line_of(words, top, {{first, 335.6}, {"中共武", 373.6}});
+        line_of(words, top + 9.85, {{label, 159.6}, {second, 335.6}, {"汉市委", 373.6}});
+        words.push_back(word(amount, 436.1 - 3.61 * static_cast<double>(amount.size()), top + 9.85, 436.1, top + 21.43));
+        line_of(words, top + 19.7, {{third, 359.6 - 8.0 * static_cast<double>(third.size() / 3)}, {"宣传部", 373.6}});
+        top += 39.3;
+    }
+    line_of(words, top, {{"中共武", 373.6}});
+    line_of(words, top + 9.85, {{"合计", 159.6}, {"2个项目", 331.6}, {"汉市委", 373.6}});
+    words.push_back(word("9.81", 421.6, top + 9.85, 436.1, top + 21.43));
+    line_of(words, top + 19.7, {{"宣传部", 373.6}});
+    Page cover = page_of({cjk("某局", 250, 300, 2), cjk("2024年度部门决算", 200, 330, 8)}, 1);
+    Rebuilt rebuilt = rebuild_text({cover, page_of(words, 2)});
+    for (const char* row : {"项目\t项目名称\t资金使用单位\t财政资金总额\n", "办公用房维修经费\t办公用房维修经费\t中共武汉市委宣传部\t5.70\n",
+                            "培训及会议经费\t培训及会议经费\t中共武汉市委宣传部\t4.11\n", "合计\t2个项目\t中共武汉市委宣传部\t9.81\n"})
+        EXPECT_NE(rebuilt.text.find(row), std::string::npos) << row << "\n" << rebuilt.text;
+}
+
+}  // namespace
+}  // namespace fincheck::pdf_detail

@@ -294,13 +294,22 @@ private:
             if (is_tabular(line)) continue;
             if (opens_item(line.text()) && !starts_with_numeral(line.text())) break;
             if (starts_with(line.text(), "合计") || starts_with(line.text(), "总计")) continue;  // under empty rows
-            double gap_above = line.y - lines[j - 1].y;
+            double gap_above = line.y - lowest_text(lines[j - 1]);
             if (gap_above < 3 * char_w && aligned_with_region(line, lines, first, j)) continue;  // a row of one cell
             bool next_tabular = j + 1 < lines.size() && is_tabular(lines[j + 1]) && lines[j + 1].y - line.y < 3 * char_w;
             if (gap_above < 3 * char_w && (next_tabular || gap_above < 1.6 * char_w)) continue;
             break;
         }
         return j;
+    }
+
+    // The centre of a row's lowest line of text: a row whose cells wrap over three lines around
+    // a label set in the middle is anchored on the middle line, and its last line is lower.
+    static double lowest_text(const Line& line) {
+        double lowest = line.y;
+        for (const Word& word : line.words)
+            if (!word.ascii()) lowest = std::max(lowest, word.box.centre_y());
+        return lowest;
     }
 
     static bool starts_in_a_column(const Line& line, const std::vector<Band>& bands) {
