@@ -266,11 +266,6 @@ TEST(PdfTables, FourRowHeaderGivesEachHeadingTheColumnsOfItsChildren) {
     EXPECT_EQ(header, expected);
 }
 
-}  // namespace
-}  // namespace fincheck::pdf_detail
-
-namespace fincheck::pdf_detail {
-namespace {
 
 // A centred heading wrapped at a word, its first line the shorter (公务用车 / 运行维护费, the
 // Shanghai template): one heading over both its columns, not two stacked ones.
@@ -289,11 +284,6 @@ TEST(PdfTables, CentredHeadingWrappedWithAShorterFirstLineIsOneHeading) {
     EXPECT_EQ(table.rows[1].cells, (std::vector<std::string>{"预算数", "决算数"}));
 }
 
-}  // namespace
-}  // namespace fincheck::pdf_detail
-
-namespace fincheck::pdf_detail {
-namespace {
 
 // A colon at the end of a line introduces what follows, on the next line or the next page
 // (年初目标值： / 完成；…): the paragraph goes on unless the next line opens an item.
@@ -313,11 +303,6 @@ TEST(PdfRebuild, ALineEndingInAColonContinuesOnTheNextLineAndPage) {
     EXPECT_NE(rebuilt.text.find("年初目标值：\n\n一、下一项"), std::string::npos) << rebuilt.text;
 }
 
-}  // namespace
-}  // namespace fincheck::pdf_detail
-
-namespace fincheck::pdf_detail {
-namespace {
 
 // Cells wrapped inside narrow columns beside a label set in the middle of the tall row
 // (办公用 / 房维修经费 and 中共武 / 汉市委宣传部 around 办公用房维修经费 and 5.70): one row,
@@ -348,11 +333,6 @@ TEST(PdfTables, CellsWrappedAroundAVerticallyCentredLabelAreOneRow) {
     EXPECT_EQ(rows, expected);
 }
 
-}  // namespace
-}  // namespace fincheck::pdf_detail
-
-namespace fincheck::pdf_detail {
-namespace {
 
 // A 汇总表 drawn with narrow columns (word boxes as poppler gives them): 项目名称 and 资金使用单位
 // wrapped over three lines around the label and amount set on the middle line, and a 合计 row
