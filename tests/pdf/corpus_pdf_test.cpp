@@ -150,6 +150,14 @@ TEST(PdfCorpus, TemplateImportsItsNineTablesWithHeadersAndNoAmounts) {
         EXPECT_FALSE(table->columns.empty()) << id;
         EXPECT_TRUE(table->empty_of_values()) << id;
     }
+    // The 三公 table's four-row header: twelve columns, 小计's pair under the car heading.
+    const Table* three_costs = report.table("09");
+    ASSERT_NE(three_costs, nullptr);
+    EXPECT_EQ(three_costs->columns.size(), 12u);
+    const auto subtotal = three_costs->column_index("预算数/公务用车购置及运行费");
+    ASSERT_TRUE(subtotal);
+    EXPECT_EQ(three_costs->columns[*subtotal].header,
+              (std::vector<std::string_view>{"财政拨款“三公”经费", "公务用车购置及运行维护费", "小计", "预算数"}));
     // check runs to the end on it (exit 0 or 1, never a crash or an input error).
     std::string command = std::string("env -u FINCHECK_PLUGIN_PATH \"") + FINCHECK_CLI + "\" check \"" + pdf.string() +
                           "\" --format xml > /dev/null";
