@@ -200,6 +200,47 @@ TEST(ImportQuirks, HtmlFragmentsAreStrippedAndCheckboxesBecomeMarkers) {
     EXPECT_EQ(rate->line, 17u);
 }
 
+// A form printed with a full header row: a leading 序号 numbers the rows (合计 in it names
+// the total), a leading 项目 names them, a 三级指标 names an indicator row; none of them is a
+// column, and columns are keyed without their formula mark.
+TEST(ImportQuirks, FormColumnsOfNumbersAndNamesGiveTheRowsTheirKeysAndLabels) {
+    auto result = run(text({"第六部分 附件", "", "附件1", "", "2024年度测试局部门整体绩效自评表", "",
+                            "序号\t二级指标\t三级指标\t年初目标值\t实际完成值", "1\t预算编制\t预算编制科学性\t按实有人数编制\t完成",
+                            "2\t预算编制\t预算编制合理性\t优先保障\t完成", "", "附件2-1", "", "2024年度测试局项目绩效自评表", "",
+                            "项目\t预算数（A）\t执行数（B）\t执行率（B/A）", "年度财政资金总额\t5.70\t4.87\t85.44%", "",
+                            "附件3", "", "2024年度测试局部门绩效自评情况汇总表", "",
+                            "序号\t项目名称\t资金使用单位\t财政资金总额", "1\t党建经费\t测试局\t5.70",
+                            "合计\t1个项目\t测试局\t5.70"}));
+    const Report& r = *result.report;
+    const Table& overall = table(r, "att-1");
+    ASSERT_EQ(overall.columns.size(), 4u);
+    EXPECT_EQ(overall.columns[0].key, "二级指标");
+    ASSERT_EQ(overall.rows.size(), 2u);
+    EXPECT_EQ(overall.rows[1].key, "2");
+    EXPECT_EQ(overall.rows[1].line_no, "2");
+    EXPECT_EQ(overall.rows[1].label, "预算编制合理性");
+    EXPECT_EQ(overall.rows[1].cells[0].raw, "预算编制");
+    const Table& project = table(r, "att-2-1");
+    ASSERT_EQ(project.columns.size(), 3u);
+    EXPECT_EQ(project.columns[2].key, "执行率");
+    EXPECT_EQ(project.columns[2].header, (std::vector<std::string_view>{"执行率（B/A）"}));
+    ASSERT_EQ(project.rows.size(), 1u);
+    EXPECT_EQ(project.rows[0].key, "年度财政资金总额");
+    EXPECT_EQ(project.rows[0].cells[0].raw, "5.70");
+    const Attachment& form = r.attachments[1];
+    auto rate = std::find_if(form.fields.begin(), form.fields.end(), [](const Field& f) { return f.name == "执行率（B/A）"; });
+    ASSERT_NE(rate, form.fields.end());
+    EXPECT_EQ(rate->value, Decimal::parse("85.44"));
+    const Table& summary = table(r, "att-3");
+    ASSERT_EQ(summary.columns.size(), 3u);
+    ASSERT_EQ(summary.rows.size(), 2u);
+    EXPECT_EQ(summary.rows[0].label, "党建经费");
+    EXPECT_EQ(summary.rows[1].key, "合计");
+    EXPECT_EQ(summary.rows[1].label, "合计");
+    EXPECT_EQ(summary.rows[1].level, RowLevel::total);
+    EXPECT_EQ(summary.rows[1].cells[0].raw, "1个项目");
+}
+
 TEST(ImportQuirks, TableTitledLikeAStandardOneWithOtherColumnsIsReported) {
     auto result = run(text({"2024年度收入决算表", "", "名称\t金额", "甲\t1.00"}));
     EXPECT_EQ(result.report->table("02"), nullptr);

@@ -2,6 +2,7 @@
 // header text, plus the labelled fields of the performance self-evaluation forms.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -128,6 +129,47 @@ bool is_target_heading(std::string_view text) {
     return starts_with(text, "年初目标值") || starts_with(text, "实际完成值");
 }
 
+// The printed columns of a performance form with a full header row that are not columns of
+// its model: a leading 序号 numbers the rows (the row's key and line number; 合计 in it is
+// the total row's label), a leading 项目 names them (the label), and an indicator form's
+// row is named by its 三级指标 (the indicator; 二级指标 is its group, kept as a column).
+struct FormRoles {
+    bool form = false;
+    bool number = false;
+    bool name = false;
+    std::optional<std::size_t> indicator;
+};
+
+FormRoles form_roles(const RawRow& header) {
+    FormRoles roles;
+    roles.form = true;
+    if (header.cells.empty()) return roles;
+    const std::string first = compact(header.cells[0]);
+    roles.number = first == "序号";
+    roles.name = first == "项目";
+    for (std::size_t c = 1; c < header.cells.size(); ++c)
+        if (compact(header.cells[c]) == "三级指标") roles.indicator = c;
+    return roles;
+}
+
+// A form's column keyed by its heading without the formula mark: 预算数（A） and 执行率（B/A）
+// are 预算数 and 执行率, the names the form's fields and rules use.
+std::string column_key(const std::string& heading, const FormRoles& roles) {
+    std::string key = compact(heading);
+    if (!roles.form) return key;
+    for (std::string_view open : {"（", "("}) {
+        const std::size_t at = key.rfind(open);
+        if (at == std::string::npos || at == 0) continue;
+        std::string_view mark = std::string_view(key).substr(at + open.size());
+        if (mark.ends_with("）")) mark.remove_suffix(std::string_view("）").size());
+        else if (mark.ends_with(")")) mark.remove_suffix(1);
+        else continue;
+        if (!mark.empty() && std::all_of(mark.begin(), mark.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '/'; }))
+            return key.substr(0, at);
+    }
+    return key;
+}
+
 }  // namespace
 
 void build_text_table(const RawTable& raw, std::string_view id, TableKind kind, Report& report,
@@ -153,10 +195,12 @@ void build_text_table(const RawTable& raw, std::string_view id, TableKind kind, 
     bool has_header = !rows.empty() && width >= 2 && rows[0].cells.size() == width &&
                       std::none_of(rows[0].cells.begin(), rows[0].cells.end(),
                                    [](const std::string& c) { return c.empty(); });
+    const FormRoles roles = has_header && kind == TableKind::attachment_form ? form_roles(rows[0]) : FormRoles{};
+    const std::size_t first_column = roles.number || roles.name ? 1 : 0;
     UniqueKeys keys;
-    for (std::size_t c = 0; c < width; ++c) {
+    for (std::size_t c = first_column; c < width; ++c) {
         Column column;
-        std::string key = keys.take(has_header ? compact(rows[0].cells[c]) : std::to_string(c + 1));
+        std::string key = keys.take(has_header ? column_key(rows[0].cells[c], roles) : std::to_string(c + 1));
         column.key = report.own(key);
         if (has_header) column.header.push_back(report.own(tidy_spaces(rows[0].cells[c])));
         table.columns.push_back(column);
@@ -164,17 +208,24 @@ void build_text_table(const RawTable& raw, std::string_view id, TableKind kind, 
     UniqueKeys row_keys;
     for (std::size_t r = has_header ? 1 : 0; r < rows.size(); ++r) {
         const RawRow& source = rows[r];
+        auto cell_text = [&](std::size_t c) { return c < source.cells.size() ? source.cells[c] : std::string(); };
         Row row;
         std::string first = source.cells.empty() ? std::string() : compact(source.cells[0]);
         std::string key = row_keys.take(first.empty() || code_point_count(first) > 12
                                             ? std::to_string(table.rows.size() + 1)
                                             : first);
         row.key = report.own(key);
-        for (const auto& cell : source.cells)
-            if (!cell.empty()) { row.label = report.own(tidy_spaces(cell)); break; }
+        const bool numbered = roles.number && parse_number(first).has_value();
+        if (numbered) row.line_no = report.own(first);
+        std::string label;
+        if (roles.number && !numbered) label = cell_text(0);  // 合计 in the 序号 column
+        else if (roles.indicator) label = cell_text(*roles.indicator);
+        else if (roles.name) label = cell_text(0);
+        for (std::size_t c = numbered ? 1 : 0; c < source.cells.size() && label.empty(); ++c) label = source.cells[c];
+        if (!label.empty()) row.label = report.own(tidy_spaces(label));
         if (is_total_label(first)) row.level = RowLevel::total;
         row.line = source.line;
-        for (std::size_t c = 0; c < width; ++c)
+        for (std::size_t c = first_column; c < width; ++c)
             row.cells.push_back(make_cell(c < source.cells.size() ? std::string_view(source.cells[c]) : std::string_view(),
                                           source.line, report));
         table.rows.push_back(std::move(row));
@@ -184,7 +235,12 @@ void build_text_table(const RawTable& raw, std::string_view id, TableKind kind, 
 
 void extract_form_fields(const Table& table, Attachment& attachment, Report& report) {
     std::vector<std::pair<std::size_t, std::string_view>> budget_columns, target_columns;
-    bool expect_budget_values = false;
+    // A form whose header row is its columns' headings (预算数（A） | 执行数（B） | …): its first
+    // row holds the amounts.
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+        if (!table.columns[c].header.empty() && is_budget_heading(compact(table.columns[c].header.front())))
+            budget_columns.emplace_back(c, table.columns[c].header.front());
+    bool expect_budget_values = !budget_columns.empty();
     for (const auto& row : table.rows) {
         std::vector<std::pair<std::size_t, std::string_view>> budget, target;
         for (std::size_t c = 0; c < row.cells.size(); ++c) {

@@ -50,6 +50,13 @@ bool ends_sentence(std::string_view text) {
     return false;
 }
 
+// A line that ends its paragraph without stopping clearly short: it ends a sentence. A colon
+// is no end there: it introduces what follows on the next line (年初目标值： / 完成), which
+// starts a paragraph of its own only when it opens an item.
+bool ends_paragraph(std::string_view text) {
+    return ends_sentence(text) && !text.ends_with("：") && !text.ends_with(":");
+}
+
 PageBox origin_of(int page, const Box& box) { return {page, box.x0, box.y0, box.x1, box.y1}; }
 
 class Writer {
@@ -235,7 +242,7 @@ private:
         }
         bool same_page = paragraph_.last_page == line.page;
         bool continues = paragraph_.open && paragraph_.full_width && !indented && !opens_item(text) &&
-                         (same_page || (first_on_page && !ends_sentence(paragraph_.text)));
+                         (same_page || (first_on_page && !ends_paragraph(paragraph_.text)));
         if (!continues) {
             flush();
             paragraph_.open = true;
@@ -246,9 +253,9 @@ private:
         paragraph_.last_y = line.y;
         // A line that stops short ends its paragraph; CJK line breaking leaves up to a few
         // characters' room before a word that may not start a line, so only a clearly short
-        // line, or a slightly short one that ends a sentence, counts.
+        // line, or a slightly short one that ends a sentence (not a colon), counts.
         double room = m.right - line.box.x1;
-        paragraph_.full_width = room < 4 * m.char_w && !(room > m.char_w && ends_sentence(text));
+        paragraph_.full_width = room < 4 * m.char_w && !(room > m.char_w && ends_paragraph(text));
         if (!paragraph_.full_width && !part_heading(paragraph_.text)) flush();
     }
 
@@ -287,13 +294,22 @@ private:
             if (is_tabular(line)) continue;
             if (opens_item(line.text()) && !starts_with_numeral(line.text())) break;
             if (starts_with(line.text(), "合计") || starts_with(line.text(), "总计")) continue;  // under empty rows
-            double gap_above = line.y - lines[j - 1].y;
+            double gap_above = line.y - lowest_text(lines[j - 1]);
             if (gap_above < 3 * char_w && aligned_with_region(line, lines, first, j)) continue;  // a row of one cell
             bool next_tabular = j + 1 < lines.size() && is_tabular(lines[j + 1]) && lines[j + 1].y - line.y < 3 * char_w;
             if (gap_above < 3 * char_w && (next_tabular || gap_above < 1.6 * char_w)) continue;
             break;
         }
         return j;
+    }
+
+    // The centre of a row's lowest line of text: a row whose cells wrap over three lines around
+    // a label set in the middle is anchored on the middle line, and its last line is lower.
+    static double lowest_text(const Line& line) {
+        double lowest = line.y;
+        for (const Word& word : line.words)
+            if (!word.ascii()) lowest = std::max(lowest, word.box.centre_y());
+        return lowest;
     }
 
     static bool starts_in_a_column(const Line& line, const std::vector<Band>& bands) {

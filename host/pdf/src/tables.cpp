@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace fincheck::pdf_detail {
 namespace {
@@ -67,10 +68,6 @@ std::vector<std::size_t> overlapped(const std::vector<Band>& bands, const Box& b
     return found;
 }
 
-// Columns that only the header shows (blank in every data row), from the lowest header
-// line up: a heading over no column makes one; a heading over one such column widens it
-// (年初结转和 above 结余), so the column edges do not cut through it; a heading over two or
-// more is a group heading.
 // Header cells as boxes for finding columns: the pieces of centred text wrapped onto
 // several lines (一般公共预算 / 财政拨款) count as one box, lowest line first.
 bool is_total_label(const std::string& text) {
@@ -154,6 +151,18 @@ bool group_heading(const HeaderBox& cell, const std::vector<HeaderBox>& all, con
     return false;
 }
 
+// The heading of one column is centred in its cell like the words under it (one centre lies
+// within the other's extent); a group heading that only reaches into one column's band (合计
+// over left-aligned 预算数 | 决算数) is not.
+bool centred_over(const Box& heading, const Band& band) {
+    double heading_centre = (heading.x0 + heading.x1) / 2, band_centre = (band.x0 + band.x1) / 2;
+    return (band.x0 <= heading_centre && heading_centre <= band.x1) || (heading.x0 <= band_centre && band_centre <= heading.x1);
+}
+
+// Columns that only the header shows (blank in every data row), from the lowest header
+// line up: a heading over no column makes one; a heading centred over one such column widens
+// it (年初结转和 above 结余), so the column edges do not cut through it; a heading over two or
+// more is a group heading.
 void add_header_columns(std::vector<Band>& bands, const std::vector<const Line*>& header, double char_w) {
     std::vector<Band> from_header;
     std::vector<HeaderBox> boxes = header_boxes(header, char_w);
@@ -168,7 +177,7 @@ void add_header_columns(std::vector<Band>& bands, const std::vector<const Line*>
                 known.insert(known.end(), from_header.begin(), from_header.end());
                 std::sort(known.begin(), known.end(), [](const Band& a, const Band& b) { return a.x0 < b.x0; });
                 if (!group_heading(header_box, boxes, known, char_w)) from_header.push_back({cell.box.x0, cell.box.x1});
-            } else if (under.size() == 1) {
+            } else if (under.size() == 1 && centred_over(cell.box, from_header[under[0]])) {
                 Band widened{std::min(from_header[under[0]].x0, cell.box.x0), std::max(from_header[under[0]].x1, cell.box.x1)};
                 Box widened_box{widened.x0, 0, widened.x1, 0};
                 if (!overlaps_any(bands, widened_box) && overlapped(from_header, widened_box).size() == 1)
@@ -261,13 +270,24 @@ void join_wrapped_labels(std::vector<TableRow>& rows, double char_w) {
     double pitch = median_pitch(rows);
     std::vector<TableRow> joined;
     double last_y = 0;  // of the last line joined into joined.back()
+    std::optional<TableRow> first_line;  // of the next row
     for (std::size_t r = 0; r < rows.size(); ++r) {
         TableRow& row = rows[r];
         // A label line just above a row of amounts is that row's first line, not the end of
-        // the row before (a label wrapped over three lines, amounts on the middle one).
+        // the row before (a label wrapped over three lines, amounts on the middle one; cells
+        // wrapped over three lines around a label set in the middle of the row).
         bool opens_next = r + 1 < rows.size() && has_number(rows[r + 1]) && rows[r + 1].page == row.page &&
-                          rows[r + 1].y - row.y < 1.35 * char_w && !has_number(row);
-        if (!joined.empty() && !row.header && !joined.back().header && !opens_next) {
+                          rows[r + 1].y - row.y < 1.35 * char_w && !has_number(row) && !row.header;
+        if (opens_next) {
+            first_line = std::move(row);
+            continue;
+        }
+        if (first_line) {
+            for (std::size_t i = 0; i < row.cells.size(); ++i) row.cells[i] = first_line->cells[i] + row.cells[i];
+            row.box.extend(first_line->box);
+            first_line.reset();
+        }
+        if (!joined.empty() && !row.header && !joined.back().header) {
             TableRow probe = joined.back();
             probe.y = last_y;
             if (joinable(probe, row, pitch, char_w)) {
@@ -369,10 +389,29 @@ std::vector<Band> column_bands(const std::vector<const Line*>& lines, double cha
     return bands;
 }
 
+// The first data line, or the line just above it when that is the first line of the same row
+// (cells wrapped over lines above and below a label set in the middle of the row): a line
+// pitch above it, further from the header line above, and each of its cells continued by text
+// (not an amount: a heading over amounts is header) in the same column of the data line.
+std::size_t first_body_line(const std::vector<const Line*>& lines, double char_w) {
+    std::size_t first = first_data_line(lines);
+    if (first < 2 || first == lines.size()) return first;
+    const Line& above = *lines[first - 1];
+    const Line& data = *lines[first];
+    const bool one_line_up = data.page == above.page && data.y - above.y < 1.35 * char_w;
+    const bool apart_from_header = above.y - lines[first - 2]->y > 1.6 * char_w;
+    const bool continued = std::all_of(above.cells.begin(), above.cells.end(), [&](const Cell& piece) {
+        return std::any_of(data.cells.begin(), data.cells.end(), [&](const Cell& cell) {
+            return !is_number_cell(cell.text) && overlap(cell.box.x0, cell.box.x1, piece.box.x0, piece.box.x1) > 0;
+        });
+    });
+    return one_line_up && apart_from_header && continued && above.cells.size() >= 2 ? first - 1 : first;
+}
+
 Table build_table(const std::vector<const Line*>& lines, std::vector<Band> bands, double char_w) {
     Table table;
     table.bands = std::move(bands);
-    std::size_t first = first_data_line(lines);
+    std::size_t first = first_body_line(lines, char_w);
     table.rows = header_rows({lines.begin(), lines.begin() + static_cast<long>(first)}, table.bands, char_w);
     for (std::size_t i = first; i < lines.size(); ++i) table.rows.push_back(make_row(*lines[i], table.bands, char_w));
     join_wrapped_labels(table.rows, char_w);

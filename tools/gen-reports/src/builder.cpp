@@ -72,12 +72,27 @@ Table& ReportBuilder::table(std::string_view id, TableKind kind, std::string_vie
     return t;
 }
 
+namespace {
+
+std::size_t path_separator(std::string_view header) {
+    int depth = 0;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (header.substr(i).starts_with("（") || header[i] == '(') ++depth;
+        else if ((header.substr(i).starts_with("）") || header[i] == ')') && depth > 0) --depth;
+        else if (header[i] == '/' && depth == 0) return i;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
 void ReportBuilder::column(Table& table, std::string_view key, std::string_view header, int number,
                            std::string_view part) {
     Column c;
     c.key = own(key);
-    // A two-level header path (预算数 / 合计) is written with a slash in its key.
-    const std::size_t slash = header.find('/');
+    // A two-level header path (预算数 / 合计) is written with a slash in its key; a slash inside
+    // brackets is the heading's own text (执行率（B/A）).
+    const std::size_t slash = path_separator(header);
     if (slash == std::string_view::npos) {
         c.header.push_back(own(header));
     } else {

@@ -265,9 +265,66 @@ PrintPlan plain_table(const Table& t) {
     return plan;
 }
 
+// ---- attachment forms (绩效自评表, 汇总表) ------------------------------------------------
+// Printed as the published forms are: a 序号 column numbering the rows when they are
+// numbered (合计 in it on the total row), else a 项目 column naming them when their names are
+// not among the cells; every other column under its own heading, text centred in columns
+// wide enough for a phrase, amounts right-aligned. No heading path: a form's header is one row.
+
+constexpr double kFormNumberWidth = 28;
+constexpr double kFormAmountWidth = 64;
+
+bool amount_column(const Table& t, std::size_t column) {
+    bool any = false;
+    for (const Row& row : t.rows) {
+        const Cell* cell = row.cell(column);
+        if (!cell || cell->raw.empty()) continue;
+        if (!cell->value) return false;
+        any = true;
+    }
+    return any;
+}
+
+bool label_among_cells(const Row& row) {
+    return std::any_of(row.cells.begin(), row.cells.end(), [&](const Cell& c) { return c.raw == row.label; });
+}
+
+PrintPlan form_table(const Table& t) {
+    PrintPlan plan;
+    PrintedTable& p = plan.table;
+    const bool numbered = any_line_numbers(t);
+    const bool named = !numbered && !std::all_of(t.rows.begin(), t.rows.end(), label_among_cells);
+    std::vector<HeaderCell> header;
+    if (numbered) {
+        p.columns.push_back({kFormNumberWidth, 1, Align::centre, false});
+        header.push_back({"序号", 1});
+    } else if (named) {
+        p.columns.push_back({0, 1, Align::centre, false});
+        header.push_back({"项目", 1});
+    }
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        const bool amounts = amount_column(t, c);
+        p.columns.push_back(amounts ? PrintedColumn{kFormAmountWidth, 1, Align::right, true}
+                                    : PrintedColumn{0, 1, Align::centre, false});
+        std::string heading;
+        for (std::string_view piece : t.columns[c].header) heading += piece;
+        header.push_back({heading, 1});
+    }
+    p.header.push_back(std::move(header));
+    for (const Row& row : t.rows) {
+        std::vector<std::string> cells;
+        if (numbered) cells.push_back(std::string(row.line_no.empty() ? row.label : row.line_no));
+        else if (named) cells.push_back(std::string(row.label));
+        for (std::size_t c = 0; c < t.columns.size(); ++c) cells.push_back(raw(row, c));
+        p.body.push_back(std::move(cells));
+    }
+    return plan;
+}
+
 }  // namespace
 
 PrintPlan plan_table(const Table& table) {
+    if (table.kind == TableKind::attachment_form) return form_table(table);
     if (table.id == "01" || table.id == "04") return income_expenditure(table);
     if (table.id == "06") return economic_halves(table);
     if (table.id == "02" || table.id == "03" || table.id == "05" || table.id == "07" ||
