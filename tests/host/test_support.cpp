@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include <gtest/gtest.h>
+
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -87,8 +89,12 @@ engine::EngineOptions options_with_load_problems() {
     return options;
 }
 
+// Per test, not only per name: ctest runs the tests of one fixture in parallel processes, and
+// one test's remove_all must not pull the folder out from under another.
 fs::path scratch_dir(const std::string& name) {
     fs::path dir = fs::path(FINCHECK_TEST_SCRATCH_DIR) / name;
+    if (const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info())
+        dir /= std::string(test->test_suite_name()) + "." + test->name();
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
