@@ -157,6 +157,19 @@ TEST(HtmlPage, ASectionOrALineAloneMarksWhatWasPrintedThere) {
     EXPECT_NE(element(html, "s0").find("mark sev-error"), std::string::npos);
 }
 
+TEST(HtmlPage, ATableTheReportLacksIsListedAndMarkedAsAbsent) {
+    Fixture fx;
+    Location missing;
+    missing.table = "07";
+    fx.add(FindingBuilder("structure-missing-table", "m").at(missing).build());
+    const std::string html = write_audit_html(fx.report, fx.result, {Language::en, ""});
+    EXPECT_NE(element(html, "f0").find("data-targets=\"x0\""), std::string::npos);
+    const std::string entry = element(html, "x0");
+    EXPECT_NE(entry.find("data-kind=\"table\""), std::string::npos) << entry;
+    EXPECT_NE(entry.find("mark sev-error"), std::string::npos) << entry;
+    EXPECT_NE(html.find("Not in the report"), std::string::npos);
+}
+
 TEST(HtmlPage, PagesOfAPdfLinkToThePdf) {
     Fixture fx;
     fx.add(fx.total_mismatch());

@@ -54,8 +54,8 @@ public:
     Page(const Report& report, const AuditResult& result, const HtmlOptions& options)
         : report_(report), result_(result), options_(options), zh_(options.language == Language::zh), anchors_(report) {
         for (const AuditedFinding& f : result.findings) {
-            anchors_.cut(f.finding.location);
-            for (const Evidence& e : f.finding.evidence) anchors_.cut(e.location);
+            anchors_.prepare(f.finding.location);
+            for (const Evidence& e : f.finding.evidence) anchors_.prepare(e.location);
         }
         for (std::size_t i = 0; i < result.findings.size(); ++i) {
             const AuditedFinding& f = result.findings[i];
@@ -323,6 +323,7 @@ private:
         meta_item(say("地区", "Region"), report_.meta.region);
         meta_item(say("金额单位", "Amount unit"), report_.meta.amount_unit);
         out_ += "</dl>\n";
+        absent_parts();
         if (!report_.toc.empty()) {
             out_ += "<section class=\"toc\"><h2>";
             text(say("目录", "Contents"));
@@ -354,6 +355,40 @@ private:
                 default: table(i); break;
             }
         }
+    }
+
+    // Tables, rows and columns that findings name and the report does not have (a table left
+    // out): they are marked here, as there is nothing else to mark.
+    void absent_parts() {
+        const std::vector<Location>& parts = anchors_.absent_parts();
+        if (parts.empty()) return;
+        out_ += "<section class=\"absent\"><h2>";
+        text(say("报告中缺少的部分", "Not in the report"));
+        out_ += "</h2>\n<ul>\n";
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+            const Location& part = parts[k];
+            const std::string id = html::absent_id(k);
+            out_ += "<li";
+            anchor(id, !part.row.empty() && !part.column.empty() ? "cell"
+                       : !part.row.empty()                       ? "row"
+                       : !part.column.empty()                    ? "column"
+                                                                 : "table",
+                   0);
+            attr("data-table", part.table);
+            attr("data-row", part.row);
+            attr("data-column", part.column);
+            out_ += ">";
+            text(say("表 ", "table "));
+            text(part.table);
+            for (std::string_view key : {std::string_view(part.row), std::string_view(part.column)}) {
+                if (key.empty()) continue;
+                out_ += " / ";
+                text(key);
+            }
+            badge(id);
+            out_ += "</li>\n";
+        }
+        out_ += "</ul>\n</section>\n";
     }
 
     void meta_item(std::string_view name, std::string_view value) {
@@ -519,12 +554,25 @@ private:
         badge(html::attachment_id(a));
         out_ += "</h2>\n";
         if (att.fields.empty() && att.fill_date.empty()) return;
+        // Rules name a field as a column of the attachment's table(s).
+        std::string tables;
+        for (int t : att.tables)
+            if (t >= 0 && static_cast<std::size_t>(t) < report_.tables.size()) {
+                if (!tables.empty()) tables += ' ';
+                tables += report_.tables[static_cast<std::size_t>(t)].id;
+            }
         out_ += "<dl class=\"fields\">";
-        if (!att.fill_date.empty()) meta_item(say("填报日期", "Date filled"), att.fill_date);
+        if (!att.fill_date.empty()) {
+            out_ += "<div>";
+            meta_item(say("填报日期", "Date filled"), att.fill_date);
+            out_ += "</div>";
+        }
         for (std::size_t f = 0; f < att.fields.size(); ++f) {
             const Field& field = att.fields[f];
             out_ += "<div";
             anchor(html::field_id(a, f), "field", field.line);
+            attr("data-table", tables);
+            attr("data-column", field.name);
             out_ += "><dt>";
             text(field.name);
             out_ += "</dt><dd>";

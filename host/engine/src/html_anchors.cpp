@@ -33,7 +33,15 @@ Anchors::Anchors(const Report& report) : report_(report) {
     }
 }
 
-void Anchors::cut(const Location& location) {
+void Anchors::prepare(const Location& location) {
+    if (!location.table.empty() && resolve_table(location).empty()) {
+        Location part;
+        part.table = location.table;
+        part.row = location.row;
+        part.column = location.column;
+        absent_.push_back(std::move(part));
+        return;
+    }
     if (location.block < 0 || static_cast<std::size_t>(location.block) >= cuts_.size()) return;
     const auto b = static_cast<std::size_t>(location.block);
     const std::uint32_t end = std::min(location.span_end, lengths_[b]);
@@ -44,9 +52,18 @@ void Anchors::cut(const Location& location) {
             cuts.insert(std::upper_bound(cuts.begin(), cuts.end(), at), at);
 }
 
+std::vector<std::string> Anchors::absent(const Location& location) const {
+    for (std::size_t k = 0; k < absent_.size(); ++k)
+        if (absent_[k].table == location.table && absent_[k].row == location.row && absent_[k].column == location.column)
+            return {absent_id(k)};
+    return {};
+}
+
 std::vector<std::string> Anchors::resolve_table(const Location& location) const {
     const Table* table = report_.table(location.table);
-    if (!table) return {};
+    if (!table) {
+        return absent(location);
+    }
     const auto t = static_cast<std::size_t>(table - report_.tables.data());
     const Row* row = location.row.empty() ? nullptr : table->row_by_key(location.row);
     const std::optional<std::size_t> column =
@@ -58,7 +75,15 @@ std::vector<std::string> Anchors::resolve_table(const Location& location) const 
     }
     if (column && location.row.empty()) return {column_id(t, *column)};
     if (location.row.empty() && location.column.empty()) return {table_id(t)};
-    return {};  // a row or column this table does not have: the line says more
+    // An attachment's form prints labelled fields above its table; rules name them as columns.
+    if (location.row.empty() && table->attachment >= 0 &&
+        static_cast<std::size_t>(table->attachment) < report_.attachments.size()) {
+        const auto a = static_cast<std::size_t>(table->attachment);
+        const std::vector<Field>& fields = report_.attachments[a].fields;
+        for (std::size_t f = 0; f < fields.size(); ++f)
+            if (fields[f].name == location.column) return {field_id(a, f)};
+    }
+    return absent(location);
 }
 
 std::vector<std::string> Anchors::resolve(const Location& location) const {

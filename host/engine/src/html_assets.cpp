@@ -25,7 +25,7 @@ li.finding p{margin:.15em 0}.goto{text-decoration:none;color:inherit}
 .sev-error{--sev:var(--error);--sev-bg:var(--error-bg)}.sev-warning{--sev:var(--warning);--sev-bg:var(--warning-bg)}.sev-info{--sev:var(--info);--sev-bg:var(--info-bg)}
 main#report{flex:1;min-width:0;padding:1em 2em;max-width:70em;background:#fff}
 main h1{font-size:1.5em}main h2{font-size:1.25em;margin-top:1.5em}main h3{font-size:1.1em}main h4,main h5,main h6{font-size:1em}
-dl.meta,dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em}dl.fields div{display:contents}dd{margin:0}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em}dl.fields>div{display:grid;grid-template-columns:14em 1fr;gap:0 1em}dd{margin:0}
 .toc ol{padding-left:1.5em}
 p.block{margin:.5em 0;white-space:pre-wrap}
 figure.table{margin:1.2em 0}figcaption{font-weight:600;margin-bottom:.3em}figcaption .sub{font-weight:400;color:#57606a}
