@@ -51,6 +51,9 @@ public:
         command->add_option("--progress", progress_, "进度显示 / progress display")
             ->check(CLI::IsMember({"auto", "bar", "lines", "none"}))
             ->capture_default_str();
+        command->add_flag("--html", html_,
+                          "为每份报告写审核页并写 DIR/index.html / write a review page per report and DIR/index.html");
+        lang_.add_to(*command);
         engine_options_.add_to(*command);
         input_options_.add_to(*command);
         return command;
@@ -83,6 +86,8 @@ public:
         options.max_input_size = input_options_.max_size();
         if (!baseline_.empty()) options.baseline_dir = fs::path(baseline_);
         options.shard = shard_;
+        options.html = html_;
+        options.language = lang_.language();
         options.progress = progress_ == "bar"     ? batch::ProgressStyle::bar
                            : progress_ == "lines" ? batch::ProgressStyle::lines
                            : progress_ == "none"  ? batch::ProgressStyle::none
@@ -133,6 +138,8 @@ private:
     std::string baseline_;
     std::string shard_;
     std::string progress_ = "auto";
+    bool html_ = false;
+    LanguageOption lang_;
     EngineCliOptions engine_options_;
     InputOptions input_options_;
 };

@@ -7,6 +7,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "fincheck/batch/review_pages.hpp"
 #include "output_lock.hpp"
 #include "process.hpp"
 #include "progress.hpp"
@@ -130,6 +131,7 @@ BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options)
     // in one go before the summary says the batch is complete.
     engine::sync_filesystem(options.out_dir);
     writer.finish();
+    if (options.html) write_batch_index(options.out_dir, header, writer.totals(), options.language);
     progress.finish(sink.done(), sink.failed());
     BatchResult result;
     result.totals = writer.totals();
