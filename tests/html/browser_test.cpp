@@ -199,6 +199,26 @@ TEST(ReviewPageInBrowser, MarksEveryFindingOfEveryCorpusReport) {
     }
 }
 
+// check --format html on a PDF: page numbers link to the PDF relative to the page's folder, so
+// that the two can be moved or mailed together; the page goes to standard output as well.
+TEST(ReviewPageOfAPdf, LinksPagesToThePdfRelativeToThePage) {
+    const fs::path dir = scratch("pdf-links");
+    fs::create_directories(dir / "in");
+    fs::copy_file(fs::path(FINCHECK_SOURCE_DIR) / "examples/sample-report-2024.pdf", dir / "in/report 1.pdf");
+    fincheck("check " + quote((dir / "in/report 1.pdf").string()) + " --format html -o " +
+                 quote((dir / "in/review.html").string()),
+             dir);
+    EXPECT_NE(read_file(dir / "in/review.html").find("href=\"report%201.pdf#page=4\">第 4 页</a>"), std::string::npos);
+    fincheck("check " + quote((dir / "in/report 1.pdf").string()) + " --format html --lang en -o " +
+                 quote((dir / "review.html").string()),
+             dir);
+    EXPECT_NE(read_file(dir / "review.html").find("href=\"in/report%201.pdf#page=4\">page 4</a>"), std::string::npos);
+    fincheck("check " + quote((dir / "in/report 1.pdf").string()) + " --format html -o -", dir);
+    const std::string out = read_file(dir / "out.txt");
+    EXPECT_TRUE(out.starts_with("<!DOCTYPE html>")) << out.substr(0, 200);
+    EXPECT_NE(out.find("<html lang=\"zh-CN\">"), std::string::npos) << "LANG=C gives Chinese, as the CLI does";
+}
+
 // Report text that is markup stays text: a cell and the title holding an <img onerror> and a
 // <script> that would mark the body if they ran.
 TEST(ReviewPageInBrowser, HostileReportTextDoesNotRun) {
