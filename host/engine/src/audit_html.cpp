@@ -534,7 +534,10 @@ private:
             out_ += "</tr>\n";
         }
         out_ += "</tbody></table></div>\n";
-        if (!tab.note.empty()) {
+        // The importer keeps a note printed under a table as a paragraph of its own as well.
+        const bool note_shown = std::any_of(report_.blocks.begin(), report_.blocks.end(),
+                                            [&](const Block& b) { return b.text == tab.note; });
+        if (!tab.note.empty() && !note_shown) {
             out_ += "<p class=\"note\">";
             text(tab.note);
             out_ += "</p>\n";

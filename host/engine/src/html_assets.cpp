@@ -2,16 +2,18 @@
 
 namespace fincheck::engine::html {
 
-// System fonts only: a font file would be fetched or bloat every page.
+// System fonts only: a font file would be fetched or bloat every page. The panel and the report
+// scroll each in its own pane, so that the findings stay in view beside the report.
 const char* const kReviewCss = R"CSS(:root{--error:#c62828;--error-bg:#fde4e4;--warning:#b26a00;--warning-bg:#fff1d6;--info:#1565c0;--info-bg:#e3effc;--evidence:#fff59d;--line:#d0d4da}
 *{box-sizing:border-box}
-body{margin:0;font:14px/1.5 system-ui,"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;color:#1f2328;background:#f6f7f9}
-header#top{position:sticky;top:0;z-index:3;display:flex;flex-wrap:wrap;gap:.4em 1.5em;align-items:center;padding:.5em 1em;background:#24292f;color:#fff}
+html,body{height:100%}
+body{display:flex;flex-direction:column;overflow:hidden;margin:0;font:14px/1.5 system-ui,"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;color:#1f2328;background:#f6f7f9}
+header#top{flex:0 0 auto;display:flex;flex-wrap:wrap;gap:.4em 1.5em;align-items:center;padding:.5em 1em;background:#24292f;color:#fff}
 header#top a{color:#9ecbff}.tool{font-weight:600}.sha{opacity:.6;font-size:85%}
 .count{display:inline-block;padding:0 .5em;border-radius:3px;font-weight:600;background:#444c56}
 .count.sev-error{background:var(--error)}.count.sev-warning{background:var(--warning)}.count.sev-info{background:var(--info)}
-#layout{display:flex;align-items:flex-start}
-nav#panel{position:sticky;top:2.6em;flex:0 0 30em;max-width:42vw;max-height:calc(100vh - 2.6em);overflow:auto;padding:.5em 1em;background:#fff;border-right:1px solid var(--line)}
+#layout{flex:1;min-height:0;display:flex}
+nav#panel{flex:0 0 30em;max-width:42vw;overflow:auto;padding:.5em 1em;background:#fff;border-right:1px solid var(--line)}
 nav#panel h2{font-size:1.1em;margin:.3em 0}
 #filters{display:flex;flex-wrap:wrap;gap:.3em .8em;align-items:center;margin-bottom:.5em}
 #filters select{max-width:100%}
@@ -23,7 +25,7 @@ li.finding p{margin:.15em 0}.goto{text-decoration:none;color:inherit}
 .where{color:#57606a;font-size:90%}.values b{font-family:ui-monospace,monospace}.diff,.tol{color:#57606a}
 .group{color:#57606a;font-size:90%}
 .sev-error{--sev:var(--error);--sev-bg:var(--error-bg)}.sev-warning{--sev:var(--warning);--sev-bg:var(--warning-bg)}.sev-info{--sev:var(--info);--sev-bg:var(--info-bg)}
-main#report{flex:1;min-width:0;padding:1em 2em;max-width:70em;background:#fff}
+main#report{flex:1;min-width:0;overflow:auto;padding:1em 2em;background:#fff}
 main h1{font-size:1.5em}main h2{font-size:1.25em;margin-top:1.5em}main h3{font-size:1.1em}main h4,main h5,main h6{font-size:1em}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em}dl.fields>div{display:grid;grid-template-columns:14em 1fr;gap:0 1em}dd{margin:0}
 .toc ol{padding-left:1.5em}
@@ -42,11 +44,11 @@ tr.level-total th,tr.level-total td,tr.level-subtotal th{font-weight:600}
 tr.mark>*{background:var(--sev-bg)}
 span.mark{outline-offset:0}
 .mark.muted{background:none;outline:none}
-.evidence{background:var(--evidence)!important;outline:2px dashed #8d6e00;outline-offset:-2px}
+.evidence:not(.selected){background:var(--evidence)!important;outline:2px dashed #8d6e00;outline-offset:-2px}
 .mark.selected{outline-width:3px;box-shadow:0 0 0 4px var(--sev-bg)}
 .pg{font-size:75%;font-weight:400;margin-left:.3em;white-space:nowrap;color:#57606a}
 a.pg{color:#0969da}
-@media print{nav#panel,header#top{position:static}#layout{display:block}nav#panel{max-width:none;max-height:none}}
+@media print{html,body{height:auto}body{display:block;overflow:visible}#layout{display:block}nav#panel,main#report{overflow:visible;max-width:none}}
 )CSS";
 
 // Selecting a finding (in the panel, or by clicking a mark) outlines its location and highlights
