@@ -105,7 +105,8 @@ public:
                       << " 已审核 / audited (" << result.resumed << " 沿用 / resumed), " << result.totals.failed
                       << " 失败 / failed, " << result.totals.skipped << " 跳过 / skipped; " << result.totals.counts.error
                       << " error, " << result.totals.counts.warning << " warning, " << result.totals.counts.info << " info → "
-                      << (fs::path(out_) / "summary.xml").string() << "\n";
+                      << (fs::path(out_) / "summary.xml").string()
+                      << (html_ ? ", " + (fs::path(out_) / "index.html").string() : std::string()) << "\n";
             return exit_code(result.totals);
         } catch (const std::exception& e) {
             std::cerr << "fincheck: " << e.what() << "\n";

@@ -96,6 +96,7 @@ std::vector<std::string> Anchors::resolve(const Location& location) const {
         std::vector<std::string> ids;
         for (const std::uint32_t begin : cuts_[b])
             if (begin >= location.span_begin && begin < end) ids.push_back(span_id(b, begin));
+        if (ids.empty()) ids.push_back(block_id(b));  // a span prepare() never saw
         return ids;
     }
     if (!location.section.empty()) {
