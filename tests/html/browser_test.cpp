@@ -59,6 +59,10 @@ void fincheck(const std::string& args, const fs::path& dir) {
 
 // The DOM after the page's script ran, as Chromium serialises it.
 std::string dump_dom(const fs::path& page, const fs::path& dir) {
+    if (run("command -v chromium >/dev/null") != 0) {
+        ADD_FAILURE() << "chromium is not installed: tools/install-deps.sh installs it (Debian package chromium)";
+        return {};
+    }
     const fs::path dom = dir / "dom.html";
     const std::string command =
         "timeout 90 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
