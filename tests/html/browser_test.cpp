@@ -115,6 +115,8 @@ std::vector<Checked> selfcheck_lines(const std::string& dom) {
     if (tag == std::string::npos) return {};
     const std::size_t open_end = dom.find('>', tag);
     if (dom.substr(tag, open_end - tag).find("data-done=\"1\"") == std::string::npos) return {};
+    EXPECT_NE(dom.substr(tag, open_end - tag).find("data-filters=\"ok\""), std::string::npos)
+        << "the severity and rule filters: " << dom.substr(tag, open_end - tag);
     const std::string body = unescape(dom.substr(open_end + 1, dom.find("</pre>", open_end) - open_end - 1));
     std::vector<Checked> lines;
     if (body.empty()) return lines;

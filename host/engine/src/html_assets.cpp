@@ -123,6 +123,32 @@ const char* const kReviewJs = R"JS((function () {
     return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && painted;
   }
   function field(value) { return (value || '').replace(/[\t\n\r]/g, ' '); }
+  // Each severity box alone hides exactly the findings of that severity and mutes the marks
+  // only they have; the rule list alone shows exactly that rule's findings. 'ok' or what failed.
+  function checkFilters() {
+    if (!list.length) return 'ok';
+    function hiddenExactly(test) {
+      return list.every(function (li) { return li.hidden === test(li); }) && marks.every(function (mark) {
+        var shown = ids(mark.dataset.findings).some(function (id) { return !test(document.getElementById(id)); });
+        return mark.classList.contains('muted') === !shown;
+      });
+    }
+    var failed = [];
+    filters.forEach(function (box) {
+      box.checked = false;
+      applyFilters();
+      if (!hiddenExactly(function (li) { return li.dataset.severity === box.dataset.severity; })) failed.push(box.dataset.severity);
+      box.checked = true;
+    });
+    var first = list[0].dataset.rule;
+    rule.value = first;
+    applyFilters();
+    if (!hiddenExactly(function (li) { return li.dataset.rule !== first; })) failed.push('rule');
+    rule.value = '';
+    applyFilters();
+    if (!hiddenExactly(function () { return false; })) failed.push('reset');
+    return failed.length ? failed.join(' ') : 'ok';
+  }
   function selfcheck() {
     var lines = [];
     list.forEach(function (li) {
@@ -151,6 +177,7 @@ const char* const kReviewJs = R"JS((function () {
     var out = document.getElementById('fc-selfcheck');
     out.textContent = lines.join('\n');
     out.dataset.findings = String(list.length);
+    out.dataset.filters = checkFilters();
     out.dataset.done = '1';
   }
   if (location.hash === '#fincheck-selfcheck') {
