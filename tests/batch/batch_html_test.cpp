@@ -84,6 +84,20 @@ TEST(BatchHtml, AResumedRunWithHtmlWritesThePagesAnEarlierRunDidNot) {
     EXPECT_EQ(run_batch(*engine, o).resumed, 2u) << "with its page it is resumed";
 }
 
+TEST(BatchHtml, PagesOfAPdfInputLinkToItRelativeToTheOutputDirectory) {
+    const fs::path in = scratch("html-pdf/in");
+    fs::copy_file(fs::path(FINCHECK_SOURCE_DIR) / "examples/sample-report-2024.pdf", in / "sample.pdf");
+    auto engine = project_engine();
+    const fs::path out = scratch("html-pdf/out");
+    auto o = options({in.string()}, out, 1);
+    o.html = true;
+    run_batch(*engine, o);
+    pugi::xml_document summary;
+    ASSERT_TRUE(summary.load_file((out / "summary.xml").c_str()));
+    const std::string page = read(page_of(out, summary, "in/sample.pdf"));
+    EXPECT_NE(page.find("href=\"../in/sample.pdf#page=4\">第 4 页</a>"), std::string::npos);
+}
+
 TEST(BatchHtml, IndexPutsFailuresFirstAndEscapesNames) {
     ReportRecord failed;
     failed.key = "in/<script>x</script>.xml";
