@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <tuple>
 
 #include "fincheck/engine/html_text.hpp"
@@ -14,8 +13,6 @@ namespace fincheck::engine {
 namespace {
 
 using html::Anchors;
-
-std::string_view severity_name(Severity severity) { return to_string(severity); }
 
 std::string_view severity_label(Severity severity, bool zh) {
     switch (severity) {
@@ -134,7 +131,7 @@ private:
         if (auto it = marks_.find(id); it != marks_.end()) {
             if (!classes.empty()) classes += ' ';
             classes += "mark sev-";
-            classes += severity_name(it->second.worst);
+            classes += to_string(it->second.worst);
             std::string findings;
             for (std::size_t i : it->second.findings) findings += (findings.empty() ? "f" : " f") + std::to_string(i);
             attr("data-findings", findings);
@@ -170,7 +167,7 @@ private:
         const SeverityCounts& c = result_.counts;
         for (Severity s : {Severity::error, Severity::warning, Severity::info}) {
             const std::size_t n = s == Severity::error ? c.error : s == Severity::warning ? c.warning : c.info;
-            out_ += "<span class=\"count sev-" + std::string(severity_name(s)) + "\">";
+            out_ += "<span class=\"count sev-" + std::string(to_string(s)) + "\">";
             text(severity_label(s, zh_));
             out_ += " " + std::to_string(n) + "</span> ";
         }
@@ -198,8 +195,8 @@ private:
         for (Severity s : {Severity::error, Severity::warning, Severity::info}) {
             const SeverityCounts& c = result_.counts;
             const std::size_t n = s == Severity::error ? c.error : s == Severity::warning ? c.warning : c.info;
-            out_ += "<label class=\"sev-" + std::string(severity_name(s)) + "\"><input type=\"checkbox\" checked";
-            attr("data-severity", severity_name(s));
+            out_ += "<label class=\"sev-" + std::string(to_string(s)) + "\"><input type=\"checkbox\" checked";
+            attr("data-severity", to_string(s));
             out_ += "> ";
             text(severity_label(s, zh_));
             out_ += " " + std::to_string(n) + "</label>\n";
@@ -227,8 +224,8 @@ private:
         const Placed& placed = placed_[i];
         out_ += "<li";
         attr("id", "f" + std::to_string(i));
-        attr("class", "finding sev-" + std::string(severity_name(f.severity)));
-        attr("data-severity", severity_name(f.severity));
+        attr("class", "finding sev-" + std::string(to_string(f.severity)));
+        attr("data-severity", to_string(f.severity));
         attr("data-rule", f.finding.rule_id);
         attr("data-targets", join(placed.targets));
         attr("data-evidence", join(placed.evidence));
