@@ -12,11 +12,13 @@ using fincheck::batch::ReportRecord;
 using fincheck::batch::Status;
 
 fs::path page_of(const fs::path& out, const pugi::xml_document& summary, const std::string& input) {
-    return out / fincheck::batch::review_page_name(report_node(summary, input).attribute("output").as_string());
+    return out / fincheck::batch::review_page_name(
+                     report_node(summary, input).attribute("output").as_string());
 }
 
 TEST(BatchHtml, ReviewPageNameReplacesTheAuditSuffix) {
-    EXPECT_EQ(fincheck::batch::review_page_name("a.txt-0123456789ab.audit.xml"), "a.txt-0123456789ab.html");
+    EXPECT_EQ(fincheck::batch::review_page_name("a.txt-0123456789ab.audit.xml"),
+              "a.txt-0123456789ab.html");
 }
 
 TEST(BatchHtml, WritesAPagePerReportAndAnIndexWorstFirstWithTheBaselineDiff) {
@@ -46,10 +48,12 @@ TEST(BatchHtml, WritesAPagePerReportAndAnIndexWorstFirstWithTheBaselineDiff) {
 
     pugi::xml_document summary;
     ASSERT_TRUE(summary.load_file((after / "summary.xml").c_str()));
-    for (const char* input : {"in/report-000001.xml", "in/report-000002.xml", "in/report-000003.xml"}) {
+    for (const char* input :
+         {"in/report-000001.xml", "in/report-000002.xml", "in/report-000003.xml"}) {
         const fs::path page = page_of(after, summary, input);
         ASSERT_TRUE(fs::exists(page)) << page;
-        EXPECT_NE(read(page).find("mark sev-"), std::string::npos) << "every report has a marker finding";
+        EXPECT_NE(read(page).find("mark sev-"), std::string::npos)
+            << "every report has a marker finding";
     }
     const std::string index = read(after / "index.html");
     const std::size_t worst = index.find(">in/report-000001.xml</a>");
@@ -57,9 +61,12 @@ TEST(BatchHtml, WritesAPagePerReportAndAnIndexWorstFirstWithTheBaselineDiff) {
     ASSERT_NE(worst, std::string::npos) << index;
     ASSERT_NE(other, std::string::npos) << index;
     EXPECT_LT(worst, other) << "the report with the most findings comes first";
-    EXPECT_NE(index.find("href=\"" + page_of(after, summary, "in/report-000001.xml").filename().string() + "\""),
-              std::string::npos);
-    EXPECT_NE(index.find("<span class=\"new\">new 2</span><span class=\"fixed\">fixed 1</span>"), std::string::npos)
+    EXPECT_NE(
+        index.find("href=\"" + page_of(after, summary, "in/report-000001.xml").filename().string() +
+                   "\""),
+        std::string::npos);
+    EXPECT_NE(index.find("<span class=\"new\">new 2</span><span class=\"fixed\">fixed 1</span>"),
+              std::string::npos)
         << index;
     EXPECT_NE(index.find("New findings 2"), std::string::npos);
     EXPECT_NE(index.find("block:7"), std::string::npos);
@@ -86,7 +93,8 @@ TEST(BatchHtml, AResumedRunWithHtmlWritesThePagesAnEarlierRunDidNot) {
 
 TEST(BatchHtml, PagesOfAPdfInputLinkToItRelativeToTheOutputDirectory) {
     const fs::path in = scratch("html-pdf/in");
-    fs::copy_file(fs::path(FINCHECK_SOURCE_DIR) / "examples/sample-report-2024.pdf", in / "sample.pdf");
+    fs::copy_file(fs::path(FINCHECK_SOURCE_DIR) / "examples/sample-report-2024.pdf",
+                  in / "sample.pdf");
     auto engine = project_engine();
     const fs::path out = scratch("html-pdf/out");
     auto o = options({in.string()}, out, 1);
@@ -114,12 +122,12 @@ TEST(BatchHtml, IndexPutsFailuresFirstAndEscapesNames) {
     errored.counts.error = 1;
     fincheck::batch::Totals totals;
     for (const ReportRecord* r : {&failed, &clean, &warned, &errored}) totals.add(*r);
-    const std::string index = fincheck::batch::write_batch_index_html({}, totals, {clean, warned, errored, failed},
-                                                                      fincheck::engine::Language::zh, true);
+    const std::string index = fincheck::batch::write_batch_index_html(
+        {}, totals, {clean, warned, errored, failed}, fincheck::engine::Language::zh, true);
     EXPECT_EQ(index.find("<script>"), std::string::npos);
     EXPECT_EQ(index.find("<b>bad"), std::string::npos);
-    const std::size_t f = index.find("in/&lt;script&gt;"), c = index.find(">in/c.xml<"), b = index.find(">in/b.xml<"),
-                      a = index.find(">in/a.xml<");
+    const std::size_t f = index.find("in/&lt;script&gt;"), c = index.find(">in/c.xml<"),
+                      b = index.find(">in/b.xml<"), a = index.find(">in/a.xml<");
     ASSERT_NE(f, std::string::npos);
     EXPECT_LT(f, c);
     EXPECT_LT(c, b);

@@ -4,17 +4,15 @@
 // test compares those lines with the findings of the audit XML of the same report, so a finding
 // marked on the wrong cell or sentence, or not drawn at all, fails here.
 #include <gtest/gtest.h>
-
 #include <sys/wait.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <pugixml.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <pugixml.hpp>
 
 #include "fincheck_test/corpus.hpp"
 
@@ -51,25 +49,29 @@ fs::path scratch(const std::string& name) {
 // fincheck with the build tree's plugins only and a fixed locale; exit 1 (findings) is fine.
 void fincheck(const std::string& args, const fs::path& dir) {
     const std::string command = "env -u FINCHECK_PLUGIN_PATH -u LC_ALL -u LC_MESSAGES LANG=C " +
-                                quote(FINCHECK_EXECUTABLE) + " " + args + " >" + quote((dir / "out.txt").string()) +
-                                " 2>" + quote((dir / "err.txt").string());
+                                quote(FINCHECK_EXECUTABLE) + " " + args + " >" +
+                                quote((dir / "out.txt").string()) + " 2>" +
+                                quote((dir / "err.txt").string());
     const int code = run(command);
-    ASSERT_TRUE(code == 0 || code == 1) << command << " exited " << code << ": " << read_file(dir / "err.txt");
+    ASSERT_TRUE(code == 0 || code == 1)
+        << command << " exited " << code << ": " << read_file(dir / "err.txt");
 }
 
 // The DOM after the page's script ran, as Chromium serialises it.
 std::string dump_dom(const fs::path& page, const fs::path& dir) {
     if (run("command -v chromium >/dev/null") != 0) {
-        ADD_FAILURE() << "chromium is not installed: tools/install-deps.sh installs it (Debian package chromium)";
+        ADD_FAILURE() << "chromium is not installed: tools/install-deps.sh installs it (Debian "
+                         "package chromium)";
         return {};
     }
     const fs::path dom = dir / "dom.html";
     const std::string command =
         "timeout 90 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-        "--disable-background-networking --disable-component-update --disable-sync --user-data-dir=" +
+        "--disable-background-networking --disable-component-update --disable-sync "
+        "--user-data-dir=" +
         quote((dir / "profile").string()) + " --virtual-time-budget=10000 --dump-dom " +
-        quote("file://" + fs::absolute(page).string() + "#fincheck-selfcheck") + " >" + quote(dom.string()) + " 2>" +
-        quote((dir / "chromium.log").string());
+        quote("file://" + fs::absolute(page).string() + "#fincheck-selfcheck") + " >" +
+        quote(dom.string()) + " 2>" + quote((dir / "chromium.log").string());
     const int code = run(command);
     EXPECT_EQ(code, 0) << command << "\n" << read_file(dir / "chromium.log");
     return read_file(dom);
@@ -79,8 +81,9 @@ std::string unescape(std::string text) {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '&') {
-            for (auto [entity, ch] : {std::pair{"&amp;", "&"}, std::pair{"&lt;", "<"}, std::pair{"&gt;", ">"},
-                                      std::pair{"&quot;", "\""}, std::pair{"&nbsp;", "\xC2\xA0"}}) {
+            for (auto [entity, ch] :
+                 {std::pair{"&amp;", "&"}, std::pair{"&lt;", "<"}, std::pair{"&gt;", ">"},
+                  std::pair{"&quot;", "\""}, std::pair{"&nbsp;", "\xC2\xA0"}}) {
                 if (text.compare(i, std::char_traits<char>::length(entity), entity) == 0) {
                     out += ch;
                     i += std::char_traits<char>::length(entity) - 1;
@@ -107,7 +110,8 @@ std::vector<std::string> split(const std::string& text, char by) {
 
 // What the page's script wrote: one line per finding, in the panel's order.
 struct Checked {
-    std::string id, rule, visible, kind, table, row, column, section, block, begin, end, line, evidence;
+    std::string id, rule, visible, kind, table, row, column, section, block, begin, end, line,
+        evidence;
 };
 
 std::vector<Checked> selfcheck_lines(const std::string& dom) {
@@ -117,13 +121,15 @@ std::vector<Checked> selfcheck_lines(const std::string& dom) {
     if (dom.substr(tag, open_end - tag).find("data-done=\"1\"") == std::string::npos) return {};
     EXPECT_NE(dom.substr(tag, open_end - tag).find("data-filters=\"ok\""), std::string::npos)
         << "the severity and rule filters: " << dom.substr(tag, open_end - tag);
-    const std::string body = unescape(dom.substr(open_end + 1, dom.find("</pre>", open_end) - open_end - 1));
+    const std::string body =
+        unescape(dom.substr(open_end + 1, dom.find("</pre>", open_end) - open_end - 1));
     std::vector<Checked> lines;
     if (body.empty()) return lines;
     for (const std::string& line : split(body, '\n')) {
         std::vector<std::string> f = split(line, '\t');
         f.resize(13);
-        lines.push_back({f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12]});
+        lines.push_back(
+            {f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12]});
     }
     return lines;
 }
@@ -133,14 +139,18 @@ std::vector<Checked> selfcheck_lines(const std::string& dom) {
 void expect_every_finding_marked(const fs::path& input, const std::string& name) {
     const fs::path dir = scratch(name);
     fincheck("check " + quote(input.string()) + " -o " + quote((dir / "audit.xml").string()), dir);
-    fincheck("check " + quote(input.string()) + " --format html -o " + quote((dir / "review.html").string()), dir);
+    fincheck("check " + quote(input.string()) + " --format html -o " +
+                 quote((dir / "review.html").string()),
+             dir);
     pugi::xml_document audit;
     ASSERT_TRUE(audit.load_file((dir / "audit.xml").c_str()));
     const std::vector<Checked> checked = selfcheck_lines(dump_dom(dir / "review.html", dir));
 
     std::size_t i = 0;
-    for (pugi::xml_node finding : audit.child("audit-report").child("findings").children("finding")) {
-        SCOPED_TRACE(name + ": finding " + std::to_string(i) + " " + finding.attribute("rule").as_string());
+    for (pugi::xml_node finding :
+         audit.child("audit-report").child("findings").children("finding")) {
+        SCOPED_TRACE(name + ": finding " + std::to_string(i) + " " +
+                     finding.attribute("rule").as_string());
         ASSERT_LT(i, checked.size()) << "the page checked fewer findings than the audit has";
         const Checked& c = checked[i++];
         EXPECT_EQ(c.rule, finding.attribute("rule").as_string());
@@ -156,12 +166,16 @@ void expect_every_finding_marked(const fs::path& input, const std::string& name)
             EXPECT_NE((" " + c.table + " ").find(" " + table + " "), std::string::npos) << c.table;
         } else if (!table.empty()) {
             EXPECT_EQ(c.table, table);
-            EXPECT_EQ(c.kind, !row.empty() && !column.empty() ? "cell" : !row.empty() ? "row" : !column.empty() ? "column" : "table");
+            EXPECT_EQ(c.kind, !row.empty() && !column.empty() ? "cell"
+                              : !row.empty()                  ? "row"
+                              : !column.empty()               ? "column"
+                                                              : "table");
             EXPECT_EQ(c.row, row);
             EXPECT_EQ(c.column, column);
         } else if (at.attribute("block")) {
             EXPECT_EQ(c.block, at.attribute("block").as_string());
-            const unsigned begin = at.attribute("span-begin").as_uint(), end = at.attribute("span-end").as_uint();
+            const unsigned begin = at.attribute("span-begin").as_uint(),
+                           end = at.attribute("span-end").as_uint();
             if (end > begin) {
                 EXPECT_EQ(c.kind, "span");
                 EXPECT_EQ(c.begin, std::to_string(begin));
@@ -173,7 +187,8 @@ void expect_every_finding_marked(const fs::path& input, const std::string& name)
             EXPECT_EQ(c.kind, "section");
             EXPECT_EQ(c.section, at.attribute("section").as_string());
         } else {
-            EXPECT_EQ(c.line, at.attribute("line").as_string()) << "a line alone marks what was printed on it";
+            EXPECT_EQ(c.line, at.attribute("line").as_string())
+                << "a line alone marks what was printed on it";
         }
         // Selecting the finding highlights every evidence element it has.
         std::size_t evidence = 0;
@@ -190,16 +205,19 @@ void expect_every_finding_marked(const fs::path& input, const std::string& name)
 }
 
 TEST(ReviewPageInBrowser, MarksEveryFindingOfTheSamplePdf) {
-    expect_every_finding_marked(fs::path(FINCHECK_SOURCE_DIR) / "examples/sample-report-2024.pdf", "sample-pdf");
+    expect_every_finding_marked(fs::path(FINCHECK_SOURCE_DIR) / "examples/sample-report-2024.pdf",
+                                "sample-pdf");
 }
 
 TEST(ReviewPageInBrowser, MarksEveryFindingOfEveryCorpusReport) {
-    if (!corpus::available()) GTEST_SKIP() << "corpus not found at " << corpus::dir() << " (FINCHECK_CORPUS_DIR)";
+    if (!corpus::available())
+        GTEST_SKIP() << "corpus not found at " << corpus::dir() << " (FINCHECK_CORPUS_DIR)";
     for (const corpus::Document& document : corpus::kDocuments) {
         if (!corpus::available(document.key)) continue;
         expect_every_finding_marked(corpus::text(document.key), std::string(document.key));
     }
-    for (const char* pdf : {"putuo-social-work-dept-2024.pdf", "putuo-finance-bureau-2024-altered.pdf"}) {
+    for (const char* pdf :
+         {"putuo-social-work-dept-2024.pdf", "putuo-finance-bureau-2024-altered.pdf"}) {
         const fs::path file = corpus::dir() / "pdf" / pdf;
         if (fs::is_regular_file(file)) expect_every_finding_marked(file, std::string("pdf-") + pdf);
     }
@@ -210,19 +228,23 @@ TEST(ReviewPageInBrowser, MarksEveryFindingOfEveryCorpusReport) {
 TEST(ReviewPageOfAPdf, LinksPagesToThePdfRelativeToThePage) {
     const fs::path dir = scratch("pdf-links");
     fs::create_directories(dir / "in");
-    fs::copy_file(fs::path(FINCHECK_SOURCE_DIR) / "examples/sample-report-2024.pdf", dir / "in/report 1.pdf");
+    fs::copy_file(fs::path(FINCHECK_SOURCE_DIR) / "examples/sample-report-2024.pdf",
+                  dir / "in/report 1.pdf");
     fincheck("check " + quote((dir / "in/report 1.pdf").string()) + " --format html -o " +
                  quote((dir / "in/review.html").string()),
              dir);
-    EXPECT_NE(read_file(dir / "in/review.html").find("href=\"report%201.pdf#page=4\">第 4 页</a>"), std::string::npos);
+    EXPECT_NE(read_file(dir / "in/review.html").find("href=\"report%201.pdf#page=4\">第 4 页</a>"),
+              std::string::npos);
     fincheck("check " + quote((dir / "in/report 1.pdf").string()) + " --format html --lang en -o " +
                  quote((dir / "review.html").string()),
              dir);
-    EXPECT_NE(read_file(dir / "review.html").find("href=\"in/report%201.pdf#page=4\">page 4</a>"), std::string::npos);
+    EXPECT_NE(read_file(dir / "review.html").find("href=\"in/report%201.pdf#page=4\">page 4</a>"),
+              std::string::npos);
     fincheck("check " + quote((dir / "in/report 1.pdf").string()) + " --format html -o -", dir);
     const std::string out = read_file(dir / "out.txt");
     EXPECT_TRUE(out.starts_with("<!DOCTYPE html>")) << out.substr(0, 200);
-    EXPECT_NE(out.find("<html lang=\"zh-CN\">"), std::string::npos) << "LANG=C gives Chinese, as the CLI does";
+    EXPECT_NE(out.find("<html lang=\"zh-CN\">"), std::string::npos)
+        << "LANG=C gives Chinese, as the CLI does";
 }
 
 // Report text that is markup stays text: a cell and the title holding an <img onerror> and a
@@ -241,12 +263,14 @@ TEST(ReviewPageInBrowser, HostileReportTextDoesNotRun) {
     replace("<c col=\"0\">20.00</c>", "<c col=\"0\">" + payload + "</c>");
     replace("示例区示例局2024年度部门决算</title>", payload + "</title>");
     std::ofstream(dir / "hostile.xml", std::ios::binary) << xml;
-    fincheck("check " + quote((dir / "hostile.xml").string()) + " --format html -o " + quote((dir / "review.html").string()),
+    fincheck("check " + quote((dir / "hostile.xml").string()) + " --format html -o " +
+                 quote((dir / "review.html").string()),
              dir);
     const std::string dom = dump_dom(dir / "review.html", dir);
     ASSERT_NE(dom.find("fc-selfcheck"), std::string::npos) << "the page did not load";
     EXPECT_EQ(dom.find("data-pwned=\""), std::string::npos) << "report text ran as markup";
-    EXPECT_NE(dom.find("&lt;script&gt;document.body.setAttribute"), std::string::npos) << "the text is shown as text";
+    EXPECT_NE(dom.find("&lt;script&gt;document.body.setAttribute"), std::string::npos)
+        << "the text is shown as text";
 }
 
 }  // namespace

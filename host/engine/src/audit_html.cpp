@@ -16,9 +16,12 @@ using html::Anchors;
 
 std::string_view severity_label(Severity severity, bool zh) {
     switch (severity) {
-        case Severity::error: return zh ? "错误" : "error";
-        case Severity::warning: return zh ? "警告" : "warning";
-        case Severity::info: break;
+        case Severity::error:
+            return zh ? "错误" : "error";
+        case Severity::warning:
+            return zh ? "警告" : "warning";
+        case Severity::info:
+            break;
     }
     return zh ? "提示" : "info";
 }
@@ -49,7 +52,11 @@ struct Mark {
 class Page {
 public:
     Page(const Report& report, const AuditResult& result, const HtmlOptions& options)
-        : report_(report), result_(result), options_(options), zh_(options.language == Language::zh), anchors_(report) {
+        : report_(report),
+          result_(result),
+          options_(options),
+          zh_(options.language == Language::zh),
+          anchors_(report) {
         for (const AuditedFinding& f : result.findings) {
             anchors_.prepare(f.finding.location);
             for (const Evidence& e : f.finding.evidence) anchors_.prepare(e.location);
@@ -60,9 +67,11 @@ public:
             placed.targets = anchors_.resolve(f.finding.location);
             for (const Evidence& e : f.finding.evidence)
                 for (std::string& id : anchors_.resolve(e.location))
-                    if (std::find(placed.evidence.begin(), placed.evidence.end(), id) == placed.evidence.end())
+                    if (std::find(placed.evidence.begin(), placed.evidence.end(), id) ==
+                        placed.evidence.end())
                         placed.evidence.push_back(std::move(id));
-            if (const PageBox* origin = origin_of_line(result.input.line_origin, f.finding.location.line))
+            if (const PageBox* origin =
+                    origin_of_line(result.input.line_origin, f.finding.location.line))
                 placed.page = origin->page;
             for (const std::string& id : placed.targets) {
                 Mark& mark = marks_[id];
@@ -79,10 +88,12 @@ public:
         out_ += zh_ ? "zh-CN" : "en";
         out_ += "\">\n<head>\n<meta charset=\"utf-8\">\n";
         out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-        out_ += "<meta name=\"generator\" content=\"fincheck " + html_escaped(result_.tool_version) + "\">\n";
+        out_ += "<meta name=\"generator\" content=\"fincheck " +
+                html_escaped(result_.tool_version) + "\">\n";
         out_ += "<title>";
         text(zh_ ? "审核 · " : "Review · ");
-        text(report_.meta.title.empty() ? std::string_view(result_.input.file) : report_.meta.title);
+        text(report_.meta.title.empty() ? std::string_view(result_.input.file)
+                                        : report_.meta.title);
         out_ += "</title>\n<style>\n";
         out_ += html::kReviewCss;
         out_ += "</style>\n</head>\n<body>\n";
@@ -123,7 +134,8 @@ private:
     }
 
     // id, data-kind, data-line and, when findings point here, the mark's class and findings.
-    void anchor(const std::string& id, std::string_view kind, SourceLine line, std::string_view css_class = {}) {
+    void anchor(const std::string& id, std::string_view kind, SourceLine line,
+                std::string_view css_class = {}) {
         attr("id", id);
         attr("data-kind", kind);
         if (line > 0) attr("data-line", std::to_string(line));
@@ -133,14 +145,16 @@ private:
             classes += "mark sev-";
             classes += to_string(it->second.worst);
             std::string findings;
-            for (std::size_t i : it->second.findings) findings += (findings.empty() ? "f" : " f") + std::to_string(i);
+            for (std::size_t i : it->second.findings)
+                findings += (findings.empty() ? "f" : " f") + std::to_string(i);
             attr("data-findings", findings);
         }
         if (!classes.empty()) attr("class", classes);
     }
     // The page badge after a marked element, where a finding's location ends.
     void badge(const std::string& id) {
-        if (auto it = marks_.find(id); it != marks_.end() && it->second.page > 0) page_link(it->second.page);
+        if (auto it = marks_.find(id); it != marks_.end() && it->second.page > 0)
+            page_link(it->second.page);
     }
 
     void header() {
@@ -166,7 +180,9 @@ private:
         out_ += "</div>\n<div class=\"counts\">";
         const SeverityCounts& c = result_.counts;
         for (Severity s : {Severity::error, Severity::warning, Severity::info}) {
-            const std::size_t n = s == Severity::error ? c.error : s == Severity::warning ? c.warning : c.info;
+            const std::size_t n = s == Severity::error     ? c.error
+                                  : s == Severity::warning ? c.warning
+                                                           : c.info;
             out_ += "<span class=\"count sev-" + std::string(to_string(s)) + "\">";
             text(severity_label(s, zh_));
             out_ += " " + std::to_string(n) + "</span> ";
@@ -194,8 +210,11 @@ private:
         out_ += "<div id=\"filters\">\n";
         for (Severity s : {Severity::error, Severity::warning, Severity::info}) {
             const SeverityCounts& c = result_.counts;
-            const std::size_t n = s == Severity::error ? c.error : s == Severity::warning ? c.warning : c.info;
-            out_ += "<label class=\"sev-" + std::string(to_string(s)) + "\"><input type=\"checkbox\" checked";
+            const std::size_t n = s == Severity::error     ? c.error
+                                  : s == Severity::warning ? c.warning
+                                                           : c.info;
+            out_ += "<label class=\"sev-" + std::string(to_string(s)) +
+                    "\"><input type=\"checkbox\" checked";
             attr("data-severity", to_string(s));
             out_ += "> ";
             text(severity_label(s, zh_));
@@ -312,11 +331,13 @@ private:
         out_ += "<h1";
         anchor(html::kTitleId, "title", report_.meta.title_line);
         out_ += ">";
-        text(report_.meta.title.empty() ? std::string_view(result_.input.file) : report_.meta.title);
+        text(report_.meta.title.empty() ? std::string_view(result_.input.file)
+                                        : report_.meta.title);
         badge(html::kTitleId);
         out_ += "</h1>\n<dl class=\"meta\">";
         meta_item(say("部门", "Department"), report_.meta.department);
-        if (report_.meta.fiscal_year > 0) meta_item(say("年度", "Fiscal year"), std::to_string(report_.meta.fiscal_year));
+        if (report_.meta.fiscal_year > 0)
+            meta_item(say("年度", "Fiscal year"), std::to_string(report_.meta.fiscal_year));
         meta_item(say("地区", "Region"), report_.meta.region);
         meta_item(say("金额单位", "Amount unit"), report_.meta.amount_unit);
         out_ += "</dl>\n";
@@ -338,18 +359,29 @@ private:
         }
         enum Kind : int { kSection, kAttachment, kBlock, kTable };
         std::vector<std::tuple<SourceLine, int, std::size_t>> items;
-        for (std::size_t i = 0; i < report_.sections.size(); ++i) items.emplace_back(report_.sections[i].line, kSection, i);
+        for (std::size_t i = 0; i < report_.sections.size(); ++i)
+            items.emplace_back(report_.sections[i].line, kSection, i);
         for (std::size_t i = 0; i < report_.attachments.size(); ++i)
             items.emplace_back(report_.attachments[i].line, kAttachment, i);
-        for (std::size_t i = 0; i < report_.blocks.size(); ++i) items.emplace_back(report_.blocks[i].line, kBlock, i);
-        for (std::size_t i = 0; i < report_.tables.size(); ++i) items.emplace_back(report_.tables[i].line, kTable, i);
+        for (std::size_t i = 0; i < report_.blocks.size(); ++i)
+            items.emplace_back(report_.blocks[i].line, kBlock, i);
+        for (std::size_t i = 0; i < report_.tables.size(); ++i)
+            items.emplace_back(report_.tables[i].line, kTable, i);
         std::sort(items.begin(), items.end());
         for (const auto& [line, kind, i] : items) {
             switch (kind) {
-                case kSection: section(i); break;
-                case kAttachment: attachment(i); break;
-                case kBlock: block(i); break;
-                default: table(i); break;
+                case kSection:
+                    section(i);
+                    break;
+                case kAttachment:
+                    attachment(i);
+                    break;
+                case kBlock:
+                    block(i);
+                    break;
+                default:
+                    table(i);
+                    break;
             }
         }
     }
@@ -366,10 +398,11 @@ private:
             const Location& part = parts[k];
             const std::string id = html::absent_id(k);
             out_ += "<li";
-            anchor(id, !part.row.empty() && !part.column.empty() ? "cell"
-                       : !part.row.empty()                       ? "row"
-                       : !part.column.empty()                    ? "column"
-                                                                 : "table",
+            anchor(id,
+                   !part.row.empty() && !part.column.empty() ? "cell"
+                   : !part.row.empty()                       ? "row"
+                   : !part.column.empty()                    ? "column"
+                                                             : "table",
                    0);
             attr("data-table", part.table);
             attr("data-row", part.row);
@@ -377,7 +410,8 @@ private:
             out_ += ">";
             text(say("表 ", "table "));
             text(part.table);
-            for (std::string_view key : {std::string_view(part.row), std::string_view(part.column)}) {
+            for (std::string_view key :
+                 {std::string_view(part.row), std::string_view(part.column)}) {
                 if (key.empty()) continue;
                 out_ += " / ";
                 text(key);
@@ -427,7 +461,8 @@ private:
             for (std::size_t k = 0; k < cuts.size(); ++k) {
                 const std::uint32_t end = k + 1 < cuts.size() ? cuts[k + 1] : anchors_.length(b);
                 const std::size_t from = byte;
-                for (; point < end && byte < blk.text.size(); ++point) utf8::next_code_point(blk.text, byte);
+                for (; point < end && byte < blk.text.size(); ++point)
+                    utf8::next_code_point(blk.text, byte);
                 const std::string id = html::span_id(b, cuts[k]);
                 out_ += "<span";
                 anchor(id, "span", 0);
@@ -490,7 +525,8 @@ private:
                     text(col.header[h]);
                 }
             }
-            if (col.number > 0) out_ += "<span class=\"no\">" + std::to_string(col.number) + "</span>";
+            if (col.number > 0)
+                out_ += "<span class=\"no\">" + std::to_string(col.number) + "</span>";
             badge(html::column_id(t, c));
             out_ += "</th>";
         }
@@ -498,7 +534,8 @@ private:
         for (std::size_t r = 0; r < tab.rows.size(); ++r) {
             const Row& row = tab.rows[r];
             out_ += "<tr";
-            anchor(html::row_id(t, r), "row", row.line, "level-" + std::string(to_string(row.level)));
+            anchor(html::row_id(t, r), "row", row.line,
+                   "level-" + std::string(to_string(row.level)));
             attr("data-table", tab.id);
             attr("data-row", row.key);
             out_ += "><th scope=\"row\">";
@@ -595,7 +632,8 @@ private:
 
 }  // namespace
 
-std::string write_audit_html(const Report& report, const AuditResult& result, const HtmlOptions& options) {
+std::string write_audit_html(const Report& report, const AuditResult& result,
+                             const HtmlOptions& options) {
     return Page(report, result, options).render();
 }
 

@@ -20,11 +20,13 @@ Anchors::Anchors(const Report& report) : report_(report) {
     };
     at(report.meta.title_line, kTitleId);
     for (std::size_t i = 0; i < report.toc.size(); ++i) at(report.toc[i].line, toc_id(i));
-    for (std::size_t s = 0; s < report.sections.size(); ++s) at(report.sections[s].line, section_id(s));
+    for (std::size_t s = 0; s < report.sections.size(); ++s)
+        at(report.sections[s].line, section_id(s));
     for (std::size_t b = 0; b < report.blocks.size(); ++b) at(report.blocks[b].line, block_id(b));
     for (std::size_t t = 0; t < report.tables.size(); ++t) {
         at(report.tables[t].line, table_id(t));
-        for (std::size_t r = 0; r < report.tables[t].rows.size(); ++r) at(report.tables[t].rows[r].line, row_id(t, r));
+        for (std::size_t r = 0; r < report.tables[t].rows.size(); ++r)
+            at(report.tables[t].rows[r].line, row_id(t, r));
     }
     for (std::size_t a = 0; a < report.attachments.size(); ++a) {
         at(report.attachments[a].line, attachment_id(a));
@@ -54,7 +56,8 @@ void Anchors::prepare(const Location& location) {
 
 std::vector<std::string> Anchors::absent(const Location& location) const {
     for (std::size_t k = 0; k < absent_.size(); ++k)
-        if (absent_[k].table == location.table && absent_[k].row == location.row && absent_[k].column == location.column)
+        if (absent_[k].table == location.table && absent_[k].row == location.row &&
+            absent_[k].column == location.column)
             return {absent_id(k)};
     return {};
 }

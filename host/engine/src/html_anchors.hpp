@@ -14,18 +14,40 @@
 
 namespace fincheck::engine::html {
 
-inline std::string table_id(std::size_t t) { return "t" + std::to_string(t); }
-inline std::string column_id(std::size_t t, std::size_t c) { return table_id(t) + "h" + std::to_string(c); }
-inline std::string row_id(std::size_t t, std::size_t r) { return table_id(t) + "r" + std::to_string(r); }
-inline std::string cell_id(std::size_t t, std::size_t r, std::size_t c) { return row_id(t, r) + "c" + std::to_string(c); }
-inline std::string section_id(std::size_t s) { return "s" + std::to_string(s); }
-inline std::string block_id(std::size_t b) { return "b" + std::to_string(b); }
+inline std::string table_id(std::size_t t) {
+    return "t" + std::to_string(t);
+}
+inline std::string column_id(std::size_t t, std::size_t c) {
+    return table_id(t) + "h" + std::to_string(c);
+}
+inline std::string row_id(std::size_t t, std::size_t r) {
+    return table_id(t) + "r" + std::to_string(r);
+}
+inline std::string cell_id(std::size_t t, std::size_t r, std::size_t c) {
+    return row_id(t, r) + "c" + std::to_string(c);
+}
+inline std::string section_id(std::size_t s) {
+    return "s" + std::to_string(s);
+}
+inline std::string block_id(std::size_t b) {
+    return "b" + std::to_string(b);
+}
 // A piece of a block's text that starts at code point `begin`.
-inline std::string span_id(std::size_t b, std::uint32_t begin) { return block_id(b) + "-" + std::to_string(begin); }
-inline std::string toc_id(std::size_t i) { return "toc" + std::to_string(i); }
-inline std::string attachment_id(std::size_t a) { return "a" + std::to_string(a); }
-inline std::string field_id(std::size_t a, std::size_t f) { return attachment_id(a) + "f" + std::to_string(f); }
-inline std::string absent_id(std::size_t k) { return "x" + std::to_string(k); }
+inline std::string span_id(std::size_t b, std::uint32_t begin) {
+    return block_id(b) + "-" + std::to_string(begin);
+}
+inline std::string toc_id(std::size_t i) {
+    return "toc" + std::to_string(i);
+}
+inline std::string attachment_id(std::size_t a) {
+    return "a" + std::to_string(a);
+}
+inline std::string field_id(std::size_t a, std::size_t f) {
+    return attachment_id(a) + "f" + std::to_string(f);
+}
+inline std::string absent_id(std::size_t k) {
+    return "x" + std::to_string(k);
+}
 inline constexpr const char* kTitleId = "doc-title";
 
 class Anchors {

@@ -21,17 +21,31 @@ void append_html_escaped(std::string& out, std::string_view text) {
             continue;
         }
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
             case '\t':
             case '\n':
-            case '\r': out += static_cast<char>(c); break;
+            case '\r':
+                out += static_cast<char>(c);
+                break;
             default:
-                if (c < 0x20 || c == 0x7F) out += kReplacement;
-                else out += static_cast<char>(c);
+                if (c < 0x20 || c == 0x7F)
+                    out += kReplacement;
+                else
+                    out += static_cast<char>(c);
         }
         ++i;
     }
@@ -48,8 +62,9 @@ std::string url_path_escaped(std::string_view path) {
     std::string out;
     for (const char ch : path) {
         const auto c = static_cast<unsigned char>(ch);
-        const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                          c == '.' || c == '_' || c == '~' || c == '/';
+        const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                          (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' ||
+                          c == '/';
         if (keep) {
             out += ch;
         } else {

@@ -21,11 +21,12 @@ std::string review_page_name(std::string_view audit_output);
 // reports by errors, warnings and info (most first), then skipped inputs; each audited report
 // links to its review page when `with_pages`.
 std::string write_batch_index_html(const SummaryHeader& header, const Totals& totals,
-                                   std::vector<ReportRecord> records, engine::Language language, bool with_pages);
+                                   std::vector<ReportRecord> records, engine::Language language,
+                                   bool with_pages);
 
 // Reads DIR/summary.xml back and writes DIR/index.html from it, atomically. Throws
 // std::runtime_error naming the file when either cannot be done.
-void write_batch_index(const std::filesystem::path& out_dir, const SummaryHeader& header, const Totals& totals,
-                       engine::Language language);
+void write_batch_index(const std::filesystem::path& out_dir, const SummaryHeader& header,
+                       const Totals& totals, engine::Language language);
 
 }  // namespace fincheck::batch

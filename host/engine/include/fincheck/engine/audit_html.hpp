@@ -22,6 +22,7 @@ struct HtmlOptions {
 // A pure function of the report, its audit (findings, root-cause groups, the line origins of a
 // PDF input) and the options: the same input gives the same bytes. Everything taken from the
 // report is escaped.
-std::string write_audit_html(const Report& report, const AuditResult& result, const HtmlOptions& options = {});
+std::string write_audit_html(const Report& report, const AuditResult& result,
+                             const HtmlOptions& options = {});
 
 }  // namespace fincheck::engine
