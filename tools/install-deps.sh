@@ -10,6 +10,7 @@ packages=(
   libxml2-utils dpkg-dev file help2man
   poppler-utils poppler-data hyperfine
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
+  chromium  # the review page's browser test (tests/html)
 )
 # --fuzz (tools/fuzz.sh): clang and its libFuzzer/sanitizer runtime for the fuzz build.
 [ "${1:-}" = "--fuzz" ] && packages+=(clang-14 libclang-rt-14-dev)

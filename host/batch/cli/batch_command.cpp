@@ -56,6 +56,9 @@ public:
         command->add_option("--progress", progress_, "进度显示 / progress display")
             ->check(CLI::IsMember({"auto", "bar", "lines", "none"}))
             ->capture_default_str();
+        command->add_flag("--html", html_,
+                          "为每份报告写审核页并写 DIR/index.html / write a review page per report and DIR/index.html");
+        lang_.add_to(*command);
         engine_options_.add_to(*command);
         input_options_.add_to(*command);
         return command;
@@ -98,6 +101,8 @@ public:
         if (!baseline_.empty()) options.baseline_dir = fs::path(baseline_);
         options.shard = shard_;
         if (!db_.empty()) options.results_db = fs::path(db_);
+        options.html = html_;
+        options.language = lang_.language();
         options.progress = progress_ == "bar"     ? batch::ProgressStyle::bar
                            : progress_ == "lines" ? batch::ProgressStyle::lines
                            : progress_ == "none"  ? batch::ProgressStyle::none
@@ -115,7 +120,8 @@ public:
                       << " 已审核 / audited (" << result.resumed << " 沿用 / resumed), " << result.totals.failed
                       << " 失败 / failed, " << result.totals.skipped << " 跳过 / skipped; " << result.totals.counts.error
                       << " error, " << result.totals.counts.warning << " warning, " << result.totals.counts.info << " info → "
-                      << (fs::path(out_) / "summary.xml").string() << "\n";
+                      << (fs::path(out_) / "summary.xml").string()
+                      << (html_ ? ", " + (fs::path(out_) / "index.html").string() : std::string()) << "\n";
             return exit_code(result.totals);
         } catch (const std::exception& e) {
             std::cerr << "fincheck: " << e.what() << "\n";
@@ -149,6 +155,8 @@ private:
     std::string shard_;
     std::string db_;
     std::string progress_ = "auto";
+    bool html_ = false;
+    LanguageOption lang_;
     EngineCliOptions engine_options_;
     InputOptions input_options_;
 };

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "fincheck/batch/review_pages.hpp"
+#include "fincheck/engine/audit_html.hpp"
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/input_file.hpp"
 #include "fincheck/import.hpp"
@@ -31,6 +33,8 @@ std::optional<ReportRecord> resumable(const ProcessContext& context, const Input
         return record;
     }
     if (record->output != input.output) return std::nullopt;
+    // A run with --html after one without: the report has no review page yet.
+    if (context.options->html && !fs::exists(context.options->out_dir / review_page_name(input.output))) return std::nullopt;
     if (!read_file_into(context.options->out_dir / input.output, scratch) || sha256_hex(scratch) != record->audit_sha256)
         return std::nullopt;
     record->audit_sha256.clear();
@@ -132,12 +136,23 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
     }
 
     ReportRecord& record = processed.record;
+    const bool from_pdf = !line_origin.empty();
+    std::string page;  // the review page, with --html
     {
         const engine::AuditResult result =
             context.engine->audit(*report, std::move(diagnostics),
                                   engine::AuditInput{xml_readable(input.path.filename().string()), sha,
                                                      std::move(line_origin)});
         engine::write_audit_xml(result, buffers.audit_xml);
+        if (context.options->html) {
+            // Page numbers link to the PDF where it lies, relative to the output directory.
+            std::string pdf_href;
+            if (from_pdf)
+                pdf_href = fs::absolute(input.path).lexically_normal()
+                               .lexically_relative(fs::absolute(context.options->out_dir).lexically_normal())
+                               .generic_string();
+            page = engine::write_audit_html(*report, result, {context.options->language, std::move(pdf_href)});
+        }
         for (const engine::AuditedFinding& f : result.findings) {
             record.counts.add(f.severity);
             record.by_rule[f.finding.rule_id].add(f.severity);
@@ -151,6 +166,8 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
         // Deferred durability: run_batch syncs the file system once before the summary
         // appears. The journal record comes after the audit file (journal_record), so a run
         // killed between the two re-audits the report.
+        // The page before the audit file: --resume trusts a report whose audit file is there.
+        if (context.options->html) buffers.output.write(review_page_name(input.output), page);
         buffers.output.write(input.output, buffers.audit_xml);
         record.audit_sha256 = sha256_hex(buffers.audit_xml);
     } catch (const std::exception& e) {

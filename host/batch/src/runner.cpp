@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "fincheck/batch/results_db.hpp"
+#include "fincheck/batch/review_pages.hpp"
 #include "output_lock.hpp"
 #include "process.hpp"
 #include "progress.hpp"
@@ -170,6 +171,7 @@ BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options)
     engine::sync_filesystem(options.out_dir);
     recorder.finish();
     writer.finish();
+    if (options.html) write_batch_index(options.out_dir, header, writer.totals(), options.language);
     progress.finish(sink.done(), sink.failed());
     BatchResult result;
     result.totals = writer.totals();

@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "engine_options.hpp"
 #include "fincheck/engine/atomic_file.hpp"
+#include "fincheck/engine/audit_html.hpp"
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/input.hpp"
 #include "input_options.hpp"
@@ -31,7 +32,7 @@ public:
         command->add_option("-o,--output", output_,
                             "审计报告输出文件（- 为标准输出）/ write the audit report to this file (- for standard output)");
         command->add_option("--format", format_, "输出格式 / output format")
-            ->check(CLI::IsMember({"xml", "text"}));
+            ->check(CLI::IsMember({"xml", "text", "html"}));
         command->add_option("--fail-on", fail_on_, "达到此级别的发现时退出码为 1 / exit 1 on findings at or above")
             ->check(CLI::IsMember({"error", "warning", "info", "none"}))
             ->capture_default_str();
@@ -58,6 +59,7 @@ public:
         const engine::Language language = lang_.language();
         const std::string format = format_.value_or("xml");
         auto render = [&] {
+            if (format == "html") return engine::write_audit_html(*input.report, result, {language, pdf_href(input)});
             return format == "text" ? engine::write_audit_text(result, {language})
                                     : engine::write_audit_xml(result);
         };
@@ -79,6 +81,15 @@ public:
     }
 
 private:
+    // The review page links page numbers to the PDF it came from, relative to the folder the
+    // page is written to, so that the two can be moved or mailed together.
+    std::string pdf_href(const engine::LoadedInput& input) const {
+        if (input.input.line_origin.empty() || is_stdio(report_)) return {};
+        const fs::path page_dir =
+            output_.empty() || is_stdio(output_) ? fs::current_path() : fs::absolute(output_).parent_path();
+        return fs::absolute(report_).lexically_normal().lexically_relative(page_dir.lexically_normal()).generic_string();
+    }
+
     std::string report_;
     std::string output_;
     std::optional<std::string> format_;

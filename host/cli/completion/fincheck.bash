@@ -16,7 +16,7 @@ _fincheck() {
         --format)
             case "${COMP_WORDS[1]}" in
                 rules|explain) COMPREPLY=($(compgen -W "text xml" -- "$cur")) ;;
-                *) COMPREPLY=($(compgen -W "xml text" -- "$cur")) ;;
+                *) COMPREPLY=($(compgen -W "xml text html" -- "$cur")) ;;
             esac
             return 0 ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning info none" -- "$cur")); return 0 ;;
@@ -54,7 +54,7 @@ _fincheck() {
         explain) options="--format --lang --rules --max-input-size $engine_options" ;;
         rules) options="--format --lang $engine_options" ;;
         plugins) options="--lang $engine_options" ;;
-        batch) options="-o --out -j --jobs --resume --retry-crashed --isolate --timeout --baseline --shard --db --progress --fail-on --rules --max-input-size $engine_options" ;;
+        batch) options="-o --out -j --jobs --resume --retry-crashed --isolate --timeout --baseline --shard --db --progress --html --lang --fail-on --rules --max-input-size $engine_options" ;;
         merge) options="-o --output --db" ;;
         *) options="" ;;
     esac

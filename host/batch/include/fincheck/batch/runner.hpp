@@ -18,6 +18,7 @@
 
 #include "fincheck/batch/inputs.hpp"
 #include "fincheck/batch/summary.hpp"
+#include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/engine.hpp"
 #include "fincheck/engine/input_file.hpp"
 
@@ -40,6 +41,10 @@ struct BatchOptions {
     // --db: every report and finding of the run appended to this results database.
     std::optional<std::filesystem::path> results_db;
     ProgressStyle progress = ProgressStyle::automatic;
+    // --html: a review page beside each audit file and DIR/index.html (review_pages.hpp), in
+    // this language.
+    bool html = false;
+    engine::Language language = engine::Language::zh;
 };
 
 struct BatchResult {
