@@ -138,6 +138,7 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
                                   engine::AuditInput{xml_readable(input.path.filename().string()), sha,
                                                      std::move(line_origin)});
         engine::write_audit_xml(result, buffers.audit_xml);
+        record.defects = result.defects.size();
         for (const engine::AuditedFinding& f : result.findings) {
             record.counts.add(f.severity);
             record.by_rule[f.finding.rule_id].add(f.severity);
