@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "org_name.hpp"
 #include "text_util.hpp"
@@ -19,6 +20,7 @@ std::string_view message_for(OrgMatch match) {
     switch (match) {
         case OrgMatch::other_region: return "other-region";
         case OrgMatch::higher_level: return "higher-level";
+        case OrgMatch::variant_spelling: return "variant-spelling";
         case OrgMatch::other_body:
         case OrgMatch::same: break;
     }
@@ -56,12 +58,6 @@ std::string_view unit_name_in(std::string_view text) {
     return rest;
 }
 
-// Characters an organisation's name ends with (局, 委员会, 办公室, 中心, 医院, 学校, 人民政府 …).
-bool ends_like_a_body(std::u32string_view name) {
-    static constexpr std::u32string_view kLast = U"局委会部办院所心室厅处站队馆校府署社团联";
-    return !name.empty() && kLast.find(name.back()) != std::u32string_view::npos;
-}
-
 // The body a title names before what the document is (「上海市普陀区财政局2024年度部门决算表」,
 // 「…概况」, 「2023年度…项目绩效自评表」); empty when the title names none. Titles are compacted.
 std::u32string body_named_in_title(std::u32string_view title) {
@@ -92,6 +88,66 @@ std::u32string body_named_in_title(std::u32string_view title) {
     return std::u32string(body);
 }
 
+bool is_space(char32_t c) { return c == U' ' || c == U'\u3000' || c == U'\u00A0' || c == U'\t'; }
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// Where `text` holds a year written 「2024年」 (spaces allowed around the digits, as extraction
+// leaves them) starting at `at`; the index after 年, or 0 when none starts there.
+std::size_t year_end(std::u32string_view text, std::size_t at) {
+    std::size_t i = at;
+    std::size_t digits = 0;
+    if (i + 1 >= text.size() || text[i] != U'2' || text[i + 1] != U'0') return 0;
+    for (; i < text.size() && (is_digit(text[i]) || (digits > 0 && is_space(text[i]))); ++i)
+        if (is_digit(text[i])) ++digits;
+    return digits == 4 && i < text.size() && text[i] == U'年' ? i + 1 : 0;
+}
+
+struct Subject {
+    std::size_t begin = 0;  // code points into the paragraph
+    std::size_t end = 0;
+};
+
+// The bodies the 说明 sentences open with as their subject: the template builds them as
+// 「<单位>2024年度收入、支出决算总计…」, 「<单位>2024年度无政府性基金…」, so the name before the
+// year is the reporting body's by construction. Only a name that starts with a region or 中共
+// is taken: 「根据区财政局2024年度…」 cites another body and does not name the reporting one.
+// Words that put a body after them as the source or the addressee, not as the subject:
+// 「根据上海市…局2024年度…」, 「经…批准」.
+bool starts_with_a_preposition(std::u32string_view name) {
+    static constexpr std::u32string_view kWords[] = {U"根据", U"按照", U"依据", U"依照", U"经", U"由", U"向", U"对",
+                                                     U"在", U"与", U"和", U"为", U"从", U"受", U"据", U"及",
+                                                     U"会同", U"配合", U"协助", U"联合", U"报", U"纳入", U"截至"};
+    for (std::u32string_view word : kWords)
+        if (name.starts_with(word)) return true;
+    return false;
+}
+
+std::vector<Subject> sentence_subjects(std::u32string_view text) {
+    static constexpr std::u32string_view kSentenceEnd = U"。；！？;!?";
+    std::vector<Subject> out;
+    for (std::size_t start = 0; start < text.size();) {
+        while (start < text.size() && is_space(text[start])) ++start;
+        std::size_t end = start;
+        while (end < text.size() && kSentenceEnd.find(text[end]) == std::u32string_view::npos && !is_digit(text[end]) &&
+               end - start < 40)
+            ++end;
+        if (end < text.size() && is_digit(text[end]) && year_end(text, end) > 0) {
+            std::size_t name_end = end;
+            while (name_end > start && is_space(text[name_end - 1])) --name_end;
+            const std::u32string_view name = text.substr(start, name_end - start);
+            const OrgName parsed = parse_org_name(name);
+            if (name.size() >= 4 && ends_like_a_body(name) && !starts_with_a_preposition(name) && (!parsed.regions.empty() || !parsed.party_prefix.empty()) &&
+                name.find_first_of(U"XxＸｘ×") == std::u32string_view::npos &&
+                name.find_first_of(U"，,：:、（）()“”\"") == std::u32string_view::npos)
+                out.push_back({start, name_end});
+        }
+        const std::size_t next = text.find_first_of(kSentenceEnd, start);
+        if (next == std::u32string_view::npos) break;
+        start = next + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 DepartmentMismatchRule::DepartmentMismatchRule() {
@@ -106,6 +162,8 @@ DepartmentMismatchRule::DepartmentMismatchRule() {
          "The {place_en} names \"{printed}\", in another region than the report's department \"{department}\""},
         {"higher-level", "{place}所列单位「{printed}」是上级机构，不是报告部门「{department}」",
          "The {place_en} names \"{printed}\", a higher-level body than the report's department \"{department}\""},
+        {"variant-spelling", "{place}所列单位「{printed}」与报告部门「{department}」的名称写法不同（「和」「与」「及」不可互换）",
+         "The {place_en} spells the department \"{printed}\", not as its name \"{department}\" (和, 与 and 及 are not interchangeable)"},
         {"other-body", "{place}所列单位「{printed}」与报告部门「{department}」不是同一机构",
          "The {place_en} names \"{printed}\", not the report's department \"{department}\""},
     };
@@ -125,15 +183,17 @@ void DepartmentMismatchRule::check(const Report& report, const RuleContext& cont
         const OrgMatch match = compare_org_names(compact(printed), department);
         if (match == OrgMatch::same) return;
         if (!seen.emplace(std::string(printed), location.line).second) return;
-        sink.add(FindingBuilder(kRuleId, message_for(match))
-                     .at(std::move(location))
-                     .arg("place", place_zh)
-                     .arg("place_en", place_en)
-                     .arg("printed", printed)
-                     .arg("department", report.meta.department)
-                     .expected(report.meta.department)
-                     .actual(printed)
-                     .build());
+        FindingBuilder finding(kRuleId, message_for(match));
+        finding.at(std::move(location))
+            .arg("place", place_zh)
+            .arg("place_en", place_en)
+            .arg("printed", printed)
+            .arg("department", report.meta.department)
+            .expected(report.meta.department)
+            .actual(printed);
+        // The right body, its name misspelt: inconsistent wording, not another body's report.
+        if (match == OrgMatch::variant_spelling) finding.severity(Severity::warning);
+        sink.add(finding.build());
     };
     for (const Table& table : report.tables)
         compare(table.department, "表头「部门」", "department line above the table", Location::at_table(table));
@@ -176,6 +236,19 @@ void DepartmentMismatchRule::check(const Report& report, const RuleContext& cont
         const std::string_view name = unit_name_in(report.blocks[b].text);
         if (!name.empty())
             compare(name, "「单位名称」", "unit name line", Location::at_block(report, static_cast<int>(b)));
+    }
+    // The narrative names the reporting body as the subject of its 说明 sentences; another
+    // body there (the parent, the city's, another unit's report copied) is the same error.
+    for (std::size_t b = 0; b < report.blocks.size(); ++b) {
+        const Block& block = report.blocks[b];
+        if ((block.kind != BlockKind::paragraph && block.kind != BlockKind::list_item) || block.attachment >= 0 || block.text.find("年") == std::string_view::npos) continue;
+        const std::u32string text = decode_utf8(block.text);
+        for (const Subject& subject : sentence_subjects(text)) {
+            const std::u32string_view name = std::u32string_view(text).substr(subject.begin, subject.end - subject.begin);
+            compare(encode_utf8(name), "正文句首的主语", "subject of a narrative sentence",
+                    Location::at_block(report, static_cast<int>(b), static_cast<std::uint32_t>(subject.begin),
+                                       static_cast<std::uint32_t>(subject.end)));
+        }
     }
 }
 

@@ -64,6 +64,7 @@ TEST(ConsistencyFixtures, MalformedPhraseFileIsReportedWithFileLineAndColumn) {
 
 TEST(ConsistencyFixtures, DepartmentMismatchFixture) {
     expect_fixture(DepartmentMismatchRule{}, "structure-department-mismatch.xml");
+    expect_fixture(DepartmentMismatchRule{}, "structure-department-mismatch-shanghai.xml");
 }
 TEST(ConsistencyFixtures, PlaceholderTextFixture) {
     expect_fixture(PlaceholderTextRule{source_phrases()}, "structure-placeholder-text.xml");
