@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "department_mismatch_rule.hpp"
+#include "empty_table_note_rule.hpp"
 #include "fincheck/testing.hpp"
 #include "list_numbering_rule.hpp"
 #include "missing_table_rule.hpp"
@@ -65,6 +66,10 @@ TEST(ConsistencyFixtures, MalformedPhraseFileIsReportedWithFileLineAndColumn) {
 TEST(ConsistencyFixtures, DepartmentMismatchFixture) {
     expect_fixture(DepartmentMismatchRule{}, "structure-department-mismatch.xml");
     expect_fixture(DepartmentMismatchRule{}, "structure-department-mismatch-shanghai.xml");
+}
+TEST(ConsistencyFixtures, EmptyTableNoteFixture) {
+    expect_fixture(EmptyTableNoteRule{}, "structure-empty-table-note.xml");
+    expect_fixture(EmptyTableNoteRule{}, "structure-empty-table-note-shanghai.xml");
 }
 TEST(ConsistencyFixtures, PlaceholderTextFixture) {
     expect_fixture(PlaceholderTextRule{source_phrases()}, "structure-placeholder-text.xml");
