@@ -73,6 +73,7 @@ TEST(ConsistencyFixtures, EmptyTableNoteFixture) {
 }
 TEST(ConsistencyFixtures, PlaceholderTextFixture) {
     expect_fixture(PlaceholderTextRule{source_phrases()}, "structure-placeholder-text.xml");
+    expect_fixture(PlaceholderTextRule{source_phrases()}, "structure-placeholder-text-shanghai.xml");
 }
 TEST(ConsistencyFixtures, MissingTableFixture) {
     const PhraseData data = source_phrases();
