@@ -81,6 +81,7 @@ TEST(ConsistencyFixtures, MissingTableFixture) {
 }
 TEST(ConsistencyFixtures, TocMismatchFixture) {
     expect_fixture(TocMismatchRule{}, "structure-toc-mismatch.xml");
+    expect_fixture(TocMismatchRule{}, "structure-toc-mismatch-shanghai.xml");
 }
 TEST(ConsistencyFixtures, ListNumberingFixture) {
     expect_fixture(ListNumberingRule{}, "structure-list-numbering.xml");
