@@ -699,9 +699,10 @@ bool build_standard_table(const RawTable& raw, std::string_view id, Report& repo
                           Diagnostics& diagnostics) {
     TableHeader header = read_header(raw.rows);
     if (header.rows == 0) return false;
+    const RawTable body = without_repeated_headers(raw, header);
     std::vector<Finding> scratch;  // diagnostics of an attempt that is then abandoned
     Diagnostics attempt(scratch);
-    Builder builder{raw, id, model_for(id), report, attempt, {}, {}};
+    Builder builder{body, id, model_for(id), report, attempt, {}, {}};
     bool built = false;
     if (id == "06") {
         built = build_basic_detail(builder, header);
