@@ -17,9 +17,12 @@ std::string_view to_string(ErrorKind kind) {
         case ErrorKind::foreign_department: return "foreign-department";
         case ErrorKind::unresolved_alternative: return "unresolved-alternative";
         case ErrorKind::obsolete_class_name: return "obsolete-class-name";
-        case ErrorKind::foreign_part_heading: break;
+        case ErrorKind::foreign_part_heading: return "foreign-part-heading";
+        case ErrorKind::foreign_narrative_subject: return "foreign-narrative-subject";
+        case ErrorKind::empty_table_note: return "empty-table-note";
+        case ErrorKind::template_instruction: break;
     }
-    return "foreign-part-heading";
+    return "template-instruction";
 }
 
 std::string_view family_of(ErrorKind kind) {
@@ -29,9 +32,12 @@ std::string_view family_of(ErrorKind kind) {
         case ErrorKind::wrong_percentage: return "narrative";
         case ErrorKind::wrong_attachment_year: return "years";
         case ErrorKind::unresolved_alternative:
-        case ErrorKind::obsolete_class_name: return "structure";
+        case ErrorKind::obsolete_class_name:
+        case ErrorKind::empty_table_note:
+        case ErrorKind::template_instruction: return "structure";
         case ErrorKind::foreign_department:
-        case ErrorKind::foreign_part_heading: break;
+        case ErrorKind::foreign_part_heading:
+        case ErrorKind::foreign_narrative_subject: break;
     }
     return "metadata";
 }

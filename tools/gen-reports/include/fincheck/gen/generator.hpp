@@ -30,8 +30,11 @@ enum class ErrorKind : std::uint8_t {
     unresolved_alternative,    // a template choice left in the prose: 相比增加（减少） (structure)
     obsolete_class_name,       // a class row of 01 under its pre-2019 name (structure)
     foreign_part_heading,      // another unit's name in the heading 第一部分 …概况 (metadata)
+    foreign_narrative_subject, // another unit as the subject of a 说明 sentence (metadata)
+    empty_table_note,          // 「故本表无数据」 under a table with amounts (structure)
+    template_instruction,      // the template's 「（如持平作持平表述）」 left in the prose (structure)
 };
-inline constexpr int kErrorKindCount = 8;
+inline constexpr int kErrorKindCount = 11;
 
 std::string_view to_string(ErrorKind kind);
 // The rule family (RuleMeta::category) expected to report the error.
