@@ -42,10 +42,14 @@ std::pair<std::size_t, std::size_t> audited(const std::string& name, const std::
     return {counts.attribute("error").as_ullong(), counts.attribute("warning").as_ullong()};
 }
 
-const std::string kNational = lines({
+// A national 02 table: the title, its code and unit lines, and the header row of column names.
+const std::string kNational02Head = lines({
     "**2024年度湖北省某市某某县测试局部门决算**", "", "第二部分 2024年度部门决算表", "", "2024年度收入决算表", "",
     "公开02表", "单位：万元", "",
     "项目\t\t\t\t本年收入合计\t财政拨款收入\t上级补助收入\t事业收入\t经营收入\t附属单位上缴收入\t其他收入",
+});
+
+const std::string kNational = kNational02Head + lines({
     "功能分类科目编码\t\t\t科目名称\t1\t2\t3\t4\t5\t6\t7",
     "\t\t\t合计\t30.00\t30.00\t\t\t\t\t",
     "201\t\t\t一般公共服务支出\t20.00\t20.00\t\t\t\t\t",
@@ -116,10 +120,7 @@ TEST(ImportRepeatedHeader, ShanghaiTableContinuedUnderItsReprintedHeaderKeepsOnl
 // Must still work: a row named like a column with blank cells is data, and a unit line followed
 // by a titled table starts that table.
 TEST(ImportRepeatedHeader, ARowNamedLikeAColumnAndANewTitledTableAreKept) {
-    const std::string text = lines({
-        "**2024年度湖北省某市某某县测试局部门决算**", "", "第二部分 2024年度部门决算表", "", "2024年度收入决算表", "",
-        "公开02表", "单位：万元", "",
-        "项目\t\t\t\t本年收入合计\t财政拨款收入\t上级补助收入\t事业收入\t经营收入\t附属单位上缴收入\t其他收入",
+    const std::string text = kNational02Head + lines({
         "\t\t\t合计\t20.00\t20.00\t\t\t\t\t",
         "2010101\t\t\t行政运行\t20.00\t20.00\t\t\t\t\t",
         "\t\t\t事业收入\t\t\t\t\t\t\t",
