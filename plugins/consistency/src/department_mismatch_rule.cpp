@@ -107,10 +107,6 @@ struct Subject {
     std::size_t end = 0;
 };
 
-// The bodies the 说明 sentences open with as their subject: the template builds them as
-// 「<单位>2024年度收入、支出决算总计…」, 「<单位>2024年度无政府性基金…」, so the name before the
-// year is the reporting body's by construction. Only a name that starts with a region or 中共
-// is taken: 「根据区财政局2024年度…」 cites another body and does not name the reporting one.
 // Words that put a body after them as the source or the addressee, not as the subject:
 // 「根据上海市…局2024年度…」, 「经…批准」.
 bool starts_with_a_preposition(std::u32string_view name) {
@@ -122,28 +118,56 @@ bool starts_with_a_preposition(std::u32string_view name) {
     return false;
 }
 
+// A name the template puts where the reporting body goes: four characters or more, ending like
+// a body, starting with a region or 中共 (so not 「本部门」, not a phrase that cites a body), and
+// neither a placeholder (structure-placeholder-text's) nor a piece of a list.
+bool reads_as_the_body(std::u32string_view name) {
+    if (name.size() < 4 || !ends_like_a_body(name) || starts_with_a_preposition(name)) return false;
+    if (name.find_first_of(U"XxＸｘ×，,：:、（）()“”\"") != std::u32string_view::npos) return false;
+    const OrgName parsed = parse_org_name(name);
+    return !parsed.regions.empty() || !parsed.party_prefix.empty();
+}
+
+// The places the 说明 and 概况 sentences of both templates name the reporting body, by
+// construction of the template's wording:
+// - the subject before the year that opens a sentence: 「<单位>2024年度收入、支出决算总计…」,
+//   「<单位>2024年度无政府性基金…」, and after 纳入: 「纳入<单位>2024年度部门决算编制范围…」;
+// - a clause before 共有车辆 or (部门)决算包括: 「截至2024年12月31日，<单位>共有车辆…」,
+//   「从预算单位构成看，<单位>部门决算包括：…」.
 std::vector<Subject> sentence_subjects(std::u32string_view text) {
     static constexpr std::u32string_view kSentenceEnd = U"。；！？;!?";
+    static constexpr std::u32string_view kClauseEnd = U"。；！？;!?，,";
+    static constexpr std::u32string_view kClauseTails[] = {U"共有车辆", U"部门决算包括", U"决算包括"};
+    constexpr std::size_t kLongestName = 40;
     std::vector<Subject> out;
+    auto add = [&](std::size_t begin, std::size_t end) {
+        while (end > begin && is_space(text[end - 1])) --end;
+        if (reads_as_the_body(text.substr(begin, end - begin))) out.push_back({begin, end});
+    };
+    bool sentence_start = true;
     for (std::size_t start = 0; start < text.size();) {
         while (start < text.size() && is_space(text[start])) ++start;
-        std::size_t end = start;
-        while (end < text.size() && kSentenceEnd.find(text[end]) == std::u32string_view::npos && !is_digit(text[end]) &&
-               end - start < 40)
-            ++end;
-        if (end < text.size() && is_digit(text[end]) && year_end(text, end) > 0) {
-            std::size_t name_end = end;
-            while (name_end > start && is_space(text[name_end - 1])) --name_end;
-            const std::u32string_view name = text.substr(start, name_end - start);
-            const OrgName parsed = parse_org_name(name);
-            if (name.size() >= 4 && ends_like_a_body(name) && !starts_with_a_preposition(name) && (!parsed.regions.empty() || !parsed.party_prefix.empty()) &&
-                name.find_first_of(U"XxＸｘ×") == std::u32string_view::npos &&
-                name.find_first_of(U"，,：:、（）()“”\"") == std::u32string_view::npos)
-                out.push_back({start, name_end});
+        std::size_t clause_end = text.find_first_of(kClauseEnd, start);
+        if (clause_end == std::u32string_view::npos) clause_end = text.size();
+        const std::u32string_view clause = text.substr(start, std::min(clause_end - start, kLongestName + 8));
+        bool found = false;
+        for (std::u32string_view tail : kClauseTails) {
+            const std::size_t at = clause.find(tail);
+            if (at == std::u32string_view::npos || at > kLongestName) continue;
+            add(start, start + at);
+            found = true;
+            break;
         }
-        const std::size_t next = text.find_first_of(kSentenceEnd, start);
-        if (next == std::u32string_view::npos) break;
-        start = next + 1;
+        if (!found && sentence_start) {
+            std::size_t name_begin = start;
+            if (clause.starts_with(U"纳入")) name_begin += 2;
+            std::size_t end = name_begin;
+            while (end < clause_end && !is_digit(text[end]) && end - name_begin < kLongestName) ++end;
+            if (end < clause_end && year_end(text, end) > 0) add(name_begin, end);
+        }
+        if (clause_end >= text.size()) break;
+        sentence_start = kSentenceEnd.find(text[clause_end]) != std::u32string_view::npos;
+        start = clause_end + 1;
     }
     return out;
 }
@@ -237,15 +261,16 @@ void DepartmentMismatchRule::check(const Report& report, const RuleContext& cont
         if (!name.empty())
             compare(name, "「单位名称」", "unit name line", Location::at_block(report, static_cast<int>(b)));
     }
-    // The narrative names the reporting body as the subject of its 说明 sentences; another
-    // body there (the parent, the city's, another unit's report copied) is the same error.
+    // The narrative names the reporting body where the template's sentences put it
+    // (sentence_subjects); another body there (the parent, the city's, another unit's report
+    // copied) is the same error.
     for (std::size_t b = 0; b < report.blocks.size(); ++b) {
         const Block& block = report.blocks[b];
-        if ((block.kind != BlockKind::paragraph && block.kind != BlockKind::list_item) || block.attachment >= 0 || block.text.find("年") == std::string_view::npos) continue;
+        if ((block.kind != BlockKind::paragraph && block.kind != BlockKind::list_item) || block.attachment >= 0) continue;
         const std::u32string text = decode_utf8(block.text);
         for (const Subject& subject : sentence_subjects(text)) {
             const std::u32string_view name = std::u32string_view(text).substr(subject.begin, subject.end - subject.begin);
-            compare(encode_utf8(name), "正文句首的主语", "subject of a narrative sentence",
+            compare(encode_utf8(name), "正文中指称本单位处", "narrative where the template names the reporting body",
                     Location::at_block(report, static_cast<int>(b), static_cast<std::uint32_t>(subject.begin),
                                        static_cast<std::uint32_t>(subject.end)));
         }
