@@ -82,9 +82,11 @@ TEST(ConsistencyFixtures, MissingTableFixture) {
 TEST(ConsistencyFixtures, TocMismatchFixture) {
     expect_fixture(TocMismatchRule{}, "structure-toc-mismatch.xml");
     expect_fixture(TocMismatchRule{}, "structure-toc-mismatch-shanghai.xml");
+    expect_fixture(TocMismatchRule{}, "structure-toc-mismatch-shanghai-tables-part.xml");
 }
 TEST(ConsistencyFixtures, ListNumberingFixture) {
     expect_fixture(ListNumberingRule{}, "structure-list-numbering.xml");
+    expect_fixture(ListNumberingRule{}, "structure-list-numbering-shanghai.xml");
 }
 TEST(ConsistencyFixtures, WrongLevelFixture) {
     expect_fixture(WrongLevelRule{source_phrases()}, "structure-wrong-level.xml");
