@@ -5,8 +5,6 @@
 // repository: the tests skip, saying where they looked, when it is absent.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -21,6 +19,7 @@
 #include <pugixml.hpp>
 
 #include "fincheck_test/corpus_test.hpp"
+#include "run_command.hpp"
 
 namespace {
 
@@ -112,18 +111,13 @@ struct Audited {
     std::string text;                                              // the text audit, for messages
 };
 
-int run(const std::string& command) {
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 std::optional<Audited> audit(const fs::path& report, const fs::path& scratch) {
     const fs::path xml = scratch / (report.stem().string() + ".audit.xml");
     const fs::path text = scratch / (report.stem().string() + ".audit.txt");
     const std::string check = std::string("'") + FINCHECK_CLI + "' check '" + report.string() + "'";
     // 0: nothing at --fail-on, 1: findings; anything else is not an audit.
-    if (run(check + " -o '" + xml.string() + "' >/dev/null 2>&1") > 1) return std::nullopt;
-    run(check + " --format text --lang en > '" + text.string() + "' 2>&1");
+    if (fincheck::corpus::run_command(check + " -o '" + xml.string() + "' >/dev/null 2>&1") > 1) return std::nullopt;
+    fincheck::corpus::run_command(check + " --format text --lang en > '" + text.string() + "' 2>&1");
     pugi::xml_document doc;
     if (!doc.load_file(xml.c_str())) return std::nullopt;
     Audited out;
