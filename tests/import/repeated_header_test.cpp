@@ -117,6 +117,37 @@ TEST(ImportRepeatedHeader, ShanghaiTableContinuedUnderItsReprintedHeaderKeepsOnl
     EXPECT_EQ(audited("shanghai", kShanghai), (std::pair<std::size_t, std::size_t>{0, 0}));
 }
 
+// The Shanghai fund tables print the total's 合计 on the header line that carries 本年支出's
+// sub-headers (合计, 基本支出, 项目支出), its amounts on the line below. That 合计 is the row's label,
+// not the heading of the code column; the amounts below it are the total's.
+const std::string kShanghaiFund = lines({
+    "**上海市示例区示例局2024年度部门决算**", "", "第二部分 上海市示例区示例局2024年度部门决算表", "",
+    "政府性基金预算财政拨款收入支出决算表", "", "单位：万元", "",
+    "项目\t\t年初结转和结余\t本年收入\t本年支出\t\t\t年末结转和结余",
+    "功能分类科目编码\t科目名称\t\t\t\t\t\t",
+    "合计\t\t\t\t合计\t基本支出\t项目支出\t",
+    "\t\t1.00\t10.00\t10.00\t\t10.00\t1.00",
+    "212\t城乡社区支出\t1.00\t10.00\t10.00\t\t10.00\t1.00",
+    "2120899\t其他国有土地使用权出让收入安排的支出\t1.00\t10.00\t10.00\t\t10.00\t1.00",
+});
+
+TEST(ImportRepeatedHeader, ShanghaiFundTableTotalOnTheSubHeaderLineIsATotalRowNotAColumn) {
+    auto result = import_text(kShanghaiFund, "fund.txt");
+    ASSERT_TRUE(result) << result.error->to_string();
+    const Table& t = table(*result.report, "07");
+    EXPECT_EQ(keys(t), (std::vector<std::string>{"合计", "212", "2120899"}));
+    EXPECT_EQ(raw(t, "合计", "本年支出合计"), "10.00");
+    EXPECT_EQ(raw(t, "合计", "项目支出"), "10.00");
+    EXPECT_EQ(raw(t, "2120899", "年初结转和结余"), "1.00");
+    const auto column = t.column_index("本年支出合计");
+    ASSERT_TRUE(column);
+    EXPECT_EQ(t.columns[*column].header, (std::vector<std::string_view>{"本年支出", "合计"}))
+        << "the code column's headings are not the 合计 column's";
+    EXPECT_TRUE(result.diagnostics.empty()) << result.diagnostics.front().rule_id << " line "
+                                            << result.diagnostics.front().location.line;
+    EXPECT_EQ(audited("shanghai-fund", kShanghaiFund), (std::pair<std::size_t, std::size_t>{0, 0}));
+}
+
 // Must still work: a row named like a column with blank cells is data, and a unit line followed
 // by a titled table starts that table.
 TEST(ImportRepeatedHeader, ARowNamedLikeAColumnAndANewTitledTableAreKept) {

@@ -155,11 +155,23 @@ TableHeader read_header(const std::vector<RawRow>& rows) {
         }
         if (is_data_row(row)) break;
         ++header.rows;
-        if (auto first = first_content_cell(row); first && is_total_label(compact(row.cells[*first])))
+        // The 合计 that opens a header row doubling as the total row is that row's label, not a
+        // column heading, when it stands under the name or code heading (项目, 科目编码): there it
+        // would make the codes a 合计 amount column. Under a group heading (the 三公 table's
+        // 「财政拨款“三公”经费」) it is the heading of the 合计 column.
+        std::optional<std::size_t> total_label;
+        if (auto first = first_content_cell(row); first && is_total_label(compact(row.cells[*first]))) {
             header.total_rows.push_back(row.line);
+            if (*first < header.path.size() &&
+                std::any_of(header.path[*first].begin(), header.path[*first].end(), [](const std::string& element) {
+                    const std::string text = compact(element);
+                    return text == "项目" || text == "科目名称" || contains(text, "编码") || contains(text, "代码");
+                }))
+                total_label = first;
+        }
         std::vector<std::size_t> next_end = span_end;
         for (std::size_t c = 0; c < row.cells.size(); ++c) {
-            if (row.cells[c].empty()) continue;
+            if (row.cells[c].empty() || total_label == c) continue;
             std::size_t next = c + 1;
             while (next < row.cells.size() && row.cells[next].empty()) ++next;
             if (next >= row.cells.size()) next = header.width;
