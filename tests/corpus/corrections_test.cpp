@@ -10,13 +10,12 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <pugixml.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <pugixml.hpp>
 
 #include "fincheck_test/corpus_test.hpp"
 #include "run_command.hpp"
@@ -69,7 +68,8 @@ Corrections parse_corrections(const fs::path& file) {
             c.line = std::strtoul(line.substr(5, colon - 5).c_str(), nullptr, 10);
             c.old_text = trimmed(line.substr(colon + 1, split - colon - 1));
             c.new_text = trimmed(line.substr(split + arrow.size()));
-            if (c.line == 0 || c.old_text.empty()) out.problems.push_back(where + "no line number or no old text");
+            if (c.line == 0 || c.old_text.empty())
+                out.problems.push_back(where + "no line number or no old text");
             out.edits.push_back(std::move(c));
         } else if (out.edits.empty()) {
             out.problems.push_back(where + "'" + line + "' before the first 'line N:' edit");
@@ -83,8 +83,10 @@ Corrections parse_corrections(const fs::path& file) {
     }
     for (const Correction& c : out.edits) {
         const std::string where = file.filename().string() + ":" + std::to_string(c.at) + ": ";
-        if (c.rule.empty()) out.problems.push_back(where + "the edit names no rule that finds the error (finds:)");
-        if (c.reason.empty()) out.problems.push_back(where + "the edit gives no auditor's reason (reason:)");
+        if (c.rule.empty())
+            out.problems.push_back(where + "the edit names no rule that finds the error (finds:)");
+        if (c.reason.empty())
+            out.problems.push_back(where + "the edit gives no auditor's reason (reason:)");
     }
     return out;
 }
@@ -108,7 +110,7 @@ struct Audited {
     std::size_t errors = 0;
     std::size_t warnings = 0;
     std::multiset<std::pair<std::string, std::size_t>> findings;  // rule, source line
-    std::string text;                                              // the text audit, for messages
+    std::string text;                                             // the text audit, for messages
 };
 
 std::optional<Audited> audit(const fs::path& report, const fs::path& scratch) {
@@ -116,8 +118,10 @@ std::optional<Audited> audit(const fs::path& report, const fs::path& scratch) {
     const fs::path text = scratch / (report.stem().string() + ".audit.txt");
     const std::string check = std::string("'") + FINCHECK_CLI + "' check '" + report.string() + "'";
     // 0: nothing at --fail-on, 1: findings; anything else is not an audit.
-    if (fincheck::corpus::run_command(check + " -o '" + xml.string() + "' >/dev/null 2>&1") > 1) return std::nullopt;
-    fincheck::corpus::run_command(check + " --format text --lang en > '" + text.string() + "' 2>&1");
+    if (fincheck::corpus::run_command(check + " -o '" + xml.string() + "' >/dev/null 2>&1") > 1)
+        return std::nullopt;
+    fincheck::corpus::run_command(check + " --format text --lang en > '" + text.string() +
+                                  "' 2>&1");
     pugi::xml_document doc;
     if (!doc.load_file(xml.c_str())) return std::nullopt;
     Audited out;
@@ -125,7 +129,8 @@ std::optional<Audited> audit(const fs::path& report, const fs::path& scratch) {
         const std::string severity = f.attribute("severity").as_string();
         if (severity == "error") ++out.errors;
         if (severity == "warning") ++out.warnings;
-        out.findings.emplace(f.attribute("rule").as_string(), f.child("location").attribute("line").as_ullong());
+        out.findings.emplace(f.attribute("rule").as_string(),
+                             f.child("location").attribute("line").as_ullong());
     }
     std::ifstream in(text);
     std::stringstream all;
@@ -154,13 +159,16 @@ TEST(CorpusCorrections, CorrectedReportAuditsCleanAndTheOriginalShowsEachGenuine
 
         std::vector<std::string> lines = read_lines(fincheck::corpus::text(key));
         for (const Correction& c : parsed.edits) {
-            ASSERT_LE(c.line, lines.size()) << file.filename() << ":" << c.at << ": the report has " << lines.size() << " lines";
+            ASSERT_LE(c.line, lines.size()) << file.filename() << ":" << c.at << ": the report has "
+                                            << lines.size() << " lines";
             std::string& line = lines[c.line - 1];
             const auto at = line.find(c.old_text);
-            ASSERT_NE(at, std::string::npos) << file.filename() << ":" << c.at << ": '" << c.old_text << "' is not on line "
-                                             << c.line << ": " << line;
+            ASSERT_NE(at, std::string::npos)
+                << file.filename() << ":" << c.at << ": '" << c.old_text << "' is not on line "
+                << c.line << ": " << line;
             ASSERT_EQ(line.find(c.old_text, at + 1), std::string::npos)
-                << file.filename() << ":" << c.at << ": '" << c.old_text << "' is more than once on line " << c.line;
+                << file.filename() << ":" << c.at << ": '" << c.old_text
+                << "' is more than once on line " << c.line;
             line.replace(at, c.old_text.size(), c.new_text);
         }
         const fs::path scratch = fs::path(FINCHECK_TEST_SCRATCH_DIR) / key;
@@ -180,8 +188,8 @@ TEST(CorpusCorrections, CorrectedReportAuditsCleanAndTheOriginalShowsEachGenuine
         ASSERT_TRUE(original) << "fincheck could not audit " << fincheck::corpus::text(key);
         for (const Correction& c : parsed.edits)
             EXPECT_TRUE(original->findings.contains({c.rule, c.line}))
-                << file.filename() << ":" << c.at << ": " << c.rule << " does not report line " << c.line
-                << " of the original (" << c.reason << ")\n"
+                << file.filename() << ":" << c.at << ": " << c.rule << " does not report line "
+                << c.line << " of the original (" << c.reason << ")\n"
                 << original->text;
     }
 }

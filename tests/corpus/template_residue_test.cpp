@@ -7,10 +7,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <pugixml.hpp>
 #include <set>
 #include <string>
-
-#include <pugixml.hpp>
 
 #include "fincheck_test/corpus.hpp"
 #include "run_command.hpp"
@@ -22,10 +21,14 @@ namespace fs = std::filesystem;
 // What marks a text as the template's rather than a unit's: a placeholder, a note to the writer,
 // a choice left open.
 bool holds_template_residue(std::string_view text) {
-    static constexpr std::string_view kMarks[] = {"XX",         "××",       "请",          "填写",     "作持平表述",
-                                                  "不涉及的不列", "作下述说明", "仍保留该表格式", "制度名称", "不列举主要内容",
-                                                  "（增加）",    "（减少）",  "（增长）",     "（下降）", "（大于）",
-                                                  "（小于）"};
+    static constexpr std::string_view kMarks[] = {"XX",         "××",
+                                                  "请",         "填写",
+                                                  "作持平表述", "不涉及的不列",
+                                                  "作下述说明", "仍保留该表格式",
+                                                  "制度名称",   "不列举主要内容",
+                                                  "（增加）",   "（减少）",
+                                                  "（增长）",   "（下降）",
+                                                  "（大于）",   "（小于）"};
     for (std::string_view mark : kMarks)
         if (text.find(mark) != std::string_view::npos) return true;
     return false;
@@ -40,8 +43,12 @@ TEST(CorpusTemplate, EveryTextOfTheShanghaiTemplateThatHoldsResidueIsReported) {
     fs::create_directories(scratch);
     const fs::path report = scratch / "template.xml", audit = scratch / "template.audit.xml";
     const std::string cli = std::string("'") + FINCHECK_CLI + "' ";
-    ASSERT_EQ(fincheck::corpus::run_command(cli + "import '" + pdf.string() + "' -o '" + report.string() + "' >/dev/null 2>&1"), 0);
-    ASSERT_LE(fincheck::corpus::run_command(cli + "check '" + report.string() + "' -o '" + audit.string() + "' >/dev/null 2>&1"), 1);
+    ASSERT_EQ(fincheck::corpus::run_command(cli + "import '" + pdf.string() + "' -o '" +
+                                            report.string() + "' >/dev/null 2>&1"),
+              0);
+    ASSERT_LE(fincheck::corpus::run_command(cli + "check '" + report.string() + "' -o '" +
+                                            audit.string() + "' >/dev/null 2>&1"),
+              1);
 
     pugi::xml_document imported, audited;
     ASSERT_TRUE(imported.load_file(report.c_str()));
@@ -54,9 +61,11 @@ TEST(CorpusTemplate, EveryTextOfTheShanghaiTemplateThatHoldsResidueIsReported) {
     }
     std::size_t texts = 0;
     std::set<std::string> seen;  // a paragraph printed twice is one defect, reported once
-    for (pugi::xpath_node node : imported.select_nodes("//title | //section | //p | //li | //note | //toc/entry")) {
+    for (pugi::xpath_node node :
+         imported.select_nodes("//title | //section | //p | //li | //note | //toc/entry")) {
         const pugi::xml_node element = node.node();
-        const std::string text = std::string(element.text().as_string()) + element.attribute("heading").as_string();
+        const std::string text =
+            std::string(element.text().as_string()) + element.attribute("heading").as_string();
         if (!holds_template_residue(text)) continue;
         ++texts;
         const unsigned line = element.attribute("line").as_uint();

@@ -12,9 +12,11 @@ namespace {
 constexpr std::string_view kRuleId = "structure-empty-table-note";
 
 // How a note says that its table is empty, compacted. The templates write 「…没有政府性基金预算
-// 财政拨款收入和支出，故本表无数据」 (Shanghai) and 「…本表为空表」 / 「无此项…」 (national practice).
-constexpr std::u32string_view kSaysEmpty[] = {U"本表无数据", U"表中无数据", U"本表为空表", U"本表为空",
-                                              U"以空表列示", U"公开空表",   U"无此项",     U"本表无内容"};
+// 财政拨款收入和支出，故本表无数据」 (Shanghai) and 「…本表为空表」 / 「无此项…」 (national
+// practice).
+constexpr std::u32string_view kSaysEmpty[] = {U"本表无数据", U"表中无数据", U"本表为空表",
+                                              U"本表为空",   U"以空表列示", U"公开空表",
+                                              U"无此项",     U"本表无内容"};
 
 // The empty-table statement in `note`, or an empty view.
 std::u32string_view empty_statement(std::u32string_view note) {
@@ -46,13 +48,14 @@ EmptyTableNoteRule::EmptyTableNoteRule() {
     meta_.default_severity = Severity::error;
     meta_.docs = "docs/rules/structure-empty-table-note.md";
     meta_.messages = {
-        {"has-amounts",
-         "{table}表下说明称「{phrase}」，但表中{row}「{column}」为 {value}：{note}",
-         "The note below table {table} says \"{phrase}\", but {row} / {column} holds {value}: {note}"},
+        {"has-amounts", "{table}表下说明称「{phrase}」，但表中{row}「{column}」为 {value}：{note}",
+         "The note below table {table} says \"{phrase}\", but {row} / {column} holds {value}: "
+         "{note}"},
     };
 }
 
-void EmptyTableNoteRule::check(const Report& report, const RuleContext& /*context*/, FindingSink& sink) const {
+void EmptyTableNoteRule::check(const Report& report, const RuleContext& /*context*/,
+                               FindingSink& sink) const {
     for (const Table& table : report.tables) {
         if (table.note.empty()) continue;
         const std::u32string note = compact(table.note);

@@ -10,7 +10,7 @@
 
 namespace fincheck::gen {
 
-void inject_structure_errors(Random& random, double rate, ReportBuilder& builder, const Profile& profile,
-                             std::vector<InjectedError>& truth);
+void inject_structure_errors(Random& random, double rate, ReportBuilder& builder,
+                             const Profile& profile, std::vector<InjectedError>& truth);
 
 }  // namespace fincheck::gen
