@@ -76,7 +76,10 @@ OrgMatch compare_org_names(std::u32string_view printed, std::u32string_view depa
         // 「中共…区委」 for 「中共…区委社会工作部」. What comes before it is only a region
         // or party prefix left out (「普陀区财政局」 for 「上海市普陀区财政局」).
         const std::u32string_view after = department.substr(at + printed.size());
-        if (!after.empty() && ends_like_a_body(printed) && ends_like_a_body(after)) return OrgMatch::higher_level;
+        // 「…卫生健康委」 for 「…卫生健康委员会」 is the same body shortened, not its parent: what
+        // follows must be a body's name of its own (two characters at least, not 员会).
+        if (after.size() >= 2 && !after.starts_with(U"员") && ends_like_a_body(printed) && ends_like_a_body(after))
+            return OrgMatch::higher_level;
         return OrgMatch::same;
     }
     const OrgName p = parse_org_name(printed);
