@@ -130,7 +130,7 @@ bool reads_as_the_body(std::u32string_view name) {
 
 // The places the 说明 and 概况 sentences of both templates name the reporting body, by
 // construction of the template's wording:
-// - the subject before the year that opens a sentence: 「<单位>2024年度收入、支出决算总计…」,
+// - the subject before the fiscal year (年度) that opens a sentence: 「<单位>2024年度收入、支出决算总计…」,
 //   「<单位>2024年度无政府性基金…」, and after 纳入: 「纳入<单位>2024年度部门决算编制范围…」;
 // - a clause before 共有车辆 or (部门)决算包括: 「截至2024年12月31日，<单位>共有车辆…」,
 //   「从预算单位构成看，<单位>部门决算包括：…」.
@@ -163,7 +163,9 @@ std::vector<Subject> sentence_subjects(std::u32string_view text) {
             if (clause.starts_with(U"纳入")) name_begin += 2;
             std::size_t end = name_begin;
             while (end < clause_end && !is_digit(text[end]) && end - name_begin < kLongestName) ++end;
-            if (end < clause_end && year_end(text, end) > 0) add(name_begin, end);
+            // 「2024年度」, the template's: 「中共上海市委2024年印发…」 tells what another body did.
+            const std::size_t year = end < clause_end ? year_end(text, end) : 0;
+            if (year > 0 && year < text.size() && text[year] == U'度') add(name_begin, end);
         }
         if (clause_end >= text.size()) break;
         sentence_start = kSentenceEnd.find(text[clause_end]) != std::u32string_view::npos;
