@@ -12,16 +12,20 @@ namespace {
 constexpr std::string_view kRuleId = "structure-empty-table-note";
 
 // How a note says that its table is empty, compacted. The templates write 「…没有政府性基金预算
-// 财政拨款收入和支出，故本表无数据」 (Shanghai) and 「…本表为空表」 / 「无此项…」 (national
-// practice).
-constexpr std::u32string_view kSaysEmpty[] = {U"本表无数据", U"表中无数据", U"本表为空表",
-                                              U"本表为空",   U"以空表列示", U"公开空表",
-                                              U"无此项",     U"本表无内容"};
+// 财政拨款收入和支出，故本表无数据」 (Shanghai) and 「…本表为空表」 (national practice).
+constexpr std::u32string_view kSaysEmpty[] = {U"本表无数据", U"表中无数据", U"本表为空表", U"本表为空",
+                                              U"以空表列示", U"公开空表",   U"本表无内容"};
 
-// The empty-table statement in `note`, or an empty view.
+// The empty-table statement in `note`, or an empty view. 「无此项」 says the table is empty only as
+// a whole note (「注：无此项。」): inside a sentence it is about one item (「因公出国（境）费无此项
+// 支出」) while the others may have amounts.
 std::u32string_view empty_statement(std::u32string_view note) {
     for (std::u32string_view phrase : kSaysEmpty)
         if (note.find(phrase) != std::u32string_view::npos) return phrase;
+    for (std::u32string_view label : {std::u32string_view(U"注:"), std::u32string_view(U"说明:")})
+        if (note.starts_with(label)) note.remove_prefix(label.size());
+    while (note.ends_with(U"。") || note.ends_with(U".")) note.remove_suffix(1);
+    if (note == U"无此项" || note == U"本表无此项") return note;
     return {};
 }
 
