@@ -145,6 +145,7 @@ std::vector<Subject> sentence_subjects(std::u32string_view text) {
         if (reads_as_the_body(text.substr(begin, end - begin))) out.push_back({begin, end});
     };
     bool sentence_start = true;
+    bool after_date = false;  // the clause before opens with 截至 (截至2024年12月31日，…)
     for (std::size_t start = 0; start < text.size();) {
         while (start < text.size() && is_space(text[start])) ++start;
         std::size_t clause_end = text.find_first_of(kClauseEnd, start);
@@ -154,10 +155,14 @@ std::vector<Subject> sentence_subjects(std::u32string_view text) {
         for (std::u32string_view tail : kClauseTails) {
             const std::size_t at = clause.find(tail);
             if (at == std::u32string_view::npos || at > kLongestName) continue;
+            // 「其中，…中心共有车辆1辆」 counts a subordinate unit's cars: only the clause right
+            // after the date is the reporting body's.
+            if (tail == U"共有车辆" && !after_date) break;
             add(start, start + at);
             found = true;
             break;
         }
+        after_date = clause.starts_with(U"截至");
         if (!found && sentence_start) {
             std::size_t name_begin = start;
             if (clause.starts_with(U"纳入")) name_begin += 2;
@@ -266,12 +271,24 @@ void DepartmentMismatchRule::check(const Report& report, const RuleContext& cont
     // The narrative names the reporting body where the template's sentences put it
     // (sentence_subjects); another body there (the parent, the city's, another unit's report
     // copied) is the same error.
+    // A department's report covers its subordinate units, listed in the 概况's table of units
+    // (「纳入…编制范围的单位包括」): a sentence about one of them names it rightly.
+    std::set<std::u32string> listed_units;
+    for (const Table& table : report.tables) {
+        if (table.kind == TableKind::standard) continue;
+        for (const Row& row : table.rows) {
+            listed_units.insert(compact(row.label));
+            for (const Cell& cell : row.cells)
+                if (!cell.value) listed_units.insert(compact(cell.raw));
+        }
+    }
     for (std::size_t b = 0; b < report.blocks.size(); ++b) {
         const Block& block = report.blocks[b];
         if ((block.kind != BlockKind::paragraph && block.kind != BlockKind::list_item) || block.attachment >= 0) continue;
         const std::u32string text = decode_utf8(block.text);
         for (const Subject& subject : sentence_subjects(text)) {
             const std::u32string_view name = std::u32string_view(text).substr(subject.begin, subject.end - subject.begin);
+            if (listed_units.contains(compact(encode_utf8(name)))) continue;
             compare(encode_utf8(name), "正文中指称本单位处", "narrative where the template names the reporting body",
                     Location::at_block(report, static_cast<int>(b), static_cast<std::uint32_t>(subject.begin),
                                        static_cast<std::uint32_t>(subject.end)));
