@@ -76,7 +76,14 @@ const std::string kNational =
         "2210201\t\t\t住房公积金\t10.00\t10.00\t\t\t\t\t",
     });
 
-const std::string kShanghai = lines({
+// The three header rows of the Shanghai 05 table, printed again on every page it runs over.
+const std::string kShanghai05Header = lines({
+    "项目\t\t\t\t本年支出\t\t",
+    "支出功能分类科目编码\t\t\t科目名称\t合计\t基本支出\t项目支出",
+    "类\t款\t项\t\t\t\t",
+});
+
+const std::string kShanghaiStart = lines({
     "**上海市示例区示例局2024年度部门决算**",
     "",
     "第二部分 上海市示例区示例局2024年度部门决算表",
@@ -85,25 +92,27 @@ const std::string kShanghai = lines({
     "",
     "单位：万元",
     "",
-    "项目\t\t\t\t本年支出\t\t",
-    "支出功能分类科目编码\t\t\t科目名称\t合计\t基本支出\t项目支出",
-    "类\t款\t项\t\t\t\t",
-    "201\t\t\t一般公共服务支出\t1,020.00\t20.00\t1,000.00",
-    "201\t06\t\t财政事务\t1,020.00\t20.00\t1,000.00",
-    "201\t06\t01\t行政运行\t20.00\t20.00\t",
-    "201\t06\t02\t一般行政管理事务\t1,000.00\t\t1,000.00",
-    "",
-    // The next page reprints the unit line and the whole three-row header; the 合计 comes last.
-    "单位：万元",
-    "",
-    "项目\t\t\t\t本年支出\t\t",
-    "支出功能分类科目编码\t\t\t科目名称\t合计\t基本支出\t项目支出",
-    "类\t款\t项\t\t\t\t",
-    "221\t\t\t住房保障支出\t10.00\t10.00\t",
-    "221\t02\t\t住房改革支出\t10.00\t10.00\t",
-    "221\t02\t01\t住房公积金\t10.00\t10.00\t",
-    "\t\t\t合计\t1,030.00\t30.00\t1,000.00",
 });
+
+const std::string kShanghai =
+    kShanghaiStart + kShanghai05Header +
+    lines({
+        "201\t\t\t一般公共服务支出\t1,020.00\t20.00\t1,000.00",
+        "201\t06\t\t财政事务\t1,020.00\t20.00\t1,000.00",
+        "201\t06\t01\t行政运行\t20.00\t20.00\t",
+        "201\t06\t02\t一般行政管理事务\t1,000.00\t\t1,000.00",
+        "",
+        // The next page reprints the unit line and the whole three-row header; the 合计 comes last.
+        "单位：万元",
+        "",
+    }) +
+    kShanghai05Header +
+    lines({
+        "221\t\t\t住房保障支出\t10.00\t10.00\t",
+        "221\t02\t\t住房改革支出\t10.00\t10.00\t",
+        "221\t02\t01\t住房公积金\t10.00\t10.00\t",
+        "\t\t\t合计\t1,030.00\t30.00\t1,000.00",
+    });
 
 std::vector<std::string> keys(const Table& t) {
     std::vector<std::string> out;
