@@ -40,6 +40,30 @@ TEST(BatchExit, FindingsGiveOneOnlyAtOrAboveFailOn) {
     EXPECT_EQ(run_fincheck(batch_args(marked, out / "e", {"--fail-on", "info"})).code(), 1);
 }
 
+// One wrong cell breaks several relations: the summary and the closing line count the defects the
+// audit grouped its findings into, as its counts/@defects does, beside the findings.
+TEST(BatchSummary, CountsEachReportsDefectsAsItsAuditDoes) {
+    const fs::path in = scratch("defects/in");
+    fs::copy_file(FINCHECK_SOURCE_DIR "/examples/sample-report-2024.xml", in / "sample.xml");
+    write_reports(in, 1, 43);
+    const fs::path out = scratch("defects/out");
+    const CliRun run = run_fincheck(batch_args(in, out, {"--plugin-dir", FINCHECK_PLUGIN_BUILD_DIR}));
+    ASSERT_EQ(run.code(), 0) << run.err;
+    pugi::xml_document summary, audit;
+    ASSERT_TRUE(summary.load_file((out / "summary.xml").c_str()));
+    const pugi::xml_node sample = report_node(summary, "in/sample.xml");
+    ASSERT_TRUE(audit.load_file((out / sample.attribute("output").as_string()).c_str()));
+    const pugi::xml_node audited = audit.child("audit-report").child("header").child("counts");
+    const std::size_t defects = sample.child("counts").attribute("defects").as_ullong();
+    EXPECT_EQ(defects, audited.attribute("defects").as_ullong());
+    EXPECT_GT(defects, 0u);
+    EXPECT_LT(defects, sample.child("counts").attribute("total").as_ullong()) << "the sample's findings share root cells";
+    const pugi::xml_node totals = summary.child("batch-summary").child("totals").child("counts");
+    EXPECT_EQ(totals.attribute("defects").as_ullong(), defects) << "the clean generated report adds no defect";
+    EXPECT_NE(run.err.find(std::to_string(defects) + " 处缺陷 / defects"), std::string::npos) << run.err;
+    EXPECT_EQ(xmllint(out / "summary.xml", true), 0) << "summary.xml does not match schemas/batch-summary.xsd";
+}
+
 TEST(BatchExit, AFailedReportGivesTwoWhateverFailOn) {
     const fs::path in = scratch("exit-failed/in");
     write_reports(in, 3, 42);

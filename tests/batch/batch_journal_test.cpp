@@ -23,6 +23,7 @@ ReportRecord sample_record(std::string key) {
     record.sha256 = std::string(64, 'a');
     record.audit_sha256 = std::string(64, 'b');
     record.counts = {3, 2, 1};
+    record.defects = 4;
     record.by_rule["arith-03-columns"] = {2, 0, 0};
     record.by_rule["odd;rule=id,%"] = {1, 2, 1};
     return record;
@@ -92,6 +93,7 @@ TEST(BatchJournal, LineRoundTripsKeysAndRuleIdsWithSeparatorsInThem) {
     EXPECT_EQ(back->sha256, record.sha256);
     EXPECT_EQ(back->audit_sha256, record.audit_sha256);
     EXPECT_EQ(back->counts, record.counts);
+    EXPECT_EQ(back->defects, record.defects);
     EXPECT_EQ(back->by_rule, record.by_rule);
     EXPECT_EQ(back->status, Status::audited);
 }

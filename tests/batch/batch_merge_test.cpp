@@ -86,8 +86,8 @@ TEST(BatchMerge, CorruptedOrForeignSummariesAreRefusedNamingTheFile) {
 
     expect_refused(with(good.substr(0, good.size() / 2)), merged, bad.string(), "malformed XML");
     std::string version = good;
-    version.replace(version.find("format-version=\"2\""), 18, "format-version=\"1\"");
-    expect_refused(with(version), merged, bad.string(), "format version '1'");
+    version.replace(version.find("format-version=\"3\""), 18, "format-version=\"2\"");
+    expect_refused(with(version), merged, bad.string(), "format version '2'");
     std::string unsharded = good;
     unsharded.erase(unsharded.find(" shard=\"2/3\""), 12);
     expect_refused(with(unsharded), merged, bad.string(), "not a shard summary");

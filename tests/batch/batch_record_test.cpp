@@ -58,7 +58,9 @@ std::string reference_record_xml(const ReportRecord& record, std::string_view co
         e.text().set(f.message.c_str());
     }
     if (record.status == Status::audited) {
-        reference_counts(node.append_child("counts"), record.counts);
+        pugi::xml_node totals = node.append_child("counts");
+        reference_counts(totals, record.counts);
+        totals.append_attribute("defects") = static_cast<unsigned long long>(record.defects);
         for (const auto& [rule, counts] : record.by_rule) {
             pugi::xml_node r = node.append_child("rule");
             r.append_attribute("id") = rule.c_str();
@@ -87,6 +89,7 @@ ReportRecord audited_record() {
     record.sha256 = std::string(64, 'f');
     record.audit_sha256 = std::string(64, '0');
     record.counts = {2, 1, 0};
+    record.defects = 2;
     record.by_rule["arith-03-columns"] = {2, 0, 0};
     record.by_rule["years-\todd"] = {0, 1, 0};  // a tab: escaped in attributes (XML cannot carry \x01 at all)
     BaselineDiff diff;
@@ -127,6 +130,8 @@ TEST(BatchRecord, ReadsBackWhatItWrites) {
     ASSERT_TRUE(back);
     EXPECT_EQ(config_hash, "cafe");
     EXPECT_EQ(back->key, audited_record().key);
+    EXPECT_EQ(back->counts, audited_record().counts);
+    EXPECT_EQ(back->defects, 2u);
     EXPECT_EQ(back->by_rule, audited_record().by_rule);
     ASSERT_TRUE(back->baseline);
     EXPECT_EQ(back->baseline->added, audited_record().baseline->added);
@@ -150,6 +155,8 @@ TEST(BatchRecord, SummaryNestsEachRecordOneLevelDeep) {
     }
     EXPECT_NE(summary.find(nested), std::string::npos) << summary;
     EXPECT_NE(summary.find("  <totals reports=\"1\" audited=\"1\" failed=\"0\" skipped=\"0\">"), std::string::npos) << summary;
+    EXPECT_NE(summary.find("    <counts error=\"2\" warning=\"1\" info=\"0\" total=\"3\" defects=\"2\" />"), std::string::npos)
+        << "the totals add up the reports' defects: " << summary;
 }
 
 TEST(BatchInputList, GivesEachInputOnceInKeyOrderWithItsOutputName) {

@@ -118,8 +118,9 @@ public:
             const batch::BatchResult result = batch::run_batch(*created.engine, options);
             std::cerr << "fincheck batch: " << result.totals.reports << " 份报告 / reports, " << result.totals.audited
                       << " 已审核 / audited (" << result.resumed << " 沿用 / resumed), " << result.totals.failed
-                      << " 失败 / failed, " << result.totals.skipped << " 跳过 / skipped; " << result.totals.counts.error
-                      << " error, " << result.totals.counts.warning << " warning, " << result.totals.counts.info << " info → "
+                      << " 失败 / failed, " << result.totals.skipped << " 跳过 / skipped; " << result.totals.defects
+                      << " 处缺陷 / defects (" << result.totals.counts.error << " error, " << result.totals.counts.warning
+                      << " warning, " << result.totals.counts.info << " info findings) → "
                       << (fs::path(out_) / "summary.xml").string()
                       << (html_ ? ", " + (fs::path(out_) / "index.html").string() : std::string()) << "\n";
             return exit_code(result.totals);

@@ -19,12 +19,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// J1 TAB key TAB output TAB input-sha TAB config-hash TAB audit-sha TAB e,w,i TAB
-// rule=e,w,i;rule=e,w,i… TAB checksum NL: an audited report.
+// J2 TAB key TAB output TAB input-sha TAB config-hash TAB audit-sha TAB e,w,i,defects TAB
+// rule=e,w,i;rule=e,w,i… TAB checksum NL: an audited report. (J1 lines, without the defect
+// count, are not read: --resume audits those reports again.)
 // F1 TAB key TAB input-sha TAB config-hash TAB kind TAB message TAB checksum NL: a report
 // that crashed or hung its worker, so that --resume does not run into it again.
 // Text fields escape the separators as %XX.
-constexpr std::string_view kMagic = "J1";
+constexpr std::string_view kMagic = "J2";
 constexpr std::string_view kFailedMagic = "F1";
 constexpr std::size_t kChecksumDigits = 16;
 constexpr std::size_t kFields = 8;        // before the checksum
@@ -179,6 +180,8 @@ void append_journal_line(std::string& out, const ReportRecord& record, std::stri
         append_fields(out, kMagic, {record.key, record.output, record.sha256, config_hash, record.audit_sha256});
         out += '\t';
         append_counts(out, record.counts);
+        out += ',';
+        append_number(out, record.defects);
         out += '\t';
         bool first = true;
         for (const auto& [rule, counts] : record.by_rule) {
@@ -229,7 +232,12 @@ std::optional<ReportRecord> parse_journal_line(std::string_view line, std::strin
 
     std::optional<std::string> key = unescaped(fields[1]), output = unescaped(fields[2]), sha = unescaped(fields[3]),
                                config = unescaped(fields[4]), audit = unescaped(fields[5]);
-    if (!key || !output || !sha || !config || !audit || !parse_counts(fields[6], record.counts)) return std::nullopt;
+    // The report's counts end with its defect count: "error,warning,info,defects".
+    const std::size_t defects_at = fields[6].rfind(',');
+    if (!key || !output || !sha || !config || !audit || defects_at == std::string_view::npos ||
+        !parse_counts(fields[6].substr(0, defects_at), record.counts) ||
+        !parse_number(fields[6].substr(defects_at + 1), record.defects))
+        return std::nullopt;
     record.key = std::move(*key);
     record.output = std::move(*output);
     record.sha256 = std::move(*sha);

@@ -144,6 +144,7 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
                                   engine::AuditInput{xml_readable(input.path.filename().string()), sha,
                                                      std::move(line_origin)});
         engine::write_audit_xml(result, buffers.audit_xml);
+        record.defects = result.defects.size();
         if (context.options->html) {
             // Page numbers link to the PDF where it lies, relative to the output directory.
             std::string pdf_href;

@@ -168,6 +168,7 @@ void append_record_xml(std::string& out, const ReportRecord& record, std::string
     if (record.status == Status::audited) {
         xml.open("counts");
         write_counts(xml, record.counts);
+        xml.attribute("defects", record.defects);
         xml.close();
         for (const auto& [rule, counts] : record.by_rule) {
             xml.open("rule");
@@ -218,6 +219,7 @@ std::optional<ReportRecord> record_from_node(const pugi::xml_node& node, std::st
         record.failure = std::move(f);
     }
     record.counts = read_counts(node.child("counts"));
+    record.defects = number(node.child("counts"), "defects");
     for (pugi::xml_node r : node.children("rule")) record.by_rule[r.attribute("id").as_string()] = read_counts(r);
     if (pugi::xml_node b = node.child("baseline")) {
         BaselineDiff d;

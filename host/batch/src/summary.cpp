@@ -55,6 +55,7 @@ void Totals::add(const ReportRecord& record) {
     } else {
         ++audited;
         counts += record.counts;
+        defects += record.defects;
         for (const auto& [rule, c] : record.by_rule) by_rule[rule] += c;
     }
     if (record.baseline) {
@@ -118,7 +119,7 @@ void SummaryWriter::finish() {
     std::string end = "  <totals reports=\"" + std::to_string(totals_.reports) + "\" audited=\"" +
                       std::to_string(totals_.audited) + "\" failed=\"" + std::to_string(totals_.failed) + "\" skipped=\"" +
                       std::to_string(totals_.skipped) + "\">\n";
-    end += "    <counts " + counts_attributes(totals_.counts) + " />\n";
+    end += "    <counts " + counts_attributes(totals_.counts) + " defects=\"" + std::to_string(totals_.defects) + "\" />\n";
     for (const auto& [rule, c] : totals_.by_rule)
         end += "    <rule id=\"" + escape_attribute(rule) + "\" " + counts_attributes(c) + " />\n";
     if (totals_.baseline)

@@ -432,8 +432,16 @@ private:
                                           report_.attachments[static_cast<std::size_t>(attachment_)], report_);
             }
         }
-        // The rows, across page breaks: a later block of tab lines continues the table.
-        for (; g < groups_.size() && groups_[g].tabular; ++g) {
+        // The rows, across page breaks: a later block of tab lines continues the table, also
+        // when the page reprints the unit line above it (「单位：万元」 between two blocks of rows
+        // is no new table: a new table has a title first).
+        for (; g < groups_.size(); ++g) {
+            if (!groups_[g].tabular) {
+                if (!raw.rows.empty() && attachment_ < 0 && g + 1 < groups_.size() && groups_[g + 1].tabular &&
+                    only_unit_lines(groups_[g]))
+                    continue;
+                break;
+            }
             const Group& rows = groups_[g];
             for (std::size_t i = rows.first; i < rows.last; ++i) {
                 RawRow row;
@@ -458,6 +466,16 @@ private:
         while (g < groups_.size() && !groups_[g].tabular && is_note_start(group_line(groups_[g], 0)))
             g = read_note(g, table);
         return g;
+    }
+
+    bool only_unit_lines(const Group& group) const {
+        for (std::size_t k = 0; k < group_size(group); ++k) {
+            const std::string compacted = compact(group_line(group, k));
+            const bool unit = starts_with(compacted, "单位：") || starts_with(compacted, "单位:") ||
+                              starts_with(compacted, "金额单位：") || starts_with(compacted, "金额单位:");
+            if (!unit || !is_meta_line(compacted, false)) return false;
+        }
+        return true;
     }
 
     int build_table(const RawTable& raw) {

@@ -357,6 +357,11 @@ bool build_coded(Builder& b, TableHeader& header, std::vector<PhysicalColumn>& c
         bool has_values = false;
         for (std::size_t c = value_start; c < row.cells.size(); ++c)
             if (!row.cells[c].empty()) has_values = true;
+        // The first row below a header whose last line opens with 合计 (the Shanghai fund
+        // tables print the total's label beside the sub-headers of 本年支出): that total's amounts.
+        if (pending.code.empty() && pending.label.empty() && has_values && stray.empty() && !has_total &&
+            !header.total_rows.empty() && r == header.rows)
+            pending.label = "合计";
         if (pending.code.empty() && pending.label.empty()) {
             if (has_values || !stray.empty()) {
                 std::string shown = stray;
@@ -699,9 +704,10 @@ bool build_standard_table(const RawTable& raw, std::string_view id, Report& repo
                           Diagnostics& diagnostics) {
     TableHeader header = read_header(raw.rows);
     if (header.rows == 0) return false;
+    const RawTable body = without_repeated_headers(raw, header);
     std::vector<Finding> scratch;  // diagnostics of an attempt that is then abandoned
     Diagnostics attempt(scratch);
-    Builder builder{raw, id, model_for(id), report, attempt, {}, {}};
+    Builder builder{body, id, model_for(id), report, attempt, {}, {}};
     bool built = false;
     if (id == "06") {
         built = build_basic_detail(builder, header);

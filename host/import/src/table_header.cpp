@@ -85,6 +85,55 @@ bool is_column_number_row(const RawRow& row) {
     return count >= 2 && first_is_one;
 }
 
+bool is_repeated_header_row(const RawRow& row, const TableHeader& header) {
+    if (is_column_number_row(row)) return true;
+    // Words a header prints whatever the table: the code and name headings, 行次, the amounts'
+    // captions. A row of these alone is a header row; so is a row of the table's own column
+    // names in their columns, and a unit line printed again after a page break.
+    static constexpr std::string_view kHeaderWords[] = {
+        "类", "款", "项", "栏次", "行次", "项目", "科目名称", "科目编码", "科目代码", "功能分类科目编码",
+        "支出功能分类科目编码", "经济分类科目编码", "支出经济分类科目编码", "功能分类", "经济分类",
+        "支出功能分类", "决算数", "预算数", "金额", "收入", "支出"};
+    auto is_header_word = [](std::string_view text) {
+        for (std::string_view word : kHeaderWords)
+            if (text == word) return true;
+        return false;
+    };
+    // The header's own text at that column: a data row may be named like a column (04's
+    // 「一般公共预算财政拨款」 rows under 年初结转和结余), but not in the column's header place.
+    auto is_column_name = [&](std::size_t column, std::string_view text) {
+        if (column >= header.path.size()) return false;
+        for (const auto& element : header.path[column])
+            if (compact(element) == text) return true;
+        return false;
+    };
+    std::size_t cells = 0, words = 0;
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+        const std::string& cell = row.cells[c];
+        if (cell.empty()) continue;
+        if (looks_like_amount(cell) || parse_number(cell)) return false;
+        const std::string text = compact(cell);
+        ++cells;
+        if (starts_with(text, "单位：") || starts_with(text, "单位:") || starts_with(text, "金额单位")) {
+            if (row.cells.size() == 1 || cells == 1) return true;
+            return false;
+        }
+        if (is_header_word(text)) ++words;
+        else if (!is_column_name(c, text)) return false;
+    }
+    // A lone column name (「项目支出」 with blank cells) may be a data row of that name; two or
+    // more names, or a heading word, make the row a header.
+    return cells >= 2 || words >= 1;
+}
+
+RawTable without_repeated_headers(const RawTable& raw, const TableHeader& header) {
+    RawTable body = raw;
+    body.rows.clear();
+    for (std::size_t r = 0; r < raw.rows.size(); ++r)
+        if (r < header.rows || !is_repeated_header_row(raw.rows[r], header)) body.rows.push_back(raw.rows[r]);
+    return body;
+}
+
 TableHeader read_header(const std::vector<RawRow>& rows) {
     TableHeader header;
     for (const auto& row : rows) header.width = std::max(header.width, row.cells.size());
@@ -106,11 +155,23 @@ TableHeader read_header(const std::vector<RawRow>& rows) {
         }
         if (is_data_row(row)) break;
         ++header.rows;
-        if (auto first = first_content_cell(row); first && is_total_label(compact(row.cells[*first])))
+        // The 合计 that opens a header row doubling as the total row is that row's label, not a
+        // column heading, when it stands under the name or code heading (项目, 科目编码): there it
+        // would make the codes a 合计 amount column. Under a group heading (the 三公 table's
+        // 「财政拨款“三公”经费」) it is the heading of the 合计 column.
+        std::optional<std::size_t> total_label;
+        if (auto first = first_content_cell(row); first && is_total_label(compact(row.cells[*first]))) {
             header.total_rows.push_back(row.line);
+            if (*first < header.path.size() &&
+                std::any_of(header.path[*first].begin(), header.path[*first].end(), [](const std::string& element) {
+                    const std::string text = compact(element);
+                    return text == "项目" || text == "科目名称" || contains(text, "编码") || contains(text, "代码");
+                }))
+                total_label = first;
+        }
         std::vector<std::size_t> next_end = span_end;
         for (std::size_t c = 0; c < row.cells.size(); ++c) {
-            if (row.cells[c].empty()) continue;
+            if (row.cells[c].empty() || total_label == c) continue;
             std::size_t next = c + 1;
             while (next < row.cells.size() && row.cells[next].empty()) ++next;
             if (next >= row.cells.size()) next = header.width;

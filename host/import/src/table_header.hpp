@@ -28,6 +28,12 @@ struct TableHeader {
 TableHeader read_header(const std::vector<RawRow>& rows);
 
 bool is_column_number_row(const RawRow& row);
+// A row below the header that repeats it: a 栏次 row, a 类/款/项 or 项目/科目名称 row, the
+// table's column names, a unit line (a table continued after a page break reprints them). It
+// holds no amount; it is not data.
+bool is_repeated_header_row(const RawRow& row, const TableHeader& header);
+// `raw` without the rows below its header that repeat it.
+RawTable without_repeated_headers(const RawTable& raw, const TableHeader& header);
 // The first cell that is neither empty nor one of 类 / 款 / 项 / 栏次.
 std::optional<std::size_t> first_content_cell(const RawRow& row);
 bool is_total_label(std::string_view compact_text);

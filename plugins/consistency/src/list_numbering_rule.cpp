@@ -66,6 +66,23 @@ bool missing_items_run_in(const Report& report, const NumberedItem& previous_ite
     return true;
 }
 
+// True when as many sibling headings without a number stand between the two numbered
+// headings as numbers are missing: 「第一部分…」, 「…2024年度部门决算表」, 「第三部分…」 — the
+// Shanghai template prints its tables part without 第二部分. The part is there; whether its
+// number should be is structure-toc-mismatch's question.
+bool missing_items_unnumbered(const Report& report, const NumberedItem& previous_item, const NumberedItem& item) {
+    if (previous_item.kind != NumberedItem::Kind::heading || item.kind != NumberedItem::Kind::heading) return false;
+    const int parent = report.sections[item.index].parent;
+    int unnumbered = 0;
+    for (std::size_t i = previous_item.index + 1; i < item.index; ++i) {
+        const Section& s = report.sections[i];
+        if (s.parent == parent && s.level == report.sections[item.index].level && s.number.empty() &&
+            !leading_ordinal(compact(s.heading)))
+            ++unnumbered;
+    }
+    return unnumbered > 0 && unnumbered == item.ordinal.value - previous_item.ordinal.value - 1;
+}
+
 // Checks one sequence of same-style siblings in document order.
 void check_sequence(const Report& report, const std::vector<NumberedItem>& items, std::string_view what_zh,
                     std::string_view what_en, FindingSink& sink) {
@@ -74,7 +91,9 @@ void check_sequence(const Report& report, const std::vector<NumberedItem>& items
         const int current = items[i].ordinal.value;
         // The next item, or a new list starting again at 1 (「1.」 right after 「1.」 is a repeat).
         if (current == previous + 1 || (current == 1 && previous != 1)) continue;
-        if (current > previous + 1 && missing_items_run_in(report, items[i - 1], current)) continue;
+        if (current > previous + 1 && (missing_items_run_in(report, items[i - 1], current) ||
+                                       missing_items_unnumbered(report, items[i - 1], items[i])))
+            continue;
         const OrdinalStyle style = items[i].ordinal.style;
         std::string_view message = current == previous ? "repeat" : current > previous ? "skip" : "backward";
         sink.add(FindingBuilder(kRuleId, message)

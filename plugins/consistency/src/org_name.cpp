@@ -35,6 +35,11 @@ std::u32string concat(const std::vector<std::u32string>& parts) {
 
 }  // namespace
 
+bool ends_like_a_body(std::u32string_view name) {
+    static constexpr std::u32string_view kLast = U"局委会部办院所心室厅处站队馆校府署社团联";
+    return !name.empty() && kLast.find(name.back()) != std::u32string_view::npos;
+}
+
 OrgName parse_org_name(std::u32string_view text) {
     OrgName name;
     for (std::u32string_view prefix : {std::u32string_view(U"中国共产党"), std::u32string_view(U"中共")}) {
@@ -64,9 +69,19 @@ OrgName parse_org_name(std::u32string_view text) {
 
 OrgMatch compare_org_names(std::u32string_view printed, std::u32string_view department) {
     if (printed.empty() || department.empty()) return OrgMatch::same;
-    if (printed.find(department) != std::u32string_view::npos ||
-        department.find(printed) != std::u32string_view::npos)
+    if (printed.find(department) != std::u32string_view::npos) return OrgMatch::same;
+    if (const std::size_t at = department.find(printed); at != std::u32string_view::npos) {
+        // Inside the department's name, a name that ends like a body while the department's
+        // name goes on to another body is its parent: 「…委员会」 for 「…委员会办公室」,
+        // 「中共…区委」 for 「中共…区委社会工作部」. What comes before it is only a region
+        // or party prefix left out (「普陀区财政局」 for 「上海市普陀区财政局」).
+        const std::u32string_view after = department.substr(at + printed.size());
+        // 「…卫生健康委」 for 「…卫生健康委员会」 is the same body shortened, not its parent: what
+        // follows must be a body's name of its own (two characters at least, not 员会).
+        if (after.size() >= 2 && !after.starts_with(U"员") && ends_like_a_body(printed) && ends_like_a_body(after))
+            return OrgMatch::higher_level;
         return OrgMatch::same;
+    }
     const OrgName p = parse_org_name(printed);
     const OrgName d = parse_org_name(department);
     if (!p.regions.empty() && !d.regions.empty()) {
@@ -79,8 +94,17 @@ OrgMatch compare_org_names(std::u32string_view printed, std::u32string_view depa
         if (!p_chain.ends_with(d.regions.back())) return OrgMatch::higher_level;
     }
     // The body may be abbreviated (工委 for 工作委员会) but not replaced (税务局 for 财政局).
-    if (!is_subsequence(p.body, d.body) && !is_subsequence(d.body, p.body)) return OrgMatch::other_body;
-    return OrgMatch::same;
+    if (is_subsequence(p.body, d.body) || is_subsequence(d.body, p.body)) return OrgMatch::same;
+    // 「规划与自然资源局」 for 「规划和自然资源局」: the same body misspelt, not another one.
+    auto conjunctions_as_he = [](std::u32string body) {
+        for (char32_t& c : body)
+            if (c == U'与' || c == U'及') c = U'和';
+        return body;
+    };
+    const std::u32string p_body = conjunctions_as_he(p.body), d_body = conjunctions_as_he(d.body);
+    if (p_body != p.body || d_body != d.body)
+        if (is_subsequence(p_body, d_body) || is_subsequence(d_body, p_body)) return OrgMatch::variant_spelling;
+    return OrgMatch::other_body;
 }
 
 }  // namespace fincheck::consistency

@@ -17,10 +17,17 @@ struct OrgName {
 
 OrgName parse_org_name(std::u32string_view compacted);
 
-enum class OrgMatch : std::uint8_t { same, other_region, higher_level, other_body };
+// The last character is one an organisation's name ends with (局, 委员会, 办公室, 中心, 医院,
+// 学校, 人民政府 …).
+bool ends_like_a_body(std::u32string_view name);
+
+enum class OrgMatch : std::uint8_t { same, other_region, higher_level, other_body, variant_spelling };
 
 // Compares a printed name with the report's department. `same` when the printed name is
-// the department, contains it (「…本级」) or abbreviates it without leaving its region.
+// the department, contains it (「…本级」) or abbreviates it without leaving its region;
+// `variant_spelling` for its name with 与 or 及 where the department has 和 (or back);
+// `higher_level` for the department's parent, named inside its name (「…委员会」 for
+// 「…委员会办公室」) or by a region above the department's (市 for 区).
 OrgMatch compare_org_names(std::u32string_view printed, std::u32string_view department);
 
 }  // namespace fincheck::consistency

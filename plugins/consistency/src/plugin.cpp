@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "department_mismatch_rule.hpp"
+#include "empty_table_note_rule.hpp"
 #include "fincheck/plugin.hpp"
 #include "list_numbering_rule.hpp"
 #include "missing_table_rule.hpp"
@@ -35,7 +36,8 @@ public:
     std::vector<const Rule*> rules() const override {
         return {&department_mismatch_, &placeholder_text_, &missing_table_,
                 &toc_mismatch_,        &list_numbering_,   &wrong_level_,
-                &repeated_punctuation_, &unresolved_alternative_, &obsolete_class_name_};
+                &repeated_punctuation_, &unresolved_alternative_, &obsolete_class_name_,
+                &empty_table_note_};
     }
 
 private:
@@ -50,6 +52,7 @@ private:
     RepeatedPunctuationRule repeated_punctuation_;
     UnresolvedAlternativeRule unresolved_alternative_;
     ObsoleteClassNameRule obsolete_class_name_;
+    EmptyTableNoteRule empty_table_note_;
 };
 
 std::unique_ptr<Plugin> create_consistency_plugin(const PluginEnvironment& environment) {

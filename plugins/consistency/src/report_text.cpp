@@ -15,6 +15,7 @@ std::string_view place_name_zh(TextPlace place) {
         case TextPlace::row_label: return "表格行名称";
         case TextPlace::attachment_title: return "附件标题";
         case TextPlace::field: return "附件表单栏目";
+        case TextPlace::report_title: return "报告标题";
         case TextPlace::toc: break;
     }
     return "目录";
@@ -31,6 +32,7 @@ std::string_view place_name_en(TextPlace place) {
         case TextPlace::row_label: return "table row label";
         case TextPlace::attachment_title: return "attachment title";
         case TextPlace::field: return "attachment field";
+        case TextPlace::report_title: return "report title";
         case TextPlace::toc: break;
     }
     return "contents";
@@ -47,6 +49,7 @@ std::string_view text_at(const Report& report, const TextRef& ref) {
         case TextPlace::row_label: return report.tables[ref.index].rows[ref.row].label;
         case TextPlace::attachment_title: return report.attachments[ref.index].title;
         case TextPlace::field: return report.attachments[ref.index].fields[ref.row].raw;
+        case TextPlace::report_title: return report.meta.title;
         case TextPlace::toc: break;
     }
     return report.toc[ref.index].text;
@@ -81,6 +84,7 @@ Location location_of(const Report& report, const TextRef& ref, std::size_t begin
         }
         case TextPlace::attachment_title: return Location::at_line(report.attachments[ref.index].line);
         case TextPlace::field: return Location::at_line(report.attachments[ref.index].fields[ref.row].line);
+        case TextPlace::report_title: return Location::at_line(report.meta.title_line);
         case TextPlace::toc: break;
     }
     return Location::at_line(report.toc[ref.index].line);

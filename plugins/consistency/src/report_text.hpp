@@ -23,6 +23,7 @@ enum class TextPlace : std::uint8_t {
     attachment_title,
     field,
     toc,
+    report_title,  // the cover's title (Metadata::title)
 };
 
 std::string_view place_name_zh(TextPlace place);
@@ -48,12 +49,13 @@ Location location_of(const Report& report, const TextRef& ref, std::size_t begin
 FindingBuilder finding_in_text(std::string_view rule_id, std::string_view message_id, const Report& report,
                                const TextRef& ref, std::string_view text, std::size_t begin, std::size_t end);
 
-// Calls visit(const TextRef&, std::string_view text) in document order of kind: headings,
-// blocks, tables, attachments, contents. `with_cells` includes table cells that hold no
+// Calls visit(const TextRef&, std::string_view text) in document order of kind: the report's
+// title, headings, blocks, tables, attachments, contents. `with_cells` includes table cells that hold no
 // number and attachment fields (placeholders can hide there).
 template <class Visit>
 void for_each_text(const Report& report, bool with_cells, Visit&& visit) {
     auto u32 = [](std::size_t i) { return static_cast<std::uint32_t>(i); };
+    visit(TextRef{TextPlace::report_title, 0, 0, 0}, report.meta.title);
     for (std::size_t i = 0; i < report.sections.size(); ++i)
         visit(TextRef{TextPlace::heading, u32(i), 0, 0}, report.sections[i].heading);
     for (std::size_t b = 0; b < report.blocks.size(); ++b)

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "org_name.hpp"
 #include "text_util.hpp"
 
 namespace fincheck::consistency {
@@ -170,6 +171,27 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
                      .build());
     };
 
+    // The department's name is often left out of a heading or the contents (「第二部分 2024年度部门
+    // 决算表」 for 「第二部分 上海市普陀区财政局2024年度部门决算表」): the same part. Whether the
+    // name printed is the right one is structure-department-mismatch's question.
+    const std::u32string department = comparable_heading(report.meta.department);
+    auto same_heading = [&](std::u32string_view a, std::u32string_view b, double threshold) {
+        if (similar_at_least(a, b, threshold)) return true;
+        auto without_department = [&](std::u32string_view text) {
+            if (!department.empty() && text.starts_with(department)) text.remove_prefix(department.size());
+            return text;
+        };
+        const std::u32string_view a_rest = without_department(a), b_rest = without_department(b);
+        if (a_rest.size() + b_rest.size() < a.size() + b.size() && !a_rest.empty() && !b_rest.empty() &&
+            similar_at_least(a_rest, b_rest, threshold))
+            return true;
+        // An abbreviation of the name, or another form of it: the longer ends with the shorter and
+        // has only a body's name more.
+        const std::u32string_view longer = a.size() >= b.size() ? a : b, shorter = a.size() >= b.size() ? b : a;
+        return shorter.size() >= 2 && longer.size() > shorter.size() && longer.ends_with(shorter) &&
+               ends_like_a_body(longer.substr(0, longer.size() - shorter.size()));
+    };
+
     SectionCache sections(report);
     // comparable_heading of the short paragraphs, made when first compared: every contents
     // entry without a numbered heading is compared with all of them.
@@ -204,17 +226,24 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
             }
             if (entry.section >= 0) {
                 const std::u32string& text = sections.text(entry.section);
-                if (!similar_at_least(entry.text, text, kSameHeading))
+                if (!same_heading(entry.text, text, kSameHeading))
                     add("text-differs", at_section(entry.section), entry.printed, heading_text(entry.section));
                 continue;
             }
             // Listed but not numbered in the body: a heading with the same words, or none.
             int candidate = -1;
             for (int u : unnumbered)
-                if (similar_at_least(entry.text, sections.text(u), 0.8))
+                if (same_heading(entry.text, sections.text(u), 0.8))
                     candidate = u;
             if (candidate >= 0) {
-                add("number-missing", at_section(candidate), entry.printed, heading_text(candidate));
+                // The 2024 Shanghai template itself prints the tables part as 「上海市XX局2024年度
+                // 部门决算表」 without 第二部分: a report that follows it is right. Only the national
+                // template (its tables coded 公开NN表, which the importer reads as "national")
+                // numbers that heading.
+                const bool template_prints_it_so =
+                    report.meta.template_name != "national" && sections.text(candidate).ends_with(U"部门决算表");
+                if (!template_prints_it_so)
+                    add("number-missing", at_section(candidate), entry.printed, heading_text(candidate));
                 continue;
             }
             int block_candidate = -1;

@@ -24,7 +24,8 @@ constexpr std::array<Paren, 2> kParens = {{{"（", "）"}, {"(", ")"}}};
 // read 「增（减）」 as a column name.
 bool is_prose(TextPlace place) {
     return place == TextPlace::heading || place == TextPlace::block || place == TextPlace::table_title ||
-           place == TextPlace::table_note || place == TextPlace::attachment_title || place == TextPlace::toc;
+           place == TextPlace::table_note || place == TextPlace::attachment_title || place == TextPlace::toc ||
+           place == TextPlace::report_title;
 }
 
 struct Match {

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "department_mismatch_rule.hpp"
+#include "empty_table_note_rule.hpp"
 #include "fincheck/testing.hpp"
 #include "list_numbering_rule.hpp"
 #include "missing_table_rule.hpp"
@@ -64,9 +65,15 @@ TEST(ConsistencyFixtures, MalformedPhraseFileIsReportedWithFileLineAndColumn) {
 
 TEST(ConsistencyFixtures, DepartmentMismatchFixture) {
     expect_fixture(DepartmentMismatchRule{}, "structure-department-mismatch.xml");
+    expect_fixture(DepartmentMismatchRule{}, "structure-department-mismatch-shanghai.xml");
+}
+TEST(ConsistencyFixtures, EmptyTableNoteFixture) {
+    expect_fixture(EmptyTableNoteRule{}, "structure-empty-table-note.xml");
+    expect_fixture(EmptyTableNoteRule{}, "structure-empty-table-note-shanghai.xml");
 }
 TEST(ConsistencyFixtures, PlaceholderTextFixture) {
     expect_fixture(PlaceholderTextRule{source_phrases()}, "structure-placeholder-text.xml");
+    expect_fixture(PlaceholderTextRule{source_phrases()}, "structure-placeholder-text-shanghai.xml");
 }
 TEST(ConsistencyFixtures, MissingTableFixture) {
     const PhraseData data = source_phrases();
@@ -74,9 +81,12 @@ TEST(ConsistencyFixtures, MissingTableFixture) {
 }
 TEST(ConsistencyFixtures, TocMismatchFixture) {
     expect_fixture(TocMismatchRule{}, "structure-toc-mismatch.xml");
+    expect_fixture(TocMismatchRule{}, "structure-toc-mismatch-shanghai.xml");
+    expect_fixture(TocMismatchRule{}, "structure-toc-mismatch-shanghai-tables-part.xml");
 }
 TEST(ConsistencyFixtures, ListNumberingFixture) {
     expect_fixture(ListNumberingRule{}, "structure-list-numbering.xml");
+    expect_fixture(ListNumberingRule{}, "structure-list-numbering-shanghai.xml");
 }
 TEST(ConsistencyFixtures, WrongLevelFixture) {
     expect_fixture(WrongLevelRule{source_phrases()}, "structure-wrong-level.xml");

@@ -17,12 +17,15 @@ std::string_view to_string(ErrorKind kind) {
         case ErrorKind::foreign_department: return "foreign-department";
         case ErrorKind::unresolved_alternative: return "unresolved-alternative";
         case ErrorKind::obsolete_class_name: return "obsolete-class-name";
+        case ErrorKind::foreign_part_heading: return "foreign-part-heading";
         case ErrorKind::wrong_fund_scope: return "wrong-fund-scope";
         case ErrorKind::stated_absence: return "stated-absence";
         case ErrorKind::truncated_rate: return "truncated-rate";
-        case ErrorKind::foreign_part_heading: break;
+        case ErrorKind::foreign_narrative_subject: return "foreign-narrative-subject";
+        case ErrorKind::empty_table_note: return "empty-table-note";
+        case ErrorKind::template_instruction: break;
     }
-    return "foreign-part-heading";
+    return "template-instruction";
 }
 
 std::string_view family_of(ErrorKind kind) {
@@ -35,9 +38,12 @@ std::string_view family_of(ErrorKind kind) {
         case ErrorKind::truncated_rate: return "narrative";
         case ErrorKind::wrong_attachment_year: return "years";
         case ErrorKind::unresolved_alternative:
-        case ErrorKind::obsolete_class_name: return "structure";
+        case ErrorKind::obsolete_class_name:
+        case ErrorKind::empty_table_note:
+        case ErrorKind::template_instruction: return "structure";
         case ErrorKind::foreign_department:
-        case ErrorKind::foreign_part_heading: break;
+        case ErrorKind::foreign_part_heading:
+        case ErrorKind::foreign_narrative_subject: break;
     }
     return "metadata";
 }

@@ -1,5 +1,7 @@
 #include "inject.hpp"
 
+#include "inject_structure.hpp"
+
 #include <algorithm>
 #include <span>
 #include <string_view>
@@ -255,6 +257,7 @@ void inject_errors(Random& random, double rate, ReportBuilder& builder, const Pr
     if (random.chance(rate)) obsolete_class_name(builder, profile, truth);
     if (random.chance(rate)) foreign_part_heading(random, builder, profile, truth);
     inject_narrative_errors(random, rate, builder, profile, finances, truth);
+    inject_structure_errors(random, rate, builder, profile, truth);
 }
 
 }  // namespace fincheck::gen

@@ -81,6 +81,9 @@ struct ReportRecord {
     std::string sha256;   // of the input bytes
     Status status = Status::audited;
     Counts counts;
+    // The findings grouped by root cause (the audit's counts/@defects): what a reader of the
+    // batch fixes, where `counts` are the symptoms.
+    std::size_t defects = 0;
     std::map<std::string, Counts> by_rule;
     std::optional<Failure> failure;
     std::optional<BaselineDiff> baseline;

@@ -27,8 +27,9 @@ struct SummaryHeader {
 };
 
 // The summary format this version writes and merge reads; 2 added skipped inputs, the shard
-// fingerprint and percent-escaped input names.
-inline constexpr const char* kSummaryFormatVersion = "2";
+// fingerprint and percent-escaped input names; 3 the defect counts (counts/@defects), which a
+// summary of version 2 lacks, so merge refuses it rather than total its defects as 0.
+inline constexpr const char* kSummaryFormatVersion = "3";
 
 struct Totals {
     std::size_t reports = 0;
@@ -36,6 +37,7 @@ struct Totals {
     std::size_t failed = 0;
     std::size_t skipped = 0;
     Counts counts;
+    std::size_t defects = 0;
     std::map<std::string, Counts> by_rule;
     bool baseline = false;
     std::size_t added = 0;

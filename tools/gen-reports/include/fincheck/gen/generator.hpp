@@ -33,8 +33,11 @@ enum class ErrorKind : std::uint8_t {
     wrong_fund_scope,          // 03's all-funds 基本支出 stated as the 一般公共预算 one (narrative)
     stated_absence,            // 「没有政府性基金…」/「无“三公”经费…」 while 07/09 show spending (narrative)
     truncated_rate,            // a completion rate cut off instead of rounded: 12.347% as 12.34% (narrative, info)
+    foreign_narrative_subject, // another unit as the subject of a 说明 sentence (metadata)
+    empty_table_note,          // 「故本表无数据」 under a table with amounts (structure)
+    template_instruction,      // the template's 「（如持平作持平表述）」 left in the prose (structure)
 };
-inline constexpr int kErrorKindCount = 11;
+inline constexpr int kErrorKindCount = 14;
 
 std::string_view to_string(ErrorKind kind);
 // The rule family (RuleMeta::category) expected to report the error.
