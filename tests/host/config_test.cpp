@@ -109,7 +109,7 @@ EngineCreation engine_with_config(const std::string& folder, const std::string& 
 }
 
 TEST(ConfigLookup, EngineReportsAMalformedConfigFoundByLookup) {
-    const fs::path root = fs::path(FINCHECK_TEST_SCRATCH_DIR) / "config-engine";
+    const fs::path root = test::scratch_dir("config-engine");  // the folder engine_with_config writes to
     EngineCreation created = engine_with_config("config-engine", "<fincheck>\n<tolerance half-unit=\"abc\"/>\n</fincheck>\n");
     ASSERT_FALSE(created.engine);
     ASSERT_TRUE(created.error);
