@@ -4,11 +4,14 @@
 #include <iostream>
 #include <optional>
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 
 #include "command.hpp"
 #include "engine_options.hpp"
 #include "fincheck/engine/atomic_file.hpp"
+#include "fincheck/engine/audit_formats.hpp"
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/input.hpp"
 #include "input_options.hpp"
@@ -31,7 +34,7 @@ public:
         command->add_option("-o,--output", output_,
                             "审计报告输出文件（- 为标准输出）/ write the audit report to this file (- for standard output)");
         command->add_option("--format", format_, "输出格式 / output format")
-            ->check(CLI::IsMember({"xml", "text"}));
+            ->check(CLI::IsMember({"xml", "text", "sarif", "json", "csv", "xlsx"}));
         command->add_option("--fail-on", fail_on_, "达到此级别的发现时退出码为 1 / exit 1 on findings at or above")
             ->check(CLI::IsMember({"error", "warning", "info", "none"}))
             ->capture_default_str();
@@ -57,10 +60,20 @@ public:
 
         const engine::Language language = lang_.language();
         const std::string format = format_.value_or("xml");
-        auto render = [&] {
-            return format == "text" ? engine::write_audit_text(result, {language})
-                                    : engine::write_audit_xml(result);
+        auto render = [&]() -> std::string {
+            if (format == "text") return engine::write_audit_text(result, {language});
+            if (format == "sarif") return engine::write_audit_sarif(result, {language, is_stdio(report_) ? std::string() : report_, {}});
+            if (format == "json") return engine::write_audit_json(result);
+            if (format == "csv") return engine::write_audit_csv(result, language);
+            if (format == "xlsx") return engine::write_audit_xlsx(result, language);
+            return engine::write_audit_xml(result);
         };
+        const bool to_stdout = is_stdio(output_) || (output_.empty() && format_);
+        if (to_stdout && format == "xlsx" && ::isatty(STDOUT_FILENO)) {
+            std::cerr << "fincheck: XLSX 是二进制文件，拒绝写到终端；请用 -o FILE.xlsx 或重定向 / XLSX is binary; "
+                         "refusing to write it to a terminal: use -o FILE.xlsx or redirect standard output\n";
+            return kExitUsage;
+        }
         if (is_stdio(output_)) {
             std::cout << render();
         } else if (!output_.empty()) {

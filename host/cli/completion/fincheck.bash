@@ -16,7 +16,7 @@ _fincheck() {
         --format)
             case "${COMP_WORDS[1]}" in
                 rules|explain) COMPREPLY=($(compgen -W "text xml" -- "$cur")) ;;
-                *) COMPREPLY=($(compgen -W "xml text" -- "$cur")) ;;
+                *) COMPREPLY=($(compgen -W "xml text sarif json csv xlsx" -- "$cur")) ;;
             esac
             return 0 ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning info none" -- "$cur")); return 0 ;;

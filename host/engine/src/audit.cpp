@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <tuple>
 
+#include "fincheck/engine/fingerprint.hpp"
 #include "fincheck/engine/host_rules.hpp"
 
 namespace fincheck::engine {
@@ -205,6 +206,7 @@ AuditResult run_audit(const AuditPlan& plan, const PluginSet& plugins, const Rep
     }
     for (Finding& diagnostic : diagnostics) accepter.accept(std::move(diagnostic), nullptr);
     sort_findings(result.findings);
+    for (AuditedFinding& f : result.findings) f.fingerprint = finding_fingerprint(f.finding, report);
     {
         std::vector<const Finding*> raw;
         std::vector<RelationCells> cells;

@@ -3,7 +3,6 @@
 #include "fincheck/engine/audit_writers.hpp"
 
 namespace fincheck::engine {
-namespace {
 
 std::string_view severity_label(Severity severity, Language language) {
     if (language == Language::en) return to_string(severity);
@@ -14,8 +13,6 @@ std::string_view severity_label(Severity severity, Language language) {
     }
     return "提示";
 }
-
-}  // namespace
 
 const PageBox* origin_of_line(const std::vector<PageBox>& line_origin, SourceLine line) {
     if (line == 0 || line >= line_origin.size() || line_origin[line].page <= 0) return nullptr;

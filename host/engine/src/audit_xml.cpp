@@ -166,6 +166,7 @@ void add_finding(XmlOut& xml, const AuditedFinding& audited, const std::vector<D
     xml.attribute("plugin", audited.plugin);
     if (audited.defect < defects.size()) xml.attribute("defect", defects[audited.defect].id);
     xml.attribute_if("message-id", f.message_id);
+    xml.attribute_if("fingerprint", audited.fingerprint);
     add_messages(xml, audited.message_zh, audited.message_en);
     add_location(xml, f.location, line_origin);
     if (!f.expected.empty()) xml.text_element("expected", f.expected);

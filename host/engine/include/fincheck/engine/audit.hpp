@@ -34,6 +34,7 @@ struct AuditedFinding {
     std::string message_zh;
     std::string message_en;
     std::size_t defect = 0;    // index into AuditResult::defects
+    std::string fingerprint;   // finding_fingerprint(): stable across renames and moves
 };
 
 struct SeverityCounts {
