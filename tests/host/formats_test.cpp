@@ -270,3 +270,85 @@ TEST(Formats, EachIsByteIdenticalForTheSameInput) {
 
 }  // namespace
 }  // namespace fincheck
+
+namespace fincheck {
+namespace {
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++count;
+    return count;
+}
+
+// The example with its 01 total corrected, in another folder under another name: the three
+// findings of that cell are fixed, the share computed on it is a new one.
+fs::path corrected_example(const fs::path& dir) {
+    fs::create_directories(dir / "moved");
+    std::string text = test::read_file(kExample);
+    for (std::size_t at = text.find("777.25"); at != std::string::npos; at = text.find("777.25", at)) text.replace(at, 6, "832.36");
+    test::write_file(dir / "moved" / "更正后.xml", text);
+    return dir / "moved" / "更正后.xml";
+}
+
+TEST(CheckBaseline, MarksNewAndFixedFindingsAndFailsOnlyOnNewOnes) {
+    const fs::path dir = test::scratch_dir("check-baseline");
+    check_to(kExample, "xml", dir / "old.xml");
+    const std::string baseline = " --baseline " + quote((dir / "old.xml").string());
+
+    // The same report against its own audit: nothing new, so --fail-on error passes.
+    CliRun same = test::run_fincheck("check " + quote(kExample.string()) + " -o " + quote((dir / "same.xml").string()) +
+                                         baseline,
+                                     test_name() + "-same");
+    EXPECT_EQ(same.exit_code, 0) << same.err;
+    EXPECT_NE(test::read_file(dir / "same.xml").find("new=\"0\" unchanged=\"9\" fixed=\"0\""), std::string::npos);
+
+    const fs::path corrected = corrected_example(dir);
+    CliRun run = test::run_fincheck("check " + quote(corrected.string()) + " -o " + quote((dir / "new.xml").string()) +
+                                        baseline + " --lang en",
+                                    test_name() + "-corrected");
+    EXPECT_EQ(run.exit_code, 1) << run.err;  // the new share finding is an error
+    EXPECT_NE(run.out.find("Against the baseline old.xml: 1 new, 4 fixed, 5 unchanged"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("[error][new] narrative-share-mismatch"), std::string::npos) << run.out;
+    const std::string audit = test::read_file(dir / "new.xml");
+    EXPECT_EQ(occurrences(audit, "baseline=\"new\""), 1u);
+    EXPECT_EQ(occurrences(audit, "baseline=\"unchanged\""), 5u);
+    EXPECT_EQ(occurrences(audit, "<fixed rule="), 4u);
+    CliRun xsd = test::run_command("xmllint --noout --schema " + quote(FINCHECK_AUDIT_XSD) + " " +
+                                       quote((dir / "new.xml").string()),
+                                   test_name() + "-xsd");
+    EXPECT_EQ(xsd.exit_code, 0) << xsd.err;
+
+    // The other outputs say the same, and stay valid.
+    check_to(corrected, "json", dir / "new.json", baseline);
+    check_to(corrected, "sarif", dir / "new.sarif", baseline);
+    expect_valid_json({dir / "new.json"});
+    expect_valid_sarif({dir / "new.sarif"}, true);
+    EXPECT_EQ(occurrences(test::read_file(dir / "new.json"), "\"baselineState\": \"new\""), 1u);
+    EXPECT_EQ(occurrences(test::read_file(dir / "new.sarif"), "\"baselineState\": \"unchanged\""), 5u);
+}
+
+TEST(CheckBaseline, ABaselineThatCannotBeUsedIsExitTwoNamingIt) {
+    const fs::path dir = test::scratch_dir("check-baseline-bad");
+    const std::string check = "check " + quote(kExample.string()) + " --baseline ";
+    CliRun missing = test::run_fincheck(check + quote((dir / "absent.xml").string()), test_name() + "-missing");
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_NE(missing.err.find("absent.xml"), std::string::npos) << missing.err;
+
+    check_to(kExample, "xml", dir / "old.xml");
+    std::string text = test::read_file(dir / "old.xml");
+    const std::size_t at = text.find(" fingerprint=\"");
+    text.erase(at, 14 + 64 + 1);
+    test::write_file(dir / "old-version.xml", text);
+    CliRun unfingerprinted = test::run_fincheck(check + quote((dir / "old-version.xml").string()), test_name() + "-old");
+    EXPECT_EQ(unfingerprinted.exit_code, 2);
+    EXPECT_NE(unfingerprinted.err.find("old-version.xml:"), std::string::npos) << unfingerprinted.err;
+    EXPECT_NE(unfingerprinted.err.find("no fingerprint"), std::string::npos) << unfingerprinted.err;
+
+    test::write_file(dir / "report.xml", test::read_file(kExample));
+    CliRun not_audit = test::run_fincheck(check + quote((dir / "report.xml").string()), test_name() + "-report");
+    EXPECT_EQ(not_audit.exit_code, 2);
+    EXPECT_NE(not_audit.err.find("not an audit report"), std::string::npos) << not_audit.err;
+}
+
+}  // namespace
+}  // namespace fincheck

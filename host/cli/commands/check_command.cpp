@@ -11,6 +11,7 @@
 #include "command.hpp"
 #include "engine_options.hpp"
 #include "fincheck/engine/atomic_file.hpp"
+#include "fincheck/engine/audit_baseline.hpp"
 #include "fincheck/engine/audit_formats.hpp"
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/input.hpp"
@@ -38,6 +39,10 @@ public:
         command->add_option("--fail-on", fail_on_, "达到此级别的发现时退出码为 1 / exit 1 on findings at or above")
             ->check(CLI::IsMember({"error", "warning", "info", "none"}))
             ->capture_default_str();
+        command->add_option("--baseline", baseline_,
+                            "与同一报告此前的审计报告（XML）比较：标出新增与已修复的发现，--fail-on 只计新增 / compare "
+                            "with an earlier audit (XML) of this report: mark new and fixed findings; --fail-on counts "
+                            "only the new ones");
         lang_.add_to(*command);
         engine_options_.add_to(*command);
         input_options_.add_to(*command);
@@ -52,11 +57,21 @@ public:
             return kExitUsage;
         }
         if (output_is_the_input(output_, report_, input.identity)) return kExitUsage;
+        std::optional<engine::BaselineAudit> baseline;
+        if (!baseline_.empty()) {
+            engine::BaselineLoad loaded = engine::read_baseline_audit(baseline_);
+            if (!loaded.audit) {
+                std::cerr << "fincheck: " << loaded.error->to_string() << "\n";
+                return kExitUsage;
+            }
+            baseline = std::move(loaded.audit);
+        }
         // Absolute: `check mod.txt` has an empty parent, which would mean "no config at all".
         std::unique_ptr<engine::Engine> engine =
             engine_options_.create_engine(fs::absolute(report_path).parent_path());
         if (!engine) return kExitUsage;
         engine::AuditResult result = engine->audit(*input.report, std::move(input.diagnostics), input.input);
+        if (baseline) engine::compare_with_baseline(result, *baseline);
 
         const engine::Language language = lang_.language();
         const std::string format = format_.value_or("xml");
@@ -88,7 +103,8 @@ public:
 
         if (fail_on_ == "none") return kExitOk;
         std::optional<Severity> threshold = severity_from_string(fail_on_);
-        return threshold && result.counts.at_or_above(*threshold) > 0 ? kExitFindings : kExitOk;
+        const engine::SeverityCounts& counted = result.baseline ? result.baseline->new_counts : result.counts;
+        return threshold && counted.at_or_above(*threshold) > 0 ? kExitFindings : kExitOk;
     }
 
 private:
@@ -96,6 +112,7 @@ private:
     std::string output_;
     std::optional<std::string> format_;
     std::string fail_on_ = "error";
+    std::string baseline_;
     LanguageOption lang_;
     EngineCliOptions engine_options_;
     InputOptions input_options_;

@@ -21,6 +21,14 @@ std::size_t SeverityCounts::at_or_above(Severity threshold) const {
     return error;
 }
 
+void SeverityCounts::add(Severity severity) {
+    switch (severity) {
+        case Severity::error: ++error; break;
+        case Severity::warning: ++warning; break;
+        case Severity::info: ++info; break;
+    }
+}
+
 namespace {
 
 // Prefixes a rule's log lines with its id, so a shared log stays readable. The prefixed
@@ -222,13 +230,7 @@ AuditResult run_audit(const AuditPlan& plan, const PluginSet& plugins, const Rep
         for (std::size_t d = 0; d < result.defects.size(); ++d)
             for (std::size_t i : result.defects[d].findings) result.findings[i].defect = d;
     }
-    for (const AuditedFinding& f : result.findings) {
-        switch (f.severity) {
-            case Severity::error: ++result.counts.error; break;
-            case Severity::warning: ++result.counts.warning; break;
-            case Severity::info: ++result.counts.info; break;
-        }
-    }
+    for (const AuditedFinding& f : result.findings) result.counts.add(f.severity);
     return result;
 }
 

@@ -23,10 +23,12 @@ void add_location(JsonOut& json, const AuditResult& result, const Location& at) 
     json.end_object();
 }
 
-void add_finding(JsonOut& json, const AuditResult& result, const AuditedFinding& audited) {
+void add_finding(JsonOut& json, const AuditResult& result, std::size_t index) {
+    const AuditedFinding& audited = result.findings[index];
     const Finding& f = audited.finding;
     json.begin_object();
     json.member("rule", f.rule_id);
+    if (result.baseline) json.member("baselineState", result.baseline->is_new[index] ? "new" : "unchanged");
     json.member("severity", to_string(audited.severity));
     json.member("plugin", audited.plugin);
     json.member_if("messageId", f.message_id);
@@ -149,7 +151,7 @@ std::string write_audit_json(const AuditResult& result) {
     add_header(json, result);
     json.key("findings");
     json.begin_array();
-    for (const AuditedFinding& finding : result.findings) add_finding(json, result, finding);
+    for (std::size_t i = 0; i < result.findings.size(); ++i) add_finding(json, result, i);
     json.end_array();
     json.key("defects");
     json.begin_array();
@@ -162,6 +164,29 @@ std::string write_audit_json(const AuditResult& result) {
         json.end_object();
     }
     json.end_array();
+    if (result.baseline) {
+        json.key("baseline");
+        json.begin_object();
+        json.member("file", result.baseline->file);
+        json.member("new", result.baseline->new_findings);
+        json.member("unchanged", result.findings.size() - result.baseline->new_findings);
+        json.key("fixed");
+        json.begin_array();
+        for (const BaselineFinding& fixed : result.baseline->fixed) {
+            json.begin_object();
+            json.member("rule", fixed.rule);
+            json.member("severity", to_string(fixed.severity));
+            json.member("fingerprint", fixed.fingerprint);
+            json.key("message");
+            json.begin_object();
+            json.member("zh-CN", fixed.message_zh);
+            json.member("en", fixed.message_en);
+            json.end_object();
+            json.end_object();
+        }
+        json.end_array();
+        json.end_object();
+    }
     json.end_object();
     return out;
 }

@@ -150,13 +150,15 @@ void add_location(JsonOut& json, const AuditResult& result, const Location& at, 
     json.end_object();
 }
 
-void add_result(JsonOut& json, const AuditResult& result, const AuditedFinding& audited,
+void add_result(JsonOut& json, const AuditResult& result, std::size_t index,
                 const std::map<std::string_view, std::size_t>& rule_index, const SarifOptions& options) {
+    const AuditedFinding& audited = result.findings[index];
     const Finding& f = audited.finding;
     json.begin_object();
     json.member("ruleId", f.rule_id);
     if (auto it = rule_index.find(f.rule_id); it != rule_index.end()) json.member("ruleIndex", it->second);
     json.member("level", sarif_level(audited.severity));
+    if (result.baseline) json.member("baselineState", result.baseline->is_new[index] ? "new" : "unchanged");
     add_text(json, "message", options.language == Language::zh ? audited.message_zh : audited.message_en);
     json.key("locations");
     json.begin_array();
@@ -231,7 +233,7 @@ std::string write_audit_sarif(const AuditResult& result, const SarifOptions& opt
 
     json.key("results");
     json.begin_array();
-    for (const AuditedFinding& finding : result.findings) add_result(json, result, finding, rule_index, options);
+    for (std::size_t i = 0; i < result.findings.size(); ++i) add_result(json, result, i, rule_index, options);
     json.end_array();
 
     json.key("properties");
@@ -239,6 +241,7 @@ std::string write_audit_sarif(const AuditResult& result, const SarifOptions& opt
     if (result.fiscal_year > 0) json.member("fiscalYear", static_cast<std::uint64_t>(result.fiscal_year));
     json.member_if("department", result.department);
     json.member("defects", result.defects.size());
+    if (result.baseline) json.member("baselineFixed", result.baseline->fixed.size());
     json.end_object();
 
     json.end_object();

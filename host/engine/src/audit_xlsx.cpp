@@ -14,6 +14,7 @@
 
 #include "finding_fields.hpp"
 #include "fincheck/engine/audit_formats.hpp"
+#include "fincheck/utf8.hpp"
 
 namespace fincheck::engine {
 namespace {
