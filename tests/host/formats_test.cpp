@@ -259,6 +259,18 @@ TEST(Xlsx, OpensAndReadsBackWithOneRowPerFindingPlusTheHeader) {
     EXPECT_EQ(test::read_file(dir / "audit.xlsx"), test::read_file(dir / "again.xlsx")) << "not deterministic";
 }
 
+TEST(Xlsx, ACellExcelCannotHoldIsAnErrorNotAShorterSheet) {
+    engine::AuditResult result;
+    result.input.file = "report.xml";
+    engine::AuditedFinding finding;
+    finding.finding.rule_id = "r";
+    finding.message_zh = std::string(40'000, 'x');  // Excel holds 32767 characters in a cell
+    result.findings.push_back(finding);
+    EXPECT_THROW(engine::write_audit_xlsx(result, engine::Language::zh), std::runtime_error);
+    result.findings[0].message_zh = "短";
+    EXPECT_NO_THROW(engine::write_audit_xlsx(result, engine::Language::zh));
+}
+
 TEST(Formats, EachIsByteIdenticalForTheSameInput) {
     const fs::path dir = test::scratch_dir("formats-deterministic");
     for (const std::string format : {"sarif", "json", "csv"}) {

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -101,8 +102,10 @@ std::vector<std::pair<std::string, std::string>> summary_rows(const AuditResult&
 std::string write_audit_xlsx(const AuditResult& result, Language language) {
     const bool zh = language == Language::zh;
     ScratchWorkbookFile file;
-    lxw_workbook* workbook = workbook_new(file.path().c_str());
-    if (workbook == nullptr) throw std::runtime_error("无法创建 XLSX 工作簿 / cannot create the XLSX workbook");
+    // Freed without writing when a cell is refused; workbook_close() writes and frees it.
+    std::unique_ptr<lxw_workbook, decltype(&lxw_workbook_free)> owned(workbook_new(file.path().c_str()), &lxw_workbook_free);
+    if (!owned) throw std::runtime_error("无法创建 XLSX 工作簿 / cannot create the XLSX workbook");
+    lxw_workbook* workbook = owned.get();
     lxw_doc_properties properties{};
     properties.created = kCreated;
     workbook_set_properties(workbook, &properties);
@@ -123,7 +126,7 @@ std::string write_audit_xlsx(const AuditResult& result, Language language) {
     worksheet_set_column(summary, 0, 0, 24, bold);
     worksheet_set_column(summary, 1, 1, 60, nullptr);
 
-    check(workbook_close(workbook), file.path());
+    check(workbook_close(owned.release()), file.path());
     std::ifstream in(file.path(), std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (!in && !in.eof()) throw std::runtime_error("无法读回 XLSX / cannot read the XLSX back: " + file.path());
