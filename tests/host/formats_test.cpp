@@ -271,6 +271,16 @@ TEST(Xlsx, ACellExcelCannotHoldIsAnErrorNotAShorterSheet) {
     EXPECT_NO_THROW(engine::write_audit_xlsx(result, engine::Language::zh));
 }
 
+TEST(Xlsx, RefusesToWriteToATerminalButNotToAPipe) {
+    const std::string command = quote(FINCHECK_CLI) + " check " + quote(kExample.string()) + " --format xlsx";
+    // script(1) (Debian bsdutils) gives the command a terminal as standard output.
+    CliRun tty = test::run_command("script -qec " + quote(command) + " /dev/null", test_name() + "-tty");
+    EXPECT_EQ(tty.exit_code, 2) << tty.out << tty.err;
+    EXPECT_NE(tty.out.find("refusing to write it to a terminal"), std::string::npos) << tty.out;
+    CliRun pipe = test::run_command(command + " | head -c 2", test_name() + "-pipe");
+    EXPECT_EQ(pipe.out, "PK") << pipe.err;  // a zip's signature
+}
+
 TEST(Formats, EachIsByteIdenticalForTheSameInput) {
     const fs::path dir = test::scratch_dir("formats-deterministic");
     for (const std::string format : {"sarif", "json", "csv"}) {
