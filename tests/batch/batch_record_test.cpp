@@ -32,6 +32,7 @@ void reference_key(pugi::xml_node node, const FindingKey& key) {
     node.append_attribute("location") = key.location.c_str();
     if (!key.expected.empty()) node.append_attribute("expected") = key.expected.c_str();
     if (!key.actual.empty()) node.append_attribute("actual") = key.actual.c_str();
+    if (!key.fingerprint.empty()) node.append_attribute("fingerprint") = key.fingerprint.c_str();
 }
 
 struct StringWriter final : pugi::xml_writer {
@@ -71,6 +72,8 @@ std::string reference_record_xml(const ReportRecord& record, std::string_view co
         const BaselineDiff& d = *record.baseline;
         pugi::xml_node b = node.append_child("baseline");
         b.append_attribute("compared") = d.compared;
+        if (!d.audit.empty()) b.append_attribute("audit") = d.audit.c_str();
+        if (!d.matched_by.empty()) b.append_attribute("matched-by") = d.matched_by.c_str();
         b.append_attribute("new") = static_cast<unsigned long long>(d.added.size());
         b.append_attribute("gone") = static_cast<unsigned long long>(d.gone.size());
         b.append_attribute("remaining") = static_cast<unsigned long long>(d.remaining);
@@ -95,7 +98,9 @@ ReportRecord audited_record() {
     BaselineDiff diff;
     diff.compared = true;
     diff.remaining = 7;
-    diff.added.push_back({"arith-03-columns", "03/合计/决算数", "1,234.00", "1,235.00", fincheck::Severity::error});
+    diff.audit = "old name & \"b\".audit.xml";
+    diff.matched_by = "department-year";
+    diff.added.push_back({"arith-03-columns", "03/合计/决算数", "1,234.00", "1,235.00", fincheck::Severity::error, std::string(64, 'c')});
     diff.gone.push_back({"years-title", "block:3", "", "", fincheck::Severity::warning});
     record.baseline = diff;
     return record;
@@ -136,6 +141,9 @@ TEST(BatchRecord, ReadsBackWhatItWrites) {
     ASSERT_TRUE(back->baseline);
     EXPECT_EQ(back->baseline->added, audited_record().baseline->added);
     EXPECT_EQ(back->baseline->gone, audited_record().baseline->gone);
+    EXPECT_EQ(back->baseline->added.at(0).fingerprint, std::string(64, 'c'));
+    EXPECT_EQ(back->baseline->audit, audited_record().baseline->audit);
+    EXPECT_EQ(back->baseline->matched_by, "department-year");
 }
 
 TEST(BatchRecord, SummaryNestsEachRecordOneLevelDeep) {

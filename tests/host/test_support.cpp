@@ -116,12 +116,17 @@ std::string quote(const std::string& text) { return "'" + text + "'"; }
 
 CliRun run_fincheck(const std::string& args, const std::string& name, const fs::path& cwd,
                     const std::string& environment) {
-    fs::path dir = scratch_dir("cli-io-" + name);
-    std::string command = (cwd.empty() ? std::string() : "cd " + quote(cwd.string()) + " && ") +
-                          "timeout 60 env -u FINCHECK_PLUGIN_PATH -u LC_ALL -u LC_MESSAGES -u LANG " + environment + " " +
-                          quote(FINCHECK_CLI) + " " + args + " > " +
-                          quote((dir / "out").string()) + " 2> " + quote((dir / "err").string());
-    int status = std::system(command.c_str());
+    return run_command((cwd.empty() ? std::string() : "cd " + quote(cwd.string()) + " && ") +
+                           "timeout 60 env -u FINCHECK_PLUGIN_PATH -u LC_ALL -u LC_MESSAGES -u LANG " + environment +
+                           " " + quote(FINCHECK_CLI) + " " + args,
+                       "cli-io-" + name);
+}
+
+CliRun run_command(const std::string& command, const std::string& name) {
+    fs::path dir = scratch_dir(name);
+    const std::string redirected =
+        "{ " + command + "; } > " + quote((dir / "out").string()) + " 2> " + quote((dir / "err").string());
+    int status = std::system(redirected.c_str());
     CliRun run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     run.out = read_file(dir / "out");

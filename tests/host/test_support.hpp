@@ -44,6 +44,9 @@ std::string quote(const std::string& text);  // for the shell: 'text'
 CliRun run_fincheck(const std::string& args, const std::string& name, const std::filesystem::path& cwd = {},
                     const std::string& environment = {});
 
+// Runs a shell command line, its standard output and error captured (scratch directory `name`).
+CliRun run_command(const std::string& command, const std::string& name);
+
 // Loads these plugin files directly (no discovery).
 engine::PluginSet load_plugins(const std::vector<std::filesystem::path>& files);
 

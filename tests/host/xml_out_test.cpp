@@ -145,6 +145,7 @@ std::string reference_audit_xml(const AuditResult& result) {
         set(node, "plugin", audited.plugin);
         if (audited.defect < result.defects.size()) set(node, "defect", result.defects[audited.defect].id);
         set_if(node, "message-id", f.message_id);
+        set_if(node, "fingerprint", audited.fingerprint);
         add_messages(node, audited.message_zh, audited.message_en);
         add_location(node, f.location);
         if (!f.expected.empty()) add_text(node, "expected", f.expected);

@@ -41,14 +41,30 @@ std::optional<ReportRecord> resumable(const ProcessContext& context, const Input
     return record;
 }
 
-void compare_with_baseline(const ProcessContext& context, const InputFile& input, ReportRecord& record,
-                           const std::vector<FindingKey>& current, std::string& scratch) {
+// The report's audit in the baseline (baseline.hpp), compared finding by finding. False, with
+// the record turned into a `baseline` failure, when that audit cannot be read after all: a
+// comparison that cannot be made is not "every finding is new".
+bool compare_with_baseline(const ProcessContext& context, const InputFile& input, ReportRecord& record,
+                           const ReportIdentity& identity, const std::vector<FindingKey>& current, std::string& scratch) {
     BaselineDiff diff;
-    if (read_file_into(*context.options->baseline_dir / input.output, scratch)) {
-        if (std::optional<AuditOutcome> outcome = read_audit_outcome(scratch)) diff = diff_findings(outcome->findings, current);
+    if (const std::optional<BaselineMatch> match = context.baseline->find(identity, input.output)) {
+        std::optional<AuditOutcome> outcome;
+        if (read_file_into(match->audit, scratch)) outcome = read_audit_outcome(scratch);
+        if (!outcome) {
+            std::string input_sha = std::move(record.sha256);
+            record = failed_record(input, "baseline",
+                                   "基线审计文件无法读取 / the baseline audit cannot be read: " + match->audit.string());
+            record.sha256 = std::move(input_sha);
+            return false;
+        }
+        diff = diff_findings(outcome->findings, current);
+        diff.audit = match->name;
+        diff.matched_by = match->matched_by;
+    } else {
+        diff.added = current;  // a report the baseline does not have: every finding is new
     }
-    if (!diff.compared) diff.added = current;  // nothing to compare with: every finding is new
     record.baseline = std::move(diff);
+    return true;
 }
 
 }  // namespace
@@ -96,10 +112,11 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
         if (std::optional<ReportRecord> record = resumable(context, input, sha, buffers.scratch)) {
             processed.record = std::move(*record);
             processed.resumed = true;
-            if (context.options->baseline_dir && processed.record.status == Status::audited) {
+            if (context.baseline && processed.record.status == Status::audited) {
                 // resumable() left the audit file it checked in the scratch buffer.
                 std::optional<AuditOutcome> outcome = read_audit_outcome(buffers.scratch);
-                compare_with_baseline(context, input, processed.record,
+                const ReportIdentity identity = read_audit_identity(buffers.scratch).value_or(ReportIdentity{sha, {}, 0});
+                compare_with_baseline(context, input, processed.record, identity,
                                       outcome ? outcome->findings : std::vector<FindingKey>{}, buffers.scratch);
             }
             return processed;
@@ -138,6 +155,7 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
     ReportRecord& record = processed.record;
     const bool from_pdf = !line_origin.empty();
     std::string page;  // the review page, with --html
+    ReportIdentity identity{sha, std::string(report->meta.department), report->meta.fiscal_year};
     {
         const engine::AuditResult result =
             context.engine->audit(*report, std::move(diagnostics),
@@ -177,10 +195,10 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
         processed.record.sha256 = std::move(input_sha);
         return processed;
     }
-    if (context.options->baseline_dir) {
+    if (context.baseline) {
         std::optional<AuditOutcome> outcome = read_audit_outcome(buffers.audit_xml);
-        compare_with_baseline(context, input, record, outcome ? outcome->findings : std::vector<FindingKey>{},
-                              buffers.scratch);
+        compare_with_baseline(context, input, record, identity,
+                              outcome ? outcome->findings : std::vector<FindingKey>{}, buffers.scratch);
     }
     return processed;
 }

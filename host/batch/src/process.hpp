@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "baseline.hpp"
 #include "fincheck/batch/journal.hpp"
 #include "fincheck/batch/runner.hpp"
 #include "fincheck/batch/output_writer.hpp"
@@ -16,6 +17,7 @@ struct ProcessContext {
     const BatchOptions* options = nullptr;
     std::string config_hash;
     const JournalIndex* journal = nullptr;  // --resume: what earlier runs audited
+    const BaselineIndex* baseline = nullptr;  // --baseline: the earlier run's audits
 };
 
 struct Processed {

@@ -54,6 +54,7 @@ void write_key(engine::XmlOut& xml, std::string_view element, const FindingKey& 
     xml.attribute("location", xml_readable(key.location));
     xml.attribute_if("expected", xml_readable(key.expected));
     xml.attribute_if("actual", xml_readable(key.actual));
+    xml.attribute_if("fingerprint", key.fingerprint);
     xml.close();
 }
 
@@ -64,6 +65,7 @@ FindingKey read_key(const pugi::xml_node& node) {
     key.expected = node.attribute("expected").as_string();
     key.actual = node.attribute("actual").as_string();
     key.severity = severity_from_string(node.attribute("severity").as_string()).value_or(Severity::error);
+    key.fingerprint = node.attribute("fingerprint").as_string();
     return key;
 }
 
@@ -97,6 +99,7 @@ std::optional<AuditOutcome> read_audit_outcome(std::string_view audit_xml) {
         key.location = location_key(finding.child("location"));
         key.expected = finding.child("expected").text().as_string();
         key.actual = finding.child("actual").text().as_string();
+        key.fingerprint = finding.attribute("fingerprint").as_string();
         outcome.counts.add(key.severity);
         outcome.by_rule[key.rule].add(key.severity);
         outcome.findings.push_back(std::move(key));
@@ -106,22 +109,43 @@ std::optional<AuditOutcome> read_audit_outcome(std::string_view audit_xml) {
 }
 
 BaselineDiff diff_findings(const std::vector<FindingKey>& baseline, const std::vector<FindingKey>& current) {
-    // Both sorted: a multiset difference, so two identical findings count twice.
+    auto fingerprinted = [](const std::vector<FindingKey>& keys) {
+        return std::all_of(keys.begin(), keys.end(), [](const FindingKey& k) { return !k.fingerprint.empty(); });
+    };
+    const bool by_fingerprint = fingerprinted(baseline) && fingerprinted(current);
+    auto less = [by_fingerprint](const FindingKey* a, const FindingKey* b) {
+        return by_fingerprint ? std::tie(a->fingerprint, *a) < std::tie(b->fingerprint, *b) : *a < *b;
+    };
+    auto sorted = [&](const std::vector<FindingKey>& keys) {
+        std::vector<const FindingKey*> out;
+        out.reserve(keys.size());
+        for (const FindingKey& k : keys) out.push_back(&k);
+        std::sort(out.begin(), out.end(), less);
+        return out;
+    };
+    auto same = [by_fingerprint](const FindingKey* a, const FindingKey* b) {
+        return by_fingerprint ? a->fingerprint == b->fingerprint : *a == *b;
+    };
+    const std::vector<const FindingKey*> old_keys = sorted(baseline);
+    const std::vector<const FindingKey*> new_keys = sorted(current);
+    // A multiset difference, so two identical findings count twice.
     BaselineDiff diff;
     diff.compared = true;
-    auto b = baseline.begin();
-    auto c = current.begin();
-    while (b != baseline.end() || c != current.end()) {
-        if (c == current.end() || (b != baseline.end() && *b < *c)) {
-            diff.gone.push_back(*b++);
-        } else if (b == baseline.end() || *c < *b) {
-            diff.added.push_back(*c++);
-        } else {
+    auto b = old_keys.begin();
+    auto c = new_keys.begin();
+    while (b != old_keys.end() || c != new_keys.end()) {
+        if (b != old_keys.end() && c != new_keys.end() && same(*b, *c)) {
             ++diff.remaining;
             ++b;
             ++c;
+        } else if (c == new_keys.end() || (b != old_keys.end() && less(*b, *c))) {
+            diff.gone.push_back(**b++);
+        } else {
+            diff.added.push_back(**c++);
         }
     }
+    std::sort(diff.added.begin(), diff.added.end());
+    std::sort(diff.gone.begin(), diff.gone.end());
     return diff;
 }
 
@@ -181,6 +205,8 @@ void append_record_xml(std::string& out, const ReportRecord& record, std::string
         const BaselineDiff& d = *record.baseline;
         xml.open("baseline");
         xml.attribute("compared", d.compared ? "true" : "false");
+        xml.attribute_if("audit", xml_readable(d.audit));
+        xml.attribute_if("matched-by", d.matched_by);
         xml.attribute("new", d.added.size());
         xml.attribute("gone", d.gone.size());
         xml.attribute("remaining", d.remaining);
@@ -224,6 +250,8 @@ std::optional<ReportRecord> record_from_node(const pugi::xml_node& node, std::st
     if (pugi::xml_node b = node.child("baseline")) {
         BaselineDiff d;
         d.compared = b.attribute("compared").as_bool();
+        d.audit = b.attribute("audit").as_string();
+        d.matched_by = b.attribute("matched-by").as_string();
         d.remaining = number(b, "remaining");
         for (pugi::xml_node k : b.children("new")) d.added.push_back(read_key(k));
         for (pugi::xml_node k : b.children("gone")) d.gone.push_back(read_key(k));

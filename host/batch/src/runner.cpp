@@ -115,6 +115,15 @@ struct IgnoreSigpipe {
 }  // namespace
 
 BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options) {
+    // Before the output directory is touched: a baseline that cannot be used stops the batch.
+    std::optional<BaselineIndex> baseline;
+    if (options.baseline_dir) {
+        std::error_code same_ec;
+        if (fs::equivalent(*options.baseline_dir, options.out_dir, same_ec))
+            throw std::runtime_error("基线目录就是输出目录 / the baseline directory is the output directory: " +
+                                     options.baseline_dir->string());
+        baseline = BaselineIndex::load(*options.baseline_dir);
+    }
     const fs::path state_dir = state_directory(options.out_dir);
     std::error_code ec;
     fs::create_directories(state_dir, ec);
@@ -143,6 +152,7 @@ BatchResult run_batch(const engine::Engine& engine, const BatchOptions& options)
     context.options = &options;
     context.config_hash = configuration_hash(engine);
     if (options.resume) context.journal = &journal;
+    if (baseline) context.baseline = &*baseline;
 
     SummaryHeader header;
     header.tool_version = engine::tool_version();

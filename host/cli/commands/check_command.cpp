@@ -4,12 +4,16 @@
 #include <iostream>
 #include <optional>
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 
 #include "command.hpp"
 #include "engine_options.hpp"
 #include "fincheck/engine/atomic_file.hpp"
 #include "fincheck/engine/audit_html.hpp"
+#include "fincheck/engine/audit_baseline.hpp"
+#include "fincheck/engine/audit_formats.hpp"
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/input.hpp"
 #include "input_options.hpp"
@@ -32,10 +36,14 @@ public:
         command->add_option("-o,--output", output_,
                             "审计报告输出文件（- 为标准输出）/ write the audit report to this file (- for standard output)");
         command->add_option("--format", format_, "输出格式 / output format")
-            ->check(CLI::IsMember({"xml", "text", "html"}));
+            ->check(CLI::IsMember({"xml", "text", "html", "sarif", "json", "csv", "xlsx"}));
         command->add_option("--fail-on", fail_on_, "达到此级别的发现时退出码为 1 / exit 1 on findings at or above")
             ->check(CLI::IsMember({"error", "warning", "info", "none"}))
             ->capture_default_str();
+        command->add_option("--baseline", baseline_,
+                            "与同一报告此前的审计报告（XML）比较：标出新增与已修复的发现，--fail-on 只计新增 / compare "
+                            "with an earlier audit (XML) of this report: mark new and fixed findings; --fail-on counts "
+                            "only the new ones");
         lang_.add_to(*command);
         engine_options_.add_to(*command);
         input_options_.add_to(*command);
@@ -50,19 +58,39 @@ public:
             return kExitUsage;
         }
         if (output_is_the_input(output_, report_, input.identity)) return kExitUsage;
+        std::optional<engine::BaselineAudit> baseline;
+        if (!baseline_.empty()) {
+            engine::BaselineLoad loaded = engine::read_baseline_audit(baseline_);
+            if (!loaded.audit) {
+                std::cerr << "fincheck: " << loaded.error->to_string() << "\n";
+                return kExitUsage;
+            }
+            baseline = std::move(loaded.audit);
+        }
         // Absolute: `check mod.txt` has an empty parent, which would mean "no config at all".
         std::unique_ptr<engine::Engine> engine =
             engine_options_.create_engine(fs::absolute(report_path).parent_path());
         if (!engine) return kExitUsage;
         engine::AuditResult result = engine->audit(*input.report, std::move(input.diagnostics), input.input);
+        if (baseline) engine::compare_with_baseline(result, *baseline);
 
         const engine::Language language = lang_.language();
         const std::string format = format_.value_or("xml");
-        auto render = [&] {
+        auto render = [&]() -> std::string {
             if (format == "html") return engine::write_audit_html(*input.report, result, {language, pdf_href(input)});
-            return format == "text" ? engine::write_audit_text(result, {language})
-                                    : engine::write_audit_xml(result);
+            if (format == "text") return engine::write_audit_text(result, {language});
+            if (format == "sarif") return engine::write_audit_sarif(result, {language, is_stdio(report_) ? std::string() : report_, {}});
+            if (format == "json") return engine::write_audit_json(result);
+            if (format == "csv") return engine::write_audit_csv(result, language);
+            if (format == "xlsx") return engine::write_audit_xlsx(result, language);
+            return engine::write_audit_xml(result);
         };
+        const bool to_stdout = is_stdio(output_) || (output_.empty() && format_);
+        if (to_stdout && format == "xlsx" && ::isatty(STDOUT_FILENO)) {
+            std::cerr << "fincheck: XLSX 是二进制文件，拒绝写到终端；请用 -o FILE.xlsx 或重定向 / XLSX is binary; "
+                         "refusing to write it to a terminal: use -o FILE.xlsx or redirect standard output\n";
+            return kExitUsage;
+        }
         if (is_stdio(output_)) {
             std::cout << render();
         } else if (!output_.empty()) {
@@ -77,7 +105,8 @@ public:
 
         if (fail_on_ == "none") return kExitOk;
         std::optional<Severity> threshold = severity_from_string(fail_on_);
-        return threshold && result.counts.at_or_above(*threshold) > 0 ? kExitFindings : kExitOk;
+        const engine::SeverityCounts& counted = result.baseline ? result.baseline->new_counts : result.counts;
+        return threshold && counted.at_or_above(*threshold) > 0 ? kExitFindings : kExitOk;
     }
 
 private:
@@ -94,6 +123,7 @@ private:
     std::string output_;
     std::optional<std::string> format_;
     std::string fail_on_ = "error";
+    std::string baseline_;
     LanguageOption lang_;
     EngineCliOptions engine_options_;
     InputOptions input_options_;

@@ -16,13 +16,17 @@ _fincheck() {
         --format)
             case "${COMP_WORDS[1]}" in
                 rules|explain) COMPREPLY=($(compgen -W "text xml" -- "$cur")) ;;
-                *) COMPREPLY=($(compgen -W "xml text html" -- "$cur")) ;;
+                *) COMPREPLY=($(compgen -W "xml text html sarif json csv xlsx" -- "$cur")) ;;
             esac
             return 0 ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning info none" -- "$cur")); return 0 ;;
         --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return 0 ;;
         --progress) COMPREPLY=($(compgen -W "auto bar lines none" -- "$cur")); return 0 ;;
-        --plugin-dir|--data-dir|--baseline) COMPREPLY=($(compgen -d -- "$cur")); return 0 ;;
+        --baseline)
+            # check compares with an audit file, batch with an output directory.
+            if [ "${COMP_WORDS[1]}" = check ]; then COMPREPLY=($(compgen -f -- "$cur")); else COMPREPLY=($(compgen -d -- "$cur")); fi
+            return 0 ;;
+        --plugin-dir|--data-dir) COMPREPLY=($(compgen -d -- "$cur")); return 0 ;;
         -o|--output|--out|--log-file|--config|--rulepack|--db)
             COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
         --shard) COMPREPLY=($(compgen -W "auto" -- "$cur")); return 0 ;;
@@ -48,7 +52,7 @@ _fincheck() {
                 COMPREPLY=($(compgen -W "$commands" -- "$cur"))
             fi
             return 0 ;;
-        check) options="-o --output --format --fail-on --lang --rules --max-input-size $engine_options" ;;
+        check) options="-o --output --format --fail-on --baseline --lang --rules --max-input-size $engine_options" ;;
         import) options="-o --output --max-input-size" ;;
         lint) options="$engine_options" ;;
         explain) options="--format --lang --rules --max-input-size $engine_options" ;;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <tuple>
 
+#include "fincheck/engine/fingerprint.hpp"
 #include "fincheck/engine/host_rules.hpp"
 
 namespace fincheck::engine {
@@ -18,6 +19,14 @@ std::size_t SeverityCounts::at_or_above(Severity threshold) const {
         case Severity::error: break;
     }
     return error;
+}
+
+void SeverityCounts::add(Severity severity) {
+    switch (severity) {
+        case Severity::error: ++error; break;
+        case Severity::warning: ++warning; break;
+        case Severity::info: ++info; break;
+    }
 }
 
 namespace {
@@ -205,6 +214,7 @@ AuditResult run_audit(const AuditPlan& plan, const PluginSet& plugins, const Rep
     }
     for (Finding& diagnostic : diagnostics) accepter.accept(std::move(diagnostic), nullptr);
     sort_findings(result.findings);
+    for (AuditedFinding& f : result.findings) f.fingerprint = finding_fingerprint(f.finding, report);
     {
         std::vector<const Finding*> raw;
         std::vector<RelationCells> cells;
@@ -220,13 +230,7 @@ AuditResult run_audit(const AuditPlan& plan, const PluginSet& plugins, const Rep
         for (std::size_t d = 0; d < result.defects.size(); ++d)
             for (std::size_t i : result.defects[d].findings) result.findings[i].defect = d;
     }
-    for (const AuditedFinding& f : result.findings) {
-        switch (f.severity) {
-            case Severity::error: ++result.counts.error; break;
-            case Severity::warning: ++result.counts.warning; break;
-            case Severity::info: ++result.counts.info; break;
-        }
-    }
+    for (const AuditedFinding& f : result.findings) result.counts.add(f.severity);
     return result;
 }
 

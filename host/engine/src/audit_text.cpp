@@ -3,7 +3,6 @@
 #include "fincheck/engine/audit_writers.hpp"
 
 namespace fincheck::engine {
-namespace {
 
 std::string_view severity_label(Severity severity, Language language) {
     if (language == Language::en) return to_string(severity);
@@ -14,8 +13,6 @@ std::string_view severity_label(Severity severity, Language language) {
     }
     return "提示";
 }
-
-}  // namespace
 
 const PageBox* origin_of_line(const std::vector<PageBox>& line_origin, SourceLine line) {
     if (line == 0 || line >= line_origin.size() || line_origin[line].page <= 0) return nullptr;
@@ -85,8 +82,17 @@ std::string write_audit_text(const AuditResult& result, const TextOptions& optio
         out += zh ? "；按根因合并为 " + std::to_string(result.defects.size()) + " 处缺陷"
                   : "; " + std::to_string(result.defects.size()) + " defect(s) by root cause";
     out += "\n";
+    if (const std::optional<BaselineComparison>& baseline = result.baseline) {
+        const std::string fresh = std::to_string(baseline->new_findings);
+        const std::string fixed = std::to_string(baseline->fixed.size());
+        const std::string same = std::to_string(result.findings.size() - baseline->new_findings);
+        out += zh ? "相对基线 " + baseline->file + "：新增 " + fresh + "，已修复 " + fixed + "，未变 " + same + "\n"
+                  : "Against the baseline " + baseline->file + ": " + fresh + " new, " + fixed + " fixed, " + same +
+                        " unchanged\n";
+    }
     std::size_t shown = 0;
-    for (const AuditedFinding& finding : result.findings) {
+    for (std::size_t index = 0; index < result.findings.size(); ++index) {
+        const AuditedFinding& finding = result.findings[index];
         if (shown == options.max_findings) {
             std::size_t rest = result.findings.size() - shown;
             out += zh ? "……另有 " + std::to_string(rest) + " 条，完整列表见审计报告\n"
@@ -94,7 +100,9 @@ std::string write_audit_text(const AuditResult& result, const TextOptions& optio
             break;
         }
         ++shown;
-        out += "[" + std::string(severity_label(finding.severity, options.language)) + "] " + finding.finding.rule_id;
+        out += "[" + std::string(severity_label(finding.severity, options.language)) + "]";
+        if (result.baseline && result.baseline->is_new[index]) out += zh ? "[新增]" : "[new]";
+        out += " " + finding.finding.rule_id;
         std::string where = describe_location(finding.finding.location, options.language, &result.input.line_origin);
         if (!where.empty()) out += " @ " + where;
         out += "\n    " + (zh ? finding.message_zh : finding.message_en) + "\n";
@@ -115,6 +123,9 @@ std::string write_audit_text(const AuditResult& result, const TextOptions& optio
             }
         }
     }
+    if (result.baseline)
+        for (const BaselineFinding& fixed : result.baseline->fixed)
+            out += (zh ? "[已修复] " : "[fixed] ") + fixed.rule + "\n    " + (zh ? fixed.message_zh : fixed.message_en) + "\n";
     return out;
 }
 

@@ -157,8 +157,9 @@ void add_configuration(XmlOut& xml, const AuditResult& result) {
     xml.close();
 }
 
+// `baseline_state`: "new" or "unchanged" under check --baseline, else empty.
 void add_finding(XmlOut& xml, const AuditedFinding& audited, const std::vector<Defect>& defects,
-                 const std::vector<PageBox>& line_origin) {
+                 const std::vector<PageBox>& line_origin, std::string_view baseline_state) {
     const Finding& f = audited.finding;
     xml.open("finding");
     xml.attribute("rule", f.rule_id);
@@ -166,6 +167,8 @@ void add_finding(XmlOut& xml, const AuditedFinding& audited, const std::vector<D
     xml.attribute("plugin", audited.plugin);
     if (audited.defect < defects.size()) xml.attribute("defect", defects[audited.defect].id);
     xml.attribute_if("message-id", f.message_id);
+    xml.attribute_if("fingerprint", audited.fingerprint);
+    xml.attribute_if("baseline", baseline_state);
     add_messages(xml, audited.message_zh, audited.message_en);
     add_location(xml, f.location, line_origin);
     if (!f.expected.empty()) xml.text_element("expected", f.expected);
@@ -193,8 +196,9 @@ void write_audit_xml(const AuditResult& result, std::string& out) {
     xml.attribute("format-version", "1");
     add_header(xml, result);
     xml.open("findings");
-    for (const AuditedFinding& finding : result.findings)
-        add_finding(xml, finding, result.defects, result.input.line_origin);
+    for (std::size_t i = 0; i < result.findings.size(); ++i)
+        add_finding(xml, result.findings[i], result.defects, result.input.line_origin,
+                    !result.baseline ? "" : result.baseline->is_new[i] ? "new" : "unchanged");
     xml.close();
     // Findings by root cause: what to correct, and which findings the correction answers.
     xml.open("defects");
@@ -207,6 +211,22 @@ void write_audit_xml(const AuditResult& result, std::string& out) {
         xml.close();
     }
     xml.close();
+    if (const std::optional<BaselineComparison>& baseline = result.baseline) {
+        xml.open("baseline");
+        xml.attribute("file", baseline->file);
+        xml.attribute("new", baseline->new_findings);
+        xml.attribute("unchanged", result.findings.size() - baseline->new_findings);
+        xml.attribute("fixed", baseline->fixed.size());
+        for (const BaselineFinding& fixed : baseline->fixed) {
+            xml.open("fixed");
+            xml.attribute("rule", fixed.rule);
+            xml.attribute("severity", to_string(fixed.severity));
+            xml.attribute("fingerprint", fixed.fingerprint);
+            add_messages(xml, fixed.message_zh, fixed.message_en);
+            xml.close();
+        }
+        xml.close();
+    }
     xml.close();
 }
 

@@ -70,6 +70,10 @@ EffectiveConfiguration effective_configuration(const AuditPlan& plan, const Plug
         rule.id = meta.id;
         rule.version = meta.version;
         rule.plugin = planned.entry->plugin;
+        rule.title_zh = meta.title_zh;
+        rule.title_en = meta.title_en;
+        rule.category = meta.category;
+        rule.docs = meta.docs;
         rule.enabled = planned.enabled;
         rule.enabled_source = planned.enabled_source;
         rule.severity = planned.severity;

@@ -32,13 +32,16 @@ struct Counts {
     bool operator==(const Counts&) const = default;
 };
 
-// A finding as compared against a baseline: rule id + location + expected/actual.
+// A finding as compared against a baseline: by its fingerprint (finding/@fingerprint), or,
+// against an audit written before fingerprints, by rule id + location + expected/actual. The
+// order is the latter's.
 struct FindingKey {
     std::string rule;
     std::string location;  // "table/row/column", "block:N" or "line:N"
     std::string expected;
     std::string actual;
     Severity severity = Severity::error;
+    std::string fingerprint = {};  // initialiser: FindingKey{rule, …, severity} stays warning-free
     auto operator<=>(const FindingKey& other) const {
         return std::tie(rule, location, expected, actual) <=> std::tie(other.rule, other.location, other.expected, other.actual);
     }
@@ -55,10 +58,14 @@ std::optional<AuditOutcome> read_audit_outcome(std::string_view audit_xml);
 
 struct BaselineDiff {
     bool compared = false;  // false: no audit of this input in the baseline
+    std::string audit;       // the baseline audit file compared with, relative to the baseline dir
+    std::string matched_by;  // sha256, department-year or output (baseline.hpp)
     std::vector<FindingKey> added;   // in this run only
     std::vector<FindingKey> gone;    // in the baseline only
     std::size_t remaining = 0;       // in both
 };
+// By fingerprint when every finding on both sides has one, else by the legacy key; `added`
+// and `gone` in FindingKey order.
 BaselineDiff diff_findings(const std::vector<FindingKey>& baseline, const std::vector<FindingKey>& current);
 
 // skipped: an input the batch cannot audit by its kind (a PDF, an unknown type, a dangling

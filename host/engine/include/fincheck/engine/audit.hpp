@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ struct AuditedFinding {
     std::string message_zh;
     std::string message_en;
     std::size_t defect = 0;    // index into AuditResult::defects
+    std::string fingerprint;   // finding_fingerprint(): stable across renames and moves
 };
 
 struct SeverityCounts {
@@ -42,6 +44,7 @@ struct SeverityCounts {
     std::size_t info = 0;
     std::size_t total() const { return error + warning + info; }
     std::size_t at_or_above(Severity threshold) const;
+    void add(Severity severity);
 };
 
 struct PluginSummary {
@@ -50,6 +53,24 @@ struct PluginSummary {
     std::string file;
     std::string sdk_version;
     std::string abi;  // "major.minor"
+};
+
+// A finding of an earlier audit, as --baseline compares with it (audit_baseline.hpp).
+struct BaselineFinding {
+    std::string rule;
+    Severity severity = Severity::error;
+    std::string fingerprint;
+    std::string message_zh;
+    std::string message_en;
+};
+
+// This audit against an earlier one of the same report: set by compare_with_baseline().
+struct BaselineComparison {
+    std::string file;               // the earlier audit's file name
+    std::vector<bool> is_new;       // per finding of this audit: absent from the earlier one
+    std::vector<BaselineFinding> fixed;  // the earlier audit's findings this one no longer has
+    std::size_t new_findings = 0;
+    SeverityCounts new_counts;      // the new findings by severity: what --fail-on counts then
 };
 
 // Everything a writer needs: the header (tool, input, report, plugins, configuration) and
@@ -78,6 +99,7 @@ struct AuditResult {
     SeverityCounts counts;
     // The findings grouped by root cause (root_cause.hpp): what the summary counts as defects.
     std::vector<Defect> defects;
+    std::optional<BaselineComparison> baseline;  // check --baseline
 };
 
 const char* tool_version();

@@ -26,6 +26,9 @@ struct TextOptions {
     bool header = true;  // input, plugins, configuration
 };
 
+// "错误" / "error": a severity as the text, CSV and XLSX outputs name it.
+std::string_view severity_label(Severity severity, Language language);
+
 // Plain text for people: header, counts, one line per finding.
 std::string write_audit_text(const AuditResult& result, const TextOptions& options = {});
 

@@ -26,6 +26,10 @@ struct RuleSummary {
     std::string id;
     std::string version;
     std::string plugin;
+    std::string title_zh;  // what the rule checks, for outputs that describe their rules (SARIF)
+    std::string title_en;
+    std::string category;
+    std::string docs;      // the rule's page, relative to the source tree: docs/rules/ID.md
     bool enabled = true;
     ExplainedSource enabled_source;  // what enabled or disabled it
     Severity severity = Severity::error;
