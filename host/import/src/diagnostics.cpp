@@ -27,7 +27,7 @@ namespace {
 RuleMeta meta(std::string id, std::string zh, std::string en, Severity severity,
               std::vector<MessageSpec> messages) {
     RuleMeta m;
-    m.docs = "docs/rules/" + id + ".md";
+    m.docs = "host/import/rules/" + id + ".md";
     m.id = std::move(id);
     m.title_zh = std::move(zh);
     m.title_en = std::move(en);

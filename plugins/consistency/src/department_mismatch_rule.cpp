@@ -100,7 +100,7 @@ DepartmentMismatchRule::DepartmentMismatchRule() {
     meta_.title_en = "Department printed on a table or form differs from the report's";
     meta_.category = "structure";
     meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/structure-department-mismatch.md";
+    meta_.docs = "plugins/consistency/rules/structure-department-mismatch.md";
     meta_.messages = {
         {"other-region", "{place}所列单位「{printed}」与报告部门「{department}」不属于同一行政区划",
          "The {place_en} names \"{printed}\", in another region than the report's department \"{department}\""},

@@ -118,7 +118,7 @@ ListNumberingRule::ListNumberingRule() {
     meta_.title_en = "Numbering skips or repeats";
     meta_.category = "structure";
     meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/structure-list-numbering.md";
+    meta_.docs = "plugins/consistency/rules/structure-list-numbering.md";
     meta_.messages = {
         {"skip", "{what}序号从「{previous}」跳到「{current}」，缺少「{expected}」：{text}",
          "{what_en} numbering jumps from {previous} to {current}; {expected} is missing: {text}"},

@@ -66,7 +66,7 @@ MissingTableRule::MissingTableRule(TableRequirements requirements) : requirement
     meta_.title_en = "Required table missing, or empty table without explanation";
     meta_.category = "structure";
     meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/structure-missing-table.md";
+    meta_.docs = "plugins/consistency/rules/structure-missing-table.md";
     meta_.messages = {
         {"missing", "缺少模板要求的{id}表「{title}」",
          "Table {id} \"{title}\" required by the template is missing"},

@@ -26,7 +26,7 @@ ObsoleteClassNameRule::ObsoleteClassNameRule(const PhraseData& data) : renamed_(
     meta_.category = "structure";
     // The figure may be right; the class name is not the one of the report's year.
     meta_.default_severity = Severity::warning;
-    meta_.docs = "docs/rules/structure-obsolete-class-name.md";
+    meta_.docs = "plugins/consistency/rules/structure-obsolete-class-name.md";
     meta_.messages = {
         {"renamed", "{place}使用了{year}年度已不再使用的功能分类名称「{old}」（自{since}年起为「{new}」）：{excerpt}",
          "The {place_en} uses \"{old}\", a functional class renamed \"{new}\" in {since}, in a {year} report: "

@@ -26,7 +26,7 @@ PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data, std::shared_ptr
     meta_.title_en = "Template placeholder or fill-in instruction left in the text";
     meta_.category = "structure";
     meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/structure-placeholder-text.md";
+    meta_.docs = "plugins/consistency/rules/structure-placeholder-text.md";
     meta_.messages = {
         {"placeholder", "{place}中残留模板占位符「{mark}」：{excerpt}",
          "Template placeholder \"{mark}\" left in the {place_en}: {excerpt}"},

@@ -51,7 +51,7 @@ RepeatedPunctuationRule::RepeatedPunctuationRule() {
     meta_.title_en = "Punctuation mark typed twice";
     meta_.category = "structure";
     meta_.default_severity = Severity::warning;
-    meta_.docs = "docs/rules/structure-repeated-punctuation.md";
+    meta_.docs = "plugins/consistency/rules/structure-repeated-punctuation.md";
     meta_.messages = {
         {"doubled",
          "正文中标点「{mark}」连续出现两次，可能有删改未完成的文字：…{context}…",

@@ -114,7 +114,7 @@ TocMismatchRule::TocMismatchRule() {
     meta_.title_en = "Table of contents disagrees with the body headings";
     meta_.category = "structure";
     meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/structure-toc-mismatch.md";
+    meta_.docs = "plugins/consistency/rules/structure-toc-mismatch.md";
     meta_.messages = {
         {"missing-in-body", "目录列有「{entry}」，正文中没有对应标题",
          "The contents list \"{entry}\", but the body has no such heading"},

@@ -68,7 +68,7 @@ UnresolvedAlternativeRule::UnresolvedAlternativeRule(const PhraseData& data) : g
     // The sentence states both alternatives: the wording is inconsistent, and the figure it
     // describes may be right or wrong, so this is a warning, not an error.
     meta_.default_severity = Severity::warning;
-    meta_.docs = "docs/rules/structure-unresolved-alternative.md";
+    meta_.docs = "plugins/consistency/rules/structure-unresolved-alternative.md";
     meta_.messages = {
         {"alternative", "{place}中保留了模板的可选写法「{mark}」，应按实际情况择一：{excerpt}",
          "The {place_en} keeps the template's alternative \"{mark}\"; one of them should have been chosen: "

@@ -53,7 +53,7 @@ WrongLevelRule::WrongLevelRule(const PhraseData& data, std::shared_ptr<const Tex
     meta_.title_en = "Text from another administrative level's template";
     meta_.category = "structure";
     meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/structure-wrong-level.md";
+    meta_.docs = "plugins/consistency/rules/structure-wrong-level.md";
     meta_.messages = {
         {"wrong-level", "{level}报告的{place}中出现其他层级的表述「{phrase}」",
          "The {place_en} of a {level_en}-level report uses \"{phrase}\", text of another level"},

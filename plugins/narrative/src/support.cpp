@@ -10,7 +10,7 @@ namespace fincheck::narrative {
 RuleMeta narrative_meta(std::string id, std::string title_zh, std::string title_en, std::string zh,
                         std::string en, std::vector<OptionSpec> options) {
     RuleMeta meta;
-    meta.docs = "docs/rules/" + id + ".md";
+    meta.docs = "plugins/narrative/rules/" + id + ".md";
     meta.id = std::move(id);
     meta.title_zh = std::move(title_zh);
     meta.title_en = std::move(title_en);

@@ -39,7 +39,7 @@ BalanceDateRule::BalanceDateRule() {
     meta_.title_en = "Balance date is not the end of the fiscal year";
     meta_.category = "years";
     meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/years-balance-date.md";
+    meta_.docs = "plugins/years/rules/years-balance-date.md";
     meta_.messages = {
         {"balance-date", "「{text}」的截止日期为{year}年末，应为报告年度{fiscal_year}年末",
          "\"{text}\" dates the balance at the end of {year}; it should be the end of fiscal year {fiscal_year}"},

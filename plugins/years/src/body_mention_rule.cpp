@@ -166,7 +166,7 @@ BodyMentionRule::BodyMentionRule(YearPhrases phrases) : phrases_(std::move(phras
     meta_.title_en = "Prose labels the report's own figures with another year";
     meta_.category = "years";
     meta_.default_severity = Severity::warning;
-    meta_.docs = "docs/rules/years-body-mention.md";
+    meta_.docs = "plugins/years/rules/years-body-mention.md";
     meta_.messages = {
         {"other-year", "「{text}」将本报告的{phrase}标注为{year}年，与报告年度{fiscal_year}年不符",
          "\"{text}\" labels the report's {phrase} with {year}, but the report covers fiscal year {fiscal_year}"},

@@ -34,7 +34,7 @@ DateOutOfRangeRule::DateOutOfRangeRule() {
     meta_.title_en = "Fill-in or publication date outside the year after the fiscal year";
     meta_.category = "years";
     meta_.default_severity = Severity::warning;
-    meta_.docs = "docs/rules/years-date-out-of-range.md";
+    meta_.docs = "plugins/years/rules/years-date-out-of-range.md";
     meta_.options = {
         {"max-years-after", OptionType::integer, "1",
          "日期最多可晚于报告年度几年（默认 1，即只允许 Y+1 年）",

@@ -63,7 +63,7 @@ TitleMismatchRule::TitleMismatchRule() {
     meta_.title_en = "Title names a year other than the fiscal year";
     meta_.category = "years";
     meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/years-title-mismatch.md";
+    meta_.docs = "plugins/years/rules/years-title-mismatch.md";
     meta_.messages = {
         {"title-year",
          "{place}「{text}」标注为{year}年，与报告年度{fiscal_year}年不符",

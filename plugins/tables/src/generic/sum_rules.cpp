@@ -76,7 +76,7 @@ RuleMeta meta(std::string id, std::string zh, std::string en, Severity severity,
     m.category = "arithmetic";
     m.default_severity = severity;
     m.messages.push_back(MessageSpec{"default", std::move(msg_zh), std::move(msg_en)});
-    m.docs = "docs/rules/" + m.id + ".md";
+    m.docs = "plugins/tables/rules/" + m.id + ".md";
     return m;
 }
 

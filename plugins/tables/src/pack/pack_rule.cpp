@@ -117,7 +117,7 @@ PackRule::PackRule(std::shared_ptr<const PackLibrary> library, std::string rule_
                                          def && !def->message_en.empty() ? def->message_en : kDefaultEn});
     meta_.messages.push_back(MessageSpec{"below-part", kBelowPartZh, kBelowPartEn});
     meta_.messages.push_back(MessageSpec{"two-printings", kTwoPrintingsZh, kTwoPrintingsEn});
-    meta_.docs = "docs/rules/" + rule_id + ".md";
+    meta_.docs = "plugins/tables/rules/" + rule_id + ".md";
 }
 
 void PackRule::check(const Report& report, const RuleContext& context, FindingSink& sink) const {
