@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "fincheck/report_xml.hpp"
+#include "fincheck/rule_meta.hpp"
 #include "fincheck/testing.hpp"
 
 namespace {
@@ -255,13 +256,11 @@ TEST(RuleHarness, AQuotedPieceMustOccurInTheZhOrEnglishMessage) {
 // Flags every paragraph holding 「待补充」, at its block.
 class TodoRule final : public Rule {
 public:
-    TodoRule() {
-        meta_.id = "test-todo";
-        meta_.title_zh = "待补充";
-        meta_.title_en = "To do";
-        meta_.category = "structure";
-        meta_.messages.push_back({"todo", "「{section}」待补充", "To do in {section}"});
-    }
+    TodoRule()
+        : meta_(RuleMetaBuilder("test-todo", "structure")
+                    .title("待补充", "To do")
+                    .message("todo", "「{section}」待补充", "To do in {section}")
+                    .build()) {}
     const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext&, FindingSink& sink) const override {
         for (std::size_t i = 0; i < report.blocks.size(); ++i)

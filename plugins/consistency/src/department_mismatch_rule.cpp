@@ -6,6 +6,8 @@
 #include <set>
 #include <string>
 
+#include "fincheck/rule_meta.hpp"
+
 #include "org_name.hpp"
 #include "text_util.hpp"
 
@@ -95,20 +97,20 @@ std::u32string body_named_in_title(std::u32string_view title) {
 }  // namespace
 
 DepartmentMismatchRule::DepartmentMismatchRule() {
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "表头或表单单位与报告部门不一致";
-    meta_.title_en = "Department printed on a table or form differs from the report's";
-    meta_.category = "structure";
-    meta_.default_severity = Severity::error;
-    meta_.docs = "plugins/consistency/rules/structure-department-mismatch.md";
-    meta_.messages = {
-        {"other-region", "{place}所列单位「{printed}」与报告部门「{department}」不属于同一行政区划",
-         "The {place_en} names \"{printed}\", in another region than the report's department \"{department}\""},
-        {"higher-level", "{place}所列单位「{printed}」是上级机构，不是报告部门「{department}」",
-         "The {place_en} names \"{printed}\", a higher-level body than the report's department \"{department}\""},
-        {"other-body", "{place}所列单位「{printed}」与报告部门「{department}」不是同一机构",
-         "The {place_en} names \"{printed}\", not the report's department \"{department}\""},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
+                .title("表头或表单单位与报告部门不一致",
+                       "Department printed on a table or form differs from the report's")
+                .severity(Severity::error)
+                .page_in("plugins/consistency")
+                .messages({
+                    {"other-region", "{place}所列单位「{printed}」与报告部门「{department}」不属于同一行政区划",
+                     "The {place_en} names \"{printed}\", in another region than the report's department \"{department}\""},
+                    {"higher-level", "{place}所列单位「{printed}」是上级机构，不是报告部门「{department}」",
+                     "The {place_en} names \"{printed}\", a higher-level body than the report's department \"{department}\""},
+                    {"other-body", "{place}所列单位「{printed}」与报告部门「{department}」不是同一机构",
+                     "The {place_en} names \"{printed}\", not the report's department \"{department}\""},
+                })
+                .build();
 }
 
 void DepartmentMismatchRule::check(const Report& report, const RuleContext& context,
