@@ -5,6 +5,13 @@
 #   FINCHECK_RULE_DOC_DIR  the installed <docdir>/rules, set by install(CODE) before this runs
 set(_dir "$ENV{DESTDIR}${FINCHECK_RULE_DOC_DIR}")
 file(GLOB _pages "${_dir}/*.md")
+# The other pages of <docdir> link to a rule page in its source folder too.
+file(GLOB _other_pages "${_dir}/../*.md")
+foreach(_page IN LISTS _other_pages)
+  file(READ "${_page}" _text)
+  string(REGEX REPLACE "\\]\\(\\.\\./(plugins/[a-z0-9_-]+|host/import)/rules/" "](rules/" _text "${_text}")
+  file(WRITE "${_page}" "${_text}")
+endforeach()
 foreach(_page IN LISTS _pages)
   file(READ "${_page}" _text)
   # index: ../../plugins/<p>/rules/<id>.md and ../../host/import/rules/<id>.md → <id>.md
