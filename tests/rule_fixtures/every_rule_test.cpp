@@ -77,6 +77,21 @@ TEST(EveryRule, ImportDiagnosticsHaveTheirPages) {
     EXPECT_GE(diagnostics, 1);
 }
 
+// The tables rules are arithmetic: each also shows where it must stay silent (rounding tails,
+// relations that do not apply), as its generator writes them.
+TEST(EveryRule, EveryTablesRuleHasAMustNotFireFixture) {
+    const engine::LoadedPlugin* tables = built_plugins().plugins().find("tables");
+    ASSERT_NE(tables, nullptr);
+    for (const std::string& id : rule_ids(*tables)) {
+        const auto folder = kSource / "plugins" / "tables" / "fixtures" / id;
+        bool silent = false;
+        if (std::filesystem::is_directory(folder))
+            for (const auto& entry : std::filesystem::directory_iterator(folder))
+                silent = silent || entry.path().filename().string().starts_with(kSilentPrefix);
+        EXPECT_TRUE(silent) << id << ": no silent*.xml in " << folder;
+    }
+}
+
 TEST(EveryRule, NoPageOrFixtureFolderOutlivesItsRule) {
     for (const engine::LoadedPlugin& plugin : built_plugins().plugins().plugins())
         for (const std::string& orphan : orphans(kSource / "plugins" / plugin.name, rule_ids(plugin)))
