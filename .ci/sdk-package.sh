@@ -172,7 +172,7 @@ grep -qE "<rule id=\"example-negative-amount\"[^>]*enabled=\"true\"" "$work/audi
 echo "audited $(basename "$example_report"): $(grep -c '<finding' "$work/audit-example.xml" || true) findings"
 
 step "fincheck check fires the new rule on its fixture"
-run_check "$work/template/tests/fixtures/example-negative-amount.xml" "$work/audit-fixture.xml"
+run_check "$work/template/fixtures/example-negative-amount/fires.xml" "$work/audit-fixture.xml"
 # The fixture annotates exactly two negative cells.
 fired="$(grep -c '<finding rule="example-negative-amount"' "$work/audit-fixture.xml" || true)"
 [ "$fired" -eq 2 ] \

@@ -120,6 +120,13 @@ install(FILES
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/"
   DESTINATION "${CMAKE_INSTALL_DOCDIR}" COMPONENT sdk
   FILES_MATCHING PATTERN "*.md" PATTERN "*.png" PATTERN "*.svg")
+# The rule pages live beside their plugins; installed, they sit beside the generated index
+# (docs/rules/README.md) in <docdir>/rules/, with their links rewritten for that layout.
+file(GLOB FINCHECK_RULE_PAGES CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/plugins/*/rules/*.md"
+     "${PROJECT_SOURCE_DIR}/host/import/rules/*.md")
+install(FILES ${FINCHECK_RULE_PAGES} DESTINATION "${CMAKE_INSTALL_DOCDIR}/rules" COMPONENT sdk)
+install(CODE "set(FINCHECK_RULE_DOC_DIR \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DOCDIR}/rules\")" COMPONENT sdk)
+install(SCRIPT "${PROJECT_SOURCE_DIR}/cmake/FincheckRulePagesInstall.cmake" COMPONENT sdk)
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/sdk/template/"
   DESTINATION "${CMAKE_INSTALL_DOCDIR}/template" COMPONENT sdk)
 

@@ -76,8 +76,23 @@ std::vector<std::string_view> parts_of(std::string_view location) {
     return parts;
 }
 
-bool matches(const Expectation& expectation, const Finding& finding) {
+// "§HEADING" (or "§A / B", the last parts of a section path) names a prose finding by the
+// section it is in: the finding's section path ends with it, part for part.
+constexpr std::string_view kSectionMark = "§";
+
+bool in_section(std::string_view wanted, std::string_view section) {
+    if (wanted.empty() || !section.ends_with(wanted)) return false;
+    return section.size() == wanted.size() || section.substr(0, section.size() - wanted.size()).ends_with(" / ");
+}
+
+bool matches(const Expectation& expectation, const Finding& finding, const RuleMeta& meta) {
     if (expectation.rule_id != finding.rule_id) return false;
+    if (!expectation.message.empty() &&
+        rendered_message(meta, finding).find(expectation.message) == std::string::npos &&
+        rendered_message(meta, finding, true).find(expectation.message) == std::string::npos)
+        return false;
+    if (expectation.location.starts_with(kSectionMark))
+        return in_section(trim(std::string_view(expectation.location).substr(kSectionMark.size())), finding.location.section);
     std::vector<std::string_view> wanted = parts_of(expectation.location);
     std::string key = location_key(finding);
     std::vector<std::string_view> actual = parts_of(key);
@@ -95,6 +110,8 @@ std::optional<std::string> spec_problem(const Expectation& e, bool has_at) {
     if (!is_rule_id(e.rule_id)) return "rule id \"" + e.rule_id + "\" is not lower-case kebab case";
     if (has_at && e.location.empty()) return "nothing after '@'; leave out \"@\" to match anywhere";
     if (e.location.find('@') != std::string::npos) return "more than one '@'";
+    if (e.location.starts_with(kSectionMark) && trim(std::string_view(e.location).substr(kSectionMark.size())).empty())
+        return "no section heading after '§'";
     for (std::string_view prefix : {"block:", "line:"}) {
         if (e.location.rfind(prefix, 0) != 0) continue;
         std::string_view number = std::string_view(e.location).substr(prefix.size());
@@ -139,6 +156,26 @@ ParsedExpectations parse_expectations(std::string_view text, const std::string& 
                 std::string_view spec = line.substr(at + 7, next == std::string_view::npos ? std::string_view::npos
                                                                                            : next - at - 7);
                 Expectation e;
+                // "piece of the message": from the first quote to the last, so the piece
+                // itself may quote.
+                std::string unquoted;
+                const std::size_t open = spec.find('"');
+                const std::size_t close = spec.rfind('"');
+                if (open != std::string_view::npos) {
+                    if (close == open) {
+                        problem(line_no, "\"expect:" + std::string(spec) + "\": a quote opens the message piece but none closes it");
+                        at = next;
+                        continue;
+                    }
+                    e.message = std::string(spec.substr(open + 1, close - open - 1));
+                    if (e.message.empty()) {
+                        problem(line_no, "\"expect:" + std::string(spec) + "\": the quoted message piece is empty");
+                        at = next;
+                        continue;
+                    }
+                    unquoted = std::string(spec.substr(0, open)) + std::string(spec.substr(close + 1));
+                    spec = unquoted;
+                }
                 std::size_t sep = spec.find('@');
                 e.rule_id = trim(spec.substr(0, sep));
                 if (sep != std::string_view::npos) e.location = trim(spec.substr(sep + 1));
@@ -156,21 +193,22 @@ ParsedExpectations parse_expectations(std::string_view text, const std::string& 
     return out;
 }
 
-std::string rendered_message(const RuleMeta& meta, const Finding& finding) {
-    const MessageSpec* spec = meta.message(finding.message_id);
-    if (!spec) return "(undeclared message id \"" + finding.message_id + "\")";
-    return render_message(spec->zh, finding.args);
-}
-
 std::string describe(const Finding& finding, const RuleMeta& meta) {
     std::string key = location_key(finding);
     std::string out = finding.rule_id + " @ " + (key.empty() ? "(no location)" : key);
+    if (!finding.location.section.empty()) out += " (§" + finding.location.section + ")";
     if (finding.location.line != 0) out += " (source line " + std::to_string(finding.location.line) + ")";
     out += ": " + rendered_message(meta, finding);
     return out;
 }
 
 }  // namespace
+
+std::string rendered_message(const RuleMeta& meta, const Finding& finding, bool english) {
+    const MessageSpec* spec = meta.message(finding.message_id);
+    if (!spec) return "(undeclared message id \"" + finding.message_id + "\")";
+    return render_message(english ? spec->en : spec->zh, finding.args);
+}
 
 std::string location_key(const Finding& finding) {
     const Location& loc = finding.location;
@@ -246,22 +284,23 @@ FixtureRun run_fixture(const Rule& rule, const std::filesystem::path& fixture,
         return parts_of(run.expectations[a].location).size() > parts_of(run.expectations[b].location).size();
     });
     std::vector<bool> used(run.findings.size(), false);
-    std::vector<bool> met(run.expectations.size(), false);
+    run.matched_finding.assign(run.expectations.size(), std::string::npos);
     for (std::size_t e : order) {
         for (std::size_t f = 0; f < run.findings.size(); ++f) {
-            if (used[f] || !matches(run.expectations[e], run.findings[f])) continue;
+            if (used[f] || !matches(run.expectations[e], run.findings[f], meta)) continue;
             used[f] = true;
-            met[e] = true;
+            run.matched_finding[e] = f;
             break;
         }
     }
     for (std::size_t f = 0; f < run.findings.size(); ++f)
         if (!used[f]) run.mismatches.push_back("unexpected finding " + describe(run.findings[f], meta));
     for (std::size_t e = 0; e < run.expectations.size(); ++e) {
-        if (met[e]) continue;
+        if (run.matched_finding[e] != std::string::npos) continue;
         const Expectation& x = run.expectations[e];
         run.mismatches.push_back("missing finding " + x.rule_id + " @ " +
                                  (x.location.empty() ? "(anywhere)" : x.location) +
+                                 (x.message.empty() ? std::string() : " saying \"" + x.message + "\"") +
                                  " expected at fixture line " + std::to_string(x.line));
     }
     return run;

@@ -28,7 +28,7 @@ CliRun fincheck(const std::string& args) {
 const std::string kSample = quote(std::string(FINCHECK_SOURCE_DIR) + "/examples/sample-report-2024.xml");
 // A report whose region, 上海市普陀区, selects the Shanghai pack.
 const std::string kShanghai =
-    quote(std::string(FINCHECK_SOURCE_DIR) + "/plugins/tables/fixtures/arith-04-closing-split.shanghai.xml");
+    quote(std::string(FINCHECK_SOURCE_DIR) + "/plugins/tables/fixtures/arith-04-closing-split/silent-shanghai.xml");
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "fincheck/report_xml.hpp"
+#include "fincheck/rule_meta.hpp"
 #include "fincheck/testing.hpp"
 
 namespace {
@@ -223,6 +224,90 @@ TEST(RuleHarness, LocationKeysForCellsRowsBlocksAndLines) {
     l.location.line = 7;
     EXPECT_EQ(location_key(l), "line:7");
     EXPECT_EQ(location_key(Finding{}), "");
+}
+
+}  // namespace
+
+namespace {
+
+// The value of the first finding is -5.00 in the fixture; its message is "-5.00 小于 0".
+TEST(RuleHarness, AQuotedPieceMustOccurInTheZhOrEnglishMessage) {
+    NegativeCellRule rule;
+    const std::string at = "02/2013101/财政拨款收入 -->";
+    for (const char* piece : {"\"小于 0\"", "\"is below 0\""}) {
+        FixtureRun run = run_fixture(
+            rule, edited_fixture("harness-quoted.xml", at, std::string("02/2013101/财政拨款收入 ") + piece + " -->"), {},
+            {"some-other-rule"});
+        EXPECT_TRUE(run.ok()) << piece << "\n" << joined(run.mismatches);
+        ASSERT_EQ(run.expectations.size(), 2u);
+        EXPECT_EQ(run.expectations[0].location, "02/2013101/财政拨款收入");
+        EXPECT_NE(run.matched_finding[0], std::string::npos);
+    }
+    FixtureRun wrong = run_fixture(
+        rule, edited_fixture("harness-misquoted.xml", at, "02/2013101/财政拨款收入 \"大于 0\" -->"), {}, {"some-other-rule"});
+    EXPECT_TRUE(any_contains(wrong.mismatches, "missing finding test-negative-cell @ 02/2013101/财政拨款收入 saying \"大于 0\""))
+        << joined(wrong.mismatches);
+    EXPECT_TRUE(any_contains(wrong.mismatches, "unexpected finding test-negative-cell @ 02/2013101/财政拨款收入"));
+    FixtureRun open = run_fixture(
+        rule, edited_fixture("harness-open-quote.xml", at, "02/2013101/财政拨款收入 \"小于 0 -->"), {}, {"some-other-rule"});
+    EXPECT_TRUE(any_contains(open.mismatches, "a quote opens the message piece but none closes it")) << joined(open.mismatches);
+}
+
+// Flags every paragraph holding 「待补充」, at its block.
+class TodoRule final : public Rule {
+public:
+    TodoRule()
+        : meta_(RuleMetaBuilder("test-todo", "structure")
+                    .title("待补充", "To do")
+                    .message("todo", "「{section}」待补充", "To do in {section}")
+                    .build()) {}
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext&, FindingSink& sink) const override {
+        for (std::size_t i = 0; i < report.blocks.size(); ++i)
+            if (report.blocks[i].text.find("待补充") != std::string::npos)
+                sink.add(FindingBuilder(meta_.id, "todo")
+                             .at(Location::at_block(report, static_cast<int>(i)))
+                             .arg("section", report.section_path(report.blocks[i].section))
+                             .build());
+    }
+
+private:
+    RuleMeta meta_;
+};
+
+std::filesystem::path prose_fixture(const std::string& name, const std::string& expect) {
+    std::filesystem::create_directories(kScratch);
+    const std::filesystem::path path = kScratch / name;
+    std::ofstream(path, std::ios::binary)
+        << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report format-version=\"1\">\n"
+           "  <metadata department=\"示例单位\" level=\"district\" fiscal-year=\"2024\" amount-unit=\"万元\">\n"
+           "    <title line=\"1\">示例单位2024年度部门决算</title>\n  </metadata>\n  <body>\n"
+           "    <section number=\"第三部分\" heading=\"情况说明\" line=\"2\">\n"
+           "      <section heading=\"一、收入支出决算总体情况说明\" line=\"3\">\n"
+           "        <p line=\"4\">本年收入待补充。</p>\n"
+           "        <!-- expect: " << expect << " -->\n"
+           "      </section>\n      <section heading=\"二、收入决算情况说明\" line=\"5\">\n"
+           "        <p line=\"6\">收入100.00万元。</p>\n      </section>\n    </section>\n  </body>\n</report>\n";
+    return path;
+}
+
+TEST(RuleHarness, ASectionMarkNamesAProseFindingByItsSection) {
+    TodoRule rule;
+    for (const char* at : {"test-todo @ §一、收入支出决算总体情况说明", "test-todo @ §第三部分 情况说明 / 一、收入支出决算总体情况说明",
+                           "test-todo @ block:0 \"待补充\""}) {
+        FixtureRun run = run_fixture(rule, prose_fixture("harness-section.xml", at));
+        EXPECT_TRUE(run.ok()) << at << "\n" << joined(run.mismatches);
+    }
+    // Another section, or a piece of a heading that is not a whole part of the path, is not it.
+    for (const char* at : {"test-todo @ §二、收入决算情况说明", "test-todo @ §收入支出决算总体情况说明"}) {
+        FixtureRun run = run_fixture(rule, prose_fixture("harness-other-section.xml", at));
+        EXPECT_TRUE(any_contains(run.mismatches, "missing finding test-todo @ §")) << at << "\n" << joined(run.mismatches);
+        EXPECT_TRUE(any_contains(run.mismatches,
+                                 "unexpected finding test-todo @ block:0 (§第三部分 情况说明 / 一、收入支出决算总体情况说明)"))
+            << joined(run.mismatches);
+    }
+    FixtureRun empty = run_fixture(rule, prose_fixture("harness-empty-section.xml", "test-todo @ §"));
+    EXPECT_TRUE(any_contains(empty.mismatches, "no section heading after '§'")) << joined(empty.mismatches);
 }
 
 }  // namespace

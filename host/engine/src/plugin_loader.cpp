@@ -169,7 +169,7 @@ PluginSet PluginSet::load(const std::vector<fs::path>& files,
             if (rule == nullptr) continue;
             const std::string& id = rule->meta().id;
             if (!is_rule_id(id)) {
-                // Rule ids are config keys, glob targets and docs/rules/ file names: one spelling.
+                // Rule ids are config keys, glob targets and rule page names (plugins/<plugin>/rules/<id>.md): one spelling.
                 set.issues_.push_back({plugin.file, PluginProblem::bad_rule_id,
                                        "规则标识 \"" + id + "\" 不是小写连字符格式（如 arith-row-total），已跳过 / rule id \"" +
                                            id + "\" is not lower-case kebab case ([a-z][a-z0-9]*(-[a-z0-9]+)*, e.g. "

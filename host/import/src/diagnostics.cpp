@@ -1,6 +1,7 @@
 // The import-* diagnostics: metadata (so the host lists and renders them like any rule's
 // findings) and the helper that records one.
 #include "fincheck/import.hpp"
+#include "fincheck/rule_meta.hpp"
 #include "importer.hpp"
 
 namespace fincheck {
@@ -26,15 +27,12 @@ namespace {
 
 RuleMeta meta(std::string id, std::string zh, std::string en, Severity severity,
               std::vector<MessageSpec> messages) {
-    RuleMeta m;
-    m.docs = "docs/rules/" + id + ".md";
-    m.id = std::move(id);
-    m.title_zh = std::move(zh);
-    m.title_en = std::move(en);
-    m.category = "import";
-    m.default_severity = severity;
-    m.messages = std::move(messages);
-    return m;
+    return RuleMetaBuilder(std::move(id), "import")
+        .title(std::move(zh), std::move(en))
+        .severity(severity)
+        .messages(std::move(messages))
+        .page_in("host/import")
+        .build();
 }
 
 }  // namespace

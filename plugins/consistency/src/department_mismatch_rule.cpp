@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "fincheck/rule_meta.hpp"
+
 #include "org_name.hpp"
 #include "text_util.hpp"
 
@@ -182,22 +184,22 @@ std::vector<Subject> sentence_subjects(std::u32string_view text) {
 }  // namespace
 
 DepartmentMismatchRule::DepartmentMismatchRule() {
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "表头或表单单位与报告部门不一致";
-    meta_.title_en = "Department printed on a table or form differs from the report's";
-    meta_.category = "structure";
-    meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/structure-department-mismatch.md";
-    meta_.messages = {
-        {"other-region", "{place}所列单位「{printed}」与报告部门「{department}」不属于同一行政区划",
-         "The {place_en} names \"{printed}\", in another region than the report's department \"{department}\""},
-        {"higher-level", "{place}所列单位「{printed}」是上级机构，不是报告部门「{department}」",
-         "The {place_en} names \"{printed}\", a higher-level body than the report's department \"{department}\""},
-        {"variant-spelling", "{place}所列单位「{printed}」与报告部门「{department}」的名称写法不同（「和」「与」「及」不可互换）",
-         "The {place_en} spells the department \"{printed}\", not as its name \"{department}\" (和, 与 and 及 are not interchangeable)"},
-        {"other-body", "{place}所列单位「{printed}」与报告部门「{department}」不是同一机构",
-         "The {place_en} names \"{printed}\", not the report's department \"{department}\""},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
+                .title("表头或表单单位与报告部门不一致",
+                       "Department printed on a table or form differs from the report's")
+                .severity(Severity::error)
+                .page_in("plugins/consistency")
+                .messages({
+                    {"other-region", "{place}所列单位「{printed}」与报告部门「{department}」不属于同一行政区划",
+                     "The {place_en} names \"{printed}\", in another region than the report's department \"{department}\""},
+                    {"higher-level", "{place}所列单位「{printed}」是上级机构，不是报告部门「{department}」",
+                     "The {place_en} names \"{printed}\", a higher-level body than the report's department \"{department}\""},
+                    {"variant-spelling", "{place}所列单位「{printed}」与报告部门「{department}」的名称写法不同（「和」「与」「及」不可互换）",
+                     "The {place_en} spells the department \"{printed}\", not as its name \"{department}\" (和, 与 and 及 are not interchangeable)"},
+                    {"other-body", "{place}所列单位「{printed}」与报告部门「{department}」不是同一机构",
+                     "The {place_en} names \"{printed}\", not the report's department \"{department}\""},
+                })
+                .build();
 }
 
 void DepartmentMismatchRule::check(const Report& report, const RuleContext& context,

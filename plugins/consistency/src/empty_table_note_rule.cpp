@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "fincheck/rule_meta.hpp"
 #include "text_util.hpp"
 
 namespace fincheck::consistency {
@@ -45,17 +46,17 @@ std::optional<Amount> first_amount(const Table& table) {
 }  // namespace
 
 EmptyTableNoteRule::EmptyTableNoteRule() {
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "表下说明称本表无数据，表中却有数额";
-    meta_.title_en = "The note below a table says it is empty, but the table has amounts";
-    meta_.category = "structure";
-    meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/structure-empty-table-note.md";
-    meta_.messages = {
-        {"has-amounts", "{table}表下说明称「{phrase}」，但表中{row}「{column}」为 {value}：{note}",
-         "The note below table {table} says \"{phrase}\", but {row} / {column} holds {value}: "
-         "{note}"},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
+                .title("表下说明称本表无数据，表中却有数额",
+                       "The note below a table says it is empty, but the table has amounts")
+                .severity(Severity::error)
+                .page_in("plugins/consistency")
+                .messages({
+                    {"has-amounts", "{table}表下说明称「{phrase}」，但表中{row}「{column}」为 {value}：{note}",
+                     "The note below table {table} says \"{phrase}\", but {row} / {column} holds {value}: "
+                     "{note}"},
+                })
+                .build();
 }
 
 void EmptyTableNoteRule::check(const Report& report, const RuleContext& /*context*/,

@@ -5,6 +5,8 @@
 #include <tuple>
 #include <vector>
 
+#include "fincheck/rule_meta.hpp"
+
 #include "text_util.hpp"
 
 namespace fincheck::consistency {
@@ -132,20 +134,20 @@ std::string printed_text(const Report& report, const NumberedItem& item) {
 }  // namespace
 
 ListNumberingRule::ListNumberingRule() {
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "序号跳号或重号";
-    meta_.title_en = "Numbering skips or repeats";
-    meta_.category = "structure";
-    meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/structure-list-numbering.md";
-    meta_.messages = {
-        {"skip", "{what}序号从「{previous}」跳到「{current}」，缺少「{expected}」：{text}",
-         "{what_en} numbering jumps from {previous} to {current}; {expected} is missing: {text}"},
-        {"repeat", "{what}序号「{current}」重复：{text}",
-         "{what_en} number {current} is repeated: {text}"},
-        {"backward", "{what}序号在「{previous}」之后倒退为「{current}」：{text}",
-         "{what_en} numbering goes back from {previous} to {current}: {text}"},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
+                .title("序号跳号或重号",
+                       "Numbering skips or repeats")
+                .severity(Severity::error)
+                .page_in("plugins/consistency")
+                .messages({
+                    {"skip", "{what}序号从「{previous}」跳到「{current}」，缺少「{expected}」：{text}",
+                     "{what_en} numbering jumps from {previous} to {current}; {expected} is missing: {text}"},
+                    {"repeat", "{what}序号「{current}」重复：{text}",
+                     "{what_en} number {current} is repeated: {text}"},
+                    {"backward", "{what}序号在「{previous}」之后倒退为「{current}」：{text}",
+                     "{what_en} numbering goes back from {previous} to {current}: {text}"},
+                })
+                .build();
 }
 
 void ListNumberingRule::check(const Report& report, const RuleContext& /*context*/, FindingSink& sink) const {

@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "fincheck/rule_meta.hpp"
+
 namespace fincheck::consistency {
 namespace {
 
@@ -61,21 +63,21 @@ bool explains_empty_table(std::string_view text) {
 }
 
 MissingTableRule::MissingTableRule(TableRequirements requirements) : requirements_(std::move(requirements)) {
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "缺少模板要求的表格或空表未说明";
-    meta_.title_en = "Required table missing, or empty table without explanation";
-    meta_.category = "structure";
-    meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/structure-missing-table.md";
-    meta_.messages = {
-        {"missing", "缺少模板要求的{id}表「{title}」",
-         "Table {id} \"{title}\" required by the template is missing"},
-        {"empty-unexplained", "{id}表「{title}」为空表，但未说明无数据的原因",
-         "Table {id} \"{title}\" is printed empty without a note saying why"},
-        {"empty-but-04-has-values",
-         "{id}表「{title}」为空表，但04表「{column}」栏有数：{value}",
-         "Table {id} \"{title}\" is empty, yet column \"{column}\" of table 04 holds {value}"},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
+                .title("缺少模板要求的表格或空表未说明",
+                       "Required table missing, or empty table without explanation")
+                .severity(Severity::error)
+                .page_in("plugins/consistency")
+                .messages({
+                    {"missing", "缺少模板要求的{id}表「{title}」",
+                     "Table {id} \"{title}\" required by the template is missing"},
+                    {"empty-unexplained", "{id}表「{title}」为空表，但未说明无数据的原因",
+                     "Table {id} \"{title}\" is printed empty without a note saying why"},
+                    {"empty-but-04-has-values",
+                     "{id}表「{title}」为空表，但04表「{column}」栏有数：{value}",
+                     "Table {id} \"{title}\" is empty, yet column \"{column}\" of table 04 holds {value}"},
+                })
+                .build();
 }
 
 void MissingTableRule::check(const Report& report, const RuleContext& context, FindingSink& sink) const {

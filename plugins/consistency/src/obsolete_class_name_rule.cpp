@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "fincheck/rule_meta.hpp"
+
 #include "report_text.hpp"
 #include "text_util.hpp"
 
@@ -20,18 +22,18 @@ bool names_the_former_class(std::string_view text, std::size_t at) {
 }  // namespace
 
 ObsoleteClassNameRule::ObsoleteClassNameRule(const PhraseData& data) : renamed_(data.renamed_classes) {
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "支出功能分类名称已过时";
-    meta_.title_en = "Outdated name of a functional expenditure class";
-    meta_.category = "structure";
     // The figure may be right; the class name is not the one of the report's year.
-    meta_.default_severity = Severity::warning;
-    meta_.docs = "docs/rules/structure-obsolete-class-name.md";
-    meta_.messages = {
-        {"renamed", "{place}使用了{year}年度已不再使用的功能分类名称「{old}」（自{since}年起为「{new}」）：{excerpt}",
-         "The {place_en} uses \"{old}\", a functional class renamed \"{new}\" in {since}, in a {year} report: "
-         "{excerpt}"},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
+                .title("支出功能分类名称已过时",
+                       "Outdated name of a functional expenditure class")
+                .severity(Severity::warning)
+                .page_in("plugins/consistency")
+                .messages({
+                    {"renamed", "{place}使用了{year}年度已不再使用的功能分类名称「{old}」（自{since}年起为「{new}」）：{excerpt}",
+                     "The {place_en} uses \"{old}\", a functional class renamed \"{new}\" in {since}, in a {year} report: "
+                     "{excerpt}"},
+                })
+                .build();
 }
 
 void ObsoleteClassNameRule::check(const Report& report, const RuleContext& /*context*/, FindingSink& sink) const {

@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "fincheck/rule_meta.hpp"
+
 #include "fincheck/utf8.hpp"
 #include "report_text.hpp"
 #include "text_util.hpp"
@@ -21,18 +23,18 @@ PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data)
 PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data, std::shared_ptr<const TextScanner> scanner)
     : scanner_(std::move(scanner)) {
     for (const InstructionGroup& group : data.instructions) group_templates_.push_back(group.template_name);
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "残留模板占位符或填写说明";
-    meta_.title_en = "Template placeholder or fill-in instruction left in the text";
-    meta_.category = "structure";
-    meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/structure-placeholder-text.md";
-    meta_.messages = {
-        {"placeholder", "{place}中残留模板占位符「{mark}」：{excerpt}",
-         "Template placeholder \"{mark}\" left in the {place_en}: {excerpt}"},
-        {"instruction", "{place}中残留模板填写说明「{mark}」：{excerpt}",
-         "Template instruction \"{mark}\" left in the {place_en}: {excerpt}"},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
+                .title("残留模板占位符或填写说明",
+                       "Template placeholder or fill-in instruction left in the text")
+                .severity(Severity::error)
+                .page_in("plugins/consistency")
+                .messages({
+                    {"placeholder", "{place}中残留模板占位符「{mark}」：{excerpt}",
+                     "Template placeholder \"{mark}\" left in the {place_en}: {excerpt}"},
+                    {"instruction", "{place}中残留模板填写说明「{mark}」：{excerpt}",
+                     "Template instruction \"{mark}\" left in the {place_en}: {excerpt}"},
+                })
+                .build();
 }
 
 void PlaceholderTextRule::check(const Report& report, const RuleContext& /*context*/,

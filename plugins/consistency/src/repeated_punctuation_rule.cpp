@@ -4,6 +4,8 @@
 #include <cstring>
 #include <string>
 
+#include "fincheck/rule_meta.hpp"
+
 #include "fincheck/utf8.hpp"
 
 namespace fincheck::consistency {
@@ -46,17 +48,17 @@ private:
 }  // namespace
 
 RepeatedPunctuationRule::RepeatedPunctuationRule() {
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "正文标点重复";
-    meta_.title_en = "Punctuation mark typed twice";
-    meta_.category = "structure";
-    meta_.default_severity = Severity::warning;
-    meta_.docs = "docs/rules/structure-repeated-punctuation.md";
-    meta_.messages = {
-        {"doubled",
-         "正文中标点「{mark}」连续出现两次，可能有删改未完成的文字：…{context}…",
-         "The mark '{mark}' appears twice in a row; text may have been deleted or pasted here: …{context}…"},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
+                .title("正文标点重复",
+                       "Punctuation mark typed twice")
+                .severity(Severity::warning)
+                .page_in("plugins/consistency")
+                .messages({
+                    {"doubled",
+                     "正文中标点「{mark}」连续出现两次，可能有删改未完成的文字：…{context}…",
+                     "The mark '{mark}' appears twice in a row; text may have been deleted or pasted here: …{context}…"},
+                })
+                .build();
 }
 
 void RepeatedPunctuationRule::check(const Report& report, const RuleContext&, FindingSink& sink) const {

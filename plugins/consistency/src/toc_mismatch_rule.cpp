@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "org_name.hpp"
+#include "fincheck/rule_meta.hpp"
+
 #include "text_util.hpp"
 
 namespace fincheck::consistency {
@@ -110,24 +112,24 @@ std::u32string comparable_heading_of_compacted(std::u32string_view cps) {
 }
 
 TocMismatchRule::TocMismatchRule() {
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "目录与正文标题不一致";
-    meta_.title_en = "Table of contents disagrees with the body headings";
-    meta_.category = "structure";
-    meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/structure-toc-mismatch.md";
-    meta_.messages = {
-        {"missing-in-body", "目录列有「{entry}」，正文中没有对应标题",
-         "The contents list \"{entry}\", but the body has no such heading"},
-        {"number-missing", "目录列有「{entry}」，正文对应标题「{heading}」缺少或改变了编号",
-         "The contents list \"{entry}\"; the body heading \"{heading}\" lacks that number"},
-        {"missing-in-toc", "正文标题「{heading}」未列入目录",
-         "The body heading \"{heading}\" is not in the contents"},
-        {"text-differs", "目录「{entry}」与正文标题「{heading}」不一致",
-         "Contents entry \"{entry}\" differs from the body heading \"{heading}\""},
-        {"order", "正文标题「{heading}」的顺序与目录不同",
-         "The body heading \"{heading}\" is out of the contents' order"},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
+                .title("目录与正文标题不一致",
+                       "Table of contents disagrees with the body headings")
+                .severity(Severity::error)
+                .page_in("plugins/consistency")
+                .messages({
+                    {"missing-in-body", "目录列有「{entry}」，正文中没有对应标题",
+                     "The contents list \"{entry}\", but the body has no such heading"},
+                    {"number-missing", "目录列有「{entry}」，正文对应标题「{heading}」缺少或改变了编号",
+                     "The contents list \"{entry}\"; the body heading \"{heading}\" lacks that number"},
+                    {"missing-in-toc", "正文标题「{heading}」未列入目录",
+                     "The body heading \"{heading}\" is not in the contents"},
+                    {"text-differs", "目录「{entry}」与正文标题「{heading}」不一致",
+                     "Contents entry \"{entry}\" differs from the body heading \"{heading}\""},
+                    {"order", "正文标题「{heading}」的顺序与目录不同",
+                     "The body heading \"{heading}\" is out of the contents' order"},
+                })
+                .build();
 }
 
 void TocMismatchRule::check(const Report& report, const RuleContext& context, FindingSink& sink) const {

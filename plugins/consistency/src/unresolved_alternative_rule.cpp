@@ -6,6 +6,8 @@
 #include <string_view>
 #include <utility>
 
+#include "fincheck/rule_meta.hpp"
+
 #include "report_text.hpp"
 #include "text_util.hpp"
 
@@ -62,19 +64,19 @@ std::optional<Match> find_choice(std::string_view text, const AlternativeGroup& 
 }  // namespace
 
 UnresolvedAlternativeRule::UnresolvedAlternativeRule(const PhraseData& data) : groups_(data.alternatives) {
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "模板中的可选写法未择一";
-    meta_.title_en = "Alternative wording of the template left unresolved";
-    meta_.category = "structure";
     // The sentence states both alternatives: the wording is inconsistent, and the figure it
     // describes may be right or wrong, so this is a warning, not an error.
-    meta_.default_severity = Severity::warning;
-    meta_.docs = "docs/rules/structure-unresolved-alternative.md";
-    meta_.messages = {
-        {"alternative", "{place}中保留了模板的可选写法「{mark}」，应按实际情况择一：{excerpt}",
-         "The {place_en} keeps the template's alternative \"{mark}\"; one of them should have been chosen: "
-         "{excerpt}"},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
+                .title("模板中的可选写法未择一",
+                       "Alternative wording of the template left unresolved")
+                .severity(Severity::warning)
+                .page_in("plugins/consistency")
+                .messages({
+                    {"alternative", "{place}中保留了模板的可选写法「{mark}」，应按实际情况择一：{excerpt}",
+                     "The {place_en} keeps the template's alternative \"{mark}\"; one of them should have been chosen: "
+                     "{excerpt}"},
+                })
+                .build();
 }
 
 void UnresolvedAlternativeRule::check(const Report& report, const RuleContext& /*context*/,

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "fincheck/rule_meta.hpp"
+
 #include "report_text.hpp"
 
 namespace fincheck::consistency {
@@ -48,16 +50,16 @@ WrongLevelRule::WrongLevelRule(const PhraseData& data, std::shared_ptr<const Tex
             group_phrase_ids_[g].push_back(id);
         }
     }
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "出现其他行政层级的模板表述";
-    meta_.title_en = "Text from another administrative level's template";
-    meta_.category = "structure";
-    meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/structure-wrong-level.md";
-    meta_.messages = {
-        {"wrong-level", "{level}报告的{place}中出现其他层级的表述「{phrase}」",
-         "The {place_en} of a {level_en}-level report uses \"{phrase}\", text of another level"},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
+                .title("出现其他行政层级的模板表述",
+                       "Text from another administrative level's template")
+                .severity(Severity::error)
+                .page_in("plugins/consistency")
+                .messages({
+                    {"wrong-level", "{level}报告的{place}中出现其他层级的表述「{phrase}」",
+                     "The {place_en} of a {level_en}-level report uses \"{phrase}\", text of another level"},
+                })
+                .build();
 }
 
 void WrongLevelRule::check(const Report& report, const RuleContext& context, FindingSink& sink) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "fincheck/rule_meta.hpp"
 #include "fincheck/utf8.hpp"
 #include "text.hpp"
 
@@ -9,16 +10,12 @@ namespace fincheck::narrative {
 
 RuleMeta narrative_meta(std::string id, std::string title_zh, std::string title_en, std::string zh,
                         std::string en, std::vector<OptionSpec> options) {
-    RuleMeta meta;
-    meta.docs = "docs/rules/" + id + ".md";
-    meta.id = std::move(id);
-    meta.title_zh = std::move(title_zh);
-    meta.title_en = std::move(title_en);
-    meta.category = "narrative";
-    meta.default_severity = Severity::error;
-    meta.options = std::move(options);
-    meta.messages.push_back({"mismatch", std::move(zh), std::move(en)});
-    return meta;
+    return RuleMetaBuilder(std::move(id), "narrative")
+        .title(std::move(title_zh), std::move(title_en))
+        .options(std::move(options))
+        .message("mismatch", std::move(zh), std::move(en))
+        .page_in("plugins/narrative")
+        .build();
 }
 
 Location claim_location(const Analysis& analysis, const BlockClaims& block, const Claim& claim) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes plugins/tables/fixtures/<rule>.xml (must fire, annotated) and <rule>.silent*.xml
-(rounding tails and non-applicable cases, must stay silent) for every tables rule.
+"""Writes plugins/tables/fixtures/<rule>/fires.xml (must fire, annotated) and
+<rule>/silent*.xml (rounding tails and non-applicable cases, must stay silent) for every
+tables rule: the fixture folder the generic driver (tests/rule_fixtures) runs.
 
 Every fixture is the same small consistent national report with a few cells changed, so a
 reader sees at once what the rule reacts to. Run after changing a rule or the base report:
@@ -9,6 +10,7 @@ The output is committed; the test reads the XML, not this script.
 """
 import copy
 import os
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -149,7 +151,7 @@ STAFF = (["单位", "在职", "退休", "合计"], [
 # ---- the cases -----------------------------------------------------------------------
 # rule -> {"fire": (edits, [(location, note)]), "fires": [(name, edits, [(location, note)])],
 #          "silent": [(name, edits, note)], "region": …}
-# <rule>.fires-*.xml are further must-fire fixtures; every other <rule>.*.xml must stay silent.
+# <rule>/fires-*.xml are further must-fire fixtures; <rule>/silent*.xml must stay silent.
 # An edit is a function of the report.
 
 def e_set(table, key, column, text):
@@ -375,7 +377,9 @@ def level(r):
     return {3: "class", 5: "item", 7: "subitem"}.get(len(r["code"]), "")
 
 
-def render(rep, rule, notes, title):
+def render(rep, rule, notes, title, name):
+    file_name = (rule, name)
+    said_at = []
     expect_at = {}
     for loc, note in notes:
         parts = loc.split("/")
@@ -401,7 +405,10 @@ def render(rep, rule, notes, title):
                 col = next((c for c in cols if rest.endswith("/" + c)), None)
                 row_key = rest[: -len(col) - 1] if col else rest
                 if row_key == r["key"]:
-                    out.append(f"      <!-- expect: {rule} @ {loc} -->")
+                    key = (file_name, loc, sum(1 for k in said_at if k == loc))
+                    said_at.append(loc)
+                    said = f' "{QUOTES[key]}"' if key in QUOTES else ""
+                    out.append(f"      <!-- expect: {rule} @ {loc}{said} -->")
                     out.append(f"      <!-- {escape(note)} -->")
             attrs = [f"key={quoteattr(r['key'])}"]
             if r["code"]:
@@ -419,30 +426,63 @@ def render(rep, rule, notes, title):
     return "\n".join(out)
 
 
+# The message each expectation quotes (the driver checks it), kept from the committed fixtures:
+# the script knows where a rule fires, not what it says. A new expectation is written without
+# one; the driver's failure names the message to quote.
+QUOTES = {}
+EXPECT = re.compile(r'<!-- expect: (\S+) @ (\S+) "(.*)" -->')
+
+
+def read_quotes():
+    for rule in CASES:
+        folder = os.path.join(OUT, rule)
+        if not os.path.isdir(folder):
+            continue
+        for name in os.listdir(folder):
+            if name.endswith(".xml"):
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    for m in EXPECT.finditer(f.read()):
+                        seen = [k for k in QUOTES if k[0] == (rule, name) and k[1] == m.group(2)]
+                        QUOTES[((rule, name), m.group(2), len(seen))] = m.group(3)
+
+
+def silent_name(suffix):
+    """The file of a must-not-fire case: the driver reads a name starting with "silent" as one."""
+    return f"{suffix}.xml" if suffix.startswith("silent") else f"silent-{suffix}.xml"
+
+
+def write(rule, name, text):
+    folder = os.path.join(OUT, rule)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def main():
-    os.makedirs(OUT, exist_ok=True)
-    for name in os.listdir(OUT):
-        if name.endswith(".xml"):
-            os.remove(os.path.join(OUT, name))
+    read_quotes()
+    for rule in CASES:
+        folder = os.path.join(OUT, rule)
+        if os.path.isdir(folder):
+            for name in os.listdir(folder):
+                if name.endswith(".xml"):
+                    os.remove(os.path.join(folder, name))
     for rule, case in CASES.items():
         edits, notes = case["fire"]
         rep = base_report()
         for e in edits:
             e(rep)
-        with open(os.path.join(OUT, f"{rule}.xml"), "w", encoding="utf-8") as f:
-            f.write(render(rep, rule, notes, f"{rule}: must fire where annotated, and nowhere else."))
+        write(rule, "fires.xml", render(rep, rule, notes, f"{rule}: must fire where annotated, and nowhere else.", "fires.xml"))
         for suffix, f_edits, f_notes in case.get("fires", []):
             rep = base_report()
             for e in f_edits:
                 e(rep)
-            with open(os.path.join(OUT, f"{rule}.{suffix}.xml"), "w", encoding="utf-8") as f:
-                f.write(render(rep, rule, f_notes, f"{rule}: must fire where annotated, and nowhere else."))
+            write(rule, f"{suffix}.xml",
+                  render(rep, rule, f_notes, f"{rule}: must fire where annotated, and nowhere else.", f"{suffix}.xml"))
         for suffix, s_edits, note in case["silent"]:
             rep = base_report()
             for e in s_edits:
                 e(rep)
-            with open(os.path.join(OUT, f"{rule}.{suffix}.xml"), "w", encoding="utf-8") as f:
-                f.write(render(rep, rule, [], f"{rule}: must stay silent. {note}"))
+            write(rule, silent_name(suffix), render(rep, rule, [], f"{rule}: must stay silent. {note}", silent_name(suffix)))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes docs/rules/<rule>.md for every rule of the tables plugin: what it checks (from the
+"""Writes plugins/tables/rules/<rule>.md for every rule of the tables plugin: what it checks (from the
 pack XML or, for the generic rules, from the text below), its severity and where it is
 defined, a failing example and a passing example (from the fixtures and their notes).
 
@@ -119,7 +119,7 @@ def describe_rule(rule):
 
 
 def fixture_excerpt(rule_id, name):
-    path = os.path.join(ROOT, "plugins", "tables", "fixtures", name)
+    path = os.path.join(ROOT, "plugins", "tables", "fixtures", rule_id, name)
     lines = open(path, encoding="utf-8").read().splitlines()
     keep = []
     for i, l in enumerate(lines):
@@ -129,7 +129,7 @@ def fixture_excerpt(rule_id, name):
 
 
 PACK_TOLERANCE = ("Tolerance: |left − right| ≤ 0.005 × (printed figures on both sides), unless the pack or the "
-                  "configuration sets another (see [rulepacks.md](../rulepacks.md)). Blank cells count as zero; a "
+                  "configuration sets another (see [rulepacks.md](../../../docs/rulepacks.md)). Blank cells count as zero; a "
                   "column left blank throughout a table that prints figures elsewhere is unknown, and the "
                   "relation is then not checked. An equality between one printed cell of one table and one of "
                   "another is the same figure printed twice: any difference there is reported, within the "
@@ -144,23 +144,23 @@ def page(rule_id, title, severity, where, what, tolerance=PACK_TOLERANCE):
     _, fire_notes = case["fire"]
     out = [f"# {rule_id}", "", f"**{title}**", "",
            f"- Severity: `{severity}`", f"- Defined in: {where}",
-           f"- Fixtures: `plugins/tables/fixtures/{rule_id}.xml` (must fire) and "
-           f"`{rule_id}.<case>.xml` (must stay silent)", ""]
+           f"- Fixtures: `plugins/tables/fixtures/{rule_id}/`: `fires*.xml` (must fire) and "
+           f"`silent*.xml` (must stay silent)", ""]
     for note in rules_note.get(rule_id, []):
         out.append(f"- {note}")
     out += ["", "## What it checks", "", what, "", tolerance, "",
             "## Failing example", "",
             "The consistent fixture report with: " + "; ".join(n for _, n in fire_notes) + ".", "",
-            "```xml", fixture_excerpt(rule_id, f"{rule_id}.xml"), "```", "",
+            "```xml", fixture_excerpt(rule_id, "fires.xml"), "```", "",
             "## Passing examples", ""]
     for suffix, _, note in case["silent"]:
-        out.append(f"- `{rule_id}.{suffix}.xml`: {note}.")
+        out.append(f"- `{make_fixtures.silent_name(suffix)}`: {note}.")
     out.append("")
     return "\n".join(out)
 
 
 def main():
-    docs = os.path.join(ROOT, "docs", "rules")
+    docs = os.path.join(ROOT, "plugins", "tables", "rules")
     os.makedirs(docs, exist_ok=True)
     for rid, info in pack_rules().items():
         rule = info["rule"]

@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "fincheck/rule_meta.hpp"
+
 #include "clause_text.hpp"
 #include "comparison_text.hpp"
 #include "year_index.hpp"
@@ -34,16 +36,16 @@ bool followed_by_year_end(std::string_view text, std::size_t pos) {
 }  // namespace
 
 BalanceDateRule::BalanceDateRule() {
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "资产截止日期不是报告年度末";
-    meta_.title_en = "Balance date is not the end of the fiscal year";
-    meta_.category = "years";
-    meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/years-balance-date.md";
-    meta_.messages = {
-        {"balance-date", "「{text}」的截止日期为{year}年末，应为报告年度{fiscal_year}年末",
-         "\"{text}\" dates the balance at the end of {year}; it should be the end of fiscal year {fiscal_year}"},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "years")
+                .title("资产截止日期不是报告年度末",
+                       "Balance date is not the end of the fiscal year")
+                .severity(Severity::error)
+                .page_in("plugins/years")
+                .messages({
+                    {"balance-date", "「{text}」的截止日期为{year}年末，应为报告年度{fiscal_year}年末",
+                     "\"{text}\" dates the balance at the end of {year}; it should be the end of fiscal year {fiscal_year}"},
+                })
+                .build();
 }
 
 void BalanceDateRule::check(const Report& report, const RuleContext& context,

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "fincheck/rule_meta.hpp"
+
 #include "clause_text.hpp"
 #include "comparison_text.hpp"
 #include "fincheck/utf8.hpp"
@@ -161,16 +163,16 @@ std::string_view trimmed(std::string_view text) {
 }  // namespace
 
 BodyMentionRule::BodyMentionRule(YearPhrases phrases) : phrases_(std::move(phrases)) {
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "正文以其他年度标注本报告的决算数据";
-    meta_.title_en = "Prose labels the report's own figures with another year";
-    meta_.category = "years";
-    meta_.default_severity = Severity::warning;
-    meta_.docs = "docs/rules/years-body-mention.md";
-    meta_.messages = {
-        {"other-year", "「{text}」将本报告的{phrase}标注为{year}年，与报告年度{fiscal_year}年不符",
-         "\"{text}\" labels the report's {phrase} with {year}, but the report covers fiscal year {fiscal_year}"},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "years")
+                .title("正文以其他年度标注本报告的决算数据",
+                       "Prose labels the report's own figures with another year")
+                .severity(Severity::warning)
+                .page_in("plugins/years")
+                .messages({
+                    {"other-year", "「{text}」将本报告的{phrase}标注为{year}年，与报告年度{fiscal_year}年不符",
+                     "\"{text}\" labels the report's {phrase} with {year}, but the report covers fiscal year {fiscal_year}"},
+                })
+                .build();
 }
 
 void BodyMentionRule::check(const Report& report, const RuleContext& context, FindingSink& sink) const {

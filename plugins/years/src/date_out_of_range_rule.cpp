@@ -3,6 +3,8 @@
 #include <span>
 #include <string>
 
+#include "fincheck/rule_meta.hpp"
+
 #include "year_index.hpp"
 #include "year_text.hpp"
 
@@ -29,23 +31,23 @@ std::size_t label_end_before(std::string_view text, std::size_t pos) {
 }  // namespace
 
 DateOutOfRangeRule::DateOutOfRangeRule() {
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "填报日期或公开日期不在报告年度次年";
-    meta_.title_en = "Fill-in or publication date outside the year after the fiscal year";
-    meta_.category = "years";
-    meta_.default_severity = Severity::warning;
-    meta_.docs = "docs/rules/years-date-out-of-range.md";
-    meta_.options = {
-        {"max-years-after", OptionType::integer, "1",
-         "日期最多可晚于报告年度几年（默认 1，即只允许 Y+1 年）",
-         "How many years after the fiscal year a date may fall (default 1: only Y+1)"},
-    };
-    meta_.messages = {
-        {"too-early", "{what}「{date}」早于{fiscal_year}年度结束，决算不可能在当年填报或公开",
-         "{what_en} \"{date}\" is before fiscal year {fiscal_year} has closed"},
-        {"too-late", "{what}「{date}」晚于{latest}年，与{fiscal_year}年度决算不符",
-         "{what_en} \"{date}\" is later than {latest}, implausible for fiscal year {fiscal_year}"},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "years")
+                .title("填报日期或公开日期不在报告年度次年",
+                       "Fill-in or publication date outside the year after the fiscal year")
+                .severity(Severity::warning)
+                .page_in("plugins/years")
+                .options({
+                    {"max-years-after", OptionType::integer, "1",
+                     "日期最多可晚于报告年度几年（默认 1，即只允许 Y+1 年）",
+                     "How many years after the fiscal year a date may fall (default 1: only Y+1)"},
+                })
+                .messages({
+                    {"too-early", "{what}「{date}」早于{fiscal_year}年度结束，决算不可能在当年填报或公开",
+                     "{what_en} \"{date}\" is before fiscal year {fiscal_year} has closed"},
+                    {"too-late", "{what}「{date}」晚于{latest}年，与{fiscal_year}年度决算不符",
+                     "{what_en} \"{date}\" is later than {latest}, implausible for fiscal year {fiscal_year}"},
+                })
+                .build();
 }
 
 void DateOutOfRangeRule::check(const Report& report, const RuleContext& context,

@@ -6,6 +6,8 @@
 #include <span>
 #include <string>
 
+#include "fincheck/rule_meta.hpp"
+
 #include "comparison_text.hpp"
 #include "year_index.hpp"
 #include "year_text.hpp"
@@ -58,17 +60,17 @@ std::string attachment_table_id(const Report& report, const Attachment& attachme
 }  // namespace
 
 TitleMismatchRule::TitleMismatchRule() {
-    meta_.id = std::string(kRuleId);
-    meta_.title_zh = "标题年度与报告年度不符";
-    meta_.title_en = "Title names a year other than the fiscal year";
-    meta_.category = "years";
-    meta_.default_severity = Severity::error;
-    meta_.docs = "docs/rules/years-title-mismatch.md";
-    meta_.messages = {
-        {"title-year",
-         "{place}「{text}」标注为{year}年，与报告年度{fiscal_year}年不符",
-         "{place_en} \"{text}\" is labelled {year}, but the report covers fiscal year {fiscal_year}"},
-    };
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "years")
+                .title("标题年度与报告年度不符",
+                       "Title names a year other than the fiscal year")
+                .severity(Severity::error)
+                .page_in("plugins/years")
+                .messages({
+                    {"title-year",
+                     "{place}「{text}」标注为{year}年，与报告年度{fiscal_year}年不符",
+                     "{place_en} \"{text}\" is labelled {year}, but the report covers fiscal year {fiscal_year}"},
+                })
+                .build();
 }
 
 void TitleMismatchRule::check(const Report& report, const RuleContext& context,

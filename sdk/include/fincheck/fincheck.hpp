@@ -7,6 +7,7 @@
 #include "fincheck/plugin.hpp"
 #include "fincheck/report.hpp"
 #include "fincheck/rule.hpp"
+#include "fincheck/rule_meta.hpp"
 #include "fincheck/text_position.hpp"
 #include "fincheck/tolerance.hpp"
 #include "fincheck/version.hpp"

@@ -80,7 +80,7 @@ public:
 };
 
 // True when `id` is lower-case kebab case, ^[a-z][a-z0-9]*(-[a-z0-9]+)*$: the only form the
-// host accepts for a rule id (it is a file name in docs/rules/, a config key and a glob target).
+// host accepts for a rule id (it names the rule's page <id>.md, a config key and a glob target).
 bool is_rule_id(std::string_view id);
 
 class Rule {

@@ -5,9 +5,12 @@
 // cells they concern (clang-tidy's CHECK-MESSAGES style):
 //   <!-- expect: arith-row-total @ 01/本年支出合计/决算数 -->
 //   <!-- expect: years-title @ att-2-2 -->
-//   <!-- expect: narrative-amount-mismatch @ block:42 -->
-// The location after @ is "table/row/column" with trailing parts optional, or "block:N",
-// or "line:N"; without "@ LOCATION" the finding may be anywhere. Every finding must match one
+//   <!-- expect: narrative-amount-mismatch @ §一、收入支出决算总体情况说明 -->
+// The location after @ is "table/row/column" with trailing parts optional, "§HEADING" (a
+// prose finding in the section of that heading; "§A / B" for the last parts of a longer
+// section path), or "block:N", or "line:N"; without "@ LOCATION" the finding may be anywhere. A quoted piece of text at the
+// end checks the message too: the finding's zh-CN or English message must contain it,
+//   <!-- expect: arith-row-total @ 01/本年支出合计/决算数 "合计不等于" --> Every finding must match one
 // expectation and every expectation one finding; anything not annotated must not fire.
 //
 // An annotation is never ignored: an `expect:` the harness cannot read (no rule id, a rule id
@@ -30,6 +33,7 @@ namespace fincheck::testing {
 struct Expectation {
     std::string rule_id;
     std::string location;  // as written after @
+    std::string message;   // the quoted piece the message must contain; empty: not checked
     std::uint32_t line = 0;  // line of the comment in the fixture
 };
 
@@ -38,6 +42,8 @@ struct FixtureRun {
     std::vector<Expectation> expectations;
     // Human-readable mismatches; empty when findings and expectations agree.
     std::vector<std::string> mismatches;
+    // For each expectation, the index in `findings` of the finding it matched, or npos.
+    std::vector<std::size_t> matched_finding;
     bool ok() const { return mismatches.empty(); }
 };
 
@@ -55,5 +61,8 @@ std::vector<Finding> run_rule(const Rule& rule, const Report& report,
 
 // Renders a finding's location in the same "table/row/column" / "block:N" form.
 std::string location_key(const Finding& finding);
+
+// The finding's message rendered from the rule's zh-CN (or English) template.
+std::string rendered_message(const RuleMeta& meta, const Finding& finding, bool english = false);
 
 }  // namespace fincheck::testing

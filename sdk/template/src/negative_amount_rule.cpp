@@ -29,7 +29,7 @@ fincheck::RuleMeta make_meta() {
                           "{table}表「{row}」行「{column}」栏金额为负数：{value}",
                           "Table {table}, row \"{row}\", column \"{column}\" holds a negative "
                           "amount: {value}"});
-    m.docs = "docs/rules/example-negative-amount.md";
+    m.docs = "rules/example-negative-amount.md";
     return m;
 }
 

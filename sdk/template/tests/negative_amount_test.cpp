@@ -19,7 +19,7 @@ std::filesystem::path fixture(const std::string& name) {
 TEST(ExampleNegativeAmount, FlagsExactlyTheAnnotatedNegativeCells) {
     example::NegativeAmountRule rule;
     fincheck::testing::FixtureRun run =
-        fincheck::testing::run_fixture(rule, fixture("example-negative-amount.xml"));
+        fincheck::testing::run_fixture(rule, fixture("fires.xml"));
     for (const std::string& mismatch : run.mismatches) ADD_FAILURE() << mismatch;
     EXPECT_EQ(run.expectations.size(), 2u);
     EXPECT_EQ(run.findings.size(), 2u);
@@ -28,7 +28,7 @@ TEST(ExampleNegativeAmount, FlagsExactlyTheAnnotatedNegativeCells) {
 TEST(ExampleNegativeAmount, MessageNamesTableRowColumnAndValue) {
     example::NegativeAmountRule rule;
     fincheck::testing::FixtureRun run =
-        fincheck::testing::run_fixture(rule, fixture("example-negative-amount.xml"));
+        fincheck::testing::run_fixture(rule, fixture("fires.xml"));
     ASSERT_FALSE(run.findings.empty());
     const fincheck::Finding& first = run.findings.front();
     const fincheck::MessageSpec* spec = rule.meta().message(first.message_id);
@@ -38,7 +38,7 @@ TEST(ExampleNegativeAmount, MessageNamesTableRowColumnAndValue) {
 
 TEST(ExampleNegativeAmount, ExemptColumnIsNotChecked) {
     example::NegativeAmountRule rule;
-    fincheck::LoadResult loaded = fincheck::load_report_xml(fixture("example-negative-amount.xml"));
+    fincheck::LoadResult loaded = fincheck::load_report_xml(fixture("fires.xml"));
     ASSERT_TRUE(loaded) << loaded.error->to_string();
     auto findings = fincheck::testing::run_rule(rule, *loaded.report, {{"exempt-columns", "项目支出"}});
     ASSERT_EQ(findings.size(), 1u);

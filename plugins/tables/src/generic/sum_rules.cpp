@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "fincheck/rule_meta.hpp"
+
 namespace fincheck::tables {
 
 namespace {
@@ -69,15 +71,12 @@ std::string row_name(const Row& row) {
 }
 
 RuleMeta meta(std::string id, std::string zh, std::string en, Severity severity, std::string msg_zh, std::string msg_en) {
-    RuleMeta m;
-    m.id = std::move(id);
-    m.title_zh = std::move(zh);
-    m.title_en = std::move(en);
-    m.category = "arithmetic";
-    m.default_severity = severity;
-    m.messages.push_back(MessageSpec{"default", std::move(msg_zh), std::move(msg_en)});
-    m.docs = "docs/rules/" + m.id + ".md";
-    return m;
+    return RuleMetaBuilder(std::move(id), "arithmetic")
+        .title(std::move(zh), std::move(en))
+        .severity(severity)
+        .message("default", std::move(msg_zh), std::move(msg_en))
+        .page_in("plugins/tables")
+        .build();
 }
 
 // The relations of every table of a report (index = table index), found once per report and

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "evaluator.hpp"
+#include "fincheck/rule_meta.hpp"
 
 namespace fincheck::tables {
 
@@ -99,25 +100,22 @@ Tolerance effective_tolerance(const RuleContext& context, const ToleranceSpec& s
 PackRule::PackRule(std::shared_ptr<const PackLibrary> library, std::string rule_id, std::string forced_pack)
     : library_(std::move(library)), forced_pack_(std::move(forced_pack)) {
     const RuleDef* def = library_->base_definition(rule_id);
-    meta_.id = rule_id;
-    if (def) {
-        meta_.title_zh = def->title_zh;
-        meta_.title_en = def->title_en;
-        meta_.category = def->category;
-        meta_.default_severity = def->severity;
-    }
+    RuleMetaBuilder meta(rule_id, def ? def->category : std::string());
+    if (def) meta.title(def->title_zh, def->title_en).severity(def->severity);
     // The version of the rule is that of the first pack that defines it: national@1.0.0.
     for (const ResolvedPack& p : library_->packs())
         if (p.rules.count(rule_id) && p.pack->rules.end() != std::find_if(p.pack->rules.begin(), p.pack->rules.end(),
                                                                          [&](const RuleDef& d) { return d.id == rule_id; })) {
-            meta_.version = p.pack->id + "@" + p.pack->version;
+            meta.version(p.pack->id + "@" + p.pack->version);
             break;
         }
-    meta_.messages.push_back(MessageSpec{"mismatch", def && !def->message_zh.empty() ? def->message_zh : kDefaultZh,
-                                         def && !def->message_en.empty() ? def->message_en : kDefaultEn});
-    meta_.messages.push_back(MessageSpec{"below-part", kBelowPartZh, kBelowPartEn});
-    meta_.messages.push_back(MessageSpec{"two-printings", kTwoPrintingsZh, kTwoPrintingsEn});
-    meta_.docs = "docs/rules/" + rule_id + ".md";
+    meta_ = std::move(meta)
+                .message("mismatch", def && !def->message_zh.empty() ? def->message_zh : kDefaultZh,
+                         def && !def->message_en.empty() ? def->message_en : kDefaultEn)
+                .message("below-part", kBelowPartZh, kBelowPartEn)
+                .message("two-printings", kTwoPrintingsZh, kTwoPrintingsEn)
+                .page_in("plugins/tables")
+                .build();
 }
 
 void PackRule::check(const Report& report, const RuleContext& context, FindingSink& sink) const {
