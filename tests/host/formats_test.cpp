@@ -93,6 +93,29 @@ TEST(Sarif, ExampleReportAsXmlAndPdfPassesTheOfficialValidator) {
     expect_valid_sarif({dir / "pdf.sarif"});
 }
 
+// Each rule's helpUri is its page as installed (rules/ID.md under the docs URL), and that page is
+// in the tree beside its plugin or the importer.
+TEST(Sarif, EveryRulesHelpUriIsItsInstalledPage) {
+    const fs::path dir = test::scratch_dir("sarif-help");
+    check_to(kExample, "sarif", dir / "xml.sarif");
+    const std::string sarif = test::read_file(dir / "xml.sarif");
+    const std::regex help(R"re("helpUri": "[^"]*/rules/([a-z0-9-]+)\.md")re");
+    std::size_t rules = 0;
+    for (auto it = std::sregex_iterator(sarif.begin(), sarif.end(), help); it != std::sregex_iterator(); ++it) {
+        const std::string id = (*it)[1].str();
+        ++rules;
+        EXPECT_NE(sarif.find("\"id\": \"" + id + "\""), std::string::npos) << id;
+        bool in_tree = fs::exists(fs::path(FINCHECK_SOURCE_DIR) / "host/import/rules" / (id + ".md"));
+        for (const auto& plugin : fs::directory_iterator(fs::path(FINCHECK_SOURCE_DIR) / "plugins"))
+            in_tree = in_tree || fs::exists(plugin.path() / "rules" / (id + ".md"));
+        EXPECT_TRUE(in_tree) << id;
+    }
+    // The host's own rule is documented with the audit format.
+    EXPECT_NE(sarif.find("/audit-format.md%23internal-rule-error\""), std::string::npos);
+    EXPECT_EQ(rules + 1, all_matches(sarif, std::regex("\"helpUri\": \"([^\"]+)\"")).size());
+    EXPECT_GT(rules, 50u);
+}
+
 TEST(Sarif, EveryCorpusReportPassesTheOfficialValidator) {
     if (!corpus::available()) GTEST_SKIP() << corpus::missing_message();
     const fs::path dir = test::scratch_dir("sarif-corpus");

@@ -52,7 +52,8 @@ std::string artifact_uri(const AuditResult& result, const SarifOptions& options)
     return given.is_absolute() ? "file://" + encoded : encoded;
 }
 
-// A rule's page: docs/rules/ID.md in the tree is rules/ID.md under the docs URL.
+// A rule's page lives beside its plugin in the tree (plugins/<p>/rules/ID.md, the importer's in
+// host/import/rules/) and is installed flat as rules/ID.md under the docs URL.
 std::string docs_base(const SarifOptions& options) {
     std::string base = options.docs_url.empty() ? rule_docs_base_url() : options.docs_url;
     if (!base.empty() && base.back() != '/') base += '/';
@@ -62,8 +63,9 @@ std::string docs_base(const SarifOptions& options) {
 std::string help_uri(const RuleSummary& rule, const SarifOptions& options) {
     std::string_view page = rule.docs;
     if (page.empty()) return {};
-    if (page.starts_with("docs/")) page.remove_prefix(5);
-    return docs_base(options) + percent_encoded_path(page);
+    if (page.starts_with("docs/")) return docs_base(options) + percent_encoded_path(page.substr(5));  // the host's
+    if (const std::size_t slash = page.rfind('/'); slash != std::string_view::npos) page.remove_prefix(slash + 1);
+    return docs_base(options) + "rules/" + percent_encoded_path(page);
 }
 
 // "ArithRowTotal" from "arith-row-total": SARIF's rule name is an identifier-like word.
