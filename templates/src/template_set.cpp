@@ -92,6 +92,13 @@ TemplateSet TemplateSet::load(const TemplateSet& base, const std::filesystem::pa
     return set;
 }
 
+TemplateSet TemplateSet::with_data_dirs(const std::vector<std::filesystem::path>& data_dirs,
+                                        std::vector<TemplateError>& errors) {
+    TemplateSet set = builtin();
+    for (const auto& dir : data_dirs) set = load(set, dir / "templates", errors);
+    return set;
+}
+
 const Template* TemplateSet::find(std::string_view id) const {
     for (const Template& t : templates_)
         if (t.id == id) return &t;

@@ -1,7 +1,6 @@
 #include "table_requirements.hpp"
 
 #include <algorithm>
-#include <array>
 #include <utility>
 
 #include <pugixml.hpp>
@@ -9,24 +8,12 @@
 namespace fincheck::consistency {
 
 std::string_view TableRequirements::national_title(std::string_view id) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kTitles = {{
-        {"01", "收入支出决算总表"},
-        {"02", "收入决算表"},
-        {"03", "支出决算表"},
-        {"04", "财政拨款收入支出决算总表"},
-        {"05", "一般公共预算财政拨款支出决算表"},
-        {"06", "一般公共预算财政拨款基本支出决算明细表"},
-        {"07", "政府性基金预算财政拨款收入支出决算表"},
-        {"08", "国有资本经营预算财政拨款支出决算表"},
-        {"09", "财政拨款“三公”经费支出决算表"},
-    }};
-    for (const auto& [key, title] : kTitles)
-        if (key == id) return title;
-    return {};
+    const templates::Table* table = templates::TemplateSet::builtin().find("national")->table(id);
+    return table ? std::string_view(table->title) : std::string_view();
 }
 
 TableRequirements TableRequirements::load(const std::vector<std::filesystem::path>& data_dirs,
-                                          const PhraseData& fallback) {
+                                          const PhraseData& fallback, const templates::TemplateSet& templates) {
     TableRequirements out;
     out.fallback_ = fallback;
     for (const auto& dir : data_dirs) {
@@ -48,6 +35,9 @@ TableRequirements TableRequirements::load(const std::vector<std::filesystem::pat
             for (pugi::xml_node match : root.child("applies").children("match"))
                 if (const char* t = match.attribute("template").as_string(); *t != '\0')
                     pack.match_templates.emplace_back(t);
+            // <template ref>: the template's tables (the tables plugin rejects an unknown ref).
+            if (const templates::Template* t = templates.find(root.child("template").attribute("ref").as_string()))
+                for (const templates::Table& table : t->tables) pack.tables.push_back({table.id, table.title});
             for (pugi::xml_node table : root.child("tables").children("table")) {
                 const std::string table_id = table.attribute("id").as_string();
                 if (table_id.empty()) continue;

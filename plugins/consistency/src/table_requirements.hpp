@@ -1,6 +1,6 @@
-// Which standard tables a template requires. A rule pack's <tables> declaration
-// (share/fincheck/rulepacks/*.xml, following its `extends` chain) is the authority; without
-// one, the consistency plugin's own data (required-tables) or the national 01–09.
+// Which standard tables a template requires. A rule pack's template (<template ref>, or its own
+// <tables>; share/fincheck/rulepacks/*.xml, following its `extends` chain) is the authority;
+// without one, the consistency plugin's own data (required-tables) or the national 01–09.
 #pragma once
 
 #include <filesystem>
@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fincheck/templates/template.hpp"
 #include "phrase_data.hpp"
 
 namespace fincheck::consistency {
@@ -20,12 +21,13 @@ struct RequiredTable {
 
 class TableRequirements {
 public:
-    // Reads <dir>/rulepacks/*.xml in every data dir.
+    // Reads <dir>/rulepacks/*.xml in every data dir; <template ref> names one of `templates`.
     static TableRequirements load(const std::vector<std::filesystem::path>& data_dirs,
-                                  const PhraseData& fallback);
+                                  const PhraseData& fallback,
+                                  const templates::TemplateSet& templates = templates::TemplateSet::builtin());
     std::vector<RequiredTable> for_template(std::string_view template_name) const;
 
-    // Name of a standard table in the national template, for messages.
+    // Title of a table of the national template, for messages.
     static std::string_view national_title(std::string_view id);
 
 private:

@@ -102,6 +102,10 @@ public:
     // base or one loaded before it; an id already present is an error, not a replacement.
     static TemplateSet load(const TemplateSet& base, const std::filesystem::path& folder,
                             std::vector<TemplateError>& errors);
+    // The built-in templates plus those of the templates/ folder of each data directory: how a
+    // plugin finds a region's template the way it finds rule packs.
+    static TemplateSet with_data_dirs(const std::vector<std::filesystem::path>& data_dirs,
+                                      std::vector<TemplateError>& errors);
     // One file's text, on top of `base`. Errors are appended; on error nothing is added.
     void add(std::string_view text, std::string_view file_name, std::vector<TemplateError>& errors);
 
