@@ -91,33 +91,26 @@ TEST(Templates, AnUnknownAttributeIsAnErrorWithItsPlace) {
 }
 
 TEST(Templates, EveryInconsistencyFailsClosed) {
-    EXPECT_NE(load_error(with_root("", R"(id="x" extends="yunnan" unit="万元")")).find("bad.xml:2:2: extends"),
-              std::string::npos);
-    EXPECT_NE(load_error(with_root("", R"(id="national" unit="万元")")).find("already loaded"), std::string::npos);
-    EXPECT_NE(load_error(with_root("<recognition>\n<title table=\"12\" contains=\"甲\"/></recognition>\n"))
-                  .find("bad.xml:5:2: <title table=\"12\"> 指向模板未声明的表"),
-              std::string::npos);
-    EXPECT_NE(load_error(with_root("<recognition><title table=\"02\" contains=\"甲\" equals=\"乙\"/></recognition>\n"))
-                  .find("exactly one"),
-              std::string::npos);
-    EXPECT_NE(load_error(with_root("<tables><table id=\"12\" title=\"甲\"/></tables>\n")).find("needs a layout"),
-              std::string::npos);
-    EXPECT_NE(load_error(with_root("<tables><table id=\"12\" title=\"甲\" layout=\"coded\"><column key=\"a\"/>"
-                                   "<column key=\"a\"/></table></tables>\n"))
-                  .find("twice"),
-              std::string::npos);
-    EXPECT_NE(load_error(with_root("<tables><table id=\"12\" title=\"甲\" layout=\"two-halves\"/></tables>\n"))
-                  .find("two <section>s"),
-              std::string::npos);
-    EXPECT_NE(load_error(with_root("<functional-codes><class code=\"201\" name=\"甲\"><section code=\"20201\" "
-                                   "name=\"乙\"/></class></functional-codes>\n"))
-                  .find("starting with 201"),
-              std::string::npos);
-    EXPECT_NE(load_error(with_root("<tables>\n<table id=\"02\" title=\"甲\" layout=\"zigzag\"/></tables>\n"))
-                  .find("bad.xml:5:2:"),
-              std::string::npos);
-    EXPECT_NE(load_error("<rulepack/>").find("expected <template>"), std::string::npos);
-    EXPECT_NE(load_error(with_root("", R"(id="x" extends="national")")).find("unit"), std::string::npos);
+    const std::pair<std::string, std::string> cases[] = {
+        {with_root("", R"(id="x" extends="yunnan" unit="万元")"), "bad.xml:2:2: extends"},
+        {with_root("", R"(id="national" unit="万元")"), "already loaded"},
+        {with_root("<recognition>\n<title table=\"12\" contains=\"甲\"/></recognition>\n"),
+         "bad.xml:5:2: <title table=\"12\"> 指向模板未声明的表"},
+        {with_root("<recognition><title table=\"02\" contains=\"甲\" equals=\"乙\"/></recognition>\n"), "exactly one"},
+        {with_root("<tables><table id=\"12\" title=\"甲\"/></tables>\n"), "needs a layout"},
+        {with_root("<tables><table id=\"12\" title=\"甲\" layout=\"coded\"><column key=\"a\"/><column key=\"a\"/>"
+                   "</table></tables>\n"),
+         "twice"},
+        {with_root("<tables><table id=\"12\" title=\"甲\" layout=\"two-halves\"/></tables>\n"), "two <section>s"},
+        {with_root("<functional-codes><class code=\"201\" name=\"甲\"><section code=\"20201\" name=\"乙\"/>"
+                   "</class></functional-codes>\n"),
+         "starting with 201"},
+        {with_root("<tables>\n<table id=\"02\" title=\"甲\" layout=\"zigzag\"/></tables>\n"), "bad.xml:5:2:"},
+        {"<rulepack/>", "expected <template>"},
+        {with_root("", R"(id="x" extends="national")"), "unit"},
+    };
+    for (const auto& [text, fragment] : cases)
+        EXPECT_NE(load_error(text).find(fragment), std::string::npos) << text << "\n→ " << load_error(text);
 }
 
 TEST(Templates, AMissingFolderAddsNothing) {

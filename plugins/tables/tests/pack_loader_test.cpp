@@ -36,13 +36,8 @@ TEST(PackLoader, LoadsTheShippedNationalAndShanghaiPacks) {
 
 TEST(PackLoader, ATemplateRefDeclaresThatTemplatesTables) {
     const char* rule = R"(
-  <rule id="arith-a">
-    <title zh="甲" en="a"/>
-    <check>
-      <left><cell table="08" row="合计" column="COLUMN"/></left>
-      <right><cell table="08" row="合计" column="基本支出"/></right>
-    </check>
-  </rule>
+  <rule id="arith-a"><title zh="甲" en="a"/><check><left><cell table="08" row="合计" column="COLUMN"/></left>
+    <right><cell table="08" row="合计" column="基本支出"/></right></check></rule>
 </rulepack>
 )";
     auto pack = [&](std::string_view ref, std::string_view column) {
