@@ -2,11 +2,12 @@
 // the model cannot hold (an unknown element or attribute, a duplicate, a code that does not
 // belong to its class, a parent that is not loaded) is an error naming the file, line and
 // column; schemas/templates/template.xsd describes the same form for editors and xmllint.
+#include "template_loader.hpp"
+
 #include <algorithm>
 #include <charconv>
 
 #include "fincheck/templates/template.hpp"
-#include "template_loader.hpp"
 
 namespace fincheck::templates::detail {
 
@@ -17,14 +18,18 @@ struct Failure {
     std::string message;
 };
 
-[[noreturn]] void fail(pugi::xml_node node, std::string message) { throw Failure{node, std::move(message)}; }
+[[noreturn]] void fail(pugi::xml_node node, std::string message) {
+    throw Failure{node, std::move(message)};
+}
 
 std::vector<pugi::xml_node> elements(pugi::xml_node node) {
     std::vector<pugi::xml_node> out;
     for (pugi::xml_node child : node.children()) {
-        if (child.type() == pugi::node_element) out.push_back(child);
+        if (child.type() == pugi::node_element)
+            out.push_back(child);
         else if (child.type() == pugi::node_pcdata && !std::string_view(child.value()).empty() &&
-                 std::string_view(child.value()).find_first_not_of(" \t\r\n") != std::string_view::npos)
+                 std::string_view(child.value()).find_first_not_of(" \t\r\n") !=
+                     std::string_view::npos)
             fail(child, std::string("<") + node.name() + "> 中不应有文本 / <" + node.name() +
                             "> holds no text: " + child.value());
     }
@@ -34,8 +39,8 @@ std::vector<pugi::xml_node> elements(pugi::xml_node node) {
 void attributes(pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
     for (pugi::xml_attribute a : node.attributes())
         if (std::find(allowed.begin(), allowed.end(), std::string_view(a.name())) == allowed.end())
-            fail(node, std::string("<") + node.name() + "> 不支持属性 " + a.name() + " / <" + node.name() +
-                           "> has no attribute " + a.name());
+            fail(node, std::string("<") + node.name() + "> 不支持属性 " + a.name() + " / <" +
+                           node.name() + "> has no attribute " + a.name());
 }
 
 void expect(pugi::xml_node node, std::string_view name) {
@@ -53,7 +58,8 @@ std::string required(pugi::xml_node node, const char* name) {
 }
 
 bool all_digits(std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::vector<std::string> split_bars(std::string_view text) {
@@ -77,11 +83,12 @@ bool boolean(pugi::xml_node node, const char* name) {
 }
 
 void check_id(pugi::xml_node node, const std::string& id, const char* what) {
-    bool ok = !id.empty() && id.front() != '-' &&
-              std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+    bool ok = !id.empty() && id.front() != '-' && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
     if (!ok)
-        fail(node, std::string(what) + "「" + id + "」应由小写字母、数字和连字符组成 / " + what + " \"" + id +
-                       "\" must be lower-case letters, digits and hyphens");
+        fail(node, std::string(what) + "「" + id + "」应由小写字母、数字和连字符组成 / " + what +
+                       " \"" + id + "\" must be lower-case letters, digits and hyphens");
 }
 
 Layout layout_of(pugi::xml_node node, std::string_view text) {
@@ -89,15 +96,19 @@ Layout layout_of(pugi::xml_node node, std::string_view text) {
     if (text == "two-halves") return Layout::two_halves;
     if (text == "economic-groups") return Layout::economic_groups;
     if (text == "three-public") return Layout::three_public;
-    fail(node, "layout=\"" + std::string(text) + "\" 不是已知的版式 / is not a layout: coded, two-halves, "
-                                                   "economic-groups or three-public");
+    fail(node, "layout=\"" + std::string(text) +
+                   "\" 不是已知的版式 / is not a layout: coded, two-halves, "
+                   "economic-groups or three-public");
 }
 
 void merge_column(std::vector<Column>& into, const std::vector<Column>& from, std::size_t index) {
     const Column& column = from[index];
-    auto it = std::find_if(into.begin(), into.end(), [&](const Column& c) { return c.key == column.key; });
-    if (it != into.end()) *it = column;
-    else into.insert(insertion_point(into, from, index), column);
+    auto it = std::find_if(into.begin(), into.end(),
+                           [&](const Column& c) { return c.key == column.key; });
+    if (it != into.end())
+        *it = column;
+    else
+        into.insert(insertion_point(into, from, index), column);
 }
 
 class Loader {
@@ -110,14 +121,16 @@ public:
         Template t;
         t.id = required(root, "id");
         check_id(root, t.id, "模板标识 / template id");
-        if (loaded_.find(t.id)) fail(root, "模板「" + t.id + "」已经载入 / template " + t.id + " is already loaded");
+        if (loaded_.find(t.id))
+            fail(root, "模板「" + t.id + "」已经载入 / template " + t.id + " is already loaded");
         t.extends = root.attribute("extends").value();
         t.unit = required(root, "unit");
         t.file = file_.name();
         if (!t.extends.empty()) {
             const Template* parent = loaded_.find(t.extends);
             if (!parent)
-                fail(root, "extends=\"" + t.extends + "\" 指向未载入的模板 / extends a template that is not loaded: " +
+                fail(root, "extends=\"" + t.extends +
+                               "\" 指向未载入的模板 / extends a template that is not loaded: " +
                                t.extends);
             t.recognition = parent->recognition;
             t.tables = parent->tables;
@@ -152,15 +165,16 @@ public:
                 attributes(child, {});
                 t.economic = codes(child, true);
             } else {
-                fail(child, "<template> 中不应有 <" + std::string(name) + "> / <template> has no element <" +
-                                std::string(name) + ">");
+                fail(child, "<template> 中不应有 <" + std::string(name) +
+                                "> / <template> has no element <" + std::string(name) + ">");
             }
         }
         if (!titled) fail(root, "<template> 缺少 <title> / <template> needs a <title>");
         for (std::size_t i = 0; i < own_matches.size(); ++i)
             if (!t.table(own_matches[i].table))
-                fail(match_nodes[i], "<title table=\"" + own_matches[i].table + "\"> 指向模板未声明的表 / names a table "
-                                     "the template does not declare");
+                fail(match_nodes[i], "<title table=\"" + own_matches[i].table +
+                                         "\"> 指向模板未声明的表 / names a table "
+                                         "the template does not declare");
         // A template's own matches come first: a region's wording is tried before the national one.
         own_matches.insert(own_matches.end(), t.recognition.begin(), t.recognition.end());
         t.recognition = std::move(own_matches);
@@ -184,8 +198,10 @@ private:
                 m.text = node.attribute(name).value();
             }
         if (given != 1 || m.text.empty())
-            fail(node, "<title> 需要 contains、ends-with、equals 之一且非空 / <title> needs exactly one non-empty "
-                       "contains, ends-with or equals");
+            fail(node,
+                 "<title> 需要 contains、ends-with、equals 之一且非空 / <title> needs exactly one "
+                 "non-empty "
+                 "contains, ends-with or equals");
         return m;
     }
 
@@ -194,11 +210,13 @@ private:
         attributes(node, {"id", "order", "title", "layout", "codes"});
         std::string id = required(node, "id");
         if (id.size() != 2 || !all_digits(id))
-            fail(node, "表标识「" + id + "」应为两位数字 / table id \"" + id + "\" must be two digits");
+            fail(node,
+                 "表标识「" + id + "」应为两位数字 / table id \"" + id + "\" must be two digits");
         if (std::find(seen.begin(), seen.end(), id) != seen.end())
             fail(node, "表 " + id + " 重复声明 / table " + id + " is declared twice");
         seen.push_back(id);
-        auto existing = std::find_if(t.tables.begin(), t.tables.end(), [&](const Table& x) { return x.id == id; });
+        auto existing = std::find_if(t.tables.begin(), t.tables.end(),
+                                     [&](const Table& x) { return x.id == id; });
         bool inherited = existing != t.tables.end();
         Table fresh;
         Table& table = inherited ? *existing : fresh;
@@ -210,17 +228,22 @@ private:
             int value = 0;
             auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
             if (ec != std::errc{} || end != text.data() + text.size() || value <= 0)
-                fail(node, "order=\"" + std::string(text) + "\" 不是正整数 / is not a positive integer");
+                fail(node,
+                     "order=\"" + std::string(text) + "\" 不是正整数 / is not a positive integer");
             table.order = value;
         }
-        if (auto a = node.attribute("layout")) table.layout = layout_of(node, a.value());
-        else if (!inherited) fail(node, "新表 " + id + " 缺少 layout / the new table " + id + " needs a layout");
+        if (auto a = node.attribute("layout"))
+            table.layout = layout_of(node, a.value());
+        else if (!inherited)
+            fail(node, "新表 " + id + " 缺少 layout / the new table " + id + " needs a layout");
         if (auto a = node.attribute("codes")) {
             table.codes = a.value();
             if (table.codes != "functional" && table.codes != "economic")
-                fail(node, "codes=\"" + table.codes + "\" 应为 functional 或 economic / must be functional or economic");
+                fail(node, "codes=\"" + table.codes +
+                               "\" 应为 functional 或 economic / must be functional or economic");
         }
-        if (table.title.empty()) fail(node, "表 " + id + " 缺少 title / table " + id + " needs a title");
+        if (table.title.empty())
+            fail(node, "表 " + id + " 缺少 title / table " + id + " needs a title");
 
         std::vector<Section> sections;
         std::vector<Column> columns;
@@ -236,47 +259,54 @@ private:
                               split_bars(child.attribute("printed").value())};
                 for (const Column& c : columns)
                     if (c.key == column.key)
-                        fail(child, "表 " + id + " 的列「" + column.key + "」重复 / table " + id + " declares column " +
-                                        column.key + " twice");
+                        fail(child, "表 " + id + " 的列「" + column.key + "」重复 / table " + id +
+                                        " declares column " + column.key + " twice");
                 columns.push_back(std::move(column));
             } else if (name == "row") {
                 attributes(child, {"key"});
                 std::string key = required(child, "key");
                 if (std::find(table.rows.begin(), table.rows.end(), key) != table.rows.end()) {
                     if (!inherited)
-                        fail(child, "表 " + id + " 的行「" + key + "」重复 / table " + id + " declares row " + key + " twice");
+                        fail(child, "表 " + id + " 的行「" + key + "」重复 / table " + id +
+                                        " declares row " + key + " twice");
                     continue;
                 }
                 table.rows.push_back(std::move(key));
             } else {
-                fail(child, "<table> 中不应有 <" + std::string(name) + "> / <table> has no element <" +
-                                std::string(name) + ">");
+                fail(child, "<table> 中不应有 <" + std::string(name) +
+                                "> / <table> has no element <" + std::string(name) + ">");
             }
         }
         if (!sections.empty()) table.sections = std::move(sections);
         for (std::size_t i = 0; i < columns.size(); ++i) merge_column(table.columns, columns, i);
         if (table.layout == Layout::two_halves && table.sections.size() != 2)
-            fail(node, "两栏表 " + id + " 需要两个 <section>（收入、支出）/ the two-halves table " + id +
-                           " needs two <section>s");
+            fail(node, "两栏表 " + id + " 需要两个 <section>（收入、支出）/ the two-halves table " +
+                           id + " needs two <section>s");
         if (!inherited) t.tables.push_back(std::move(fresh));
     }
 
     std::vector<Code> codes(pugi::xml_node node, bool economic) const {
         std::vector<Code> out;
-        auto add = [&](pugi::xml_node n, const char* tag, std::size_t length, std::string_view parent) {
+        auto add = [&](pugi::xml_node n, const char* tag, std::size_t length,
+                       std::string_view parent) {
             expect(n, tag);
-            attributes(n, economic && length == 3 ? std::initializer_list<std::string_view>{"code", "name", "group"}
-                                                  : std::initializer_list<std::string_view>{"code", "name"});
+            attributes(n, economic && length == 3
+                              ? std::initializer_list<std::string_view>{"code", "name", "group"}
+                              : std::initializer_list<std::string_view>{"code", "name"});
             Code code{required(n, "code"), required(n, "name"), false};
-            if (code.code.size() != length || !all_digits(code.code) || !code.code.starts_with(parent))
+            if (code.code.size() != length || !all_digits(code.code) ||
+                !code.code.starts_with(parent))
                 fail(n, "编码「" + code.code + "」应为以「" + std::string(parent) + "」开头的 " +
                             std::to_string(length) + " 位数字 / code " + code.code + " must be " +
-                            std::to_string(length) + " digits starting with " + std::string(parent));
-            if (std::any_of(out.begin(), out.end(), [&](const Code& c) { return c.code == code.code; }))
+                            std::to_string(length) + " digits starting with " +
+                            std::string(parent));
+            if (std::any_of(out.begin(), out.end(),
+                            [&](const Code& c) { return c.code == code.code; }))
                 fail(n, "编码「" + code.code + "」重复 / code " + code.code + " is listed twice");
             if (auto group = n.attribute("group")) {
                 if (std::string_view(group.value()) != "personnel")
-                    fail(n, "group=\"" + std::string(group.value()) + "\" 应为 personnel / must be personnel");
+                    fail(n, "group=\"" + std::string(group.value()) +
+                                "\" 应为 personnel / must be personnel");
                 code.personnel = true;
             }
             out.push_back(std::move(code));
@@ -298,16 +328,18 @@ private:
 
 }  // namespace
 
-std::vector<Column>::iterator insertion_point(std::vector<Column>& into, const std::vector<Column>& from,
-                                              std::size_t index) {
+std::vector<Column>::iterator insertion_point(std::vector<Column>& into,
+                                              const std::vector<Column>& from, std::size_t index) {
     for (std::size_t before = index; before-- > 0;) {
-        auto it = std::find_if(into.begin(), into.end(), [&](const Column& c) { return c.key == from[before].key; });
+        auto it = std::find_if(into.begin(), into.end(),
+                               [&](const Column& c) { return c.key == from[before].key; });
         if (it != into.end()) return it + 1;
     }
     return into.begin();
 }
 
-std::optional<Template> read_template(std::string_view text, std::string_view file_name, const TemplateSet& loaded,
+std::optional<Template> read_template(std::string_view text, std::string_view file_name,
+                                      const TemplateSet& loaded,
                                       std::vector<TemplateError>& errors) {
     DataFileResult parsed = parse_data_file(text, file_name, "template");
     if (parsed.error) {

@@ -20,9 +20,12 @@ const Column* Table::column(std::string_view key) const {
 
 bool TitleMatch::matches(std::string_view core) const {
     switch (kind) {
-        case Kind::contains: return core.find(text) != std::string_view::npos;
-        case Kind::ends_with: return core.ends_with(text);
-        case Kind::equals: return core == text;
+        case Kind::contains:
+            return core.find(text) != std::string_view::npos;
+        case Kind::ends_with:
+            return core.ends_with(text);
+        case Kind::equals:
+            return core == text;
     }
     return false;
 }
@@ -54,8 +57,12 @@ const Code* find_code(const std::vector<Code>& codes, std::string_view code) {
 }
 }  // namespace
 
-const Code* Template::functional_code(std::string_view code) const { return find_code(functional, code); }
-const Code* Template::economic_code(std::string_view code) const { return find_code(economic, code); }
+const Code* Template::functional_code(std::string_view code) const {
+    return find_code(functional, code);
+}
+const Code* Template::economic_code(std::string_view code) const {
+    return find_code(economic, code);
+}
 
 const Code* Template::functional_class_named(std::string_view name) const {
     for (const Code& c : functional)
@@ -68,14 +75,17 @@ const TemplateSet& TemplateSet::builtin() {
         TemplateSet s;
         std::vector<TemplateError> errors;
         for (const auto& file : detail::builtin_files()) s.add(file.text, file.name, errors);
-        if (!errors.empty()) throw std::logic_error("built-in template: " + errors.front().to_string());
+        if (!errors.empty())
+            throw std::logic_error("built-in template: " + errors.front().to_string());
         return s;
     }();
     return set;
 }
 
-void TemplateSet::add(std::string_view text, std::string_view file_name, std::vector<TemplateError>& errors) {
-    if (auto t = detail::read_template(text, file_name, *this, errors)) templates_.push_back(std::move(*t));
+void TemplateSet::add(std::string_view text, std::string_view file_name,
+                      std::vector<TemplateError>& errors) {
+    if (auto t = detail::read_template(text, file_name, *this, errors))
+        templates_.push_back(std::move(*t));
 }
 
 TemplateSet TemplateSet::load(const TemplateSet& base, const std::filesystem::path& folder,
@@ -111,9 +121,10 @@ Template TemplateSet::reading() const {
     // Children after parents in load order, so from the back a region's own wording comes first.
     for (auto t = templates_.rbegin(); t != templates_.rend(); ++t)
         for (const TitleMatch& m : t->recognition)
-            if (std::none_of(merged.recognition.begin(), merged.recognition.end(), [&](const TitleMatch& x) {
-                    return x.table == m.table && x.kind == m.kind && x.text == m.text;
-                }))
+            if (std::none_of(merged.recognition.begin(), merged.recognition.end(),
+                             [&](const TitleMatch& x) {
+                                 return x.table == m.table && x.kind == m.kind && x.text == m.text;
+                             }))
                 merged.recognition.push_back(m);
     for (const Template& t : templates_) {
         if (merged.unit.empty()) merged.unit = t.unit;
@@ -131,11 +142,13 @@ Template TemplateSet::reading() const {
             std::vector<Column>& into = it->columns;
             for (std::size_t i = 0; i < table.columns.size(); ++i) {
                 const Column& column = table.columns[i];
-                auto known = std::find_if(into.begin(), into.end(), [&](const Column& c) { return c.key == column.key; });
+                auto known = std::find_if(into.begin(), into.end(),
+                                          [&](const Column& c) { return c.key == column.key; });
                 if (known != into.end()) {
                     known->required = known->required && column.required;
                     for (const auto& printed : column.printed)
-                        if (std::find(known->printed.begin(), known->printed.end(), printed) == known->printed.end())
+                        if (std::find(known->printed.begin(), known->printed.end(), printed) ==
+                            known->printed.end())
                             known->printed.push_back(printed);
                     continue;
                 }
@@ -144,7 +157,8 @@ Template TemplateSet::reading() const {
                 into.insert(detail::insertion_point(into, table.columns, i), std::move(added));
             }
             for (const auto& row : table.rows)
-                if (std::find(it->rows.begin(), it->rows.end(), row) == it->rows.end()) it->rows.push_back(row);
+                if (std::find(it->rows.begin(), it->rows.end(), row) == it->rows.end())
+                    it->rows.push_back(row);
         }
     }
     return merged;

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "fincheck/templates/template.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fincheck::templates {
 namespace {
@@ -14,9 +14,10 @@ std::string load_error(std::string_view text) {
     return errors.empty() ? std::string("(no error)") : errors.front().to_string();
 }
 
-std::string with_root(std::string_view body, std::string_view root = R"(id="x" extends="national" unit="万元")") {
-    return "<?xml version=\"1.0\"?>\n<template " + std::string(root) + ">\n<title zh=\"甲\" en=\"a\"/>\n" +
-           std::string(body) + "</template>\n";
+std::string with_root(std::string_view body,
+                      std::string_view root = R"(id="x" extends="national" unit="万元")") {
+    return "<?xml version=\"1.0\"?>\n<template " + std::string(root) +
+           ">\n<title zh=\"甲\" en=\"a\"/>\n" + std::string(body) + "</template>\n";
 }
 
 TEST(Templates, NationalDeclaresTheNineTablesInOrder) {
@@ -39,7 +40,8 @@ TEST(Templates, ShanghaiChangesTitlesOrderAndThe08Columns) {
     EXPECT_EQ(shanghai->table("06")->title, "一般公共预算财政拨款基本支出决算表");
     EXPECT_EQ(shanghai->table("09")->order, 7);
     EXPECT_EQ(shanghai->table("08")->column_keys(),
-              (Keys{"年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"}));
+              (Keys{"年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出",
+                    "年末结转和结余"}));
     // Inherited, not restated.
     EXPECT_EQ(shanghai->table("02")->columns.size(), 7u);
     EXPECT_EQ(shanghai->functional_classes().size(), 26u);
@@ -57,11 +59,12 @@ TEST(Templates, ReadingAllTemplatesUnitesColumnsAndRequiresOnlyWhatAllRequire) {
     Template reading = TemplateSet::builtin().reading();
     const Table* t08 = reading.table("08");
     ASSERT_NE(t08, nullptr);
-    EXPECT_EQ(t08->column_keys(),
-              (Keys{"年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"}));
+    EXPECT_EQ(t08->column_keys(), (Keys{"年初结转和结余", "本年收入", "本年支出合计", "基本支出",
+                                        "项目支出", "年末结转和结余"}));
     EXPECT_FALSE(t08->column("年初结转和结余")->required);
     EXPECT_TRUE(t08->column("本年支出合计")->required);
-    EXPECT_EQ(reading.recognition.size(), TemplateSet::builtin().find("national")->recognition.size());
+    EXPECT_EQ(reading.recognition.size(),
+              TemplateSet::builtin().find("national")->recognition.size());
 }
 
 TEST(Templates, CataloguesNameClassesSectionsAndItems) {
@@ -75,7 +78,8 @@ TEST(Templates, CataloguesNameClassesSectionsAndItems) {
 
 TEST(Templates, ARegionIsOneFileInAFolder) {
     std::vector<TemplateError> errors;
-    TemplateSet set = TemplateSet::load(TemplateSet::builtin(), TEMPLATES_TEST_DATA "/eleven", errors);
+    TemplateSet set =
+        TemplateSet::load(TemplateSet::builtin(), TEMPLATES_TEST_DATA "/eleven", errors);
     ASSERT_TRUE(errors.empty()) << errors.front().to_string();
     const Template* eleven = set.find("test-eleven");
     ASSERT_NE(eleven, nullptr);
@@ -96,21 +100,28 @@ TEST(Templates, EveryInconsistencyFailsClosed) {
         {with_root("", R"(id="national" unit="万元")"), "already loaded"},
         {with_root("<recognition>\n<title table=\"12\" contains=\"甲\"/></recognition>\n"),
          "bad.xml:5:2: <title table=\"12\"> 指向模板未声明的表"},
-        {with_root("<recognition><title table=\"02\" contains=\"甲\" equals=\"乙\"/></recognition>\n"), "exactly one"},
+        {with_root(
+             "<recognition><title table=\"02\" contains=\"甲\" equals=\"乙\"/></recognition>\n"),
+         "exactly one"},
         {with_root("<tables><table id=\"12\" title=\"甲\"/></tables>\n"), "needs a layout"},
-        {with_root("<tables><table id=\"12\" title=\"甲\" layout=\"coded\"><column key=\"a\"/><column key=\"a\"/>"
+        {with_root("<tables><table id=\"12\" title=\"甲\" layout=\"coded\"><column "
+                   "key=\"a\"/><column key=\"a\"/>"
                    "</table></tables>\n"),
          "twice"},
-        {with_root("<tables><table id=\"12\" title=\"甲\" layout=\"two-halves\"/></tables>\n"), "two <section>s"},
-        {with_root("<functional-codes><class code=\"201\" name=\"甲\"><section code=\"20201\" name=\"乙\"/>"
+        {with_root("<tables><table id=\"12\" title=\"甲\" layout=\"two-halves\"/></tables>\n"),
+         "two <section>s"},
+        {with_root("<functional-codes><class code=\"201\" name=\"甲\"><section code=\"20201\" "
+                   "name=\"乙\"/>"
                    "</class></functional-codes>\n"),
          "starting with 201"},
-        {with_root("<tables>\n<table id=\"02\" title=\"甲\" layout=\"zigzag\"/></tables>\n"), "bad.xml:5:2:"},
+        {with_root("<tables>\n<table id=\"02\" title=\"甲\" layout=\"zigzag\"/></tables>\n"),
+         "bad.xml:5:2:"},
         {"<rulepack/>", "expected <template>"},
         {with_root("", R"(id="x" extends="national")"), "unit"},
     };
     for (const auto& [text, fragment] : cases)
-        EXPECT_NE(load_error(text).find(fragment), std::string::npos) << text << "\n→ " << load_error(text);
+        EXPECT_NE(load_error(text).find(fragment), std::string::npos)
+            << text << "\n→ " << load_error(text);
 }
 
 TEST(Templates, AMissingFolderAddsNothing) {

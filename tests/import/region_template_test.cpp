@@ -1,8 +1,7 @@
 // A region whose template prints more tables is one more template file: the importer reads its
 // tables as standard tables with nothing else changed (schemas/templates, docs/table-model.md).
-#include "import_test_support.hpp"
-
 #include "fincheck/templates/template.hpp"
+#include "import_test_support.hpp"
 
 namespace fincheck::import_test {
 namespace {

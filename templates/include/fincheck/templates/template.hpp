@@ -25,8 +25,8 @@ enum class Layout : std::uint8_t {
 
 struct Column {
     std::string key;
-    bool required = false;              // a table lacking it is damaged
-    std::vector<std::string> printed;   // headings, spaces removed, that name this column
+    bool required = false;             // a table lacking it is damaged
+    std::vector<std::string> printed;  // headings, spaces removed, that name this column
 };
 
 struct Section {
@@ -73,9 +73,9 @@ struct Template {
     std::string title_zh, title_en;
     std::string file;  // the file it was read from (the parent's, for inherited parts)
     std::vector<TitleMatch> recognition;
-    std::vector<Table> tables;       // resolved: the parent's with this template's changes
-    std::vector<Code> functional;    // classes, then each class's 款 and 项, in catalogue order
-    std::vector<Code> economic;      // in print order of table 06
+    std::vector<Table> tables;     // resolved: the parent's with this template's changes
+    std::vector<Code> functional;  // classes, then each class's 款 and 项, in catalogue order
+    std::vector<Code> economic;    // in print order of table 06
 
     const Table* table(std::string_view table_id) const;
     std::optional<std::string_view> table_for_title(std::string_view title_core) const;
