@@ -251,8 +251,11 @@ private:
             std::string_view name = child.name();
             elements(child);
             if (name == "section") {
-                attributes(child, {"key", "heading"});
-                sections.push_back({required(child, "key"), required(child, "heading")});
+                attributes(child, {"key", "heading", "lines"});
+                Section section{required(child, "key"), required(child, "heading"), child.attribute("lines").value()};
+                if (!section.lines.empty() && section.lines != "functional-classes")
+                    fail(child, "lines=\"" + section.lines + "\" 应为 functional-classes / must be functional-classes");
+                sections.push_back(std::move(section));
             } else if (name == "column") {
                 attributes(child, {"key", "required", "printed"});
                 Column column{required(child, "key"), boolean(child, "required"),

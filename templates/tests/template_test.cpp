@@ -31,6 +31,8 @@ TEST(Templates, NationalDeclaresTheNineTablesInOrder) {
     EXPECT_EQ(national->table("08")->column_keys(), (Keys{"本年支出合计", "基本支出", "项目支出"}));
     EXPECT_EQ(national->table("01")->layout, Layout::two_halves);
     EXPECT_EQ(national->table("01")->sections[1].heading, "支出");
+    EXPECT_EQ(national->table("01")->sections[1].lines, "functional-classes");
+    EXPECT_EQ(national->table("01")->sections[0].lines, "");
     EXPECT_EQ(national->unit, "万元");
 }
 
@@ -116,6 +118,9 @@ TEST(Templates, EveryInconsistencyFailsClosed) {
          "starting with 201"},
         {with_root("<tables>\n<table id=\"02\" title=\"甲\" layout=\"zigzag\"/></tables>\n"),
          "bad.xml:5:2:"},
+        {with_root("<tables><table id=\"01\"><section key=\"a\" heading=\"甲\" lines=\"all\"/>"
+                   "<section key=\"b\" heading=\"乙\"/></table></tables>\n"),
+         "must be functional-classes"},
         {"<rulepack/>", "expected <template>"},
         {with_root("", R"(id="x" extends="national")"), "unit"},
     };

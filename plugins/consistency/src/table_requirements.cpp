@@ -16,6 +16,7 @@ TableRequirements TableRequirements::load(const std::vector<std::filesystem::pat
                                           const PhraseData& fallback, const templates::TemplateSet& templates) {
     TableRequirements out;
     out.fallback_ = fallback;
+    out.templates_ = templates;
     for (const auto& dir : data_dirs) {
         std::error_code ec;
         const auto folder = dir / "rulepacks";
@@ -36,7 +37,8 @@ TableRequirements TableRequirements::load(const std::vector<std::filesystem::pat
                 if (const char* t = match.attribute("template").as_string(); *t != '\0')
                     pack.match_templates.emplace_back(t);
             // <template ref>: the template's tables (the tables plugin rejects an unknown ref).
-            if (const templates::Template* t = templates.find(root.child("template").attribute("ref").as_string()))
+            pack.template_ref = root.child("template").attribute("ref").as_string();
+            if (const templates::Template* t = templates.find(pack.template_ref))
                 for (const templates::Table& table : t->tables) pack.tables.push_back({table.id, table.title});
             for (pugi::xml_node table : root.child("tables").children("table")) {
                 const std::string table_id = table.attribute("id").as_string();
@@ -66,7 +68,7 @@ void TableRequirements::collect(const std::string& pack_id, std::vector<Required
         std::erase_if(out, [&](const RequiredTable& t) { return t.id == id; });
 }
 
-std::vector<RequiredTable> TableRequirements::for_template(std::string_view template_name) const {
+std::string TableRequirements::pack_for(std::string_view template_name) const {
     const std::string wanted = template_name.empty() ? "national" : std::string(template_name);
     std::string pack_id;
     if (packs_.count(wanted) != 0) pack_id = wanted;
@@ -74,6 +76,23 @@ std::vector<RequiredTable> TableRequirements::for_template(std::string_view temp
         if (pack_id.empty() && std::find(pack.match_templates.begin(), pack.match_templates.end(),
                                          wanted) != pack.match_templates.end())
             pack_id = id;
+    return pack_id;
+}
+
+const templates::Template* TableRequirements::template_for(std::string_view template_name) const {
+    std::string pack_id = pack_for(template_name);
+    for (int depth = 0; depth <= 8 && packs_.count(pack_id) != 0; ++depth) {
+        const Pack& pack = packs_.at(pack_id);
+        if (!pack.template_ref.empty()) return templates_.find(pack.template_ref);
+        pack_id = pack.extends;
+    }
+    if (const templates::Template* own = templates_.find(template_name)) return own;
+    return templates_.find("national");
+}
+
+std::vector<RequiredTable> TableRequirements::for_template(std::string_view template_name) const {
+    const std::string wanted = template_name.empty() ? "national" : std::string(template_name);
+    const std::string pack_id = pack_for(template_name);
     std::vector<RequiredTable> out;
     if (!pack_id.empty()) collect(pack_id, out, 0);
     if (!out.empty()) return out;

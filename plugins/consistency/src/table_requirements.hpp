@@ -26,6 +26,9 @@ public:
                                   const PhraseData& fallback,
                                   const templates::TemplateSet& templates = templates::TemplateSet::builtin());
     std::vector<RequiredTable> for_template(std::string_view template_name) const;
+    // The template a report of `template_name` follows: the one its pack names (<template ref>,
+    // along `extends`), else the template of that id, else the national one.
+    const templates::Template* template_for(std::string_view template_name) const;
 
     // Title of a table of the national template, for messages.
     static std::string_view national_title(std::string_view id);
@@ -36,8 +39,11 @@ private:
         std::vector<std::string> match_templates;
         std::vector<RequiredTable> tables;  // declared in this pack only
         std::vector<std::string> not_required;
+        std::string template_ref;
     };
     std::map<std::string, Pack> packs_;
+    templates::TemplateSet templates_;
+    std::string pack_for(std::string_view template_name) const;
     PhraseData fallback_;
     void collect(const std::string& pack_id, std::vector<RequiredTable>& out, int depth) const;
 };

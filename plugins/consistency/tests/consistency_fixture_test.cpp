@@ -72,6 +72,16 @@ TEST(ConsistencyFixtures, MissingTableFixture) {
     const PhraseData data = source_phrases();
     expect_fixture(MissingTableRule{TableRequirements::load({}, data)}, "structure-missing-table.xml");
 }
+// The template's class lines: missing from a report of the national template, it fires; the same
+// table in a report that names no template (a regional one may list other classes) stays silent.
+TEST(ConsistencyFixtures, MissingTemplateLinesFireOnlyWhereTheTemplateListsThem) {
+    const PhraseData data = source_phrases();
+    const MissingTableRule rule{TableRequirements::load({}, data)};
+    expect_fixture(rule, "structure-missing-table.lines.xml");
+    const auto silent = testing::run_fixture(rule, kPluginDir / "fixtures" / "structure-missing-table.lines.silent.xml");
+    EXPECT_TRUE(silent.expectations.empty());
+    for (const auto& mismatch : silent.mismatches) ADD_FAILURE() << "lines.silent: " << mismatch;
+}
 TEST(ConsistencyFixtures, TocMismatchFixture) {
     expect_fixture(TocMismatchRule{}, "structure-toc-mismatch.xml");
 }

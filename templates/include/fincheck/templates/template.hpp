@@ -32,6 +32,9 @@ struct Column {
 struct Section {
     std::string key;      // income, expenditure: the prefix of the half's row keys
     std::string heading;  // 收入, 支出: the group heading printed over the half
+    // "functional-classes": the half prints a line for every functional class of the template's
+    // catalogue, amounts or not (01 and 04 list 债务还本支出 … even when nothing was spent).
+    std::string lines;
 };
 
 struct Table {
