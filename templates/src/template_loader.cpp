@@ -288,6 +288,17 @@ private:
         if (!inherited) t.tables.push_back(std::move(fresh));
     }
 
+    FormerName former_name(pugi::xml_node node) const {
+        attributes(node, {"name", "before"});
+        elements(node);
+        FormerName former{required(node, "name"), 0};
+        std::string_view text = node.attribute("before").value();
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), former.before);
+        if (ec != std::errc{} || end != text.data() + text.size() || former.before < 1900)
+            fail(node, "before=\"" + std::string(text) + "\" 应为年度 / must be a year");
+        return former;
+    }
+
     std::vector<Code> codes(pugi::xml_node node, bool economic) const {
         std::vector<Code> out;
         auto add = [&](pugi::xml_node n, const char* tag, std::size_t length,
@@ -296,7 +307,7 @@ private:
             attributes(n, economic && length == 3
                               ? std::initializer_list<std::string_view>{"code", "name", "group"}
                               : std::initializer_list<std::string_view>{"code", "name"});
-            Code code{required(n, "code"), required(n, "name"), false};
+            Code code{required(n, "code"), required(n, "name"), false, {}};
             if (code.code.size() != length || !all_digits(code.code) ||
                 !code.code.starts_with(parent))
                 fail(n, "编码「" + code.code + "」应为以「" + std::string(parent) + "」开头的 " +
@@ -317,7 +328,9 @@ private:
         };
         for (pugi::xml_node cls : elements(node)) {
             std::string class_code = add(cls, "class", 3, "");
+            for (pugi::xml_node former : cls.children("former")) out.back().former.push_back(former_name(former));
             for (pugi::xml_node section : elements(cls)) {
+                if (std::string_view(section.name()) == "former") continue;
                 std::string section_code = add(section, "section", 5, class_code);
                 for (pugi::xml_node item : elements(section)) add(item, "item", 7, section_code);
             }

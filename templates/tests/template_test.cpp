@@ -76,6 +76,11 @@ TEST(Templates, CataloguesNameClassesSectionsAndItems) {
     EXPECT_TRUE(national->economic_code("303")->personnel);
     EXPECT_FALSE(national->economic_code("302")->personnel);
     EXPECT_EQ(national->economic.front().code, "301");
+    // Names by year: the 2019 catalogue renamed 210.
+    const auto& former = national->functional_code("210")->former;
+    ASSERT_EQ(former.size(), 1u);
+    EXPECT_EQ(former[0].name, "医疗卫生与计划生育支出");
+    EXPECT_EQ(former[0].before, 2019);
 }
 
 TEST(Templates, ARegionIsOneFileInAFolder) {
@@ -121,6 +126,9 @@ TEST(Templates, EveryInconsistencyFailsClosed) {
         {with_root("<tables><table id=\"01\"><section key=\"a\" heading=\"甲\" lines=\"all\"/>"
                    "<section key=\"b\" heading=\"乙\"/></table></tables>\n"),
          "must be functional-classes"},
+        {with_root("<functional-codes><class code=\"201\" name=\"甲\"><former name=\"乙\" before=\"soon\"/>"
+                   "</class></functional-codes>\n"),
+         "must be a year"},
         {"<rulepack/>", "expected <template>"},
         {with_root("", R"(id="x" extends="national")"), "unit"},
     };

@@ -30,7 +30,7 @@ public:
           missing_table_(std::move(requirements)),
           wrong_level_(data, scanner_),
           unresolved_alternative_(data),
-          obsolete_class_name_(data) {}
+          obsolete_class_name_() {}
 
     std::vector<const Rule*> rules() const override {
         return {&department_mismatch_, &placeholder_text_, &missing_table_,

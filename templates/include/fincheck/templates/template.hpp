@@ -62,11 +62,18 @@ struct TitleMatch {
     bool matches(std::string_view title_core) const;
 };
 
+// A name a code had in an earlier year's catalogue: used before fiscal year `before`.
+struct FormerName {
+    std::string name;
+    int before = 0;
+};
+
 // An entry of a code catalogue: a 类 (3 digits), 款 (5) or 项 (7).
 struct Code {
     std::string code;
-    std::string name;
+    std::string name;  // the name of the current catalogue
     bool personnel = false;  // economic classes: 人员经费 (else 公用经费)
+    std::vector<FormerName> former;
 };
 
 struct Template {
