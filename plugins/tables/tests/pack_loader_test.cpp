@@ -327,6 +327,40 @@ TEST(TablesPluginLoading, NoFallbackPackIsAnErrorUnlessAllowed) {
     }
 }
 
+// A region's template is a file in templates/ of a data dir, which its pack can name; a broken
+// one stops the plugin with the file and line.
+TEST(TablesPluginLoading, ARegionTemplateComesFromTheDataDirs) {
+    const auto dir = std::filesystem::temp_directory_path() / "fincheck-tables-region-template";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "templates");
+    std::filesystem::create_directories(dir / "rulepacks");
+    std::filesystem::copy_file(std::filesystem::path(FINCHECK_SOURCE_DIR) / "templates/tests/data/eleven/eleven.xml",
+                               dir / "templates" / "eleven.xml");
+    std::ofstream(dir / "rulepacks" / "eleven.xml") << R"(<rulepack id="eleven" version="1" extends="national">
+  <applies><match template="test-eleven"/></applies>
+  <template ref="test-eleven"/>
+  <rule id="arith-10-total"><title zh="甲" en="a"/><check><left><cell table="10" row="合计" column="实际采购金额"/></left>
+    <right><cell table="10" row="合计" column="采购预算"/></right></check></rule>
+</rulepack>
+)";
+    PluginEnvironment env;
+    env.data_dirs = {testing::data_dir(), dir};
+    env.rule_packs = {testing::pack_dir() / "national.xml"};
+    std::unique_ptr<Plugin> plugin;
+    EXPECT_NO_THROW(plugin = create_tables_plugin(env));
+    ASSERT_NE(plugin, nullptr);
+    EXPECT_NO_THROW(testing::rule_of(*plugin, "arith-10-total"));
+
+    std::ofstream(dir / "templates" / "eleven.xml", std::ios::app) << "<broken";
+    try {
+        create_tables_plugin(env);
+        ADD_FAILURE() << "a broken template was accepted";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("eleven.xml:"), std::string::npos) << e.what();
+    }
+    std::filesystem::remove_all(dir);
+}
+
 TEST(TablesPluginLoading, TheShippedPacksPassEveryCheckAgainstTheShippedRegions) {
     EXPECT_NO_THROW(testing::make_plugin());
     EXPECT_NO_THROW(testing::make_plugin({}, {testing::fixture_dir() / "packs" / "wuhan.xml"}));
