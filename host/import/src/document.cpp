@@ -122,8 +122,9 @@ std::string after_colon(std::string_view text) {
 
 class Walker {
 public:
-    Walker(const std::vector<Line>& lines, Report& report, Diagnostics& diagnostics)
-        : lines_(lines), report_(report), diagnostics_(diagnostics), groups_(make_groups(lines)) {}
+    Walker(const std::vector<Line>& lines, Report& report, Diagnostics& diagnostics,
+           const templates::Template& reading)
+        : lines_(lines), report_(report), diagnostics_(diagnostics), reading_(reading), groups_(make_groups(lines)) {}
 
     void run() {
         std::size_t g = read_front_matter();
@@ -135,6 +136,7 @@ private:
     const std::vector<Line>& lines_;
     Report& report_;
     Diagnostics& diagnostics_;
+    const templates::Template& reading_;
     std::vector<Group> groups_;
     std::vector<int> section_stack_;  // open section index per level 1..4
     int section_ = -1;
@@ -481,12 +483,12 @@ private:
     int build_table(const RawTable& raw) {
         std::size_t before = report_.tables.size();
         std::optional<std::string_view> id;
-        if (attachment_ < 0 && !raw.title.empty()) id = standard_table_id(raw.title);
+        if (attachment_ < 0 && !raw.title.empty()) id = standard_table_id(raw.title, reading_);
         if (id) {
             if (standard_seen_.count(*id)) {
                 diagnostics_.add("import-unknown-table", "duplicate", raw.line,
                                  {{"title", raw.title}, {"table", std::string(*id)}});
-            } else if (build_standard_table(raw, *id, report_, diagnostics_)) {
+            } else if (build_standard_table(raw, *reading_.table(*id), reading_, report_, diagnostics_)) {
                 standard_seen_.insert(std::string(*id));
                 check_truncation(raw, report_.tables.back());
             } else if (read_header(raw.rows).rows == 0) {
@@ -561,8 +563,9 @@ private:
 
 }  // namespace
 
-void read_document(const std::vector<Line>& lines, Report& report, Diagnostics& diagnostics) {
-    Walker(lines, report, diagnostics).run();
+void read_document(const std::vector<Line>& lines, Report& report, Diagnostics& diagnostics,
+                   const templates::Template& reading) {
+    Walker(lines, report, diagnostics, reading).run();
 }
 
 }  // namespace fincheck::import_detail

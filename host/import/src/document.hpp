@@ -9,6 +9,8 @@
 namespace fincheck::import_detail {
 
 // Reads `lines` into `report` (everything but source_file / source_sha256).
-void read_document(const std::vector<Line>& lines, Report& report, Diagnostics& diagnostics);
+// Standard tables are recognised and read by `reading` (templates::TemplateSet::reading).
+void read_document(const std::vector<Line>& lines, Report& report, Diagnostics& diagnostics,
+                   const templates::Template& reading);
 
 }  // namespace fincheck::import_detail

@@ -105,9 +105,8 @@ std::optional<LoadError> amount_beyond_range(const Report& report, std::string_v
     return std::nullopt;
 }
 
-}  // namespace
-
-ImportResult import_text(std::string text, std::string_view name) {
+// The importer proper; `reading` is the set of templates whose tables it recognises.
+ImportResult import_with(std::string text, std::string_view name, const templates::Template& reading) {
     ImportResult result;
     auto storage = std::make_shared<const std::string>(std::move(text));
     std::string_view input = *storage;
@@ -126,7 +125,7 @@ ImportResult import_text(std::string text, std::string_view name) {
     Report report;
     report.keep_alive(storage);
     import_detail::Diagnostics diagnostics(result.diagnostics);
-    import_detail::read_document(lines, report, diagnostics);
+    import_detail::read_document(lines, report, diagnostics, reading);
     if (report.meta.title.empty() && report.tables.empty() && report.sections.empty()) {
         result.error = error_at(name, lines.front().number, 1,
                                 "找不到部门决算的标题、章节或表格 / no final-accounts title, section or table was found");
@@ -144,6 +143,16 @@ ImportResult import_text(std::string text, std::string_view name) {
     return result;
 }
 
+}  // namespace
+
+ImportResult import_text(std::string text, std::string_view name) {
+    static const templates::Template reading = templates::TemplateSet::builtin().reading();
+    return import_with(std::move(text), name, reading);
+}
+
+ImportResult import_text(std::string text, std::string_view name, const templates::TemplateSet& templates) {
+    return import_with(std::move(text), name, templates.reading());
+}
 ImportResult import_text_file(const std::filesystem::path& file) {
     std::string name = file.filename().string();
     std::ifstream in(file, std::ios::binary);

@@ -14,6 +14,7 @@
 
 #include "fincheck/finding.hpp"
 #include "fincheck/report.hpp"
+#include "fincheck/templates/template.hpp"
 
 namespace fincheck::import_detail {
 
@@ -61,13 +62,14 @@ private:
     std::vector<Finding>& out_;
 };
 
-// "01" … "09" when the title names a standard table, by its wording, not its number.
-std::optional<std::string_view> standard_table_id(std::string_view title);
+// The id of the template table ("01" …) whose wording the title has, not its number; `reading`
+// is every loaded template read at once (templates::TemplateSet::reading).
+std::optional<std::string_view> standard_table_id(std::string_view title, const templates::Template& reading);
 
 // Maps a standard table onto the canonical model and appends it to report.tables.
 // Returns false (and appends nothing) when its columns do not fit the model.
-bool build_standard_table(const RawTable& raw, std::string_view id, Report& report,
-                          Diagnostics& diagnostics);
+bool build_standard_table(const RawTable& raw, const templates::Table& table, const templates::Template& reading,
+                          Report& report, Diagnostics& diagnostics);
 
 // Appends an attachment form or an other table: columns keyed by header text.
 void build_text_table(const RawTable& raw, std::string_view id, TableKind kind, Report& report,

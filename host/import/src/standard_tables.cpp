@@ -1,12 +1,15 @@
-// The nine standard tables, mapped onto the canonical model of docs/table-model.md.
-// A table is recognised by its title wording and checked against its columns; printed
-// numbers (公开NN表) are kept but never used to identify it, since Shanghai prints none.
+// The standard tables, mapped onto the canonical model of docs/table-model.md. What a table is
+// called, which columns it has and how their headings are printed come from the templates
+// (schemas/templates); how each layout is read is here. A table is recognised by its title
+// wording and checked against its columns; printed numbers (公开NN表) are kept but never used
+// to identify it, since Shanghai prints none.
 #include <algorithm>
 #include <array>
 #include <map>
 #include <set>
 
 #include "fincheck/number_text.hpp"
+#include "fincheck/templates/template.hpp"
 #include "importer.hpp"
 #include "table_header.hpp"
 #include "text_util.hpp"
@@ -34,63 +37,18 @@ struct Alias {
 struct TableModel {
     std::vector<std::string_view> columns;   // canonical order
     std::vector<std::string_view> required;  // a table lacking one of these is damaged
-    std::vector<Alias> aliases;              // longest first within an overlap
+    std::vector<Alias> aliases;              // the longest printed match wins
 };
 
-const TableModel& model_for(std::string_view id) {
-    static const std::map<std::string_view, TableModel> models = {
-        {"01", {{"决算数"}, {"决算数"}, {{"决算数", "决算数"}, {"金额", "决算数"}}}},
-        {"02",
-         {{"本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"},
-          {"本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"},
-          {{"本年收入合计", "本年收入合计"}, {"财政拨款收入", "财政拨款收入"},
-           {"上级补助收入", "上级补助收入"}, {"事业收入", "事业收入"}, {"经营收入", "经营收入"},
-           {"附属单位上缴收入", "附属单位上缴收入"}, {"其他收入", "其他收入"}}}},
-        {"03",
-         {{"本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"},
-          {"本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"},
-          {{"本年支出合计", "本年支出合计"}, {"基本支出", "基本支出"}, {"项目支出", "项目支出"},
-           {"上缴上级支出", "上缴上级支出"}, {"对附属单位补助支出", "对附属单位补助支出"},
-           {"经营支出", "经营支出"}}}},
-        {"04",
-         {{"合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"},
-          {"合计", "一般公共预算财政拨款"},
-          {{"一般公共预算财政拨款", "一般公共预算财政拨款"},
-           {"政府性基金预算财政拨款", "政府性基金预算财政拨款"},
-           {"国有资本经营预算财政拨款", "国有资本经营预算财政拨款"},
-           {"一般公共预算", "一般公共预算财政拨款"}, {"政府性基金预算", "政府性基金预算财政拨款"},
-           {"国有资本经营预算", "国有资本经营预算财政拨款"}, {"金额", "合计"}, {"合计", "合计"},
-           {"小计", "合计"}, {"决算数", "合计"}}}},
-        {"05",
-         {{"合计", "基本支出", "项目支出"},
-          {"合计", "基本支出", "项目支出"},
-          {{"基本支出", "基本支出"}, {"项目支出", "项目支出"}, {"合计", "合计"}, {"小计", "合计"},
-           {"本年支出", "合计"}}}},
-        {"07",
-         {{"年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"},
-          {"年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"},
-          {{"年初结转和结余", "年初结转和结余"}, {"年末结转和结余", "年末结转和结余"},
-           {"本年支出合计", "本年支出合计"}, {"本年收入", "本年收入"}, {"基本支出", "基本支出"},
-           {"项目支出", "项目支出"}, {"小计", "本年支出合计"}, {"合计", "本年支出合计"},
-           {"本年支出", "本年支出合计"}}}},
-        {"08",
-         {{"年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"},
-          {"本年支出合计", "基本支出", "项目支出"},
-          {{"年初结转和结余", "年初结转和结余"}, {"年末结转和结余", "年末结转和结余"},
-           {"本年支出合计", "本年支出合计"}, {"本年收入", "本年收入"}, {"基本支出", "基本支出"},
-           {"项目支出", "项目支出"}, {"小计", "本年支出合计"}, {"合计", "本年支出合计"},
-           {"本年支出", "本年支出合计"}}}},
-        {"06", {{"决算数"}, {"决算数"}, {}}},
-        {"09",
-         {{"预算数/合计", "预算数/因公出国（境）费", "预算数/公务用车购置及运行费", "预算数/公务用车购置费",
-           "预算数/公务用车运行费", "预算数/公务接待费", "决算数/合计", "决算数/因公出国（境）费",
-           "决算数/公务用车购置及运行费", "决算数/公务用车购置费", "决算数/公务用车运行费", "决算数/公务接待费"},
-          {"预算数/合计", "决算数/合计"},
-          {}}},
-    };
-    static const TableModel none;
-    auto it = models.find(id);
-    return it == models.end() ? none : it->second;
+// The importer's vocabulary of one table, from its template (schemas/templates).
+TableModel model_of(const templates::Table& table) {
+    TableModel model;
+    for (const auto& column : table.columns) {
+        model.columns.push_back(column.key);
+        if (column.required) model.required.push_back(column.key);
+        for (const auto& printed : column.printed) model.aliases.push_back({printed, column.key});
+    }
+    return model;
 }
 
 // Every canonical key printed in one header text, in order: two for a merged cell
@@ -131,12 +89,13 @@ bool is_code_heading(std::string_view text) {
            contains(text, "代码") || contains(text, "分类");
 }
 
-PhysicalColumn classify(const std::vector<std::string>& path, const TableModel& model) {
+PhysicalColumn classify(const std::vector<std::string>& path, const TableModel& model,
+                        const std::vector<templates::Section>& sections) {
     PhysicalColumn column;
     for (const auto& element : path) {
         std::string text = compact(element);
-        if (text == "收入") column.part = "income";
-        if (text == "支出") column.part = "expenditure";
+        for (const auto& section : sections)
+            if (text == section.heading) column.part = section.key;
     }
     // The deepest heading that says something decides: a sub-heading beats its group.
     for (auto it = path.rbegin(); it != path.rend(); ++it) {
@@ -188,6 +147,8 @@ struct Builder {
     const RawTable& raw;
     std::string_view id;
     const TableModel& model;
+    const std::vector<templates::Section>& sections;
+    const templates::Template& reading;
     Report& report;
     Diagnostics& diagnostics;
     std::vector<PendingRow> rows;
@@ -196,7 +157,7 @@ struct Builder {
     void note_column(std::string_view key, const std::vector<std::string>& path, std::string_view number) {
         if (columns.count(key)) return;
         Column column;
-        column.key = key;
+        column.key = report.own(key);
         for (const auto& element : path)
             if (!all_digits(compact(element))) column.header.push_back(report.own(element));
         if (!number.empty() && all_digits(number) && number.size() <= 3)
@@ -259,9 +220,10 @@ struct Builder {
     }
 };
 
-std::vector<PhysicalColumn> classify_all(const TableHeader& header, const TableModel& model) {
+std::vector<PhysicalColumn> classify_all(const TableHeader& header, const TableModel& model,
+                                         const std::vector<templates::Section>& sections) {
     std::vector<PhysicalColumn> columns;
-    for (const auto& path : header.path) columns.push_back(classify(path, model));
+    for (const auto& path : header.path) columns.push_back(classify(path, model, sections));
     // A last heading that runs into trailing empty fields covers them too; an amount column
     // without sub-headings is one column, so only its first field keeps the key.
     for (std::size_t c = columns.size(); c-- > 1;)
@@ -406,30 +368,6 @@ bool build_coded(Builder& b, TableHeader& header, std::vector<PhysicalColumn>& c
 
 // ---- split tables: 01 and 04 -----------------------------------------------------------
 
-struct ClassName {
-    std::string_view name;
-    std::string_view code;
-};
-
-// Functional classes (docs/domain.md): the 01 and 04 expenditure halves print names only.
-constexpr std::array<ClassName, 26> kClasses = {{
-    {"一般公共服务支出", "201"}, {"外交支出", "202"}, {"国防支出", "203"}, {"公共安全支出", "204"},
-    {"教育支出", "205"}, {"科学技术支出", "206"}, {"文化旅游体育与传媒支出", "207"},
-    {"社会保障和就业支出", "208"}, {"卫生健康支出", "210"}, {"节能环保支出", "211"},
-    {"城乡社区支出", "212"}, {"农林水支出", "213"}, {"交通运输支出", "214"},
-    {"资源勘探工业信息等支出", "215"}, {"商业服务业等支出", "216"}, {"金融支出", "217"},
-    {"援助其他地区支出", "219"}, {"自然资源海洋气象等支出", "220"}, {"住房保障支出", "221"},
-    {"粮油物资储备支出", "222"}, {"国有资本经营预算支出", "223"}, {"灾害防治及应急管理支出", "224"},
-    {"其他支出", "229"}, {"债务还本支出", "231"}, {"债务付息支出", "232"},
-    {"抗疫特别国债安排的支出", "234"},
-}};
-
-std::string_view class_code(std::string_view name) {
-    for (const auto& entry : kClasses)
-        if (entry.name == name) return entry.code;
-    return {};
-}
-
 bool is_fund_name(std::string_view name) {
     return name == "一般公共预算财政拨款" || name == "政府性基金预算财政拨款" ||
            name == "国有资本经营预算财政拨款";
@@ -438,12 +376,14 @@ bool is_fund_name(std::string_view name) {
 bool build_split(Builder& b, TableHeader& header, std::vector<PhysicalColumn>& columns) {
     // Halves by the 收入 / 支出 group headings; without them, the second 项目 column starts
     // the expenditure half.
+    const std::string& first = b.sections[0].key;
+    const std::string& second = b.sections[1].key;
     bool any_part = std::any_of(columns.begin(), columns.end(), [](const auto& c) { return !c.part.empty(); });
     if (!any_part) {
         int labels = 0;
         for (auto& column : columns) {
             if (column.role == Role::label) ++labels;
-            column.part = labels >= 2 ? "expenditure" : "income";
+            column.part = labels >= 2 ? second : first;
         }
     }
     struct Half {
@@ -451,10 +391,10 @@ bool build_split(Builder& b, TableHeader& header, std::vector<PhysicalColumn>& c
         std::optional<std::size_t> label, line_no;
         std::vector<std::size_t> values;
     };
-    std::array<Half, 2> halves{Half{"income", {}, {}, {}}, Half{"expenditure", {}, {}, {}}};
+    std::array<Half, 2> halves{Half{first, {}, {}, {}}, Half{second, {}, {}, {}}};
     for (std::size_t c = 0; c < columns.size(); ++c) {
         auto& column = columns[c];
-        Half* half = column.part == "income" ? &halves[0] : column.part == "expenditure" ? &halves[1] : nullptr;
+        Half* half = column.part == first ? &halves[0] : column.part == second ? &halves[1] : nullptr;
         if (!half) continue;
         if (column.role == Role::label && !half->label) half->label = c;
         if (column.role == Role::line_no && !half->line_no) half->line_no = c;
@@ -495,7 +435,10 @@ bool build_split(Builder& b, TableHeader& header, std::vector<PhysicalColumn>& c
             std::string name = key_from_label(label);
             if (starts_with(name, "年初") && contains(name, "结转和结余")) context = "年初结转和结余/";
             if (starts_with(name, "年末") && contains(name, "结转和结余")) context = "年末结转和结余/";
-            std::string_view code = half.part == "expenditure" ? class_code(name) : std::string_view();
+            // The expenditure half prints functional classes by name only.
+            const templates::Code* code_entry =
+                &half == &halves[1] ? b.reading.functional_class_named(name) : nullptr;
+            std::string_view code = code_entry ? std::string_view(code_entry->code) : std::string_view();
             if (!code.empty()) {
                 pending.code = std::string(code);
                 pending.key = half.part + "/" + pending.code;
@@ -638,10 +581,6 @@ std::string_view sangong_category(const std::vector<std::string>& path) {
 }
 
 bool build_sangong(Builder& b, TableHeader& header) {
-    static const std::array<std::string_view, 12> kKeys = {
-        "预算数/合计", "预算数/因公出国（境）费", "预算数/公务用车购置及运行费", "预算数/公务用车购置费",
-        "预算数/公务用车运行费", "预算数/公务接待费", "决算数/合计", "决算数/因公出国（境）费",
-        "决算数/公务用车购置及运行费", "决算数/公务用车购置费", "决算数/公务用车运行费", "决算数/公务接待费"};
     std::vector<std::string_view> column_keys(header.path.size());
     for (std::size_t c = 0; c < header.path.size(); ++c) {
         std::string_view stage;
@@ -653,7 +592,7 @@ bool build_sangong(Builder& b, TableHeader& header) {
         std::string_view category = sangong_category(header.path[c]);
         if (stage.empty() || category.empty()) continue;
         std::string key = std::string(stage) + "/" + std::string(category);
-        for (auto known : kKeys)
+        for (auto known : b.model.columns)
             if (known == key) column_keys[c] = known;
         if (!column_keys[c].empty()) b.note_column(column_keys[c], header.path[c], header.numbers[c]);
     }
@@ -685,39 +624,32 @@ bool build_sangong(Builder& b, TableHeader& header) {
 
 }  // namespace
 
-std::optional<std::string_view> standard_table_id(std::string_view title) {
+std::optional<std::string_view> standard_table_id(std::string_view title, const templates::Template& reading) {
     std::string core = title_core(title);
     if (!ends_with(core, "表")) return std::nullopt;
-    if (contains(core, "三公")) return "09";
-    if (ends_with(core, "财政拨款收入支出决算总表")) return "04";
-    if (ends_with(core, "收入支出决算总表")) return "01";
-    if (contains(core, "政府性基金预算财政拨款")) return "07";
-    if (contains(core, "国有资本经营预算财政拨款")) return "08";
-    if (contains(core, "一般公共预算财政拨款基本支出决算")) return "06";
-    if (ends_with(core, "一般公共预算财政拨款支出决算表")) return "05";
-    if (ends_with(core, "收入决算表")) return "02";
-    if (core == "支出决算表" || ends_with(core, "部门支出决算表")) return "03";
-    return std::nullopt;
+    return reading.table_for_title(core);
 }
 
-bool build_standard_table(const RawTable& raw, std::string_view id, Report& report,
-                          Diagnostics& diagnostics) {
+bool build_standard_table(const RawTable& raw, const templates::Table& table, const templates::Template& reading,
+                          Report& report, Diagnostics& diagnostics) {
+    std::string_view id = table.id;
+    const TableModel model = model_of(table);
     TableHeader header = read_header(raw.rows);
     if (header.rows == 0) return false;
     const RawTable body = without_repeated_headers(raw, header);
     std::vector<Finding> scratch;  // diagnostics of an attempt that is then abandoned
     Diagnostics attempt(scratch);
-    Builder builder{body, id, model_for(id), report, attempt, {}, {}};
+    Builder builder{body, id, model, table.sections, reading, report, attempt, {}, {}};
     bool built = false;
-    if (id == "06") {
+    if (table.layout == templates::Layout::economic_groups) {
         built = build_basic_detail(builder, header);
-    } else if (id == "09") {
+    } else if (table.layout == templates::Layout::three_public) {
         built = build_sangong(builder, header);
     } else {
-        auto columns = classify_all(header, builder.model);
+        auto columns = classify_all(header, builder.model, table.sections);
         align_on_column_numbers(columns, header, id, attempt);
-        built = (id == "01" || id == "04") ? build_split(builder, header, columns)
-                                           : build_coded(builder, header, columns);
+        built = table.layout == templates::Layout::two_halves ? build_split(builder, header, columns)
+                                                              : build_coded(builder, header, columns);
     }
     if (!built) return false;
     std::size_t found = 0;

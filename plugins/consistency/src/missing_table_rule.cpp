@@ -1,5 +1,6 @@
 #include "missing_table_rule.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -39,6 +40,35 @@ std::string explanation_near(const Report& report, const Table& table) {
     return text;
 }
 
+// The lines a half of a template table always prints (every functional class, amounts or not)
+// that the report's table lacks: one finding per table naming them all.
+void report_missing_lines(const Table& table, std::string_view id, std::string_view title,
+                          const templates::Template* of_template, FindingSink& sink) {
+    const templates::Table* declared = of_template ? of_template->table(id) : nullptr;
+    if (declared == nullptr) return;
+    std::string missing;
+    for (const templates::Section& section : declared->sections) {
+        if (section.lines != "functional-classes") continue;
+        for (const templates::Code* cls : of_template->functional_classes()) {
+            const std::string key = section.key + "/" + cls->code;
+            const bool printed = std::any_of(table.rows.begin(), table.rows.end(),
+                                             [&](const Row& row) { return row.key == key; });
+            if (!printed) missing += (missing.empty() ? "" : "、") + cls->name;
+        }
+    }
+    if (missing.empty()) return;
+    // A table cut short of its template's lines is incomplete, not a wrong figure: a warning.
+    sink.add(FindingBuilder(kRuleId, "missing-lines")
+                 .severity(Severity::warning)
+                 .at(Location::at_table(table))
+                 .arg("id", id)
+                 .arg("title", table.title.empty() ? title : table.title)
+                 .arg("lines", missing)
+                 .expected(missing)
+                 .actual("缺失 / missing")
+                 .build());
+}
+
 }  // namespace
 
 bool printed_empty(const Table& table) {
@@ -73,6 +103,8 @@ MissingTableRule::MissingTableRule(TableRequirements requirements) : requirement
                      "Table {id} \"{title}\" required by the template is missing"},
                     {"empty-unexplained", "{id}表「{title}」为空表，但未说明无数据的原因",
                      "Table {id} \"{title}\" is printed empty without a note saying why"},
+                    {"missing-lines", "{id}表「{title}」缺少模板列明的行：{lines}",
+                     "Table {id} \"{title}\" lacks lines its template lists: {lines}"},
                     {"empty-but-04-has-values",
                      "{id}表「{title}」为空表，但04表「{column}」栏有数：{value}",
                      "Table {id} \"{title}\" is empty, yet column \"{column}\" of table 04 holds {value}"},
@@ -106,6 +138,11 @@ void MissingTableRule::check(const Report& report, const RuleContext& context, F
                          .build());
             continue;
         }
+        // Only when the report names its template (公开NN表): regional templates list other classes
+        // (Shanghai's 2024 template prints 24, without 债务还本支出 and 债务付息支出).
+        if (!report.meta.template_name.empty())
+            report_missing_lines(*table, required.id, title, requirements_.template_for(report.meta.template_name),
+                                 sink);
         if (!printed_empty(*table)) continue;
         if (!explains_empty_table(explanation_near(report, *table))) {
             sink.add(FindingBuilder(kRuleId, "empty-unexplained")

@@ -1,6 +1,7 @@
 // structure-missing-table: every table the report's template requires is present; a table
 // printed empty carries a note saying why (「本部门无…，故本表无数据」); and an empty 07 or 08
-// is consistent only if the matching fund column of 04 is empty too.
+// is consistent only if the matching fund column of 04 is empty too; and, in a report that names
+// its template, a table half the template prints with every functional class has all of them.
 #pragma once
 
 #include "fincheck/rule.hpp"

@@ -19,9 +19,23 @@ bool names_the_former_class(std::string_view text, std::size_t at) {
     return text.substr(0, at).ends_with("原");
 }
 
+std::string without_expenditure(std::string_view name) {
+    constexpr std::string_view kSuffix = "支出";
+    if (name.ends_with(kSuffix)) name.remove_suffix(kSuffix.size());
+    return std::string(name);
+}
+
+std::vector<RenamedClass> renamed_in(const templates::Template& catalogue) {
+    std::vector<RenamedClass> out;
+    for (const templates::Code* cls : catalogue.functional_classes())
+        for (const templates::FormerName& former : cls->former)
+            out.push_back({cls->code, without_expenditure(former.name), without_expenditure(cls->name), former.before});
+    return out;
+}
+
 }  // namespace
 
-ObsoleteClassNameRule::ObsoleteClassNameRule(const PhraseData& data) : renamed_(data.renamed_classes) {
+ObsoleteClassNameRule::ObsoleteClassNameRule(const templates::Template& catalogue) : renamed_(renamed_in(catalogue)) {
     // The figure may be right; the class name is not the one of the report's year.
     meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
                 .title("支出功能分类名称已过时",

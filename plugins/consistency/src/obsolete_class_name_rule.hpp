@@ -6,13 +6,24 @@
 #include <vector>
 
 #include "fincheck/rule.hpp"
-#include "phrase_data.hpp"
+#include "fincheck/templates/template.hpp"
 
 namespace fincheck::consistency {
 
+// A functional class (类) renamed in the catalogue: from fiscal year `since` on, `old_name` is
+// outdated (文化体育与传媒 → 文化旅游体育与传媒 in 2019). Names without the 支出 ending, as text
+// also says 「卫生健康（类）支出」.
+struct RenamedClass {
+    std::string code;
+    std::string old_name;
+    std::string new_name;
+    int since = 0;
+};
+
 class ObsoleteClassNameRule final : public Rule {
 public:
-    explicit ObsoleteClassNameRule(const PhraseData& data);
+    // The renamings are the former names of `catalogue`'s functional classes (schemas/templates).
+    explicit ObsoleteClassNameRule(const templates::Template& catalogue = *templates::TemplateSet::builtin().find("national"));
     const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
 

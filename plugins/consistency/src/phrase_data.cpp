@@ -40,18 +40,6 @@ void PhraseData::load_file(const std::filesystem::path& file) {
                 continue;
             }
             alternatives.push_back(std::move(g));
-        } else if (name == "renamed-class") {
-            RenamedClass r;
-            r.code = group.attribute("code").as_string();
-            r.old_name = group.attribute("old").as_string();
-            r.new_name = group.attribute("new").as_string();
-            r.since = group.attribute("since").as_int();
-            if (r.old_name.empty() || r.new_name.empty() || r.since <= 0) {
-                const char* why = "<renamed-class> needs old, new and since (缺少 old、new 或 since)";
-                problems.push_back(loaded.file->error_at(group, why).to_string());
-                continue;
-            }
-            renamed_classes.push_back(std::move(r));
         } else if (name == "required-tables") {
             RequiredTables r;
             r.template_name = template_name;

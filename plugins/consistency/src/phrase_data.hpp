@@ -33,15 +33,6 @@ struct AlternativeGroup {
     std::vector<std::string> before;
 };
 
-// A functional class (类) renamed in the catalogue: from fiscal year `since` on, `old_name` is
-// outdated (文化体育与传媒 → 文化旅游体育与传媒 in 2019).
-struct RenamedClass {
-    std::string code;
-    std::string old_name;
-    std::string new_name;
-    int since = 0;
-};
-
 struct RequiredTables {
     std::string template_name;
     std::vector<std::string> ids;
@@ -51,7 +42,6 @@ struct PhraseData {
     std::vector<WrongLevelGroup> wrong_level;
     std::vector<InstructionGroup> instructions;
     std::vector<AlternativeGroup> alternatives;
-    std::vector<RenamedClass> renamed_classes;
     std::vector<RequiredTables> required_tables;
     std::vector<std::string> problems;  // files that could not be read, for the log
 

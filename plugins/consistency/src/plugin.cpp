@@ -31,7 +31,7 @@ public:
           missing_table_(std::move(requirements)),
           wrong_level_(data, scanner_),
           unresolved_alternative_(data),
-          obsolete_class_name_(data) {}
+          obsolete_class_name_() {}
 
     std::vector<const Rule*> rules() const override {
         return {&department_mismatch_, &placeholder_text_, &missing_table_,
@@ -68,7 +68,11 @@ std::unique_ptr<Plugin> create_consistency_plugin(const PluginEnvironment& envir
         throw std::runtime_error(
             "consistency: 数据目录下未找到 consistency/*.xml 结构短语数据 / no phrase data found under "
             "<data dir>/consistency (structure-wrong-level and the template-instruction checks cannot run)");
-    return std::make_unique<ConsistencyPlugin>(data, TableRequirements::load(environment.data_dirs, data));
+    std::vector<templates::TemplateError> template_errors;
+    const auto template_set = templates::TemplateSet::with_data_dirs(environment.data_dirs, template_errors);
+    if (!template_errors.empty())
+        throw std::runtime_error("consistency: 模板无效 / template rejected: " + template_errors.front().to_string());
+    return std::make_unique<ConsistencyPlugin>(data, TableRequirements::load(environment.data_dirs, data, template_set));
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 #include "table_requirements.hpp"
 
 #include <algorithm>
-#include <array>
 #include <utility>
 
 #include <pugixml.hpp>
@@ -9,26 +8,15 @@
 namespace fincheck::consistency {
 
 std::string_view TableRequirements::national_title(std::string_view id) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kTitles = {{
-        {"01", "收入支出决算总表"},
-        {"02", "收入决算表"},
-        {"03", "支出决算表"},
-        {"04", "财政拨款收入支出决算总表"},
-        {"05", "一般公共预算财政拨款支出决算表"},
-        {"06", "一般公共预算财政拨款基本支出决算明细表"},
-        {"07", "政府性基金预算财政拨款收入支出决算表"},
-        {"08", "国有资本经营预算财政拨款支出决算表"},
-        {"09", "财政拨款“三公”经费支出决算表"},
-    }};
-    for (const auto& [key, title] : kTitles)
-        if (key == id) return title;
-    return {};
+    const templates::Table* table = templates::TemplateSet::builtin().find("national")->table(id);
+    return table ? std::string_view(table->title) : std::string_view();
 }
 
 TableRequirements TableRequirements::load(const std::vector<std::filesystem::path>& data_dirs,
-                                          const PhraseData& fallback) {
+                                          const PhraseData& fallback, const templates::TemplateSet& templates) {
     TableRequirements out;
     out.fallback_ = fallback;
+    out.templates_ = templates;
     for (const auto& dir : data_dirs) {
         std::error_code ec;
         const auto folder = dir / "rulepacks";
@@ -48,6 +36,10 @@ TableRequirements TableRequirements::load(const std::vector<std::filesystem::pat
             for (pugi::xml_node match : root.child("applies").children("match"))
                 if (const char* t = match.attribute("template").as_string(); *t != '\0')
                     pack.match_templates.emplace_back(t);
+            // <template ref>: the template's tables (the tables plugin rejects an unknown ref).
+            pack.template_ref = root.child("template").attribute("ref").as_string();
+            if (const templates::Template* t = templates.find(pack.template_ref))
+                for (const templates::Table& table : t->tables) pack.tables.push_back({table.id, table.title});
             for (pugi::xml_node table : root.child("tables").children("table")) {
                 const std::string table_id = table.attribute("id").as_string();
                 if (table_id.empty()) continue;
@@ -76,7 +68,7 @@ void TableRequirements::collect(const std::string& pack_id, std::vector<Required
         std::erase_if(out, [&](const RequiredTable& t) { return t.id == id; });
 }
 
-std::vector<RequiredTable> TableRequirements::for_template(std::string_view template_name) const {
+std::string TableRequirements::pack_for(std::string_view template_name) const {
     const std::string wanted = template_name.empty() ? "national" : std::string(template_name);
     std::string pack_id;
     if (packs_.count(wanted) != 0) pack_id = wanted;
@@ -84,6 +76,23 @@ std::vector<RequiredTable> TableRequirements::for_template(std::string_view temp
         if (pack_id.empty() && std::find(pack.match_templates.begin(), pack.match_templates.end(),
                                          wanted) != pack.match_templates.end())
             pack_id = id;
+    return pack_id;
+}
+
+const templates::Template* TableRequirements::template_for(std::string_view template_name) const {
+    std::string pack_id = pack_for(template_name);
+    for (int depth = 0; depth <= 8 && packs_.count(pack_id) != 0; ++depth) {
+        const Pack& pack = packs_.at(pack_id);
+        if (!pack.template_ref.empty()) return templates_.find(pack.template_ref);
+        pack_id = pack.extends;
+    }
+    if (const templates::Template* own = templates_.find(template_name)) return own;
+    return templates_.find("national");
+}
+
+std::vector<RequiredTable> TableRequirements::for_template(std::string_view template_name) const {
+    const std::string wanted = template_name.empty() ? "national" : std::string(template_name);
+    const std::string pack_id = pack_for(template_name);
     std::vector<RequiredTable> out;
     if (!pack_id.empty()) collect(pack_id, out, 0);
     if (!out.empty()) return out;

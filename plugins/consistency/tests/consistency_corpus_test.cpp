@@ -44,7 +44,7 @@ Pinned run_consistency_rules(const std::string& file) {
     const WrongLevelRule level(data);
     const RepeatedPunctuationRule punctuation;
     const UnresolvedAlternativeRule alternative(data);
-    const ObsoleteClassNameRule class_name(data);
+    const ObsoleteClassNameRule class_name;
 
     auto imported = import_text_file(corpus::text(file));
     EXPECT_TRUE(imported.report.has_value()) << file;

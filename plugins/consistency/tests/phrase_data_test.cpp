@@ -53,9 +53,9 @@ TEST(ConsistencyPhraseData, ObsoleteClassNameIsSilentBeforeTheRenaming) {
     Report report;
     report.meta.fiscal_year = 2018;
     report.blocks.push_back(Block{BlockKind::paragraph, "文化体育与传媒支出12.00万元。", -1, -1, 11});
-    EXPECT_TRUE(testing::run_rule(ObsoleteClassNameRule(source_phrases()), report).empty());
+    EXPECT_TRUE(testing::run_rule(ObsoleteClassNameRule(), report).empty());
     report.meta.fiscal_year = 2019;
-    EXPECT_EQ(testing::run_rule(ObsoleteClassNameRule(source_phrases()), report).size(), 1u);
+    EXPECT_EQ(testing::run_rule(ObsoleteClassNameRule(), report).size(), 1u);
 }
 
 TEST(ConsistencyPhraseData, UnknownPhraseGroupIsReportedWithFileLineAndColumn) {

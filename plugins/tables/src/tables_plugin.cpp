@@ -62,7 +62,14 @@ TablesPlugin::TablesPlugin(const PluginEnvironment& environment) {
         if (std::none_of(files.begin(), files.end(), same)) files.push_back(pack);
     }
     const RegionNames regions = load_regions(environment.data_dirs);
-    auto loaded = PackLibrary::load(files, &regions);
+    std::vector<templates::TemplateError> template_errors;
+    const auto template_set = templates::TemplateSet::with_data_dirs(environment.data_dirs, template_errors);
+    if (!template_errors.empty()) {
+        std::string listed;
+        for (const auto& e : template_errors) listed += (listed.empty() ? "" : "\n") + e.to_string();
+        reject("模板无效 / template rejected:", listed);
+    }
+    auto loaded = PackLibrary::load(files, &regions, &template_set);
     if (auto* errors = std::get_if<PackErrors>(&loaded))
         reject("规则包无效 / rule pack rejected:", errors->to_string());
     auto library = std::make_shared<const PackLibrary>(std::move(std::get<PackLibrary>(loaded)));

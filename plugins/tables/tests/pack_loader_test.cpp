@@ -34,6 +34,33 @@ TEST(PackLoader, LoadsTheShippedNationalAndShanghaiPacks) {
     EXPECT_GE(lib.rule_ids().size(), 20u);
 }
 
+TEST(PackLoader, ATemplateRefDeclaresThatTemplatesTables) {
+    const char* rule = R"(
+  <rule id="arith-a"><title zh="甲" en="a"/><check><left><cell table="08" row="合计" column="COLUMN"/></left>
+    <right><cell table="08" row="合计" column="基本支出"/></right></check></rule>
+</rulepack>
+)";
+    auto pack = [&](std::string_view ref, std::string_view column) {
+        std::string text = std::string("<rulepack id=\"x\" version=\"1\">\n  <template ref=\"") + std::string(ref) +
+                           "\"/>" + rule;
+        return std::pair<std::string, std::string>{"t.xml", text.replace(text.find("COLUMN"), 6, column)};
+    };
+    // 年初结转和结余 is a column of the Shanghai 08 table, not of the national one.
+    auto shanghai = PackLibrary::load_texts({pack("shanghai", "年初结转和结余")});
+    EXPECT_TRUE(std::holds_alternative<PackLibrary>(shanghai)) << std::get<PackErrors>(shanghai).to_string();
+    PackError national = load_error({pack("national", "年初结转和结余")});
+    EXPECT_NE(national.message.find("refers to column \"年初结转和结余\" of table 08"), std::string::npos)
+        << national.to_string();
+    PackError unknown = load_error({pack("yunan", "基本支出")});
+    EXPECT_EQ(unknown.to_string(), "t.xml:2: pack x refers to template yunan, which is not loaded (引用了未载入的模板)");
+}
+
+TEST(PackLoader, ATemplateRefAndTablesTogetherAreRejected) {
+    PackError e = load_error({{"both.xml", "<rulepack id=\"x\" version=\"1\">\n<template ref=\"national\"/>\n"
+                                           "<tables><table id=\"01\"/></tables>\n</rulepack>\n"}});
+    EXPECT_EQ(e.to_string(), "both.xml:2: <template> and <tables> both declare the tables: give one (表声明重复)");
+}
+
 TEST(PackLoader, RejectsMalformedXmlWithItsLine) {
     PackError e = load_error({{"broken.xml", "<rulepack id=\"x\" version=\"1\">\n  <tables>\n  <rule id=\"a\">\n</rulepack>\n"}});
     EXPECT_EQ(e.file, "broken.xml");
@@ -325,6 +352,40 @@ TEST(TablesPluginLoading, NoFallbackPackIsAnErrorUnlessAllowed) {
     } catch (const std::runtime_error& e) {
         EXPECT_NE(std::string(e.what()).find("did you mean require-pack?"), std::string::npos) << e.what();
     }
+}
+
+// A region's template is a file in templates/ of a data dir, which its pack can name; a broken
+// one stops the plugin with the file and line.
+TEST(TablesPluginLoading, ARegionTemplateComesFromTheDataDirs) {
+    const auto dir = std::filesystem::temp_directory_path() / "fincheck-tables-region-template";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "templates");
+    std::filesystem::create_directories(dir / "rulepacks");
+    std::filesystem::copy_file(std::filesystem::path(FINCHECK_SOURCE_DIR) / "templates/tests/data/eleven/eleven.xml",
+                               dir / "templates" / "eleven.xml");
+    std::ofstream(dir / "rulepacks" / "eleven.xml") << R"(<rulepack id="eleven" version="1" extends="national">
+  <applies><match template="test-eleven"/></applies>
+  <template ref="test-eleven"/>
+  <rule id="arith-10-total"><title zh="甲" en="a"/><check><left><cell table="10" row="合计" column="实际采购金额"/></left>
+    <right><cell table="10" row="合计" column="采购预算"/></right></check></rule>
+</rulepack>
+)";
+    PluginEnvironment env;
+    env.data_dirs = {testing::data_dir(), dir};
+    env.rule_packs = {testing::pack_dir() / "national.xml"};
+    std::unique_ptr<Plugin> plugin;
+    EXPECT_NO_THROW(plugin = create_tables_plugin(env));
+    ASSERT_NE(plugin, nullptr);
+    EXPECT_NO_THROW(testing::rule_of(*plugin, "arith-10-total"));
+
+    std::ofstream(dir / "templates" / "eleven.xml", std::ios::app) << "<broken";
+    try {
+        create_tables_plugin(env);
+        ADD_FAILURE() << "a broken template was accepted";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("eleven.xml:"), std::string::npos) << e.what();
+    }
+    std::filesystem::remove_all(dir);
 }
 
 TEST(TablesPluginLoading, TheShippedPacksPassEveryCheckAgainstTheShippedRegions) {

@@ -49,8 +49,10 @@ private:
     std::size_t index_;
 };
 
-inline TableBuilder add_table(Report& report, std::string_view id, std::initializer_list<std::string_view> columns,
-                              TableKind kind = TableKind::standard) {
+// `columns`: the column keys in order (any range of things convertible to std::string_view).
+template <class Keys>
+TableBuilder add_table_with(Report& report, std::string_view id, const Keys& columns,
+                            TableKind kind = TableKind::standard) {
     Table& t = report.tables.emplace_back();
     t.id = report.own(id);
     t.kind = kind;
@@ -62,6 +64,11 @@ inline TableBuilder add_table(Report& report, std::string_view id, std::initiali
         c.number = number++;
     }
     return TableBuilder(report, report.tables.size() - 1);
+}
+
+inline TableBuilder add_table(Report& report, std::string_view id, std::initializer_list<std::string_view> columns,
+                              TableKind kind = TableKind::standard) {
+    return add_table_with(report, id, columns, kind);
 }
 
 }  // namespace fincheck::tables::testing

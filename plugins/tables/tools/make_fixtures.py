@@ -11,15 +11,23 @@ The output is committed; the test reads the XML, not this script.
 import copy
 import os
 import re
+import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape, quoteattr
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "fixtures")
+TEMPLATE = os.path.join(HERE, "..", "..", "..", "schemas", "templates", "national.xml")
 
 IN, EX = "income", "expenditure"
-C09 = ["预算数/合计", "预算数/因公出国（境）费", "预算数/公务用车购置及运行费", "预算数/公务用车购置费",
-       "预算数/公务用车运行费", "预算数/公务接待费", "决算数/合计", "决算数/因公出国（境）费",
-       "决算数/公务用车购置及运行费", "决算数/公务用车购置费", "决算数/公务用车运行费", "决算数/公务接待费"]
+
+
+def template_columns():
+    """Column keys of each table of the national template, in order (schemas/templates)."""
+    root = ET.parse(TEMPLATE).getroot()
+    return {t.get("id"): [c.get("key") for c in t.findall("column")] for t in root.iter("table")}
+
+
+COLUMNS = template_columns()
 
 
 def row(key, cells, code="", part="", label=""):
@@ -32,7 +40,7 @@ def base_report():
     in every table; 06 301 is a 9-part sum with a 0.01 tail). A figure printed in two tables is
     printed identically: a 0.01 tail belongs to a sum, never to a figure and its copy."""
     t = {}
-    t["01"] = (["决算数"], [
+    t["01"] = (COLUMNS["01"], [
         row("income/一般公共预算财政拨款收入", ["592.29"], part=IN, label="一、一般公共预算财政拨款收入"),
         row("income/政府性基金预算财政拨款收入", [""], part=IN, label="二、政府性基金预算财政拨款收入"),
         row("income/本年收入合计", ["592.29"], part=IN, label="本年收入合计"),
@@ -52,13 +60,13 @@ def base_report():
              ("2013201", "行政运行", "9.94", "9.94", ""), ("2101103", "公务员医疗补助", "5.95", "5.95", ""),
              ("2130599", "其他巩固脱贫攻坚成果衔接乡村振兴支出", "403.00", "", "403.00"),
              ("2210201", "住房公积金", "8.92", "8.92", ""), ("2210202", "提租补贴", "2.53", "2.53", "")]
-    t["02"] = (["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"],
+    t["02"] = (COLUMNS["02"],
                [row("合计", ["592.29", "592.29"], label="合计")] +
                [row(c, [total, total], c, label=name) for c, name, total, _, _ in items])
-    t["03"] = (["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
+    t["03"] = (COLUMNS["03"],
                [row("合计", ["592.29", "153.53", "438.76"], label="合计")] +
                [row(c, [total, b, p], c, label=name) for c, name, total, b, p in items])
-    t["04"] = (["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"], [
+    t["04"] = (COLUMNS["04"], [
         row("income/一般公共预算财政拨款", ["592.29"], part=IN, label="一、一般公共预算财政拨款"),
         row("income/本年收入合计", ["592.29"], part=IN, label="本年收入合计"),
         row("income/年初财政拨款结转和结余", [""], part=IN, label="年初财政拨款结转和结余"),
@@ -71,7 +79,7 @@ def base_report():
         row("expenditure/年末财政拨款结转和结余", ["", ""], part=EX, label="年末财政拨款结转和结余"),
         row("expenditure/总计", ["592.29", "592.29"], part=EX, label="总计"),
     ])
-    t["05"] = (["合计", "基本支出", "项目支出"],
+    t["05"] = (COLUMNS["05"],
                [row("合计", ["592.29", "153.53", "438.76"], label="合计")] +
                [row(c, [total, b, p], c, label=name) for c, name, total, b, p in items])
     econ = [("301", "工资福利支出", "131.87"), ("30101", "基本工资", "19.70"), ("30102", "津贴补贴", "26.46"),
@@ -82,12 +90,12 @@ def base_report():
             ("302", "商品和服务支出", "7.07"), ("30211", "差旅费", "0.15"), ("30217", "公务接待费", "0.20"),
             ("30228", "工会经费", "1.49"), ("30229", "福利费", "0.90"), ("30239", "其他交通费用", "4.32"),
             ("310", "资本性支出", "")]
-    t["06"] = (["决算数"], [row(c, [v], c, label=name) for c, name, v in econ] +
+    t["06"] = (COLUMNS["06"], [row(c, [v], c, label=name) for c, name, v in econ] +
                [row("人员经费合计", ["146.46"], label="人员经费合计"), row("公用经费合计", ["7.07"], label="公用经费合计")])
-    t["07"] = (["年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"],
+    t["07"] = (COLUMNS["07"],
                [row("合计", ["0.00"] * 6, label="合计")])
-    t["08"] = (["本年支出合计", "基本支出", "项目支出"], [row("合计", ["", "", ""], label="合计")])
-    t["09"] = (C09, [row("合计", ["1.00", "0.00", "0.00", "0.00", "0.00", "1.00",
+    t["08"] = (COLUMNS["08"], [row("合计", ["", "", ""], label="合计")])
+    t["09"] = (COLUMNS["09"], [row("合计", ["1.00", "0.00", "0.00", "0.00", "0.00", "1.00",
                                  "0.20", "0.00", "0.00", "0.00", "0.00", "0.20"], label="合计")])
     return {"region": "湖北省武汉市汉阳区", "department": "某区某委员会", "tables": t, "order": list(t)}
 

@@ -1,4 +1,5 @@
-// Fixed vocabularies of the generator: classification codes with their standard names,
+// Vocabularies of the generator: classification codes with their standard names (from the
+// national template, schemas/templates/national.xml),
 // regions, kinds of departments and the stock phrases of a report's prose.
 #pragma once
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "builder.hpp"
+#include "fincheck/templates/template.hpp"
 
 namespace fincheck::gen {
 namespace {
@@ -60,10 +61,24 @@ std::vector<const CodeLine*> all_lines(const Finances& f, std::optional<bool> fu
     return out;
 }
 
-std::string year_title(const Profile& p, std::string_view name) { return fmt::format("{}年度{}", p.year, name); }
+// The tables, their titles and column keys are the national template's (schemas/templates).
+const templates::Table& national_table(std::string_view id) {
+    return *templates::TemplateSet::builtin().find("national")->table(id);
+}
+
+// The table's title as printed: the year, then the template's title.
+std::string year_title(const Profile& p, std::string_view id) {
+    return fmt::format("{}年度{}", p.year, national_table(id).title);
+}
+
+// Columns whose printed heading is their key, in the template's order.
+void template_columns(ReportBuilder& b, Table& t, std::string_view id) {
+    int n = 1;
+    for (const templates::Column& c : national_table(id).columns) b.column(t, c.key, c.key, n++);
+}
 
 void table01(ReportBuilder& b, const Profile& p, const Finances& f) {
-    Table& t = b.table("01", TableKind::standard, year_title(p, "收入支出决算总表"));
+    Table& t = b.table("01", TableKind::standard, year_title(p, "01"));
     decorate(t, b, p, "公开01表", "注：1.本表反映部门本年度的总收支和年末结转结余情况。2.本套报表金额单位转换时可能存在尾数误差。");
     b.column(t, "决算数", "决算数", 1);
     const Yuan other = f.other_total();
@@ -111,12 +126,9 @@ void table01(ReportBuilder& b, const Profile& p, const Finances& f) {
 }
 
 void table02(ReportBuilder& b, const Profile& p, const Finances& f) {
-    Table& t = b.table("02", TableKind::standard, year_title(p, "收入决算表"));
+    Table& t = b.table("02", TableKind::standard, year_title(p, "02"));
     decorate(t, b, p, "公开02表", "注：本表反映部门本年度取得的各项收入情况。");
-    int n = 1;
-    for (std::string_view c : {"本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
-                               "附属单位上缴收入", "其他收入"})
-        b.column(t, c, c, n++);
+    template_columns(b, t, "02");
     auto emit = [&](const std::vector<const CodeLine*>& lines) {
         const Yuan fiscal = sum_of(lines, [](const CodeLine& l) { return l.fiscal_income; });
         const Yuan other = sum_of(lines, [](const CodeLine& l) { return l.other(); });
@@ -138,12 +150,9 @@ void table02(ReportBuilder& b, const Profile& p, const Finances& f) {
 }
 
 void table03(ReportBuilder& b, const Profile& p, const Finances& f) {
-    Table& t = b.table("03", TableKind::standard, year_title(p, "支出决算表"));
+    Table& t = b.table("03", TableKind::standard, year_title(p, "03"));
     decorate(t, b, p, "公开03表", "注：本表反映部门本年度各项支出情况。");
-    int n = 1;
-    for (std::string_view c : {"本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出",
-                               "对附属单位补助支出"})
-        b.column(t, c, c, n++);
+    template_columns(b, t, "03");
     auto emit = [&](const std::vector<const CodeLine*>& lines) {
         b.amount(t, sum_of(lines, [](const CodeLine& l) { return l.total(); }));
         b.amount(t, sum_of(lines, [](const CodeLine& l) { return l.basic + l.basic_other; }));
@@ -161,7 +170,7 @@ void table03(ReportBuilder& b, const Profile& p, const Finances& f) {
 }
 
 void table04(ReportBuilder& b, const Profile& p, const Finances& f) {
-    Table& t = b.table("04", TableKind::standard, year_title(p, "财政拨款收入支出决算总表"));
+    Table& t = b.table("04", TableKind::standard, year_title(p, "04"));
     decorate(t, b, p, "公开04表", "注：本表反映部门本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支和年末结转结余情况。");
     b.column(t, "合计", "决算数/合计", 1);
     b.column(t, "一般公共预算财政拨款", "决算数/一般公共预算财政拨款", 2);
@@ -220,7 +229,7 @@ void table04(ReportBuilder& b, const Profile& p, const Finances& f) {
 }
 
 void table05(ReportBuilder& b, const Profile& p, const Finances& f) {
-    Table& t = b.table("05", TableKind::standard, year_title(p, "一般公共预算财政拨款支出决算表"));
+    Table& t = b.table("05", TableKind::standard, year_title(p, "05"));
     decorate(t, b, p, "公开05表", "注：本表反映部门本年度一般公共预算财政拨款支出情况。");
     b.column(t, "合计", "小计", 1);
     b.column(t, "基本支出", "基本支出", 2);
@@ -240,7 +249,7 @@ void table05(ReportBuilder& b, const Profile& p, const Finances& f) {
 }
 
 void table06(ReportBuilder& b, const Profile& p, const Finances& f) {
-    Table& t = b.table("06", TableKind::standard, year_title(p, "一般公共预算财政拨款基本支出决算明细表"));
+    Table& t = b.table("06", TableKind::standard, year_title(p, "06"));
     decorate(t, b, p, "公开06表", "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。");
     b.column(t, "决算数", "决算数", 1);
     for (const CodeName& c : economic_codes()) {
@@ -255,14 +264,12 @@ void table06(ReportBuilder& b, const Profile& p, const Finances& f) {
 }
 
 void table07(ReportBuilder& b, const Profile& p, const Finances& f) {
-    Table& t = b.table("07", TableKind::standard, year_title(p, "政府性基金预算财政拨款收入支出决算表"));
+    Table& t = b.table("07", TableKind::standard, year_title(p, "07"));
     const bool empty = f.fund_total() == 0;
     decorate(t, b, p, "公开07表",
              empty ? "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。本部门无政府性基金预算财政拨款收支，故本表无数据。"
                    : "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。");
-    int n = 1;
-    for (std::string_view c : {"年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"})
-        b.column(t, c, c, n++);
+    template_columns(b, t, "07");
     auto emit = [&](const std::vector<const CodeLine*>& lines) {
         const Yuan spent = sum_of(lines, [](const CodeLine& l) { return l.fiscal(); });
         b.amount(t, std::nullopt);
@@ -281,7 +288,7 @@ void table07(ReportBuilder& b, const Profile& p, const Finances& f) {
 }
 
 void table08(ReportBuilder& b, const Profile& p) {
-    Table& t = b.table("08", TableKind::standard, year_title(p, "国有资本经营预算财政拨款支出决算表"));
+    Table& t = b.table("08", TableKind::standard, year_title(p, "08"));
     decorate(t, b, p, "公开08表",
              "注：本表反映部门本年度国有资本经营预算财政拨款支出情况。本部门无国有资本经营预算财政拨款收支，故本表无数据。");
     b.column(t, "本年支出合计", "合计", 1);
@@ -292,18 +299,12 @@ void table08(ReportBuilder& b, const Profile& p) {
 }
 
 void table09(ReportBuilder& b, const Profile& p, const Finances& f) {
-    Table& t = b.table("09", TableKind::standard, year_title(p, "财政拨款“三公”经费支出决算表"));
+    Table& t = b.table("09", TableKind::standard, year_title(p, "09"));
     std::string note = "注：本表反映部门本年度“三公”经费支出预决算情况。其中，预算数为“三公”经费年初预算数，决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。";
     if (f.three_budget.total() == 0 && f.three_actual.total() == 0)
         note += "本部门无财政拨款“三公”经费收支，故本表无数据。";
     decorate(t, b, p, "公开09表", note);
-    int n = 1;
-    for (std::string_view half : {"预算数", "决算数"})
-        for (std::string_view c : {"合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费",
-                                   "公务用车运行费", "公务接待费"}) {
-            const std::string key = fmt::format("{}/{}", half, c);
-            b.column(t, key, key, n++);
-        }
+    template_columns(b, t, "09");
     b.row(t, "合计", "合计", RowLevel::total);
     for (const ThreePublic* tp : {&f.three_budget, &f.three_actual}) {
         b.zero_or_amount(t, tp->total());

@@ -13,6 +13,7 @@
 #include "fincheck/report.hpp"
 #include "fincheck/report_xml.hpp"
 #include "fincheck/rule.hpp"
+#include "fincheck/templates/template.hpp"
 
 namespace fincheck {
 
@@ -26,7 +27,10 @@ struct ImportResult {
 // Imports a text file. Fills Metadata::source_file and source_sha256.
 ImportResult import_text_file(const std::filesystem::path& file);
 // Imports text already in memory; `name` is the file name recorded and used in errors.
+// Standard tables are those of the built-in templates (templates::TemplateSet::builtin).
 ImportResult import_text(std::string text, std::string_view name);
+// The same with the standard tables of `templates` (the built-in ones plus a region's file).
+ImportResult import_text(std::string text, std::string_view name, const templates::TemplateSet& templates);
 
 // Metadata of the import-* diagnostics, so the host can list, render and filter them
 // like any rule's findings.

@@ -11,6 +11,29 @@ namespace fincheck::tables {
 
 namespace {
 
+// <template ref>: the tables a pack's rules may name are the template's, declared once in
+// schemas/templates rather than in every pack.
+std::optional<PackError> take_template_tables(Pack& pack, const templates::TemplateSet& templates) {
+    if (pack.template_ref.empty()) return std::nullopt;
+    const templates::Template* t = templates.find(pack.template_ref);
+    if (!t) {
+        std::vector<std::string> ids;
+        for (const auto& known : templates.all()) ids.push_back(known.id);
+        return error_at(pack.template_pos, "pack " + pack.id + " refers to template " + pack.template_ref +
+                                               ", which is not loaded" + did_you_mean(pack.template_ref, ids) +
+                                               " (引用了未载入的模板)");
+    }
+    for (const templates::Table& table : t->tables)
+        pack.tables.push_back(TableDecl{table.id, table.title, table.order, table.column_keys(), table.rows,
+                                        pack.template_pos});
+    return std::nullopt;
+}
+
+}  // namespace
+
+
+namespace {
+
 bool has_variable(std::string_view text) { return text.find('{') != std::string_view::npos; }
 
 bool starts_with(std::string_view text, std::string_view prefix) {
@@ -139,7 +162,8 @@ std::string PackErrors::to_string() const {
 }
 
 std::variant<PackLibrary, PackErrors> PackLibrary::load(const std::vector<std::filesystem::path>& files,
-                                                        const RegionNames* regions) {
+                                                        const RegionNames* regions,
+                                                        const templates::TemplateSet* templates) {
     std::vector<Pack> parsed;
     PackErrors errors;
     for (const auto& file : files) {
@@ -147,11 +171,12 @@ std::variant<PackLibrary, PackErrors> PackLibrary::load(const std::vector<std::f
         if (r.error) errors.errors.push_back(std::move(*r.error));
         else parsed.push_back(std::move(*r.pack));
     }
-    return link(std::move(parsed), std::move(errors), regions);
+    return link(std::move(parsed), std::move(errors), regions, templates);
 }
 
 std::variant<PackLibrary, PackErrors> PackLibrary::load_texts(
-    const std::vector<std::pair<std::string, std::string>>& texts, const RegionNames* regions) {
+    const std::vector<std::pair<std::string, std::string>>& texts, const RegionNames* regions,
+    const templates::TemplateSet* templates) {
     std::vector<Pack> parsed;
     PackErrors errors;
     for (const auto& [name, text] : texts) {
@@ -159,7 +184,7 @@ std::variant<PackLibrary, PackErrors> PackLibrary::load_texts(
         if (r.error) errors.errors.push_back(std::move(*r.error));
         else parsed.push_back(std::move(*r.pack));
     }
-    return link(std::move(parsed), std::move(errors), regions);
+    return link(std::move(parsed), std::move(errors), regions, templates);
 }
 
 std::vector<std::filesystem::path> PackLibrary::discover(const std::vector<std::filesystem::path>& data_dirs) {
@@ -182,9 +207,13 @@ std::vector<std::filesystem::path> PackLibrary::discover(const std::vector<std::
 }
 
 std::variant<PackLibrary, PackErrors> PackLibrary::link(std::vector<Pack> parsed, PackErrors failed,
-                                                        const RegionNames* regions) {
+                                                        const RegionNames* regions,
+                                                        const templates::TemplateSet* templates) {
     std::vector<PackError>& errors = failed.errors;
     PackLibrary lib;
+    for (Pack& p : parsed)
+        if (auto e = take_template_tables(p, templates ? *templates : templates::TemplateSet::builtin()))
+            errors.push_back(std::move(*e));
     // A later pack with the same id replaces the earlier one, unless both sit in one folder:
     // then one of them would be ignored by accident of file name order.
     for (Pack& p : parsed) {

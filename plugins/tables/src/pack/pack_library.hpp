@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fincheck/report.hpp"
+#include "fincheck/templates/template.hpp"
 #include "pack_model.hpp"
 #include "pack_parser.hpp"
 #include "region_names.hpp"
@@ -65,12 +66,15 @@ public:
     // problems of the others). Every problem comes back in PackErrors; no library then.
     // `files` are loaded in order; a later pack with the same id from another folder replaces
     // an earlier one (so --rulepack can replace an installed pack); the same id twice in one
-    // folder is an error. `regions` null: region prefixes are not checked.
+    // folder is an error. `regions` null: region prefixes are not checked. A pack's
+    // <template ref> names a template of `templates` (null: the built-in ones).
     static std::variant<PackLibrary, PackErrors> load(const std::vector<std::filesystem::path>& files,
-                                                      const RegionNames* regions = nullptr);
+                                                      const RegionNames* regions = nullptr,
+                                                      const templates::TemplateSet* templates = nullptr);
     // The same from in-memory texts: (name, text) pairs.
     static std::variant<PackLibrary, PackErrors> load_texts(const std::vector<std::pair<std::string, std::string>>& texts,
-                                                            const RegionNames* regions = nullptr);
+                                                            const RegionNames* regions = nullptr,
+                                                            const templates::TemplateSet* templates = nullptr);
 
     // Pack files in the rulepacks/ folder of each data directory (and the directory itself
     // when it is a rulepacks folder), in name order per directory.
@@ -97,7 +101,8 @@ public:
 private:
     PackLibrary() = default;
     static std::variant<PackLibrary, PackErrors> link(std::vector<Pack> parsed, PackErrors errors,
-                                                      const RegionNames* regions);
+                                                      const RegionNames* regions,
+                                                      const templates::TemplateSet* templates);
 
     std::vector<std::unique_ptr<Pack>> packs_;
     std::vector<ResolvedPack> resolved_;

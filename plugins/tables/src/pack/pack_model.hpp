@@ -168,6 +168,8 @@ struct Pack {
     SourcePos pos;
     std::vector<Match> applies;  // empty: only a fallback, never selected by match
     ToleranceSpec tolerance;
+    std::string template_ref;  // <template ref>: tables come from that template when linked
+    SourcePos template_pos;
     std::vector<TableDecl> tables;
     std::vector<RuleDef> rules;
     std::vector<Override> overrides;

@@ -75,6 +75,11 @@ public:
                 }
             } else if (name == "tolerance") {
                 pack.tolerance = tolerance(child);
+            } else if (name == "template") {
+                attributes(child, {"ref"});
+                no_children(child);
+                pack.template_ref = required(child, "ref");
+                pack.template_pos = pos(child);
             } else if (name == "tables") {
                 attributes(child, {});
                 for (pugi::xml_node t : elements(child)) pack.tables.push_back(table(t));
@@ -101,6 +106,9 @@ public:
                 unexpected(child, root);
             }
         }
+        if (!pack.template_ref.empty() && !pack.tables.empty())
+            throw Failure{pack.template_pos.line,
+                          "<template> and <tables> both declare the tables: give one (表声明重复)"};
         return pack;
     }
 
