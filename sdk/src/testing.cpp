@@ -10,19 +10,12 @@
 #include <stdexcept>
 
 #include "fincheck/report_xml.hpp"
+#include "fincheck/text/compact.hpp"
 
 namespace fincheck::testing {
 namespace {
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
-                             text.front() == '\n'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                             text.back() == '\n'))
-        text.remove_suffix(1);
-    return text;
-}
+using text::trim_ascii;
 
 // Warnings and errors a rule logs go to stderr so a failing test shows them; chatter is dropped.
 class StderrLog final : public Log {
@@ -130,7 +123,7 @@ ParsedExpectations parse_expectations(std::string_view text, const std::string& 
             const std::uint32_t line_no = line_at(text, pos + 4 + line_start);
             std::size_t at = line.find("expect:");
             if (at == std::string_view::npos) {
-                std::string_view start = trim(line);
+                std::string_view start = trim_ascii(line);
                 if (start.rfind("expect", 0) == 0 && start.substr(6).find('@') != std::string_view::npos)
                     problem(line_no, "\"" + std::string(start) + "\" lacks the colon of \"expect:\"");
             }
@@ -140,8 +133,8 @@ ParsedExpectations parse_expectations(std::string_view text, const std::string& 
                                                                                            : next - at - 7);
                 Expectation e;
                 std::size_t sep = spec.find('@');
-                e.rule_id = trim(spec.substr(0, sep));
-                if (sep != std::string_view::npos) e.location = trim(spec.substr(sep + 1));
+                e.rule_id = trim_ascii(spec.substr(0, sep));
+                if (sep != std::string_view::npos) e.location = trim_ascii(spec.substr(sep + 1));
                 e.line = line_no;
                 if (auto why = spec_problem(e, sep != std::string_view::npos))
                     problem(line_no, "\"expect:" + std::string(spec) + "\": " + *why);
