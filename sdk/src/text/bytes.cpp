@@ -22,37 +22,34 @@ constexpr unsigned char fullwidth_digit(unsigned char c0, unsigned char c1, unsi
 }
 
 // Branch-free ORs within a chunk of 64 bytes (vector code); a text with a hit early on stops
-// looking after that chunk.
-template <class Test>
-bool any_byte(std::string_view utf8, Test test) {
+// looking after that chunk. `chunk(b, start, end)` ORs its test over b[start, end).
+template <class Chunk>
+bool any_chunk(std::string_view utf8, Chunk chunk) {
     const auto* b = reinterpret_cast<const unsigned char*>(utf8.data());
-    const std::size_t n = utf8.size();
-    for (std::size_t start = 0; start < n; start += 64) {
-        const std::size_t end = std::min(n, start + 64);
-        unsigned char found = 0;
-        for (std::size_t i = start; i < end; ++i) found |= test(b[i]);
-        if (found != 0) return true;
-    }
+    for (std::size_t start = 0; start < utf8.size(); start += 64)
+        if (chunk(b, start, std::min(utf8.size(), start + 64)) != 0) return true;
     return false;
+}
+
+template <unsigned char (*Test)(unsigned char)>
+unsigned char any_byte_in(const unsigned char* b, std::size_t start, std::size_t end) {
+    unsigned char found = 0;
+    for (std::size_t i = start; i < end; ++i) found |= Test(b[i]);
+    return found;
 }
 
 }  // namespace
 
-bool has_ascii_digit(std::string_view utf8) { return any_byte(utf8, ascii_digit); }
+bool has_ascii_digit(std::string_view utf8) { return any_chunk(utf8, any_byte_in<ascii_digit>); }
 
-bool has_overlong_lead(std::string_view utf8) { return any_byte(utf8, overlong_lead); }
+bool has_overlong_lead(std::string_view utf8) { return any_chunk(utf8, any_byte_in<overlong_lead>); }
 
 bool has_digit(std::string_view utf8) {
-    const auto* b = reinterpret_cast<const unsigned char*>(utf8.data());
-    const std::size_t n = utf8.size();
-    for (std::size_t start = 0; start < n; start += 64) {
-        const std::size_t end = std::min(n, start + 64);
-        unsigned char digit = 0;
-        for (std::size_t i = start; i < end; ++i) digit |= ascii_digit(b[i]);
+    return any_chunk(utf8, [](const unsigned char* b, std::size_t start, std::size_t end) {
+        unsigned char digit = any_byte_in<ascii_digit>(b, start, end);
         for (std::size_t i = std::max<std::size_t>(start, 2); i < end; ++i) digit |= fullwidth_digit(b[i - 2], b[i - 1], b[i]);
-        if (digit != 0) return true;
-    }
-    return false;
+        return digit;
+    });
 }
 
 std::size_t digit_length_at(std::string_view utf8, std::size_t pos) {

@@ -106,6 +106,31 @@ bool contains_spaced(std::string_view utf8, std::string_view word) {
     return false;
 }
 
+namespace {
+
+// Past the spaces equal_ignoring_spaces drops (' ', tab, U+3000) at byte `i`.
+std::size_t skip_label_spaces(std::string_view s, std::size_t i) {
+    while (i < s.size()) {
+        if (s[i] == ' ' || s[i] == '\t') ++i;
+        else if (s.compare(i, 3, "\u3000") == 0) i += 3;
+        else break;
+    }
+    return i;
+}
+
+}  // namespace
+
+bool equal_ignoring_spaces(std::string_view a, std::string_view b) {
+    std::size_t i = skip_label_spaces(a, 0);
+    std::size_t j = skip_label_spaces(b, 0);
+    while (i < a.size() && j < b.size()) {
+        if (a[i] != b[j]) return false;
+        i = skip_label_spaces(a, i + 1);
+        j = skip_label_spaces(b, j + 1);
+    }
+    return i == a.size() && j == b.size();
+}
+
 std::string remove_spaces(std::string_view utf8) {
     // Byte-wise: the spaces dropped are ASCII space and tab, U+00A0 (C2 A0), U+2009 and
     // U+202F (E2 80 89 / E2 80 AF) and U+3000 (E3 80 80); no other sequence starts alike.

@@ -9,13 +9,20 @@
 
 #include <array>
 #include <cstddef>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace fincheck::text {
 
 namespace bytes_detail {
 constexpr unsigned char bit(bool b) { return static_cast<unsigned char>(b); }
+// The code point of the three-byte sequence in the low three bytes of `w` (first byte
+// lowest), once its bit pattern is known to be 1110xxxx 10xxxxxx 10xxxxxx.
+constexpr std::uint32_t three_byte_code_point(std::uint32_t w) {
+    return (w & 0x0Fu) << 12 | (w >> 2 & 0xFC0u) | (w >> 16 & 0x3Fu);
+}
 }  // namespace bytes_detail
 
 // True when the bytes hold an ASCII digit.
@@ -44,6 +51,65 @@ bool has_any_char3(std::string_view utf8, const std::array<char32_t, N>& chars) 
         for (std::size_t k = 0; k < N; ++k)
             hit |= static_cast<unsigned char>(bit(b[i - 2] == b0[k]) & bit(b[i - 1] == b1[k]) & bit(b[i] == b2[k]));
     return hit != 0;
+}
+
+// Steps over the ASCII and three-byte characters from byte `pos` on for which `stops(cp)`
+// is false, and returns where it stopped: at the first character that stops, is of another
+// length or malformed (the caller decodes it), or at the end. `last` is set to the start of
+// the last character stepped over (left alone when none). Eight or four bytes are tested at a
+// time, "two (one) lead bytes 1110xxxx with two continuation bytes each", instead of three
+// tests per character: where a scan that looks for a few characters spends its time.
+template <class Stops>
+std::size_t skip_quiet(std::string_view utf8, std::size_t pos, std::size_t& last, Stops stops) {
+    const std::size_t size = utf8.size();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(utf8.data());
+    std::size_t at = pos;
+    if constexpr (std::endian::native == std::endian::little) {
+        // Eight or four bytes at a time: one test for "two (one) lead bytes 1110xxxx,
+        // each with two continuation bytes" instead of three per character; the tail
+        // is left to the byte loop below.
+        for (;;) {
+            const std::size_t left = size - at;
+            if (left >= 8) {
+                std::uint64_t w = 0;
+                std::memcpy(&w, bytes + at, 8);
+                if ((w & 0xC0C0F0C0C0F0ull) == 0x8080E08080E0ull &&
+                    !stops(bytes_detail::three_byte_code_point(static_cast<std::uint32_t>(w))) &&
+                    !stops(bytes_detail::three_byte_code_point(static_cast<std::uint32_t>(w >> 24)))) {
+                    last = at + 3;
+                    at += 6;
+                    continue;
+                }
+            }
+            if (left < 4) break;
+            std::uint32_t w = 0;
+            std::memcpy(&w, bytes + at, 4);
+            if ((w & 0x80u) == 0) {
+                if (stops(w & 0x7Fu)) break;
+                last = at++;
+                continue;
+            }
+            if ((w & 0xC0C0F0u) != 0x8080E0u || stops(bytes_detail::three_byte_code_point(w))) break;
+            last = at;
+            at += 3;
+        }
+    }
+    while (at < size) {
+        const unsigned lead = bytes[at];
+        if (lead < 0x80) {
+            if (stops(lead)) break;
+            last = at++;
+            continue;
+        }
+        if ((lead & 0xF0u) != 0xE0u || size - at < 3) break;
+        const unsigned b1 = bytes[at + 1];
+        const unsigned b2 = bytes[at + 2];
+        if (((b1 & 0xC0u) ^ 0x80u) | ((b2 & 0xC0u) ^ 0x80u)) break;  // not two continuation bytes
+        if (stops((lead & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu))) break;
+        last = at;
+        at += 3;
+    }
+    return at;
 }
 
 // Byte length of the digit (ASCII or full-width) at byte `pos`, 0 when there is none there

@@ -53,6 +53,11 @@ constexpr bool is_key_space(char32_t c) {
 // a field name is tested without decoding it. A blank never splits a character's bytes.
 bool contains_spaced(std::string_view utf8, std::string_view word);
 
+// True when `a` and `b` are equal once ASCII spaces, tabs and U+3000 are dropped from both:
+// how table labels compare (extraction inserts and drops such spaces freely). Compared in
+// place, without a copy: it runs for every row of every table.
+bool equal_ignoring_spaces(std::string_view a, std::string_view b);
+
 // `utf8` without its line spaces (chars.hpp, is_line_space) and tabs: a header cell wrapped
 // inside the cell (「本年收 入合计」) reads as one word. Works on the bytes; no copy of the
 // code points.
