@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "fincheck/engine/engine.hpp"
 #include "fincheck/text/report_text.hpp"
+#include "fincheck/version.hpp"
 #include "test_support.hpp"
 
 namespace fincheck::engine {
@@ -38,6 +40,19 @@ TEST(TextLayer, APluginReadsTheLayerTheHostBuiltForTheReport) {
     EXPECT_EQ(messages, (std::vector<std::string>{"153.53 万元 at characters 18–24, text layer " + layer,
                                                   "592.29 万元 at characters 2–9, text layer " + layer}));
     for (const AuditedFinding& finding : result.findings) EXPECT_NE(finding.finding.location.span_end, 0u);
+}
+
+// The handshake: a plugin built with the layer declares at least the ABI minor that added it
+// (1.2), and loads.
+TEST(TextLayer, APluginThatReadsTheLayerDeclaresAbi12) {
+    PluginSet set =
+        test::load_plugins({std::filesystem::path(FINCHECK_TEST_TEXT_LAYER_DIR) / "fincheck_test_text_layer.so"});
+    ASSERT_TRUE(set.issues().empty()) << set.issues().front().message;
+    ASSERT_EQ(set.plugins().size(), 1u);
+    EXPECT_EQ(set.plugins().front().abi_major, kAbiMajor);
+    EXPECT_EQ(set.plugins().front().abi_minor, kAbiMinor);
+    EXPECT_GE(kAbiMinor, 2u);
+    EXPECT_EQ(set.plugins().front().sdk_version, kSdkVersion);
 }
 
 }  // namespace
