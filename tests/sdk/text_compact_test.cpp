@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "fincheck/text/chars.hpp"
 #include "fincheck/text/compact.hpp"
@@ -93,6 +94,15 @@ TEST(TextCompact, RemoveSpacesAndTrims) {
     EXPECT_EQ(skip_spaces(text, 6), text.size() - 4);
     EXPECT_EQ(skip_spaces_back(text, text.size() - 4), 6u);
     EXPECT_EQ(skip_spaces("a\nb", 1), 1u);  // a line break is not a space between words
+}
+
+TEST(TextCompact, SplitListTrimsItemsAndDropsEmptyOnes) {
+    EXPECT_EQ(split_list(" arith-*, -years-* ,,\tnarrative-x\n", ','),
+              (std::vector<std::string_view>{"arith-*", "-years-*", "narrative-x"}));
+    EXPECT_EQ(split_list("本年支出合计|基本支出 | 项目支出", '|'),
+              (std::vector<std::string_view>{"本年支出合计", "基本支出", "项目支出"}));
+    EXPECT_TRUE(split_list(" , ", ',').empty());
+    EXPECT_TRUE(split_list("", ',').empty());
 }
 
 }  // namespace

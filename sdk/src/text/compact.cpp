@@ -193,6 +193,18 @@ std::string_view trim_ascii(std::string_view text) {
     return text;
 }
 
+std::vector<std::string_view> split_list(std::string_view text, char separator) {
+    std::vector<std::string_view> items;
+    while (true) {
+        const std::size_t at = text.find(separator);
+        const std::string_view item = trim_ascii(text.substr(0, at));
+        if (!item.empty()) items.push_back(item);
+        if (at == std::string_view::npos) break;
+        text.remove_prefix(at + 1);
+    }
+    return items;
+}
+
 std::size_t skip_spaces(std::string_view utf8, std::size_t pos) {
     while (pos < utf8.size()) {
         const auto c = static_cast<unsigned char>(utf8[pos]);

@@ -25,16 +25,9 @@ struct Failure {
 using text::trim_ascii;
 
 // Lists in attributes are separated by '|': keys may contain '/', '、' and spaces.
-std::vector<std::string> split_list(std::string_view text) {
-    std::vector<std::string> out;
-    while (true) {
-        std::size_t bar = text.find('|');
-        std::string_view item = trim_ascii(text.substr(0, bar));
-        if (!item.empty()) out.emplace_back(item);
-        if (bar == std::string_view::npos) break;
-        text.remove_prefix(bar + 1);
-    }
-    return out;
+std::vector<std::string> split_list(std::string_view list) {
+    const std::vector<std::string_view> items = text::split_list(list, '|');
+    return {items.begin(), items.end()};
 }
 
 class Parser {

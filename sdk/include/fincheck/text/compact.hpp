@@ -69,6 +69,10 @@ std::string_view trim(std::string_view utf8);
 // `text` without ASCII blanks (space, tab, CR, LF) at either end: for the text of data files
 // and fixtures, which are written by hand in ASCII layout.
 std::string_view trim_ascii(std::string_view text);
+// The items of a list written in one string with `separator` between them, each trimmed of
+// ASCII blanks (trim_ascii), empty items dropped: 「a, b,,c」 → a, b, c. For lists in options,
+// attributes and command lines.
+std::vector<std::string_view> split_list(std::string_view text, char separator);
 // The offset of the first byte at or after `pos` that is not a space between words (ASCII
 // space, tab, U+3000, U+00A0), and backwards the offset just past the last such byte before
 // `end`. Line breaks are not skipped: they end a clause.
