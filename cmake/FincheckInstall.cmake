@@ -4,7 +4,7 @@
 # installed prefix has the same layout as the build tree (bin/, lib/fincheck/plugins/,
 # share/fincheck/) so the host finds its plugins and data relative to its own executable, plus
 # what a third-party rule author builds against:
-#   include/fincheck/*.hpp                      the SDK headers
+#   include/fincheck/*.hpp                      the SDK headers, and report_xml.hpp (host/report_xml)
 #   lib/libfincheck_{sdk,report_xml,testing}.a  the SDK libraries (static, PIC)
 #   lib/cmake/fincheck/                          find_package(fincheck) → fincheck::sdk,
 #                                                fincheck::report_xml, fincheck::testing and
@@ -70,6 +70,10 @@ install(TARGETS ${FINCHECK_EXPORTED_TARGETS}
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/sdk/include/fincheck/"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/fincheck" COMPONENT sdk
   FILES_MATCHING PATTERN "*.hpp")
+# The report XML reader and writer are host code (host/report_xml) that the installed test
+# harness links: their one header goes beside the SDK's.
+install(FILES "${PROJECT_SOURCE_DIR}/host/report_xml/include/fincheck/report_xml.hpp"
+  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/fincheck" COMPONENT sdk)
 install(EXPORT fincheckTargets
   NAMESPACE fincheck::
   FILE fincheckTargets.cmake

@@ -10,19 +10,12 @@
 #include <stdexcept>
 
 #include "fincheck/report_xml.hpp"
+#include "fincheck/text/compact.hpp"
 
 namespace fincheck::testing {
 namespace {
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
-                             text.front() == '\n'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                             text.back() == '\n'))
-        text.remove_suffix(1);
-    return text;
-}
+using text::trim_ascii;
 
 // Warnings and errors a rule logs go to stderr so a failing test shows them; chatter is dropped.
 class StderrLog final : public Log {
@@ -92,7 +85,7 @@ bool matches(const Expectation& expectation, const Finding& finding, const RuleM
         rendered_message(meta, finding, true).find(expectation.message) == std::string::npos)
         return false;
     if (expectation.location.starts_with(kSectionMark))
-        return in_section(trim(std::string_view(expectation.location).substr(kSectionMark.size())), finding.location.section);
+        return in_section(trim_ascii(std::string_view(expectation.location).substr(kSectionMark.size())), finding.location.section);
     std::vector<std::string_view> wanted = parts_of(expectation.location);
     std::string key = location_key(finding);
     std::vector<std::string_view> actual = parts_of(key);
@@ -110,7 +103,7 @@ std::optional<std::string> spec_problem(const Expectation& e, bool has_at) {
     if (!is_rule_id(e.rule_id)) return "rule id \"" + e.rule_id + "\" is not lower-case kebab case";
     if (has_at && e.location.empty()) return "nothing after '@'; leave out \"@\" to match anywhere";
     if (e.location.find('@') != std::string::npos) return "more than one '@'";
-    if (e.location.starts_with(kSectionMark) && trim(std::string_view(e.location).substr(kSectionMark.size())).empty())
+    if (e.location.starts_with(kSectionMark) && trim_ascii(std::string_view(e.location).substr(kSectionMark.size())).empty())
         return "no section heading after '§'";
     for (std::string_view prefix : {"block:", "line:"}) {
         if (e.location.rfind(prefix, 0) != 0) continue;
@@ -147,7 +140,7 @@ ParsedExpectations parse_expectations(std::string_view text, const std::string& 
             const std::uint32_t line_no = line_at(text, pos + 4 + line_start);
             std::size_t at = line.find("expect:");
             if (at == std::string_view::npos) {
-                std::string_view start = trim(line);
+                std::string_view start = trim_ascii(line);
                 if (start.rfind("expect", 0) == 0 && start.substr(6).find('@') != std::string_view::npos)
                     problem(line_no, "\"" + std::string(start) + "\" lacks the colon of \"expect:\"");
             }
@@ -177,8 +170,8 @@ ParsedExpectations parse_expectations(std::string_view text, const std::string& 
                     spec = unquoted;
                 }
                 std::size_t sep = spec.find('@');
-                e.rule_id = trim(spec.substr(0, sep));
-                if (sep != std::string_view::npos) e.location = trim(spec.substr(sep + 1));
+                e.rule_id = trim_ascii(spec.substr(0, sep));
+                if (sep != std::string_view::npos) e.location = trim_ascii(spec.substr(sep + 1));
                 e.line = line_no;
                 if (auto why = spec_problem(e, sep != std::string_view::npos))
                     problem(line_no, "\"expect:" + std::string(spec) + "\": " + *why);

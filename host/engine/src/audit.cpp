@@ -7,6 +7,7 @@
 
 #include "fincheck/engine/fingerprint.hpp"
 #include "fincheck/engine/host_rules.hpp"
+#include "fincheck/text/report_text.hpp"
 
 namespace fincheck::engine {
 
@@ -194,6 +195,8 @@ AuditResult run_audit(const AuditPlan& plan, const PluginSet& plugins, const Rep
     // -vv names the pack a report got, and why.
     for (const PluginNote& note : result.plugin_notes) log.write(LogLevel::debug, note.plugin + ": " + note.en);
     FindingAccepter accepter(plan, result.findings);
+    // The text layer is built here, once, for every plugin's rules (report.text()).
+    static_cast<void>(report.text());
     for (const RulePlan& rule : plan.rules) {
         if (!rule.enabled || rule.entry->rule == nullptr) continue;
         RuleLog rule_log(log, rule.entry->meta->id);

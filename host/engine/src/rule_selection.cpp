@@ -6,6 +6,7 @@
 #include "fincheck/engine/host_rules.hpp"
 #include "fincheck/nearest_name.hpp"
 #include "fincheck/number_text.hpp"
+#include "fincheck/text/compact.hpp"
 
 namespace fincheck::engine {
 
@@ -16,24 +17,6 @@ const RulePlan* AuditPlan::find(std::string_view rule_id) const {
 }
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
-std::vector<std::string_view> split_list(std::string_view list) {
-    std::vector<std::string_view> items;
-    while (true) {
-        std::size_t comma = list.find(',');
-        std::string_view item = trim(list.substr(0, comma));
-        if (!item.empty()) items.push_back(item);
-        if (comma == std::string_view::npos) break;
-        list.remove_prefix(comma + 1);
-    }
-    return items;
-}
 
 bool value_fits(OptionType type, const std::string& value) {
     switch (type) {
@@ -76,7 +59,7 @@ std::string matches_no_rule(const std::string& what_zh, const std::string& what_
 std::vector<std::string> apply_selection(std::string_view list, const std::vector<RuleEntry>& entries,
                                          std::vector<bool>& enabled, std::vector<bool>* decided) {
     std::vector<std::string> unmatched;
-    std::vector<std::string_view> items = split_list(list);
+    std::vector<std::string_view> items = text::split_list(list, ',');
     if (decided) decided->assign(entries.size(), false);
     if (items.empty()) return unmatched;
     if (items.front().front() != '-') {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "fincheck/number_text.hpp"
+#include "fincheck/text/bytes.hpp"
 #include "importer.hpp"
 #include "table_header.hpp"
 #include "text_util.hpp"
@@ -292,10 +293,8 @@ void extract_inline_fields(std::string_view text, SourceLine line, Attachment& a
         if (cp != U'：' && cp != U':') continue;
         std::size_t begin = start;
         while (begin > 0) {
-            std::size_t probe = begin - 1;
-            while (probe > 0 && (static_cast<unsigned char>(text[probe]) & 0xC0) == 0x80) --probe;
-            std::size_t after = probe;
-            char32_t previous = next_code_point(text, after);
+            std::size_t probe = 0;
+            const char32_t previous = text::code_point_before(text, begin, probe);
             if (is_space(previous)) break;
             begin = probe;
         }

@@ -8,69 +8,6 @@
 
 namespace fincheck::import_detail {
 
-bool is_space(char32_t cp) {
-    return cp == U' ' || cp == U'\u3000' || cp == U'\u00A0' || cp == U'\u2009' || cp == U'\u202F';
-}
-
-bool is_cjk_ideograph(char32_t cp) {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0x20000 && cp <= 0x2FFFF);
-}
-
-bool is_cjk(char32_t cp) {
-    return is_cjk_ideograph(cp) || (cp >= 0x3000 && cp <= 0x303F) ||  // CJK punctuation
-           (cp >= 0xFF00 && cp <= 0xFFEF) ||                            // full-width forms
-           cp == U'“' || cp == U'”' || cp == U'‘' || cp == U'’' || cp == U'…' || cp == U'—';
-}
-
-namespace {
-
-// Byte length of the space character at text[pos], 0 when there is none.
-std::size_t space_at(std::string_view text, std::size_t pos) {
-    std::size_t next = pos;
-    char32_t cp = next_code_point(text, next);
-    return is_space(cp) ? next - pos : 0;
-}
-
-}  // namespace
-
-std::string_view trim(std::string_view text) {
-    std::size_t begin = 0;
-    while (begin < text.size()) {
-        std::size_t n = space_at(text, begin);
-        if (n == 0) break;
-        begin += n;
-    }
-    std::size_t end = text.size();
-    while (end > begin) {
-        // Step back to the start of the last code point.
-        std::size_t start = end - 1;
-        while (start > begin && utf8::is_continuation(text[start])) --start;
-        if (space_at(text, start) != end - start) break;
-        end = start;
-    }
-    return text.substr(begin, end - begin);
-}
-
-std::string compact(std::string_view text) {
-    // Byte-wise: the spaces dropped are ASCII space and tab, U+00A0 (C2 A0), U+2009 and
-    // U+202F (E2 80 89 / E2 80 AF) and U+3000 (E3 80 80); no other sequence starts alike.
-    std::string out;
-    out.reserve(text.size());
-    const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        auto c = static_cast<unsigned char>(text[i]);
-        if (c == ' ' || c == '\t') continue;
-        if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(text[i + 1]) == 0xA0) { ++i; continue; }
-        if ((c == 0xE2 || c == 0xE3) && i + 2 < n && static_cast<unsigned char>(text[i + 1]) == 0x80) {
-            auto third = static_cast<unsigned char>(text[i + 2]);
-            if ((c == 0xE3 && third == 0x80) || (c == 0xE2 && (third == 0x89 || third == 0xAF))) { i += 2; continue; }
-        }
-        out.push_back(static_cast<char>(c));
-    }
-    return out;
-}
-
 std::string tidy_spaces(std::string_view text) {
     text = trim(text);
     std::string out;

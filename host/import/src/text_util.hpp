@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "fincheck/text/chars.hpp"
+#include "fincheck/text/compact.hpp"
 #include "fincheck/utf8.hpp"
 
 namespace fincheck::import_detail {
@@ -15,15 +17,14 @@ namespace fincheck::import_detail {
 using utf8::next_code_point;
 using utf8::code_point_count;
 
-bool is_space(char32_t cp);       // ASCII spaces (not tab), U+3000, NBSP
-bool is_cjk(char32_t cp);         // ideographs and CJK punctuation / full-width forms
-bool is_cjk_ideograph(char32_t cp);
-
-// Strips spaces (ASCII, full-width, no-break) from both ends. Tabs are kept: they are
-// cell separators, and a line of tabs is an empty table row, not a blank line.
-std::string_view trim(std::string_view text);
+// Character classes, trimming and space removal are the text layer's (fincheck/text/*.hpp),
+// which the plugins read the same report text with.
+inline bool is_space(char32_t cp) { return text::is_line_space(cp); }  // not tab: a cell separator
+using text::is_cjk;
+using text::is_cjk_ideograph;
+using text::trim;
 // Removes every space: header cells wrap inside a cell (「本年收 入合计」).
-std::string compact(std::string_view text);
+inline std::string compact(std::string_view utf8) { return text::remove_spaces(utf8); }
 // Collapses runs of spaces to one and drops spaces between two CJK characters, which are
 // line-wrap artefacts (「年度财政 资金总额」 → 「年度财政资金总额」), keeping 「预算数 (A)」.
 std::string tidy_spaces(std::string_view text);

@@ -1,11 +1,10 @@
 #include "repeated_punctuation_rule.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <string>
 
 #include "fincheck/rule_meta.hpp"
-
+#include "fincheck/text/bytes.hpp"
 #include "fincheck/utf8.hpp"
 
 namespace fincheck::consistency {
@@ -16,34 +15,14 @@ constexpr std::string_view kRuleId = "structure-repeated-punctuation";
 // Marks that end or split a clause; a run of exactly two of the same is a typing slip. All
 // are three bytes in UTF-8 and start with E3 (。、) or EF (，；：！？), bytes that CJK
 // ideographs (E4–E9) never start with: the scan looks at those two lead bytes only.
-bool is_clause_mark_at(std::string_view text, std::size_t pos) {
-    if (text.size() - pos < 3) return false;
-    const auto b1 = static_cast<unsigned char>(text[pos + 1]);
-    const auto b2 = static_cast<unsigned char>(text[pos + 2]);
-    if (static_cast<unsigned char>(text[pos]) == 0xE3) return b1 == 0x80 && (b2 == 0x82 || b2 == 0x81);  // 。、
-    return b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B || b2 == 0x9A || b2 == 0x81 || b2 == 0x9F);  // ，；：！？
+constexpr std::u32string_view kClauseMarks = U"。、，；：！？";
+
+// Byte length of the clause mark at `pos`, 0 when there is none.
+std::size_t clause_mark_at(std::string_view text, std::size_t pos) {
+    std::size_t end = pos;
+    const char32_t c = utf8::next_code_point(text, end);
+    return kClauseMarks.find(c) != std::u32string_view::npos ? end - pos : 0;
 }
-
-// The next occurrence of one byte at or after a position, found with memchr and remembered:
-// the scan asks for the nearer of two bytes again and again.
-class LeadFinder {
-public:
-    LeadFinder(std::string_view text, char byte) : text_(text), byte_(byte) {}
-    std::size_t next(std::size_t from) {
-        if (found_ < from || !searched_) {
-            const void* at = from < text_.size() ? std::memchr(text_.data() + from, byte_, text_.size() - from) : nullptr;
-            found_ = at == nullptr ? text_.size() : static_cast<std::size_t>(static_cast<const char*>(at) - text_.data());
-            searched_ = true;
-        }
-        return found_;
-    }
-
-private:
-    std::string_view text_;
-    char byte_;
-    std::size_t found_ = 0;
-    bool searched_ = false;
-};
 
 }  // namespace
 
@@ -64,17 +43,18 @@ RepeatedPunctuationRule::RepeatedPunctuationRule() {
 void RepeatedPunctuationRule::check(const Report& report, const RuleContext&, FindingSink& sink) const {
     for (std::size_t b = 0; b < report.blocks.size(); ++b) {
         const std::string_view text = report.blocks[b].text;
-        LeadFinder e3(text, '\xE3');
-        LeadFinder ef(text, '\xEF');
+        text::ByteFinder e3(text, '\xE3');
+        text::ByteFinder ef(text, '\xEF');
         std::size_t pos = 0;
         while (pos < text.size()) {
             pos = std::min(e3.next(pos), ef.next(pos));
             if (pos >= text.size()) break;
-            if (!is_clause_mark_at(text, pos)) {
+            const std::size_t mark_length = clause_mark_at(text, pos);
+            if (mark_length == 0) {
                 ++pos;
                 continue;
             }
-            const std::string_view mark = text.substr(pos, 3);
+            const std::string_view mark = text.substr(pos, mark_length);
             // Compared byte by byte: a call to memcmp for three bytes cost more than the test,
             // and every comma and full stop of the report comes here.
             auto mark_at = [&](std::size_t at) {

@@ -1,32 +1,16 @@
 #include "text_scan.hpp"
 
 #include <algorithm>
-#include <bit>
-#include <cstring>
 
-#include "fincheck/utf8.hpp"
+#include "fincheck/text/bytes.hpp"
+#include "fincheck/text/decode.hpp"
 
 namespace fincheck::consistency {
 namespace {
 
-// utf8::next_code_point with the three-byte sequences of Chinese text, nearly every character
-// this scan sees, decoded inline; the same result on any bytes.
+// The layer's decoding (ASCII and three-byte sequences inline): the same result on any bytes.
 char32_t next_char(std::string_view text, std::size_t& pos) {
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    if ((lead & 0xF0) == 0xE0 && text.size() - pos >= 3 && utf8::is_continuation(text[pos + 1]) &&
-        utf8::is_continuation(text[pos + 2])) {
-        const char32_t cp = (lead & 0x0Fu) << 12 | (static_cast<unsigned char>(text[pos + 1]) & 0x3Fu) << 6 |
-                            (static_cast<unsigned char>(text[pos + 2]) & 0x3Fu);
-        pos += 3;
-        return cp;
-    }
-    return utf8::next_code_point(text, pos);
-}
-
-// The code point of the three-byte sequence in the low three bytes of `w` (first byte
-// lowest), once its bit pattern is known to be 1110xxxx 10xxxxxx 10xxxxxx.
-constexpr std::uint32_t three_byte_code_point(std::uint32_t w) {
-    return (w & 0x0Fu) << 12 | (w >> 2 & 0xFC0u) | (w >> 16 & 0x3Fu);
+    return text::next_code_point(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos);
 }
 
 }  // namespace
@@ -73,61 +57,16 @@ void TextScanner::scan_text(std::string_view text, std::vector<PhraseHit>& hits,
         if (!first_mark) first_mark = span;
     };
     const std::size_t size = text.size();
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     // Start of the last character stepped over without telling `runs`, which needs it only
     // as the character before a run: decoded when the next character is looked at in full.
     std::size_t pending = std::string_view::npos;
     for (std::size_t pos = 0; pos < size;) {
         if (!runs.in_run()) {
-            // Step over ASCII and three-byte characters (decoded as next_char does) that
-            // start nothing; kept in registers, this is the whole cost of most text.
-            std::size_t at = pos;
+            // Step over ASCII and three-byte characters that start nothing; kept in
+            // registers, this is the whole cost of most text.
             std::size_t last = std::string_view::npos;
-            if constexpr (std::endian::native == std::endian::little) {
-                // Eight or four bytes at a time: one test for "two (one) lead bytes 1110xxxx,
-                // each with two continuation bytes" instead of three per character; the tail
-                // is left to the byte loop below.
-                for (;;) {
-                    const std::size_t left = size - at;
-                    if (left >= 8) {
-                        std::uint64_t w = 0;
-                        std::memcpy(&w, bytes + at, 8);
-                        if ((w & 0xC0C0F0C0C0F0ull) == 0x8080E08080E0ull &&
-                            !starts_something(three_byte_code_point(static_cast<std::uint32_t>(w))) &&
-                            !starts_something(three_byte_code_point(static_cast<std::uint32_t>(w >> 24)))) {
-                            last = at + 3;
-                            at += 6;
-                            continue;
-                        }
-                    }
-                    if (left < 4) break;
-                    std::uint32_t w = 0;
-                    std::memcpy(&w, bytes + at, 4);
-                    if ((w & 0x80u) == 0) {
-                        if (starts_something(w & 0x7Fu)) break;
-                        last = at++;
-                        continue;
-                    }
-                    if ((w & 0xC0C0F0u) != 0x8080E0u || starts_something(three_byte_code_point(w))) break;
-                    last = at;
-                    at += 3;
-                }
-            }
-            while (at < size) {
-                const unsigned lead = bytes[at];
-                if (lead < 0x80) {
-                    if (starts_something(lead)) break;
-                    last = at++;
-                    continue;
-                }
-                if ((lead & 0xF0u) != 0xE0u || size - at < 3) break;
-                const unsigned b1 = bytes[at + 1];
-                const unsigned b2 = bytes[at + 2];
-                if (((b1 & 0xC0u) ^ 0x80u) | ((b2 & 0xC0u) ^ 0x80u)) break;  // not two continuation bytes
-                if (starts_something((lead & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu))) break;
-                last = at;
-                at += 3;
-            }
+            const std::size_t at =
+                text::skip_quiet(text, pos, last, [this](std::uint32_t cp) { return starts_something(cp); });
             if (last != std::string_view::npos) pending = last;
             pos = at;
             if (pos >= size) break;

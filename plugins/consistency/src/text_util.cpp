@@ -4,19 +4,10 @@
 #include <array>
 #include <vector>
 
+#include "fincheck/text/chars.hpp"
 #include "fincheck/utf8.hpp"
 
 namespace fincheck::consistency {
-
-namespace {
-
-bool is_compacted_away(char32_t cp) {
-    return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == 0x3000 || cp == 0xA0;
-}
-
-char32_t narrowed(char32_t cp) { return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp; }  // full-width ASCII
-
-}  // namespace
 
 std::string excerpt(std::string_view text, std::size_t begin, std::size_t end) {
     std::size_t from = begin;
@@ -35,73 +26,6 @@ std::string excerpt(std::string_view text, std::size_t begin, std::size_t end) {
     return out;
 }
 
-std::u32string decode_utf8(std::string_view text) {
-    std::u32string out;
-    out.reserve(text.size());
-    for (std::size_t pos = 0; pos < text.size();) out.push_back(utf8::next_code_point(text, pos));
-    return out;
-}
-
-std::string encode_utf8(std::u32string_view text) {
-    std::string out;
-    out.reserve(text.size() * 3);
-    for (char32_t cp : text) utf8::append(out, cp);
-    return out;
-}
-
-void compact_into(std::string_view text, std::u32string& out, std::size_t max_bytes) {
-    const std::size_t limit = std::min(max_bytes, text.size());
-    out.resize(limit);  // at most one code point per byte; written in place, trimmed below
-    std::size_t n = 0;
-    for (std::size_t pos = 0; pos < limit;) {
-        // next_code_point with the three-byte characters of Chinese text decoded inline.
-        const auto lead = static_cast<unsigned char>(text[pos]);
-        char32_t cp = 0;
-        if (lead < 0x80) {
-            cp = lead;
-            ++pos;
-        } else if ((lead & 0xF0) == 0xE0 && text.size() - pos >= 3 && utf8::is_continuation(text[pos + 1]) &&
-                   utf8::is_continuation(text[pos + 2])) {
-            cp = (lead & 0x0Fu) << 12 | (static_cast<unsigned char>(text[pos + 1]) & 0x3Fu) << 6 |
-                 (static_cast<unsigned char>(text[pos + 2]) & 0x3Fu);
-            pos += 3;
-        } else {
-            cp = utf8::next_code_point(text, pos);
-        }
-        if (pos > limit) break;  // the character runs past the prefix
-        if (!is_compacted_away(cp)) out[n++] = narrowed(cp);
-    }
-    out.resize(n);
-}
-
-std::u32string compact(std::string_view text) {
-    std::u32string out;
-    compact_into(text, out);
-    return out;
-}
-
-bool compact_equals(std::string_view text, std::string_view word) {
-    std::size_t pos = 0;
-    std::size_t at = 0;
-    while (true) {
-        char32_t cp = 0;
-        bool have = false;
-        while (pos < text.size()) {
-            cp = utf8::next_code_point(text, pos);
-            if (!is_compacted_away(cp)) {
-                have = true;
-                break;
-            }
-        }
-        if (!have) return at == word.size();
-        if (at == word.size() || narrowed(cp) != utf8::next_code_point(word, at)) return false;
-    }
-}
-
-std::uint32_t code_point_offset(std::string_view text, std::size_t byte) {
-    return static_cast<std::uint32_t>(utf8::lead_byte_count(text.substr(0, std::min(byte, text.size()))));
-}
-
 namespace {
 
 constexpr std::u32string_view kChineseDigits = U"零一二三四五六七八九";
@@ -110,7 +34,7 @@ bool is_chinese_numeral_char(char32_t c) {
     return c == U'十' || kChineseDigits.find(c) != std::u32string_view::npos;
 }
 
-bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+using text::is_ascii_digit;
 
 // Reads a run of Chinese numeral characters at `pos`; returns its length.
 std::size_t chinese_run(std::u32string_view text, std::size_t pos) {
@@ -124,8 +48,8 @@ std::size_t chinese_run(std::u32string_view text, std::size_t pos) {
 bool may_start_ordinal(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size();) {
         const char32_t cp = utf8::next_code_point(text, pos);
-        if (is_compacted_away(cp)) continue;
-        const char32_t c = narrowed(cp);
+        if (text::is_key_space(cp)) continue;
+        const char32_t c = text::narrow(cp);
         return c == U'第' || c == U'(' || is_chinese_numeral_char(c) || is_ascii_digit(c);
     }
     return false;  // compacts to nothing

@@ -1,8 +1,8 @@
-// Small text helpers the structure rules share: compacting away spaces and width variants,
-// ordinal numbers at the start of headings and list items, and a similarity measure for
-// headings that were reworded slightly. UTF-8 is decoded by fincheck/utf8.hpp: a byte that
-// does not start a complete sequence reads as U+FFFD (it neither vanishes nor fuses its
-// neighbours), so malformed text is compared as what it is.
+// What the structure rules read in text: ordinal numbers at the start of headings and list
+// items, and a similarity measure for headings that were reworded slightly. Decoding and the
+// compare key (spaces and width variants away) are the text layer's (fincheck/text/*.hpp): a
+// byte that does not start a complete sequence reads as U+FFFD (it neither vanishes nor fuses
+// its neighbours), so malformed text is compared as what it is.
 #pragma once
 
 #include <cstddef>
@@ -11,28 +11,27 @@
 #include <string>
 #include <string_view>
 
+#include "fincheck/text/bytes.hpp"
+#include "fincheck/text/compact.hpp"
+#include "fincheck/text/decode.hpp"
+
 namespace fincheck::consistency {
 
 // `text` around the byte span [begin, end) for a message: up to 16 characters each side, with
 // 「…」 where it was cut.
 std::string excerpt(std::string_view text, std::size_t begin, std::size_t end);
 
-std::u32string decode_utf8(std::string_view text);
-std::string encode_utf8(std::u32string_view text);
-
-// Drops whitespace (ASCII, ideographic, no-break) and maps full-width ASCII variants
-// (（）：，．０-９Ａ-Ｚ) to ASCII, so 「（一） 收入」 and 「(一)收入」 compare equal.
-std::u32string compact(std::string_view text);
-// The same into `out` (cleared first; its capacity is reused), reading only the characters
-// that lie wholly within the first `max_bytes` bytes: a prefix cut inside a character
-// drops that character instead of decoding its stray bytes.
-void compact_into(std::string_view text, std::u32string& out,
-                  std::size_t max_bytes = std::string_view::npos);
-// True when compact(text) == decode_utf8(word), compared in place without building a copy.
-bool compact_equals(std::string_view text, std::string_view word);
-
-// Code-point index of byte offset `byte` in `text` (the characters that start before it).
-std::uint32_t code_point_offset(std::string_view text, std::size_t byte);
+// The structure rules' names for the text layer (fincheck/text/*.hpp).
+inline std::u32string decode_utf8(std::string_view utf8) { return text::decode(utf8); }
+inline std::string encode_utf8(std::u32string_view code_points) { return text::encode(code_points); }
+// Spaces dropped and full-width ASCII forms narrowed (text::compare_key), so 「（一） 收入」 and
+// 「(一)收入」 compare equal.
+inline std::u32string compact(std::string_view utf8) { return text::compare_key(utf8); }
+inline void compact_into(std::string_view utf8, std::u32string& out, std::size_t max_bytes = std::string_view::npos) {
+    text::compare_key_into(utf8, out, max_bytes);
+}
+inline bool compact_equals(std::string_view utf8, std::string_view word) { return text::compare_key_equals(utf8, word); }
+using text::code_point_offset;
 
 // The ordinal printed at the start of a heading, list item or contents entry.
 enum class OrdinalStyle : std::uint8_t {

@@ -87,9 +87,8 @@ Analysis analyze(const Report& report, const Lexicon& lexicon) {
     ScanOptions options;
     options.fiscal_year = report.meta.fiscal_year;
     const std::vector<const ContextRule*> headings = heading_contexts(report, lexicon);
-    // One reader per thread: its buffers, sized by the longest block met so far, serve every
-    // block of every report the thread audits.
-    thread_local CompactReader reader;
+    const text::ReportText& report_text = report.text();
+    CompactReader reader;
     std::vector<BlockExtent> extents(report.blocks.size());
     analysis.blocks.resize(report.blocks.size());
     for (std::size_t b = 0; b < report.blocks.size(); ++b) {
@@ -103,7 +102,7 @@ Analysis analyze(const Report& report, const Lexicon& lexicon) {
             out.ends_with_colon = ends_with_colon(block.text);
             continue;
         }
-        reader.read(block.text);
+        reader.read(report_text.block(b));
         out.ends_with_colon = reader.ends_with_colon();
         extent.claims_begin = analysis.claims_.size();
         scan_claims(reader, options, analysis.claims_);

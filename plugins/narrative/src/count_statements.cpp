@@ -1,6 +1,7 @@
 #include "count_statements.hpp"
 
 #include "compact_reader.hpp"
+#include "fincheck/text/bytes.hpp"
 #include "scanner.hpp"
 #include "support.hpp"
 #include "text.hpp"
@@ -18,12 +19,8 @@ std::u32string_view sentence_before(std::u32string_view text, std::size_t at) {
 }
 
 bool opens_with_digit(std::string_view raw) {
-    std::size_t k = raw.find_first_not_of(" \t\r\n");
-    if (k == std::string_view::npos) return false;
-    if (raw[k] >= '0' && raw[k] <= '9') return true;
-    // Full-width ０-９: EF BC 90-99.
-    return raw.substr(k, 2) == "\xEF\xBC" && k + 2 < raw.size() && static_cast<unsigned char>(raw[k + 2]) >= 0x90 &&
-           static_cast<unsigned char>(raw[k + 2]) <= 0x99;
+    const std::size_t k = raw.find_first_not_of(" \t\r\n");
+    return k != std::string_view::npos && text::digit_length_at(raw, k) != 0;
 }
 
 // True when some 人 or 名 right after a digit has a count synonym in the bytes before it
@@ -32,16 +29,13 @@ bool opens_with_digit(std::string_view raw) {
 // bytes looking for digits, which are rare in narrative cells.
 bool names_a_count_before_a_unit(std::string_view raw, const Lexicon& lexicon) {
     constexpr std::size_t kWindow = 64;
-    if (!has_digit(raw)) return false;  // most narrative cells: one vectorised pass
+    if (!text::has_digit(raw)) return false;  // most narrative cells: one vectorised pass
     const std::size_t n = raw.size();
     for (std::size_t i = 0; i < n; ++i) {
-        auto byte = static_cast<unsigned char>(raw[i]);
-        bool ascii_digit = byte >= '0' && byte <= '9';
-        bool wide_digit = byte == 0xEF && i + 2 < n && raw[i + 1] == '\xBC' && static_cast<unsigned char>(raw[i + 2]) >= 0x90 &&
-                          static_cast<unsigned char>(raw[i + 2]) <= 0x99;
-        if (!ascii_digit && !wide_digit) continue;
+        const std::size_t digit = text::digit_length_at(raw, i);
+        if (digit == 0) continue;
         std::size_t end = i;  // where the number starts: its subject ends there
-        std::size_t k = i + (wide_digit ? 3 : 1);
+        std::size_t k = i + digit;
         while (k < n && ((raw[k] >= '0' && raw[k] <= '9') || raw[k] == '.' || raw[k] == ' ')) ++k;
         i = k - 1;
         std::string_view rest = raw.substr(k);

@@ -1,5 +1,8 @@
 #include "form_indicators.hpp"
 
+#include <array>
+
+#include "fincheck/text/bytes.hpp"
 #include "text.hpp"
 
 namespace fincheck::narrative {
@@ -21,23 +24,13 @@ void read_header(std::string_view text, std::size_t column, IndicatorColumns& in
     else if ((contains(header, U"完成值") || contains(header, U"实际值")) && !into.actual) into.actual = column;
 }
 
-// True when a short cell holds one of the header words, tested on its bytes: most cells are
-// passed over without decoding.
-// Every header word holds 值 (E5 80 BC) or 指 (E6 8C 87), each character's bytes unbroken:
-// one pass over the bytes answers "no" for most cells before the words are searched.
-bool has_header_character(std::string_view text) {
-    const auto* b = reinterpret_cast<const unsigned char*>(text.data());
-    unsigned hit = 0;
-    for (std::size_t i = 2; i < text.size(); ++i) {
-        hit |= static_cast<unsigned>(b[i - 2] == 0xE5 && b[i - 1] == 0x80 && b[i] == 0xBC) |
-               static_cast<unsigned>(b[i - 2] == 0xE6 && b[i - 1] == 0x8C && b[i] == 0x87);
-    }
-    return hit != 0;
-}
+// Every header word holds 值 or 指: one pass over the bytes answers "no" for most cells
+// before the words are searched, without decoding them.
+constexpr std::array<char32_t, 2> kHeaderCharacters = {U'值', U'指'};
 
 bool may_be_header(std::string_view text) {
     constexpr std::size_t kLongestHeaderBytes = 64;  // 12 characters of 3 bytes, and blanks
-    if (text.size() > kLongestHeaderBytes || !has_header_character(text)) return false;
+    if (text.size() > kLongestHeaderBytes || !text::has_any_char3(text, kHeaderCharacters)) return false;
     return contains_utf8(text, "三级指标") || contains_utf8(text, "目标值") || contains_utf8(text, "完成值") ||
            contains_utf8(text, "实际值");
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "comparison_words.hpp"
+#include "fincheck/text/numbers.hpp"
 #include "text.hpp"
 
 namespace fincheck::narrative {
@@ -305,31 +306,10 @@ private:
     // after what was consumed.
     std::size_t read_number(std::size_t i, std::vector<Claim>& claims) {
         const std::size_t n = t_.size();
-        std::string digits;
-        std::size_t j = i;
-        while (j < n) {
-            if (is_digit(t_[j])) {
-                if (j > i && view_.space_before[j] && is_digit(t_[j - 1])) break;  // 「2 3」 are two numbers
-                digits.push_back(static_cast<char>(t_[j]));
-                ++j;
-            } else if (t_[j] == U',' && j + 3 < n && is_digit(t_[j + 1]) && is_digit(t_[j + 2]) &&
-                       is_digit(t_[j + 3]) && (j + 4 >= n || !is_digit(t_[j + 4]))) {
-                ++j;  // thousands separator: 2,940.05
-            } else {
-                break;
-            }
-        }
-        int decimals = 0;
-        if (j + 1 < n && t_[j] == U'.' && is_digit(t_[j + 1])) {
-            digits.push_back('.');
-            ++j;
-            std::size_t first = j;
-            while (j < n && is_digit(t_[j]) && !(j > first && view_.space_before[j])) {
-                digits.push_back(static_cast<char>(t_[j]));
-                ++j;
-                ++decimals;
-            }
-        }
+        const text::NumberDigits number = text::read_number(view_, i);
+        const std::size_t j = number.end;
+        const std::string& digits = number.digits;
+        const int decimals = number.decimals;
         if (i > 0 && t_[i - 1] == U'第') return j;  // ordinal
         std::size_t k = j;
         bool approximate = false;

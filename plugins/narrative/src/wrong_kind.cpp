@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "compact_reader.hpp"
+#include "fincheck/text/bytes.hpp"
 #include "rules.hpp"
 #include "support.hpp"
 #include "text.hpp"
@@ -47,7 +48,7 @@ std::optional<ItemName> item_heading(std::u32string_view text) {
 bool may_describe_an_item(std::string_view utf8) {
     static const std::string_view kUse = "主要用于";
     static const std::boyer_moore_horspool_searcher search_use(kUse.begin(), kUse.end());
-    if (has_overlong_lead(utf8)) return true;
+    if (text::has_overlong_lead(utf8)) return true;
     if (std::search(utf8.begin(), utf8.end(), search_use) == utf8.end()) return false;
     return utf8.find("类") != std::string_view::npos;
 }

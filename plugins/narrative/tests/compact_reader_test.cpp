@@ -1,5 +1,6 @@
-// The compact reader: one pass over a block's UTF-8 bytes into the compact view, the stops
-// the scanner visits, and the test that lets a block without a possible claim go unscanned.
+// The compact reader: the stops the scanner visits in a block's compact view, and the test
+// that lets a block without a possible claim go unscanned. (The byte scans behind that test
+// are the text layer's: tests/sdk/text_layer_test.cpp.)
 #include <gtest/gtest.h>
 
 #include "compact_reader.hpp"
@@ -120,28 +121,6 @@ TEST(ByteTest, FindsDigitsFullWidthDigitsAndComparisonWordEndingsWithoutDecoding
     EXPECT_TRUE(may_hold_claim("较上年保持不变"));     // 变
     EXPECT_TRUE(may_hold_claim("较上年无变化"));       // 化
     EXPECT_FALSE(may_hold_claim(""));
-}
-
-TEST(ByteTest, HasDigitSeesAsciiAndFullWidthDigitsAnywhere) {
-    EXPECT_FALSE(has_digit("项目支出主要用于办公设备购置，提高效益。"));
-    EXPECT_FALSE(has_digit(""));
-    std::string long_prose;
-    for (int i = 0; i < 40; ++i) long_prose += "资金使用";  // 480 bytes: several chunks
-    EXPECT_FALSE(has_digit(long_prose));
-    EXPECT_TRUE(has_digit(long_prose + "3"));
-    EXPECT_TRUE(has_digit(long_prose + "９人"));
-    EXPECT_TRUE(has_digit("７"));
-    EXPECT_TRUE(has_digit(std::string(62, 'x') + "５"));  // its bytes straddle two chunks
-    EXPECT_FALSE(has_digit(std::string(62, 'x') + "，"));  // EF BC 8C: not a digit
-    EXPECT_FALSE(has_digit("\xBC\x95"));  // a stray tail of ５ is no digit
-}
-
-TEST(ByteTest, FindsBytesThatMayOpenAnOverlongSequence) {
-    EXPECT_FALSE(has_overlong_lead("一般公共服务（类）支出171.9万元"));
-    EXPECT_TRUE(has_overlong_lead("支出\xC0\xB0"));
-    EXPECT_TRUE(has_overlong_lead("\xC1\x81"));
-    EXPECT_TRUE(has_overlong_lead("\xE0\x80\xB0"));
-    EXPECT_TRUE(has_overlong_lead("\xF0\x84\xB8\xBB"));
 }
 
 TEST(ByteTest, AnOverlongDigitIsNotMissed) {

@@ -18,25 +18,16 @@ constexpr std::array<std::string_view, 7> kChangeWords = {"增加", "减少", "�
 
 bool contains(std::string_view text, std::string_view word) { return text.find(word) != std::string_view::npos; }
 
-// Byte length of the digit (ASCII or full-width) at `pos`, 0 when there is none.
-std::size_t digit_length(std::string_view text, std::size_t pos) {
-    if (pos >= text.size()) return 0;
-    const auto c = static_cast<unsigned char>(text[pos]);
-    if (c >= '0' && c <= '9') return 1;
-    const bool full_width = starts_with_at(text, pos, "\xEF\xBC") && pos + 2 < text.size() &&
-                            static_cast<unsigned char>(text[pos + 2]) >= 0x90 &&
-                            static_cast<unsigned char>(text[pos + 2]) <= 0x99;
-    return full_width ? 3 : 0;
-}
+using text::digit_length_at;
 
 // True when a year (「2023年」, 「2021-2023年」) starts at `pos`: four digits, then 年 or a range.
 bool year_at(std::string_view text, std::size_t pos) {
     for (int i = 0; i < 4; ++i) {
-        const std::size_t length = digit_length(text, pos);
+        const std::size_t length = digit_length_at(text, pos);
         if (length == 0) return false;
         pos += length;
     }
-    if (digit_length(text, pos) != 0) return false;
+    if (digit_length_at(text, pos) != 0) return false;
     pos = skip_spaces(text, pos);
     return starts_with_at(text, pos, "年") || starts_with_at(text, pos, "-") || starts_with_at(text, pos, "至") ||
            starts_with_at(text, pos, "～") || starts_with_at(text, pos, "－");

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 
+#include "fincheck/text/bytes.hpp"
+#include "fincheck/text/compact.hpp"
 #include "fincheck/utf8.hpp"
 
 namespace fincheck::years {
@@ -15,21 +16,7 @@ bool plausible_year(int value) { return value >= 1949 && value <= 2100; }
 
 unsigned char byte_at(std::string_view text, std::size_t pos) { return static_cast<unsigned char>(text[pos]); }
 
-// The digit that ends just before byte `end` (ASCII or full-width ０–９) and its byte
-// length, or -1.
-int digit_before(std::string_view text, std::size_t end, std::size_t& length) {
-    if (end == 0) return -1;
-    const unsigned char last = byte_at(text, end - 1);
-    if (last >= '0' && last <= '9') {
-        length = 1;
-        return last - '0';
-    }
-    if (end >= 3 && last >= 0x90 && last <= 0x99 && byte_at(text, end - 3) == 0xEF && byte_at(text, end - 2) == 0xBC) {
-        length = 3;
-        return last - 0x90;
-    }
-    return -1;
-}
+using text::digit_before;
 
 // A character that makes the digits after it part of a longer number or code.
 bool preceded_by_number_char(std::string_view text, std::size_t pos) {
@@ -79,54 +66,34 @@ std::size_t range_separator_length_before(std::string_view text, std::size_t end
 // with the mentions; the scan jumps between E3 lead bytes.
 class QuoteDepth {
 public:
-    explicit QuoteDepth(std::string_view text) : text_(text) {}
+    explicit QuoteDepth(std::string_view text) : text_(text), leads_(text, '\xE3') {}
 
     int at(std::size_t pos) {
         while (scanned_ < pos) {
-            const void* hit = std::memchr(text_.data() + scanned_, 0xE3, pos - scanned_);
-            if (hit == nullptr) {
+            const std::size_t at = leads_.next(scanned_);
+            if (at >= pos) {
                 scanned_ = pos;
                 break;
             }
-            const auto at = static_cast<std::size_t>(static_cast<const char*>(hit) - text_.data());
             scanned_ = at + 1;
-            if (at + 2 >= text_.size() || byte_at(text_, at + 1) != 0x80) continue;
-            const unsigned char third = byte_at(text_, at + 2);
-            if (third == 0x8A || third == 0x88 || third == 0x94) ++depth_;                   // 《 〈 〔
-            else if ((third == 0x8B || third == 0x89 || third == 0x95) && depth_ > 0) --depth_;  // 》 〉 〕
+            std::size_t end = at;
+            const char32_t c = utf8::next_code_point(text_, end);
+            if (kOpenQuotes.find(c) != std::u32string_view::npos) ++depth_;
+            else if (kCloseQuotes.find(c) != std::u32string_view::npos && depth_ > 0) --depth_;
         }
         return depth_;
     }
 
 private:
+    static constexpr std::u32string_view kOpenQuotes = U"《〈〔";
+    static constexpr std::u32string_view kCloseQuotes = U"》〉〕";
     std::string_view text_;
+    text::ByteFinder leads_;
     std::size_t scanned_ = 0;
     int depth_ = 0;
 };
 
 }  // namespace
-
-std::size_t skip_spaces(std::string_view text, std::size_t pos) {
-    while (pos < text.size()) {
-        const unsigned char c = byte_at(text, pos);
-        if (c == ' ' || c == '\t') ++pos;
-        else if (c == 0xE3 && starts_with_at(text, pos, "\u3000")) pos += 3;
-        else if (c == 0xC2 && starts_with_at(text, pos, "\u00A0")) pos += 2;
-        else break;
-    }
-    return pos;
-}
-
-std::size_t skip_spaces_back(std::string_view text, std::size_t end) {
-    while (end > 0) {
-        const unsigned char last = byte_at(text, end - 1);
-        if (last == ' ' || last == '\t') --end;
-        else if (end >= 3 && last == 0x80 && byte_at(text, end - 3) == 0xE3 && byte_at(text, end - 2) == 0x80) end -= 3;
-        else if (end >= 2 && last == 0xA0 && byte_at(text, end - 2) == 0xC2) end -= 2;
-        else break;
-    }
-    return end;
-}
 
 bool preceded_by(std::string_view text, std::size_t pos, std::string_view word) {
     return text.substr(0, skip_spaces_back(text, std::min(pos, text.size()))).ends_with(word);
@@ -137,13 +104,9 @@ void append_year_mentions(std::string_view text, std::vector<YearMention>& out) 
     QuoteDepth quotes(text);
     std::size_t from = 0;
     while (from < text.size()) {
-        // Jump to the next 年 by its last byte (B4), which is rare in Chinese text.
-        const void* hit = std::memchr(text.data() + from, 0xB4, text.size() - from);
-        if (hit == nullptr) break;
-        const auto last = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
-        from = last + 1;
-        if (last < 2 || byte_at(text, last - 2) != 0xE5 || byte_at(text, last - 1) != 0xB9) continue;
-        const std::size_t year_char = last - 2;
+        const std::size_t year_char = text::find_char3(text, from, U'年');
+        if (year_char == std::string_view::npos) break;
+        from = year_char + kYearChar.size();
 
         std::size_t begin = 0;
         const int value = read_year_digits_before(text, skip_spaces_back(text, year_char), begin);
@@ -190,10 +153,6 @@ bool mentions_year(std::span<const YearMention> mentions, int year) {
     for (const YearMention& m : mentions)
         if (!m.quoted && year >= m.range_low && year <= m.range_high) return true;
     return false;
-}
-
-std::uint32_t code_point_offset(std::string_view text, std::size_t byte) {
-    return static_cast<std::uint32_t>(utf8::lead_byte_count(text.substr(0, std::min(byte, text.size()))));
 }
 
 std::optional<int> iso_date_year(std::string_view iso) {

@@ -8,6 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "fincheck/text/bytes.hpp"
+#include "fincheck/text/compact.hpp"
+
 namespace fincheck::years {
 
 struct YearMention {
@@ -35,16 +38,16 @@ std::vector<YearMention> find_year_mentions(std::string_view text);
 // True when one of `mentions` names `year` (alone or inside a range) outside quoted titles.
 bool mentions_year(std::span<const YearMention> mentions, int year);
 
-// Code-point index of byte offset `byte` in UTF-8 `text` (for Location spans).
-std::uint32_t code_point_offset(std::string_view text, std::size_t byte);
+// Code-point index of a byte offset (for Location spans): the text layer's.
+using text::code_point_offset;
 
 // Parses an ISO date 「2025-03-28」 (the model's form) into its year; nullopt otherwise.
 std::optional<int> iso_date_year(std::string_view iso);
 
-// Skips ASCII spaces, tabs, ideographic spaces and no-break spaces from `pos` on.
-std::size_t skip_spaces(std::string_view text, std::size_t pos);
-// The same backwards: the offset just past the last non-space before `end`.
-std::size_t skip_spaces_back(std::string_view text, std::size_t end);
+// Skips ASCII spaces, tabs, ideographic spaces and no-break spaces from `pos` on, and
+// backwards from `end`: the text layer's.
+using text::skip_spaces;
+using text::skip_spaces_back;
 
 // True when `word` ends right before `pos`, spaces between allowed.
 bool preceded_by(std::string_view text, std::size_t pos, std::string_view word);

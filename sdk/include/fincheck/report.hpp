@@ -19,6 +19,10 @@
 
 namespace fincheck {
 
+namespace text {
+class ReportText;
+}
+
 // 1-based line in the source document the report was imported from (the extracted text,
 // or the XML itself when it was written by hand). 0 means unknown.
 using SourceLine = std::uint32_t;
@@ -187,6 +191,11 @@ public:
     std::string_view own(std::string_view text);
     // Keeps an arbitrary object (a parsed XML buffer) alive as long as the report.
     void keep_alive(std::shared_ptr<const void> storage);
+
+    // The report's text layer (fincheck/text/report_text.hpp): its paragraphs compacted and
+    // their numbers read, once for every plugin. The host builds it before the rules run;
+    // in a host that does not (ABI < 1.2) the first call builds it. Thread-safe. (SDK 1.4)
+    const text::ReportText& text() const;
 
     // An analysis derived from this report that several rules share (the claims extracted
     // from the prose, an index of rows by code): computed by the first rule that asks,

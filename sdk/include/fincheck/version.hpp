@@ -4,9 +4,9 @@
 
 #include <cstdint>
 
-#define FINCHECK_SDK_VERSION "1.3.0"
+#define FINCHECK_SDK_VERSION "1.4.0"
 #define FINCHECK_ABI_MAJOR 1
-#define FINCHECK_ABI_MINOR 1
+#define FINCHECK_ABI_MINOR 2
 
 namespace fincheck {
 

@@ -5,26 +5,15 @@
 #include <cstdint>
 #include <string>
 
+#include "fincheck/text/compact.hpp"
+
 namespace fincheck::tables {
 
 namespace {
 
-// True when `s` equals `word` once spaces, tabs and U+3000 are dropped. Compares in place:
-// it runs for every row of every table, and building the compacted copy cost more than the
-// comparison.
-bool compact_equals(std::string_view s, std::string_view word) {
-    std::size_t matched = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == ' ' || s[i] == '\t') continue;
-        if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000
-            i += 2;
-            continue;
-        }
-        if (matched == word.size() || s[i] != word[matched]) return false;
-        ++matched;
-    }
-    return matched == word.size();
-}
+// True when `s` equals `word` once spaces, tabs and U+3000 are dropped (the text layer's
+// comparison of labels).
+bool compact_equals(std::string_view s, std::string_view word) { return text::equal_ignoring_spaces(s, word); }
 
 bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 

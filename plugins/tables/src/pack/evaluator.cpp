@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "fincheck/text/compact.hpp"
+
 namespace fincheck::tables {
 
 void substitute_into(std::string_view text, const Bindings& bindings, std::string& out) {
@@ -35,28 +37,8 @@ std::size_t Operand::printed_count() const {
 
 namespace {
 
-// Labels are compared without spaces: extraction inserts and drops them freely. Skips the
-// spaces (' ', tab, U+3000 ideographic space) at `i`; returns where the next byte is.
-std::size_t skip_spaces(std::string_view s, std::size_t i) {
-    while (i < s.size()) {
-        if (s[i] == ' ' || s[i] == '\t') ++i;
-        else if (s.compare(i, 3, "\xE3\x80\x80") == 0) i += 3;
-        else break;
-    }
-    return i;
-}
-
-// True when `a` and `b` are equal once their spaces are dropped; compared in place.
-bool equal_without_spaces(std::string_view a, std::string_view b) {
-    std::size_t i = skip_spaces(a, 0);
-    std::size_t j = skip_spaces(b, 0);
-    while (i < a.size() && j < b.size()) {
-        if (a[i] != b[j]) return false;
-        i = skip_spaces(a, i + 1);
-        j = skip_spaces(b, j + 1);
-    }
-    return i == a.size() && j == b.size();
-}
+// Labels are compared without spaces: extraction inserts and drops them freely.
+using text::equal_ignoring_spaces;
 
 bool code_excluded(std::string_view code, const std::vector<std::string>& excluded) {
     return std::any_of(excluded.begin(), excluded.end(),
@@ -117,7 +99,7 @@ const Row* Evaluator::find_row_uncached(const Table& table, const RowRef& ref) c
                 if (row.line_no == value) return &row;
                 break;
             case RowRef::By::label:
-                if (equal_without_spaces(row.label, value)) return &row;
+                if (equal_ignoring_spaces(row.label, value)) return &row;
                 break;
         }
     }

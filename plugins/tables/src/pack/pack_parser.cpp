@@ -6,6 +6,7 @@
 #include <pugixml.hpp>
 
 #include "fincheck/data_file.hpp"
+#include "fincheck/text/compact.hpp"
 
 namespace fincheck::tables {
 
@@ -21,25 +22,12 @@ struct Failure {
     std::string message;
 };
 
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
+using text::trim_ascii;
 
 // Lists in attributes are separated by '|': keys may contain '/', '、' and spaces.
-std::vector<std::string> split_list(std::string_view text) {
-    std::vector<std::string> out;
-    while (true) {
-        std::size_t bar = text.find('|');
-        std::string_view item = trimmed(text.substr(0, bar));
-        if (!item.empty()) out.emplace_back(item);
-        if (bar == std::string_view::npos) break;
-        text.remove_prefix(bar + 1);
-    }
-    return out;
+std::vector<std::string> split_list(std::string_view list) {
+    const std::vector<std::string_view> items = text::split_list(list, '|');
+    return {items.begin(), items.end()};
 }
 
 class Parser {
@@ -125,7 +113,7 @@ private:
         std::vector<pugi::xml_node> out;
         for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
             if (child.type() == pugi::node_element) out.push_back(child);
-            else if (child.type() == pugi::node_pcdata && !trimmed(child.value()).empty())
+            else if (child.type() == pugi::node_pcdata && !trim_ascii(child.value()).empty())
                 fail(child, "unexpected text inside <" + std::string(node.name()) + "> (此处不允许文本)");
         }
         return out;
@@ -141,9 +129,9 @@ private:
 
     std::string required(pugi::xml_node node, const char* name) const {
         pugi::xml_attribute a = node.attribute(name);
-        if (!a || trimmed(a.value()).empty())
+        if (!a || trim_ascii(a.value()).empty())
             fail(node, "<" + std::string(node.name()) + "> lacks the required attribute " + name + " (缺少必需属性)");
-        return std::string(trimmed(a.value()));
+        return std::string(trim_ascii(a.value()));
     }
 
     void expect_name(pugi::xml_node node, std::string_view name) const {
@@ -173,7 +161,7 @@ private:
     }
 
     Decimal decimal(pugi::xml_node node, pugi::xml_attribute a) const {
-        auto d = Decimal::parse(trimmed(a.value()));
+        auto d = Decimal::parse(trim_ascii(a.value()));
         if (!d || *d < Decimal{})
             fail(node, std::string(a.name()) + "=\"" + a.value() + "\" is not a non-negative decimal (不是有效的非负数值)");
         return *d;
@@ -213,7 +201,7 @@ private:
     }
 
     int integer(pugi::xml_node node, pugi::xml_attribute a) const {
-        std::string_view text = trimmed(a.value());
+        std::string_view text = trim_ascii(a.value());
         int value = 0;
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
         if (ec != std::errc{} || end != text.data() + text.size() || value < 0)
