@@ -6,6 +6,7 @@
 
 #include "finding_fields.hpp"
 #include "fincheck/engine/audit_formats.hpp"
+#include "fincheck/engine/url_path.hpp"
 #include "json_out.hpp"
 
 namespace fincheck::engine {
@@ -24,31 +25,11 @@ std::string_view sarif_level(Severity severity) {
     return "note";
 }
 
-// RFC 3986: every byte but the unreserved characters and '/' percent-encoded, so that a
-// Chinese file name or a space is a valid URI reference.
-std::string percent_encoded_path(std::string_view path) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char ch : path) {
-        const auto c = static_cast<unsigned char>(ch);
-        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-        if (unreserved) {
-            out += ch;
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 0xF];
-        }
-    }
-    return out;
-}
-
 // Lexically normal ("a/./b/../c" is "a/c"): consumers must not have to resolve "..", which may
 // mean another folder on their machine once links are involved.
 std::string artifact_uri(const AuditResult& result, const SarifOptions& options) {
     const std::filesystem::path given(options.input_path.empty() ? result.input.file : options.input_path);
-    const std::string encoded = percent_encoded_path(given.lexically_normal().generic_string());
+    const std::string encoded = url_path_escaped(given.lexically_normal().generic_string());
     return given.is_absolute() ? "file://" + encoded : encoded;
 }
 
@@ -63,9 +44,9 @@ std::string docs_base(const SarifOptions& options) {
 std::string help_uri(const RuleSummary& rule, const SarifOptions& options) {
     std::string_view page = rule.docs;
     if (page.empty()) return {};
-    if (page.starts_with("docs/")) return docs_base(options) + percent_encoded_path(page.substr(5));  // the host's
+    if (page.starts_with("docs/")) return docs_base(options) + url_path_escaped(page.substr(5));  // the host's
     if (const std::size_t slash = page.rfind('/'); slash != std::string_view::npos) page.remove_prefix(slash + 1);
-    return docs_base(options) + "rules/" + percent_encoded_path(page);
+    return docs_base(options) + "rules/" + url_path_escaped(page);
 }
 
 // "ArithRowTotal" from "arith-row-total": SARIF's rule name is an identifier-like word.

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "fincheck/engine/url_path.hpp"  // links in a page
+
 namespace fincheck::engine {
 
 // Appends `text` with & < > " ' escaped, so that it is inert both as element text and inside a
@@ -13,9 +15,5 @@ namespace fincheck::engine {
 // tab, LF and CR, become U+FFFD: the page is always valid UTF-8.
 void append_html_escaped(std::string& out, std::string_view text);
 std::string html_escaped(std::string_view text);
-
-// A relative path as an href: every byte other than an unreserved character (RFC 3986) or '/'
-// is percent-encoded, so a name with spaces, '#', '?' or CJK characters links to itself.
-std::string url_path_escaped(std::string_view path);
 
 }  // namespace fincheck::engine

@@ -1,0 +1,14 @@
+// A path as a URI reference, for every output that links to a file: the review page's PDF and
+// page links, the batch index, SARIF's artifact and help URIs.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace fincheck::engine {
+
+// Every byte other than an unreserved character (RFC 3986) or '/' is percent-encoded, so a name
+// with spaces, '#', '?' or CJK characters links to itself.
+std::string url_path_escaped(std::string_view path);
+
+}  // namespace fincheck::engine
