@@ -21,7 +21,7 @@ RUNS=${RUNS:-3}
 
 cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFINCHECK_BUILD_BENCH=ON >/dev/null
 cmake --build "$BUILD" -j 2 --target fincheck fincheck_gen_reports batch_parse_only batch_floor batch_bench batch_recall \
-  tables consistency years narrative fincheck_data_lexicons fincheck_data_consistency fincheck_data_rulepacks >/dev/null
+  tables structure years narrative fincheck_data_lexicons fincheck_data_structure fincheck_data_rulepacks >/dev/null
 
 BIN=$BUILD/bin
 mkdir -p "$DATA"

@@ -19,8 +19,8 @@ if [ ! -d "$CORPUS/pdf" ]; then
   echo "pdf_bench: no corpus PDFs at $CORPUS/pdf (set FINCHECK_CORPUS_DIR); nothing measured" >&2
   exit 0
 fi
-cmake --build "$BUILD" -j 2 --target fincheck tables consistency years narrative \
-  fincheck_data_lexicons fincheck_data_consistency fincheck_data_rulepacks >/dev/null
+cmake --build "$BUILD" -j 2 --target fincheck tables structure years narrative \
+  fincheck_data_lexicons fincheck_data_structure fincheck_data_rulepacks >/dev/null
 BIN=$BUILD/bin/fincheck
 
 echo "Build: $(grep -m1 CMAKE_BUILD_TYPE: "$BUILD/CMakeCache.txt" | cut -d= -f2) ($BUILD)"

@@ -58,7 +58,7 @@ INSTANTIATE_TEST_SUITE_P(BuiltPlugins, EveryRule, ::testing::ValuesIn(every_plug
                          });
 
 TEST(EveryRule, TheBuiltPluginsAreAllLoaded) {
-    for (const char* plugin : {"consistency", "narrative", "tables", "years"})
+    for (const char* plugin : {"structure", "narrative", "tables", "years"})
         EXPECT_NE(built_plugins().plugins().find(plugin), nullptr) << plugin;
     EXPECT_TRUE(built_plugins().plugins().issues().empty());
     EXPECT_GE(every_plugin_rule().size(), 57u);

@@ -1,5 +1,5 @@
 // A group of phrases that applies to the reports of one template, or to all: the shape in
-// which plugins keep their phrase lists (years' own-figure phrases, consistency's template
+// which plugins keep their phrase lists (years' own-figure phrases, structure's template
 // instructions), read from a group element of a data file:
 //   <own-figures template="shanghai"><phrase>决算数</phrase>…</own-figures>
 #pragma once

@@ -1,0 +1,81 @@
+#include "obsolete_class_name_rule.hpp"
+
+#include <set>
+#include <string>
+#include <utility>
+
+#include "fincheck/rule_meta.hpp"
+
+#include "report_text.hpp"
+#include "text_util.hpp"
+
+namespace fincheck::structure {
+namespace {
+
+constexpr std::string_view kRuleId = "structure-obsolete-class-name";
+
+// 「原文化体育与传媒支出」 names the old class on purpose (a history, a reclassification note).
+bool names_the_former_class(std::string_view text, std::size_t at) {
+    return text.substr(0, at).ends_with("原");
+}
+
+std::string without_expenditure(std::string_view name) {
+    constexpr std::string_view kSuffix = "支出";
+    if (name.ends_with(kSuffix)) name.remove_suffix(kSuffix.size());
+    return std::string(name);
+}
+
+std::vector<RenamedClass> renamed_in(const templates::Template& catalogue) {
+    std::vector<RenamedClass> out;
+    for (const templates::Code* cls : catalogue.functional_classes())
+        for (const templates::FormerName& former : cls->former)
+            out.push_back({cls->code, without_expenditure(former.name), without_expenditure(cls->name), former.before});
+    return out;
+}
+
+}  // namespace
+
+ObsoleteClassNameRule::ObsoleteClassNameRule(const templates::Template& catalogue) : renamed_(renamed_in(catalogue)) {
+    // The figure may be right; the class name is not the one of the report's year.
+    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
+                .title("支出功能分类名称已过时",
+                       "Outdated name of a functional expenditure class")
+                .severity(Severity::warning)
+                .page_in("plugins/structure")
+                .messages({
+                    {"renamed", "{place}使用了{year}年度已不再使用的功能分类名称「{old}」（自{since}年起为「{new}」）：{excerpt}",
+                     "The {place_en} uses \"{old}\", a functional class renamed \"{new}\" in {since}, in a {year} report: "
+                     "{excerpt}"},
+                })
+                .build();
+}
+
+void ObsoleteClassNameRule::check(const Report& report, const RuleContext& /*context*/, FindingSink& sink) const {
+    const int year = report.meta.fiscal_year;
+    if (year <= 0) return;
+    std::set<std::pair<std::string_view, std::string_view>> reported;  // (text, old name)
+    auto look = [&](const TextRef& ref, std::string_view text) {
+        for (const RenamedClass& renamed : renamed_) {
+            if (year < renamed.since) continue;
+            const std::size_t at = text.find(renamed.old_name);
+            if (at == std::string_view::npos || names_the_former_class(text, at)) continue;
+            if (!reported.emplace(text, renamed.old_name).second) continue;
+            const std::size_t end = at + renamed.old_name.size();
+            sink.add(finding_in_text(kRuleId, "renamed", report, ref, text, at, end)
+                         .arg("year", std::to_string(year))
+                         .arg("since", std::to_string(renamed.since))
+                         .arg("old", renamed.old_name)
+                         .arg("new", renamed.new_name)
+                         .expected(renamed.new_name)
+                         .actual(renamed.old_name)
+                         .build());
+        }
+    };
+    for_each_text(report, false, look);
+    for (std::size_t t = 0; t < report.tables.size(); ++t)
+        for (std::size_t r = 0; r < report.tables[t].rows.size(); ++r)
+            look(TextRef{TextPlace::row_label, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(r), 0},
+                 report.tables[t].rows[r].label);
+}
+
+}  // namespace fincheck::structure
