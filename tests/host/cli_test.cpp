@@ -33,6 +33,47 @@ const std::string kBrokenPlugins = kPlugins + " --plugin-dir " + quote(FINCHECK_
 const std::string kBlankTotal = quote(std::string(FINCHECK_TEST_DATA_DIR) + "/blank-total.xml");
 const std::string kMinimal = quote(std::string(FINCHECK_SOURCE_DIR) + "/examples/minimal-report.xml");
 
+// A region whose template prints more tables is one file in a data directory's templates/
+// folder: check reads text input against it, so that region's own tables are standard tables.
+const std::string kRegionReport =
+    "**2024年度某省某市某县测试局部门决算**\n\n2025年9月1日\n\n"
+    "2024年度政府采购情况表\n\n单位：万元\n\n"
+    "项目\t\t\t\t采购预算\t实际采购金额\n"
+    "\t\t\t合计\t12.00\t11.50\n"
+    "2013101\t\t\t行政运行\t12.00\t11.50\n";
+
+fs::path region_data_dir(const fs::path& dir, const std::string& template_text) {
+    fs::create_directories(dir / "data" / "templates");
+    test::write_file(dir / "data" / "templates" / "eleven.xml", template_text);
+    test::write_file(dir / "report.txt", kRegionReport);
+    return dir / "data";
+}
+
+TEST(Cli, ARegionTemplateInADataDirectoryIsReadByCheck) {
+    const fs::path dir = test::scratch_dir("region-template");
+    const fs::path data = region_data_dir(
+        dir, test::read_file(fs::path(FINCHECK_SOURCE_DIR) / "templates/tests/data/eleven/eleven.xml"));
+    // The review page names each table by its id: 10 is the region's 政府采购情况表, other-N a
+    // table no template knows.
+    const std::string args = quote((dir / "report.txt").string()) + " --rules 'import-*' --format html --fail-on none";
+    CliRun without = fincheck("check " + args);
+    CliRun with = fincheck("check " + args + " --data-dir " + quote(data.string()));
+    ASSERT_EQ(without.exit_code, 0) << without.err;
+    ASSERT_EQ(with.exit_code, 0) << with.err;
+    EXPECT_NE(without.out.find("data-table=\"other-1\""), std::string::npos);
+    EXPECT_EQ(without.out.find("data-table=\"10\""), std::string::npos);
+    EXPECT_NE(with.out.find("data-table=\"10\""), std::string::npos);
+    EXPECT_EQ(with.out.find("data-table=\"other-1\""), std::string::npos);
+}
+
+TEST(Cli, ABrokenRegionTemplateStopsCheckNamingItsFile) {
+    const fs::path dir = test::scratch_dir("region-template-broken");
+    const fs::path data = region_data_dir(dir, "<?xml version=\"1.0\"?>\n<template id=\"eleven\">\n<table\n");
+    CliRun run = fincheck("check " + quote((dir / "report.txt").string()) + " --data-dir " + quote(data.string()));
+    EXPECT_EQ(run.exit_code, 2) << run.out;
+    EXPECT_NE(run.err.find("eleven.xml"), std::string::npos) << run.err;
+}
+
 TEST(Cli, ExitsOneWhenAFindingReachesFailOn) {
     CliRun run = fincheck("check " + kBlankTotal + " " + kPlugins + " --rules test-blank-total");
     EXPECT_EQ(run.exit_code, 1) << run.err;

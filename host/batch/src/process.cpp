@@ -129,13 +129,13 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
     std::vector<Finding> diagnostics;
     std::vector<PageBox> line_origin;
     if (is_pdf(bytes)) {
-        PdfImportResult imported = import_pdf(input.path, input.key, sha);
+        PdfImportResult imported = import_pdf(input.path, input.key, sha, {}, context.engine->templates());
         report = std::move(imported.imported.report);
         error = std::move(imported.imported.error);
         diagnostics = std::move(imported.imported.diagnostics);
         line_origin = std::move(imported.line_origin);
     } else if (is_text_name(input.path)) {
-        ImportResult imported = import_text(std::move(bytes), input.key);
+        ImportResult imported = import_text(std::move(bytes), input.key, context.engine->templates());
         report = std::move(imported.report);
         error = std::move(imported.error);
         diagnostics = std::move(imported.diagnostics);

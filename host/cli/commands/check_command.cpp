@@ -52,7 +52,13 @@ public:
 
     int run() override {
         const fs::path report_path(report_);
-        engine::LoadedInput input = engine::load_input(report_path, input_options_.max_size());
+        // The engine first: its data directories may hold a region's template, which the
+        // importers need to recognise that region's tables. Absolute: `check mod.txt` has an
+        // empty parent, which would mean "no config at all".
+        std::unique_ptr<engine::Engine> engine =
+            engine_options_.create_engine(fs::absolute(report_path).parent_path());
+        if (!engine) return kExitUsage;
+        engine::LoadedInput input = engine::load_input(report_path, input_options_.max_size(), engine->templates());
         if (!input.report) {
             std::cerr << "fincheck: " << (input.error ? input.error->to_string() : report_ + ": unreadable") << "\n";
             return kExitUsage;
@@ -67,10 +73,6 @@ public:
             }
             baseline = std::move(loaded.audit);
         }
-        // Absolute: `check mod.txt` has an empty parent, which would mean "no config at all".
-        std::unique_ptr<engine::Engine> engine =
-            engine_options_.create_engine(fs::absolute(report_path).parent_path());
-        if (!engine) return kExitUsage;
         engine::AuditResult result = engine->audit(*input.report, std::move(input.diagnostics), input.input);
         if (baseline) engine::compare_with_baseline(result, *baseline);
 

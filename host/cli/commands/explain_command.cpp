@@ -35,15 +35,16 @@ public:
 
     int run() override {
         const std::filesystem::path report_path(report_);
-        engine::LoadedInput input = engine::load_input(report_path, input_options_.max_size());
+        // The same engine check would build, from the same config lookup, and the input read
+        // against its templates as check reads it.
+        std::unique_ptr<engine::Engine> engine =
+            engine_options_.create_engine(std::filesystem::absolute(report_path).parent_path());
+        if (!engine) return kExitUsage;
+        engine::LoadedInput input = engine::load_input(report_path, input_options_.max_size(), engine->templates());
         if (!input.report) {
             std::cerr << "fincheck: " << (input.error ? input.error->to_string() : report_ + ": unreadable") << "\n";
             return kExitUsage;
         }
-        // The same engine check would build, from the same config lookup.
-        std::unique_ptr<engine::Engine> engine =
-            engine_options_.create_engine(std::filesystem::absolute(report_path).parent_path());
-        if (!engine) return kExitUsage;
         const engine::AuditResult described = engine->describe(*input.report, input.input);
         std::cout << (format_ == "xml" ? engine::write_explanation_xml(described)
                                        : engine::write_explanation_text(described, lang_.language()));

@@ -89,6 +89,14 @@ EngineCreation Engine::create(const EngineOptions& options) {
     search.data_dirs.insert(search.data_dirs.end(), config.data_dirs.begin(), config.data_dirs.end());
     engine->plugin_dirs_ = plugin_search_dirs(search);
     engine->data_dirs_ = data_search_dirs(search);
+    // A region's template that does not load would leave its tables unrecognised: fail closed.
+    std::vector<templates::TemplateError> template_errors;
+    engine->templates_ = templates::TemplateSet::with_data_dirs(engine->data_dirs_, template_errors);
+    if (!template_errors.empty()) {
+        const templates::TemplateError& first = template_errors.front();
+        return {nullptr, ConfigError{first.file, first.position ? first.position->line : 0,
+                                     first.position ? first.position->column : 0, first.message}};
+    }
 
     std::vector<fs::path> rule_packs = config.rule_packs;
     rule_packs.insert(rule_packs.end(), options.rule_packs.begin(), options.rule_packs.end());

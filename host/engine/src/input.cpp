@@ -23,7 +23,7 @@ bool looks_like_text(std::string_view bytes) {
 
 }  // namespace
 
-LoadedInput load_input(const fs::path& file, std::uint64_t max_size) {
+LoadedInput load_input(const fs::path& file, std::uint64_t max_size, const templates::TemplateSet& templates) {
     LoadedInput loaded;
     const bool from_stdin = file == kStdioPath;
     loaded.input.file = from_stdin ? "stdin" : display_name(file.filename().native());
@@ -38,14 +38,14 @@ LoadedInput load_input(const fs::path& file, std::uint64_t max_size) {
     loaded.input.sha256 = sha256_hex(bytes);
 
     if (is_pdf(bytes)) {  // by content, whatever the extension
-        PdfImportResult imported = from_stdin ? import_pdf_bytes(bytes, name, loaded.input.sha256)
-                                              : import_pdf(file, name, loaded.input.sha256);
+        PdfImportResult imported = from_stdin ? import_pdf_bytes(bytes, name, loaded.input.sha256, {}, templates)
+                                              : import_pdf(file, name, loaded.input.sha256, {}, templates);
         loaded.report = std::move(imported.imported.report);
         loaded.error = std::move(imported.imported.error);
         loaded.diagnostics = std::move(imported.imported.diagnostics);
         loaded.input.line_origin = std::move(imported.line_origin);
     } else if (from_stdin ? looks_like_text(bytes) : is_text_input(file)) {
-        ImportResult imported = import_text(std::move(bytes), name);
+        ImportResult imported = import_text(std::move(bytes), name, templates);
         loaded.report = std::move(imported.report);
         loaded.error = std::move(imported.error);
         loaded.diagnostics = std::move(imported.diagnostics);

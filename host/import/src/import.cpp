@@ -151,6 +151,10 @@ ImportResult import_text(std::string text, std::string_view name) {
 }
 
 ImportResult import_text(std::string text, std::string_view name, const templates::TemplateSet& templates) {
+    // The built-in set alone (no region file in the data directories, the usual case): its
+    // reading is merged once, not per report of a batch.
+    if (templates.all().size() == templates::TemplateSet::builtin().all().size())
+        return import_text(std::move(text), name);
     return import_with(std::move(text), name, templates.reading());
 }
 ImportResult import_text_file(const std::filesystem::path& file) {

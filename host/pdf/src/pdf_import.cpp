@@ -62,7 +62,7 @@ bool is_pdf(std::string_view bytes) {
 }
 
 PdfImportResult import_pdf(const std::filesystem::path& file, std::string_view name, std::string_view sha256,
-                           const PdfLimits& limits) {
+                           const PdfLimits& limits, const templates::TemplateSet& templates) {
     PdfImportResult result;
     pdf_detail::Extraction extraction = pdf_detail::run_pdftotext(file, limits);
     if (extraction.status != ExtractStatus::ok) {
@@ -90,13 +90,13 @@ PdfImportResult import_pdf(const std::filesystem::path& file, std::string_view n
     pdf_detail::Rebuilt rebuilt = pdf_detail::rebuild_text(*pages);
     result.text = rebuilt.text;
     result.line_origin = std::move(rebuilt.line_origin);
-    result.imported = import_text(std::move(rebuilt.text), name);
+    result.imported = import_text(std::move(rebuilt.text), name, templates);
     if (result.imported.report) result.imported.report->meta.source_sha256 = result.imported.report->own(sha256);
     return result;
 }
 
 PdfImportResult import_pdf_bytes(std::string_view bytes, std::string_view name, std::string_view sha256,
-                                 const PdfLimits& limits) {
+                                 const PdfLimits& limits, const templates::TemplateSet& templates) {
     std::string path = (std::filesystem::temp_directory_path() / "fincheck-pdf-XXXXXX").string();
     const int fd = ::mkstemp(path.data());  // created 0600: only this user reads the report
     if (fd < 0) {
@@ -115,7 +115,7 @@ PdfImportResult import_pdf_bytes(std::string_view bytes, std::string_view name, 
     ::close(fd);
     PdfImportResult result;
     if (written) {
-        result = import_pdf(path, name, sha256, limits);
+        result = import_pdf(path, name, sha256, limits, templates);
     } else {
         result.imported = failure(name, 0, std::string("无法写入临时文件 / cannot write a temporary file: ") +
                                                std::strerror(errno));

@@ -12,6 +12,7 @@
 
 #include "fincheck/import.hpp"
 #include "fincheck/report_xml.hpp"
+#include "fincheck/templates/template.hpp"
 
 namespace fincheck {
 
@@ -43,12 +44,16 @@ bool is_pdf(std::string_view bytes);
 // `sha256` is the digest of the bytes the caller read. Never throws for bad input: an
 // unusable PDF (no text layer, encrypted, corrupt, limits exceeded, poppler missing) is
 // imported.error with a zh-CN / English reason.
+// `templates`: the templates whose tables the text importer recognises (a region's from the data
+// directories, through the engine), the built-in ones by default.
 PdfImportResult import_pdf(const std::filesystem::path& file, std::string_view name, std::string_view sha256,
-                           const PdfLimits& limits = {});
+                           const PdfLimits& limits = {},
+                           const templates::TemplateSet& templates = templates::TemplateSet::builtin());
 
 // The same for a PDF already in memory (standard input): poppler reads files, so the bytes are
 // written to a private temporary file first and removed after.
 PdfImportResult import_pdf_bytes(std::string_view bytes, std::string_view name, std::string_view sha256,
-                                 const PdfLimits& limits = {});
+                                 const PdfLimits& limits = {},
+                                 const templates::TemplateSet& templates = templates::TemplateSet::builtin());
 
 }  // namespace fincheck

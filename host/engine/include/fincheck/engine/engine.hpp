@@ -18,6 +18,7 @@
 #include "fincheck/engine/config.hpp"
 #include "fincheck/engine/plugin_loader.hpp"
 #include "fincheck/engine/plugin_search.hpp"
+#include "fincheck/templates/template.hpp"
 #include "fincheck/engine/rule_registry.hpp"
 #include "fincheck/engine/rule_selection.hpp"
 
@@ -60,6 +61,9 @@ public:
     const AuditPlan& plan() const { return plan_; }
     const std::vector<std::filesystem::path>& plugin_dirs() const { return plugin_dirs_; }
     const std::vector<std::filesystem::path>& data_dirs() const { return data_dirs_; }
+    // The report templates the importers read text and PDF input against: the built-in ones and
+    // those of the templates/ folder of each data directory (a region is added by a file).
+    const templates::TemplateSet& templates() const { return templates_; }
     const Log& log() const { return *log_; }
 
     // Thread-safe and reentrant: see run_audit().
@@ -74,6 +78,7 @@ private:
     Config config_;
     std::vector<std::filesystem::path> plugin_dirs_;
     std::vector<std::filesystem::path> data_dirs_;
+    templates::TemplateSet templates_;
     PluginSet plugins_;
     RuleRegistry registry_;
     AuditPlan plan_;

@@ -10,6 +10,7 @@
 #include "fincheck/engine/audit.hpp"
 #include "fincheck/engine/input_file.hpp"
 #include "fincheck/report_xml.hpp"
+#include "fincheck/templates/template.hpp"
 
 namespace fincheck::engine {
 
@@ -26,6 +27,9 @@ bool is_text_input(const std::filesystem::path& file);
 
 // Reads `file` through read_input_bytes ("-" is standard input: report XML when its first
 // character other than white space or a byte-order mark is '<', else extracted text).
-LoadedInput load_input(const std::filesystem::path& file, std::uint64_t max_size = kDefaultMaxInputSize);
+// Text and PDF input are read against `templates`: Engine::templates() holds a region's
+// templates from the data directories besides the built-in ones.
+LoadedInput load_input(const std::filesystem::path& file, std::uint64_t max_size = kDefaultMaxInputSize,
+                       const templates::TemplateSet& templates = templates::TemplateSet::builtin());
 
 }  // namespace fincheck::engine
