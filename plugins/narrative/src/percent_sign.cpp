@@ -64,9 +64,12 @@ public:
             const std::string_view text = report.blocks[b].text;
             std::size_t searched = 0;  // one finding per number, however many words precede it
             for (std::size_t at = 0; at < text.size(); ++at) {
+                // Every rate word starts with a three-byte CJK character: other bytes (ASCII,
+                // continuation bytes) cannot start one, and are most of a paragraph's bytes.
+                if (static_cast<unsigned char>(text[at]) < 0xE0) continue;
                 std::string_view word;
                 for (std::string_view w : kRateWords)
-                    if (text.substr(at).starts_with(w)) word = w;
+                    if (text.compare(at, w.size(), w) == 0) word = w;
                 if (word.empty()) continue;
                 const std::optional<Number> n = number_after(text, at + word.size());
                 if (!n || n->begin < searched) continue;

@@ -1,5 +1,6 @@
 #include "unresolved_alternative_rule.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <set>
@@ -35,9 +36,17 @@ struct Match {
     std::size_t end = 0;    // after the closing parenthesis
 };
 
+// Where the next opening parenthesis (either kind) starts, at or after `from`: only there can a
+// choice end, so the search jumps from one to the next instead of trying every byte.
+std::size_t next_paren(std::string_view text, std::size_t from) {
+    std::size_t next = std::string_view::npos;
+    for (const Paren& paren : kParens) next = std::min(next, text.find(paren.open, from));
+    return next;
+}
+
 // The first 「W1（W2）」 of `group` in `text` at or after `from`.
 std::optional<Match> find_choice(std::string_view text, const AlternativeGroup& group, std::size_t from) {
-    for (std::size_t at = from; at < text.size(); ++at) {
+    for (std::size_t at = next_paren(text, from); at != std::string_view::npos; at = next_paren(text, at + 1)) {
         for (const Paren& paren : kParens) {
             if (text.compare(at, paren.open.size(), paren.open) != 0) continue;
             const std::string_view before_paren = text.substr(0, at);
