@@ -68,6 +68,9 @@ TEST(BatchHtml, WritesAPagePerReportAndAnIndexWorstFirstWithTheBaselineDiff) {
     EXPECT_NE(index.find("<span class=\"new\">new 2</span><span class=\"fixed\">fixed 1</span>"),
               std::string::npos)
         << index;
+    // The run's defects, then each report's: the three markers of report 1 are three defects.
+    EXPECT_NE(index.find("<span>defects 5</span>"), std::string::npos) << index;
+    EXPECT_NE(index.find("report-000001.xml</a></td><td class=\"n defects\">3</td>"), std::string::npos) << index;
     EXPECT_NE(index.find("New findings 2"), std::string::npos);
     EXPECT_NE(index.find("block:7"), std::string::npos);
     EXPECT_NE(index.find("Fixed 1"), std::string::npos);

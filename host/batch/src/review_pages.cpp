@@ -61,7 +61,7 @@ public:
         summary();
         out_ += "<table>\n<thead><tr><th>";
         out_ += say("报告", "Report");
-        out_ += "</th><th>" + std::string(say("错误", "Errors")) + "</th><th>" +
+        out_ += "</th><th>" + std::string(say("缺陷", "Defects")) + "</th><th>" + say("错误", "Errors") + "</th><th>" +
                 say("警告", "Warnings") + "</th><th>" + say("提示", "Info") + "</th>";
         if (totals_.baseline)
             out_ += "<th>" + std::string(say("新增", "New")) + "</th><th>" +
@@ -87,7 +87,9 @@ private:
                 say("失败 ", "failed ") + std::to_string(totals_.failed) + "</span>";
         out_ += "<span>" + std::string(say("跳过 ", "skipped ")) + std::to_string(totals_.skipped) +
                 "</span></p>\n";
-        out_ += "<p class=\"totals\"><span class=\"error\">" +
+        // Defects first: what there is to correct; the findings by severity are its symptoms.
+        out_ += "<p class=\"totals\"><span>" + std::string(say("缺陷 ", "defects ")) +
+                std::to_string(totals_.defects) + "</span><span class=\"error\">" +
                 std::string(say("错误 ", "errors ")) + std::to_string(c.error) +
                 "</span><span class=\"warning\">" + say("警告 ", "warnings ") +
                 std::to_string(c.warning) + "</span><span class=\"info\">" + say("提示 ", "info ") +
@@ -144,6 +146,7 @@ private:
             text(record.key);
         }
         out_ += "</td>";
+        number(record.defects, "defects");
         number(record.counts.error, "error");
         number(record.counts.warning, "warning");
         number(record.counts.info, "info");
