@@ -93,10 +93,10 @@ void Lexicon::reindex() {
 const Concept* Lexicon::find(std::u32string_view phrase, bool counts) const {
     if (indexed_concepts_ != concepts.size() || indexed_synonyms_ != synonym_count())
         return find_by_scan(phrase, counts);
-    // One buffer per thread for every lookup: find() runs once per claim, and a fresh vector
-    // would be allocated each time a phrase names something.
-    thread_local std::vector<Hit> hits;
-    hits.clear();
+    // A plain local, not a thread_local buffer: a plugin's dynamic TLS is what LeakSanitizer's
+    // exit-time scan of dlopen'ed modules trips over (gcc 12, glibc 2.36), and the vector
+    // allocates only when a phrase names something.
+    std::vector<Hit> hits;
     for (std::size_t at = 0; at < phrase.size(); ++at) {
         auto bucket = by_first_char_.find(phrase[at]);
         if (bucket == by_first_char_.end()) continue;
