@@ -43,7 +43,7 @@ bin=$build/bin
 seed_files() {
   case "$1" in
     report_xml)
-      ls examples/*.xml plugins/*/fixtures/*.xml
+      ls examples/*.xml plugins/*/fixtures/*/*.xml
       "$bin/fincheck_gen_reports" -n 6 -o "$work/generated" --seed 2024 --inject-errors 0.3 -j 1 >/dev/null
       ls "$work"/generated/*.xml ;;
     import_text)
@@ -123,7 +123,8 @@ for target in "${targets[@]}"; do
   rm -rf "$seeds" "$work/generated" "$work/pieces"
   mkdir -p "$seeds" "$corpus" "$artifacts"
   # The regression inputs seed their target too: the fuzzer mutates from past findings.
-  { seed_files "$target"; ls tests/fuzz_regressions/"$target"/*; } | while read -r f; do cp "$f" "$seeds/"; done
+  # Named by their path: the rule fixtures are all fires*.xml or silent*.xml in their own folders.
+  { seed_files "$target"; ls tests/fuzz_regressions/"$target"/*; } | while read -r f; do cp "$f" "$seeds/$(printf '%s' "$f" | tr '/' '_')"; done
   make_dictionary "$target" "$work/$target.dict"
   log=$work/$target.log
   echo "== fuzz $target: ${seconds}s, $(ls "$seeds" | wc -l) seeds, $(ls "$corpus" | wc -l) inputs kept from earlier runs"
