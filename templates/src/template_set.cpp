@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <stdexcept>
+#include <string>
+#include <unordered_set>
 
 #include "fincheck/templates/template.hpp"
 #include "template_loader.hpp"
@@ -70,11 +72,14 @@ const Code* Template::functional_class_named(std::string_view name) const {
     return nullptr;
 }
 
+TemplateSet::TemplateSet() : reading_(merged(templates_)) {}
+
 const TemplateSet& TemplateSet::builtin() {
     static const TemplateSet set = [] {
         TemplateSet s;
         std::vector<TemplateError> errors;
-        for (const auto& file : detail::builtin_files()) s.add(file.text, file.name, errors);
+        for (const auto& file : detail::builtin_files()) s.append(file.text, file.name, errors);
+        s.reading_ = merged(s.templates_);
         if (!errors.empty())
             throw std::logic_error("built-in template: " + errors.front().to_string());
         return s;
@@ -82,10 +87,15 @@ const TemplateSet& TemplateSet::builtin() {
     return set;
 }
 
+bool TemplateSet::append(std::string_view text, std::string_view file_name, std::vector<TemplateError>& errors) {
+    auto t = detail::read_template(text, file_name, *this, errors);
+    if (t) templates_.push_back(std::move(*t));
+    return t.has_value();
+}
+
 void TemplateSet::add(std::string_view text, std::string_view file_name,
                       std::vector<TemplateError>& errors) {
-    if (auto t = detail::read_template(text, file_name, *this, errors))
-        templates_.push_back(std::move(*t));
+    if (append(text, file_name, errors)) reading_ = merged(templates_);
 }
 
 TemplateSet TemplateSet::load(const TemplateSet& base, const std::filesystem::path& folder,
@@ -97,8 +107,9 @@ TemplateSet TemplateSet::load(const TemplateSet& base, const std::filesystem::pa
             errors.push_back(TemplateError{file.filename().string(), std::nullopt, why});
             continue;
         }
-        set.add(text, file.filename().string(), errors);
+        set.append(text, file.filename().string(), errors);
     }
+    if (set.templates_.size() != base.templates_.size()) set.reading_ = merged(set.templates_);
     return set;
 }
 
@@ -115,28 +126,31 @@ const Template* TemplateSet::find(std::string_view id) const {
     return nullptr;
 }
 
-Template TemplateSet::reading() const {
-    Template merged;
-    merged.id = "*";
+Template TemplateSet::merged(const std::vector<Template>& templates) {
+    Template reading;
+    reading.id = "*";
     // Children after parents in load order, so from the back a region's own wording comes first.
-    for (auto t = templates_.rbegin(); t != templates_.rend(); ++t)
+    for (auto t = templates.rbegin(); t != templates.rend(); ++t)
         for (const TitleMatch& m : t->recognition)
-            if (std::none_of(merged.recognition.begin(), merged.recognition.end(),
+            if (std::none_of(reading.recognition.begin(), reading.recognition.end(),
                              [&](const TitleMatch& x) {
                                  return x.table == m.table && x.kind == m.kind && x.text == m.text;
                              }))
-                merged.recognition.push_back(m);
-    for (const Template& t : templates_) {
-        if (merged.unit.empty()) merged.unit = t.unit;
+                reading.recognition.push_back(m);
+    // Codes already taken, by catalogue: the catalogues hold hundreds of codes each, and a
+    // lookup in the growing vector for every one made the merge quadratic.
+    std::unordered_set<std::string> functional, economic;
+    for (const Template& t : templates) {
+        if (reading.unit.empty()) reading.unit = t.unit;
         for (const Code& c : t.functional)
-            if (!merged.functional_code(c.code)) merged.functional.push_back(c);
+            if (functional.insert(c.code).second) reading.functional.push_back(c);
         for (const Code& c : t.economic)
-            if (!merged.economic_code(c.code)) merged.economic.push_back(c);
+            if (economic.insert(c.code).second) reading.economic.push_back(c);
         for (const Table& table : t.tables) {
-            auto it = std::find_if(merged.tables.begin(), merged.tables.end(),
+            auto it = std::find_if(reading.tables.begin(), reading.tables.end(),
                                    [&](const Table& x) { return x.id == table.id; });
-            if (it == merged.tables.end()) {
-                merged.tables.push_back(table);
+            if (it == reading.tables.end()) {
+                reading.tables.push_back(table);
                 continue;
             }
             std::vector<Column>& into = it->columns;
@@ -161,7 +175,7 @@ Template TemplateSet::reading() const {
                     it->rows.push_back(row);
         }
     }
-    return merged;
+    return reading;
 }
 
 }  // namespace fincheck::templates

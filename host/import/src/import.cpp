@@ -146,15 +146,10 @@ ImportResult import_with(std::string text, std::string_view name, const template
 }  // namespace
 
 ImportResult import_text(std::string text, std::string_view name) {
-    static const templates::Template reading = templates::TemplateSet::builtin().reading();
-    return import_with(std::move(text), name, reading);
+    return import_text(std::move(text), name, templates::TemplateSet::builtin());
 }
 
 ImportResult import_text(std::string text, std::string_view name, const templates::TemplateSet& templates) {
-    // The built-in set alone (no region file in the data directories, the usual case): its
-    // reading is merged once, not per report of a batch.
-    if (templates.all().size() == templates::TemplateSet::builtin().all().size())
-        return import_text(std::move(text), name);
     return import_with(std::move(text), name, templates.reading());
 }
 ImportResult import_text_file(const std::filesystem::path& file) {

@@ -103,6 +103,8 @@ using TemplateError = DataFileError;
 
 class TemplateSet {
 public:
+    TemplateSet();
+
     // The templates of schemas/templates, compiled into the library, so that every program reads
     // the same ones without a data directory. Loading them cannot fail at run time: a build whose
     // files do not load stops in the template tests, and this throws std::logic_error.
@@ -124,12 +126,18 @@ public:
     // template's title matches (a region's own before the ones it inherits), and per table id
     // the union of the columns (each inserted after the column it follows in its template, so
     // every template's order is kept), the intersection of the required ones, every printed
-    // heading, and the union of the functional catalogues.
-    Template reading() const;
+    // heading, and the union of the functional catalogues. Merged when a template is added, not
+    // per call: the importers read every report of a batch against it.
+    const Template& reading() const { return reading_; }
     const std::vector<Template>& all() const { return templates_; }
 
 private:
+    static Template merged(const std::vector<Template>& templates);
+    // add() without the merge, for loading several files and merging once.
+    bool append(std::string_view text, std::string_view file_name, std::vector<TemplateError>& errors);
+
     std::vector<Template> templates_;  // in load order: a parent before its children
+    Template reading_;                 // merged(templates_)
 };
 
 }  // namespace fincheck::templates
