@@ -4,6 +4,7 @@
 
 #include "fincheck/batch/review_pages.hpp"
 #include "fincheck/engine/audit_html.hpp"
+#include "fincheck/engine/url_path.hpp"
 #include "fincheck/engine/audit_writers.hpp"
 #include "fincheck/engine/input_file.hpp"
 #include "fincheck/import.hpp"
@@ -165,11 +166,7 @@ Processed process_report(const ProcessContext& context, const InputFile& input, 
         record.defects = result.defects.size();
         if (context.options->html) {
             // Page numbers link to the PDF where it lies, relative to the output directory.
-            std::string pdf_href;
-            if (from_pdf)
-                pdf_href = fs::absolute(input.path).lexically_normal()
-                               .lexically_relative(fs::absolute(context.options->out_dir).lexically_normal())
-                               .generic_string();
+            std::string pdf_href = from_pdf ? engine::relative_link(context.options->out_dir, input.path) : std::string();
             page = engine::write_audit_html(*report, result, {context.options->language, std::move(pdf_href)});
         }
         for (const engine::AuditedFinding& f : result.findings) {

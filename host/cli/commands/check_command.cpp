@@ -12,6 +12,7 @@
 #include "engine_options.hpp"
 #include "fincheck/engine/atomic_file.hpp"
 #include "fincheck/engine/audit_html.hpp"
+#include "fincheck/engine/url_path.hpp"
 #include "fincheck/engine/audit_baseline.hpp"
 #include "fincheck/engine/audit_formats.hpp"
 #include "fincheck/engine/audit_writers.hpp"
@@ -118,7 +119,7 @@ private:
         if (input.input.line_origin.empty() || is_stdio(report_)) return {};
         const fs::path page_dir =
             output_.empty() || is_stdio(output_) ? fs::current_path() : fs::absolute(output_).parent_path();
-        return fs::absolute(report_).lexically_normal().lexically_relative(page_dir.lexically_normal()).generic_string();
+        return engine::relative_link(page_dir, report_);
     }
 
     std::string report_;

@@ -21,4 +21,11 @@ std::string url_path_escaped(std::string_view path) {
     return out;
 }
 
+std::string relative_link(const std::filesystem::path& dir, const std::filesystem::path& target) {
+    return std::filesystem::absolute(target)
+        .lexically_normal()
+        .lexically_relative(std::filesystem::absolute(dir).lexically_normal())
+        .generic_string();
+}
+
 }  // namespace fincheck::engine
