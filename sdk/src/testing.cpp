@@ -299,4 +299,10 @@ FixtureRun run_fixture(const Rule& rule, const std::filesystem::path& fixture,
     return run;
 }
 
+std::unique_ptr<Rule> take_rule(std::vector<std::unique_ptr<Rule>> rules, std::string_view id) {
+    for (auto& rule : rules)
+        if (rule && rule->meta().id == id) return std::move(rule);
+    throw std::out_of_range("no rule " + std::string(id) + " among the rules made");
+}
+
 }  // namespace fincheck::testing

@@ -6,11 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "balance_date_rule.hpp"
-#include "body_mention_rule.hpp"
-#include "date_out_of_range_rule.hpp"
 #include "fincheck/plugin.hpp"
-#include "title_mismatch_rule.hpp"
+#include "fincheck/rule_file.hpp"
+#include "make_rules.hpp"
 #include "year_phrases.hpp"
 
 namespace fincheck::years {
@@ -18,17 +16,11 @@ namespace {
 
 class YearsPlugin final : public Plugin {
 public:
-    explicit YearsPlugin(YearPhrases phrases) : body_mention_(std::move(phrases)) {}
-
-    std::vector<const Rule*> rules() const override {
-        return {&title_mismatch_, &date_out_of_range_, &balance_date_, &body_mention_};
-    }
+    explicit YearsPlugin(const YearPhrases& phrases) : rules_(make_rules(phrases)) {}
+    std::vector<const Rule*> rules() const override { return rule_pointers(rules_); }
 
 private:
-    TitleMismatchRule title_mismatch_;
-    DateOutOfRangeRule date_out_of_range_;
-    BalanceDateRule balance_date_;
-    BodyMentionRule body_mention_;
+    std::vector<std::unique_ptr<Rule>> rules_;
 };
 
 std::unique_ptr<Plugin> create_years_plugin(const PluginEnvironment& environment) {
@@ -44,7 +36,7 @@ std::unique_ptr<Plugin> create_years_plugin(const PluginEnvironment& environment
         throw std::runtime_error(
             "years: 数据目录下未找到 years/*.xml 年份短语数据 / no phrase data found under <data dir>/years "
             "(years-body-mention cannot run)");
-    return std::make_unique<YearsPlugin>(std::move(phrases));
+    return std::make_unique<YearsPlugin>(phrases);
 }
 
 }  // namespace

@@ -7,7 +7,6 @@
 #include <string>
 #include <string_view>
 
-#include "body_mention_rule.hpp"
 #include "fincheck/testing.hpp"
 #include "phrase_data.hpp"
 
@@ -16,9 +15,10 @@ namespace {
 
 using fincheck::testing::run_rule;
 
-const BodyMentionRule& rule() {
-    static const BodyMentionRule shipped(testing_data::shipped_phrases());
-    return shipped;
+const Rule& rule() { return testing_data::years_rule("years-body-mention"); }
+
+std::unique_ptr<Rule> body_mention_with(const YearPhrases& phrases) {
+    return fincheck::testing::take_rule(make_rules(phrases), "years-body-mention");
 }
 
 Report report_with(std::initializer_list<std::string_view> paragraphs, std::string_view department = "测试区测试局") {
@@ -105,18 +105,18 @@ TEST(YearsBodyMention, SkipsReportsWithoutFiscalYearOrPhraseData) {
     Report report = report_with({"2023年度收入支出总计2995.39万元。"});
     report.meta.fiscal_year = 0;
     EXPECT_TRUE(run_rule(rule(), report).empty());
-    const BodyMentionRule without_data{YearPhrases{}};
-    EXPECT_TRUE(run_rule(without_data, report_with({"2023年度收入支出总计2995.39万元。"})).empty());
+    const auto without_data = body_mention_with(YearPhrases{});
+    EXPECT_TRUE(run_rule(*without_data, report_with({"2023年度收入支出总计2995.39万元。"})).empty());
 }
 
 TEST(YearsBodyMention, ARegionFileCanAddPhrasesForItsTemplateOnly) {
     YearPhrases phrases = testing_data::shipped_phrases();
     phrases.own_figures.push_back({"shanghai", {"部门预算执行"}});
-    const BodyMentionRule extended(std::move(phrases));
+    const auto extended = body_mention_with(phrases);
     Report report = report_with({"2023年度部门预算执行情况良好。"});
-    EXPECT_TRUE(run_rule(extended, report).empty());
+    EXPECT_TRUE(run_rule(*extended, report).empty());
     report.meta.template_name = "shanghai";
-    EXPECT_EQ(run_rule(extended, report).size(), 1u);
+    EXPECT_EQ(run_rule(*extended, report).size(), 1u);
 }
 
 TEST(YearsBodyMention, MalformedPhraseFileIsReportedWithFileLineAndColumn) {

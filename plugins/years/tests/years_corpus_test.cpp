@@ -11,14 +11,10 @@
 #include <string>
 #include <tuple>
 
-#include "balance_date_rule.hpp"
-#include "body_mention_rule.hpp"
-#include "date_out_of_range_rule.hpp"
 #include "fincheck/import.hpp"
 #include "fincheck_test/corpus_test.hpp"
 #include "fincheck/testing.hpp"
 #include "phrase_data.hpp"
-#include "title_mismatch_rule.hpp"
 
 namespace fincheck::years {
 namespace {
@@ -34,12 +30,7 @@ Pinned run_years_rules(const std::string& file) {
     Pinned out;
     if (!imported.report) return out;
     EXPECT_EQ(imported.report->meta.fiscal_year, 2024) << file;
-    const TitleMismatchRule title;
-    const DateOutOfRangeRule dates;
-    const BalanceDateRule balance;
-    const BodyMentionRule body(testing_data::shipped_phrases());
-    for (const Rule* rule : {static_cast<const Rule*>(&title), static_cast<const Rule*>(&dates),
-                             static_cast<const Rule*>(&balance), static_cast<const Rule*>(&body)})
+    for (const Rule* rule : testing_data::all_years_rules())
         for (const Finding& f : testing::run_rule(*rule, *imported.report))
             out.emplace(f.rule_id, f.location.line,
                         f.location.table.empty() ? std::string() : testing::location_key(f));

@@ -8,27 +8,17 @@
 #include <string>
 #include <vector>
 
-#include "balance_date_rule.hpp"
-#include "body_mention_rule.hpp"
-#include "date_out_of_range_rule.hpp"
 #include "fincheck/gen/generator.hpp"
 #include "fincheck/testing.hpp"
 #include "phrase_data.hpp"
-#include "title_mismatch_rule.hpp"
 
 namespace fincheck::years {
 namespace {
 
 struct AllRules {
-    TitleMismatchRule title;
-    DateOutOfRangeRule dates;
-    BalanceDateRule balance;
-    BodyMentionRule body{testing_data::shipped_phrases()};
-
     std::vector<Finding> run(const Report& report) const {
         std::vector<Finding> all;
-        for (const Rule* rule : {static_cast<const Rule*>(&title), static_cast<const Rule*>(&dates),
-                                 static_cast<const Rule*>(&balance), static_cast<const Rule*>(&body)})
+        for (const Rule* rule : testing_data::all_years_rules())
             for (Finding& f : testing::run_rule(*rule, report)) all.push_back(std::move(f));
         return all;
     }

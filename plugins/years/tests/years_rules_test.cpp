@@ -2,10 +2,8 @@
 // and what must stay silent.
 #include <gtest/gtest.h>
 
-#include "balance_date_rule.hpp"
-#include "date_out_of_range_rule.hpp"
 #include "fincheck/testing.hpp"
-#include "title_mismatch_rule.hpp"
+#include "phrase_data.hpp"
 
 namespace fincheck::years {
 namespace {
@@ -42,7 +40,7 @@ TEST(YearsTitleMismatch, FlagsAttachmentFormTitledWithThePriorYear) {
     Report report = report_for(2024);
     add_table(report, "att-2-1", "2024年度测试部门项目绩效自评表");
     add_table(report, "att-2-2", "2023年度测试部门项目绩效自评表");
-    TitleMismatchRule rule;
+    const Rule& rule = testing_data::years_rule("years-title-mismatch");
     auto findings = run_rule(rule, report);
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.table, "att-2-2");
@@ -58,7 +56,7 @@ TEST(YearsTitleMismatch, FlagsSectionHeadingNamingAnotherYear) {
     section.level = 1;
     section.line = 42;
     report.sections.push_back(section);
-    TitleMismatchRule rule;
+    const Rule& rule = testing_data::years_rule("years-title-mismatch");
     auto findings = run_rule(rule, report);
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.line, 42u);
@@ -78,7 +76,7 @@ TEST(YearsTitleMismatch, StaysSilentOnComparisonsRangesCitationsAndPlans) {
     history.number = "（一）";
     history.heading = "2015年以来帮扶工作";
     report.sections.push_back(history);
-    TitleMismatchRule rule;
+    const Rule& rule = testing_data::years_rule("years-title-mismatch");
     EXPECT_TRUE(run_rule(rule, report).empty());
 }
 
@@ -89,7 +87,7 @@ TEST(YearsTitleMismatch, FlagsTitlesHoldingBiThatCompareNothing) {
     add_table(report, "other-3", "2023年度支出结构比率表");
     add_table(report, "other-4", "收支比2023年增减情况表");
     add_table(report, "other-5", "2023年度收入与支出决算表");
-    TitleMismatchRule rule;
+    const Rule& rule = testing_data::years_rule("years-title-mismatch");
     auto findings = run_rule(rule, report);
     ASSERT_EQ(findings.size(), 4u);
     for (const Finding& f : findings) EXPECT_NE(f.location.table, "other-4");
@@ -98,7 +96,7 @@ TEST(YearsTitleMismatch, FlagsTitlesHoldingBiThatCompareNothing) {
 TEST(YearsTitleMismatch, FlagsContentsEntryAndSkipsReportsWithoutFiscalYear) {
     Report report = report_for(2024);
     report.toc.push_back({"第二部分 测试部门2022年度部门决算表", 1, 7});
-    TitleMismatchRule rule;
+    const Rule& rule = testing_data::years_rule("years-title-mismatch");
     EXPECT_EQ(run_rule(rule, report).size(), 1u);
     report.meta.fiscal_year = 0;
     EXPECT_TRUE(run_rule(rule, report).empty());
@@ -113,7 +111,7 @@ TEST(YearsDateOutOfRange, AcceptsDatesInTheFollowingYear) {
     attachment.fill_date = "2025-03-28";
     report.attachments.push_back(attachment);
     add_block(report, "单位名称：测试部门 填报日期：2025年3月28日");
-    DateOutOfRangeRule rule;
+    const Rule& rule = testing_data::years_rule("years-date-out-of-range");
     EXPECT_TRUE(run_rule(rule, report).empty());
 }
 
@@ -123,7 +121,7 @@ TEST(YearsDateOutOfRange, FlagsFillDateInTheFiscalYearItself) {
     attachment.fill_date = "2024-03-28";
     attachment.line = 600;
     report.attachments.push_back(attachment);
-    DateOutOfRangeRule rule;
+    const Rule& rule = testing_data::years_rule("years-date-out-of-range");
     auto findings = run_rule(rule, report);
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].message_id, "too-early");
@@ -134,7 +132,7 @@ TEST(YearsDateOutOfRange, FlagsImplausiblyLatePublicationAndProseFillDate) {
     Report report = report_for(2024);
     report.meta.publication_date = "2027-01-05";
     const int block = add_block(report, "填报日期: 2023年12月1日");
-    DateOutOfRangeRule rule;
+    const Rule& rule = testing_data::years_rule("years-date-out-of-range");
     auto findings = run_rule(rule, report);
     ASSERT_EQ(findings.size(), 2u);
     EXPECT_EQ(findings[0].message_id, "too-late");
@@ -149,7 +147,7 @@ TEST(YearsDateOutOfRange, FlagsImplausiblyLatePublicationAndProseFillDate) {
 TEST(YearsBalanceDate, FlagsAssetsDatedAtTheEndOfThePriorYear) {
     Report report = report_for(2024);
     const int block = add_block(report, "截至2023年12月31日，测试部门共有车辆0辆。");
-    BalanceDateRule rule;
+    const Rule& rule = testing_data::years_rule("years-balance-date");
     auto findings = run_rule(rule, report);
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, block);
@@ -162,7 +160,7 @@ TEST(YearsBalanceDate, StaysSilentOnTheFiscalYearEndComparisonsAndOtherDates) {
     add_block(report, "资产总额比截至2023年12月31日增加5.00万元。");
     add_block(report, "截至2025年6月，项目已完成。");
     add_block(report, "从2015年11月开始，牵头负责帮扶工作。");
-    BalanceDateRule rule;
+    const Rule& rule = testing_data::years_rule("years-balance-date");
     EXPECT_TRUE(run_rule(rule, report).empty());
 }
 

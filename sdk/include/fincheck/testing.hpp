@@ -21,6 +21,8 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -64,5 +66,9 @@ std::string location_key(const Finding& finding);
 
 // The finding's message rendered from the rule's zh-CN (or English) template.
 std::string rendered_message(const RuleMeta& meta, const Finding& finding, bool english = false);
+
+// The rule `id` out of the rules a plugin's generated list made (fincheck_add_rules()), for a
+// test that runs one rule; throws std::out_of_range naming the id when no rule has it.
+std::unique_ptr<Rule> take_rule(std::vector<std::unique_ptr<Rule>> rules, std::string_view id);
 
 }  // namespace fincheck::testing

@@ -1,14 +1,29 @@
-#include "date_out_of_range_rule.hpp"
-
+// years-date-out-of-range: a 填报日期 or the publication date falls outside year Y+1. Final
+// accounts for year Y can only be filled in and published after Y closes, and a date years
+// later is a typing error.
 #include <span>
 #include <string>
 
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
 
 #include "year_index.hpp"
+#include "year_phrases.hpp"
 #include "year_text.hpp"
 
 namespace fincheck::years {
+
+class DateOutOfRangeRule final : public Rule {
+public:
+    DateOutOfRangeRule();
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "years-date-out-of-range";
@@ -123,3 +138,7 @@ void DateOutOfRangeRule::check(const Report& report, const RuleContext& context,
 }
 
 }  // namespace fincheck::years
+
+FINCHECK_RULE(years_date_out_of_range, fincheck::years::YearPhrases) {
+    return std::make_unique<fincheck::years::DateOutOfRangeRule>();
+}

@@ -1,18 +1,34 @@
-#include "title_mismatch_rule.hpp"
-
+// years-title-mismatch: a title, heading or table-of-contents entry names a year other
+// than the report's fiscal year (an attachment titled 「2023年度…项目绩效自评表」 inside the
+// 2024 report). Comparisons, ranges that include the fiscal year and cited document titles
+// are not labels of the report's own year and are left alone.
 #include <array>
 #include <optional>
 #include <set>
 #include <span>
 #include <string>
 
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
 
 #include "comparison_text.hpp"
 #include "year_index.hpp"
+#include "year_phrases.hpp"
 #include "year_text.hpp"
 
 namespace fincheck::years {
+
+class TitleMismatchRule final : public Rule {
+public:
+    TitleMismatchRule();
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "years-title-mismatch";
@@ -129,3 +145,7 @@ void TitleMismatchRule::check(const Report& report, const RuleContext& context,
 }
 
 }  // namespace fincheck::years
+
+FINCHECK_RULE(years_title_mismatch, fincheck::years::YearPhrases) {
+    return std::make_unique<fincheck::years::TitleMismatchRule>();
+}

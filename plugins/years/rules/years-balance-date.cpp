@@ -1,16 +1,31 @@
-#include "balance_date_rule.hpp"
-
+// years-balance-date: 「截至X年12月31日」 (or 年末 / 年底) marks the balance date of the
+// report's assets and must name the fiscal year Y. 「截至2023年12月31日」 in the 2024 report
+// states the assets of the wrong year; a clause that compares with the prior year is exempt.
 #include <array>
 #include <string>
 
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
 
 #include "clause_text.hpp"
 #include "comparison_text.hpp"
 #include "year_index.hpp"
+#include "year_phrases.hpp"
 #include "year_text.hpp"
 
 namespace fincheck::years {
+
+class BalanceDateRule final : public Rule {
+public:
+    BalanceDateRule();
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "years-balance-date";
@@ -78,3 +93,7 @@ void BalanceDateRule::check(const Report& report, const RuleContext& context,
 }
 
 }  // namespace fincheck::years
+
+FINCHECK_RULE(years_balance_date, fincheck::years::YearPhrases) {
+    return std::make_unique<fincheck::years::BalanceDateRule>();
+}

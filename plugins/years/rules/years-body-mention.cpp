@@ -1,20 +1,39 @@
-#include "body_mention_rule.hpp"
-
+// years-body-mention: prose that labels the report's own figures or documents with another
+// year — 「上海市普陀区财政局2023年度收入支出总计2995.39万元」 or 「本部门2023年度部门决算」 in
+// the 2024 report, a sentence copied from last year's report. The decision is the sentence's
+// own: the year must stand right before a 决算 noun phrase of the report (data, see
+// year_phrases.hpp) in a clause that compares nothing, outside cited titles, ranges, history,
+// balance dates and next year's plans.
 #include <algorithm>
 #include <array>
-#include <span>
 #include <optional>
+#include <span>
 #include <string>
 
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
+#include "fincheck/utf8.hpp"
 
 #include "clause_text.hpp"
 #include "comparison_text.hpp"
-#include "fincheck/utf8.hpp"
 #include "year_index.hpp"
+#include "year_phrases.hpp"
 #include "year_text.hpp"
 
 namespace fincheck::years {
+
+class BodyMentionRule final : public Rule {
+public:
+    explicit BodyMentionRule(YearPhrases phrases);
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+    YearPhrases phrases_;
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "years-body-mention";
@@ -208,3 +227,7 @@ void BodyMentionRule::check(const Report& report, const RuleContext& context, Fi
 }
 
 }  // namespace fincheck::years
+
+FINCHECK_RULE(years_body_mention, fincheck::years::YearPhrases) {
+    return std::make_unique<fincheck::years::BodyMentionRule>(context);
+}
