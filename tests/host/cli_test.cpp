@@ -74,6 +74,36 @@ TEST(Cli, ABrokenRegionTemplateStopsCheckNamingItsFile) {
     EXPECT_NE(run.err.find("eleven.xml"), std::string::npos) << run.err;
 }
 
+// `import` reads the same templates as `check`: otherwise a text imported to XML and then
+// checked would lose the region's tables that checking the text keeps.
+TEST(Cli, ImportReadsARegionTemplateFromADataDirectoryOrTheConfig) {
+    const fs::path dir = test::scratch_dir("region-template-import");
+    const fs::path data = region_data_dir(
+        dir, test::read_file(fs::path(FINCHECK_SOURCE_DIR) / "templates/tests/data/eleven/eleven.xml"));
+    const std::string report = quote((dir / "report.txt").string());
+    CliRun without = fincheck("import " + report);
+    CliRun with = fincheck("import " + report + " --data-dir " + quote(data.string()));
+    ASSERT_EQ(without.exit_code, 0) << without.err;
+    ASSERT_EQ(with.exit_code, 0) << with.err;
+    EXPECT_EQ(without.out.find("<table id=\"10\""), std::string::npos) << without.out;
+    EXPECT_NE(with.out.find("<table id=\"10\""), std::string::npos) << with.out;
+    // A fincheck.xml beside the report naming the data directory, found as `check` finds it.
+    test::write_file(dir / "fincheck.xml", "<?xml version=\"1.0\"?>\n<fincheck version=\"1\">\n  <data-dir path=\"" +
+                                               data.string() + "\"/>\n</fincheck>\n");
+    CliRun configured = fincheck("import " + report);
+    ASSERT_EQ(configured.exit_code, 0) << configured.err;
+    EXPECT_EQ(configured.out, with.out);
+}
+
+TEST(Cli, ImportStopsOnABrokenRegionTemplateNamingItsFile) {
+    const fs::path dir = test::scratch_dir("region-template-import-broken");
+    const fs::path data = region_data_dir(dir, "<?xml version=\"1.0\"?>\n<template id=\"eleven\">\n<table\n");
+    CliRun run = fincheck("import " + quote((dir / "report.txt").string()) + " --data-dir " + quote(data.string()));
+    EXPECT_EQ(run.exit_code, 2) << run.out;
+    EXPECT_NE(run.err.find("eleven.xml"), std::string::npos) << run.err;
+    EXPECT_TRUE(run.out.empty()) << run.out;
+}
+
 TEST(Cli, ExitsOneWhenAFindingReachesFailOn) {
     CliRun run = fincheck("check " + kBlankTotal + " " + kPlugins + " --rules test-blank-total");
     EXPECT_EQ(run.exit_code, 1) << run.err;

@@ -20,6 +20,33 @@ std::optional<fs::path> config_to_use(const EngineOptions& options) {
     return find_config(options.config_search_from);
 }
 
+// The config file the options name or the lookup finds, if any, into `config`.
+std::optional<ConfigError> load_config_to_use(const EngineOptions& options, const Log& log, Config& config) {
+    std::optional<fs::path> file = config_to_use(options);
+    if (!file) return std::nullopt;
+    ConfigResult loaded = load_config(*file);
+    if (loaded.error) return std::move(loaded.error);
+    config = std::move(*loaded.config);
+    log.write(LogLevel::info, "config: " + file->string());
+    return std::nullopt;
+}
+
+SearchOptions with_config_dirs(SearchOptions search, const Config& config) {
+    search.plugin_dirs.insert(search.plugin_dirs.end(), config.plugin_dirs.begin(), config.plugin_dirs.end());
+    search.data_dirs.insert(search.data_dirs.end(), config.data_dirs.begin(), config.data_dirs.end());
+    return search;
+}
+
+// A region's template that does not load would leave its tables unrecognised: fail closed.
+std::optional<ConfigError> load_templates(const std::vector<fs::path>& data_dirs, templates::TemplateSet& out) {
+    std::vector<templates::TemplateError> errors;
+    out = templates::TemplateSet::with_data_dirs(data_dirs, errors);
+    if (errors.empty()) return std::nullopt;
+    const templates::TemplateError& first = errors.front();
+    return ConfigError{first.file, first.position ? first.position->line : 0,
+                       first.position ? first.position->column : 0, first.message};
+}
+
 // The file a plugin called `name` is built into (fincheck_add_plugin): a disabled plugin's
 // file may fail before its descriptor names it.
 std::string plugin_file_name(std::string_view name) {
@@ -72,31 +99,30 @@ const Log& null_log() {
     return log;
 }
 
+ImportSetupResult import_setup(const EngineOptions& options) {
+    Config config;
+    if (std::optional<ConfigError> error = load_config_to_use(options, options.log ? *options.log : null_log(), config))
+        return {std::nullopt, std::move(error)};
+    ImportSetup setup;
+    setup.data_dirs = data_search_dirs(with_config_dirs(options.search, config));
+    if (std::optional<ConfigError> error = load_templates(setup.data_dirs, setup.templates))
+        return {std::nullopt, std::move(error)};
+    return {std::move(setup), std::nullopt};
+}
+
 EngineCreation Engine::create(const EngineOptions& options) {
     std::unique_ptr<Engine> engine(new Engine());
     engine->log_ = options.log ? options.log : &null_log();
 
-    if (std::optional<fs::path> file = config_to_use(options)) {
-        ConfigResult loaded = load_config(*file);
-        if (loaded.error) return {nullptr, std::move(loaded.error)};
-        engine->config_ = std::move(*loaded.config);
-        engine->log_->write(LogLevel::info, "config: " + file->string());
-    }
+    if (std::optional<ConfigError> error = load_config_to_use(options, *engine->log_, engine->config_))
+        return {nullptr, std::move(error)};
     const Config& config = engine->config_;
 
-    SearchOptions search = options.search;
-    search.plugin_dirs.insert(search.plugin_dirs.end(), config.plugin_dirs.begin(), config.plugin_dirs.end());
-    search.data_dirs.insert(search.data_dirs.end(), config.data_dirs.begin(), config.data_dirs.end());
+    const SearchOptions search = with_config_dirs(options.search, config);
     engine->plugin_dirs_ = plugin_search_dirs(search);
     engine->data_dirs_ = data_search_dirs(search);
-    // A region's template that does not load would leave its tables unrecognised: fail closed.
-    std::vector<templates::TemplateError> template_errors;
-    engine->templates_ = templates::TemplateSet::with_data_dirs(engine->data_dirs_, template_errors);
-    if (!template_errors.empty()) {
-        const templates::TemplateError& first = template_errors.front();
-        return {nullptr, ConfigError{first.file, first.position ? first.position->line : 0,
-                                     first.position ? first.position->column : 0, first.message}};
-    }
+    if (std::optional<ConfigError> error = load_templates(engine->data_dirs_, engine->templates_))
+        return {nullptr, std::move(error)};
 
     std::vector<fs::path> rule_packs = config.rule_packs;
     rule_packs.insert(rule_packs.end(), options.rule_packs.begin(), options.rule_packs.end());

@@ -41,6 +41,19 @@ struct EngineOptions {
 
 class Engine;
 
+// What an import needs without an audit (`fincheck import`): the configuration's and options'
+// data directories and the templates they hold, resolved exactly as Engine::create resolves
+// them, so that importing a text and checking it read the same tables.
+struct ImportSetup {
+    std::vector<std::filesystem::path> data_dirs;
+    templates::TemplateSet templates;
+};
+struct ImportSetupResult {
+    std::optional<ImportSetup> setup;
+    std::optional<ConfigError> error;  // a bad config file or a template that does not load
+};
+ImportSetupResult import_setup(const EngineOptions& options);
+
 struct EngineCreation {
     std::unique_ptr<Engine> engine;
     // Bad config file or option, or a plugin that failed to load: no engine. Several plugin
