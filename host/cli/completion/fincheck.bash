@@ -53,7 +53,7 @@ _fincheck() {
             fi
             return 0 ;;
         check) options="-o --output --format --fail-on --baseline --lang --rules --max-input-size $engine_options" ;;
-        import) options="-o --output --max-input-size" ;;
+        import) options="-o --output --max-input-size --data-dir --config" ;;
         lint) options="$engine_options" ;;
         explain) options="--format --lang --rules --max-input-size $engine_options" ;;
         rules) options="--format --lang $engine_options" ;;
