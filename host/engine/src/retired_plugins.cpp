@@ -49,4 +49,15 @@ std::optional<std::string> retired_plugin_message(pugi::xml_node plugin) {
     return std::nullopt;
 }
 
+std::optional<std::string> retired_plugin_file_message(const std::vector<std::filesystem::path>& files) {
+    for (const std::filesystem::path& file : files)
+        for (const RetiredPlugin& retired : kRetired) {
+            if (file.filename() != "fincheck_" + std::string(retired.name) + ".so") continue;
+            const std::string name(retired.name);
+            return file.string() + ": 这是旧插件 " + name + "，" + std::string(retired.why_zh) + "，请删除此文件 / " +
+                   "this is the old " + name + " plugin, which " + std::string(retired.why_en) + "; delete this file";
+        }
+    return std::nullopt;
+}
+
 }  // namespace fincheck::engine
