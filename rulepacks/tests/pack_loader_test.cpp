@@ -239,7 +239,7 @@ TEST(PackLoader, RejectsABadSeverityAndABadTolerance) {
 }
 
 TEST(PackLoader, ThePluginRefusesABrokenExtraPackNamingFileAndLine) {
-    auto dir = std::filesystem::temp_directory_path() / "fincheck-tables-loader-test";
+    auto dir = std::filesystem::temp_directory_path() / "fincheck-rulepacks-loader-test";
     std::filesystem::create_directories(dir);
     auto file = dir / "broken.xml";
     {
@@ -274,13 +274,32 @@ TEST(PackSchema, ShippedPacksAndTheDocumentedExampleValidate) {
 
 TEST(PackSchema, RejectsAPackWithAnUnknownElement) {
     auto schema = std::filesystem::path(FINCHECK_SOURCE_DIR) / "schemas" / "rulepack.xsd";
-    auto file = std::filesystem::temp_directory_path() / "fincheck-tables-schema-bad.xml";
+    auto file = std::filesystem::temp_directory_path() / "fincheck-rulepacks-schema-bad.xml";
     {
         std::ofstream out(file);
         out << "<rulepack id=\"x\" version=\"1\"><rules/></rulepack>\n";
     }
     std::string command = "xmllint --noout --schema '" + schema.string() + "' '" + file.string() + "' 2>/dev/null";
     EXPECT_NE(std::system(command.c_str()), 0);
+}
+
+// The schema says what the loader says about a rule id: arith- or xtab-, nothing else.
+TEST(PackSchema, AcceptsOnlyRuleIdsOfTheTwoFamilies) {
+    auto schema = std::filesystem::path(FINCHECK_SOURCE_DIR) / "schemas" / "rulepack.xsd";
+    auto file = std::filesystem::temp_directory_path() / "fincheck-rulepacks-schema-family.xml";
+    auto validates = [&](const std::string& id) {
+        std::ofstream(file) << "<rulepack id=\"x\" version=\"1\">\n  <rule id=\"" << id
+                            << "\"><title zh=\"甲\" en=\"a\"/><check><left><cell table=\"01\" row=\"合计\" "
+                               "column=\"决算数\"/></left><right><cell table=\"01\" row=\"合计\" "
+                               "column=\"预算数\"/></right></check></rule>\n</rulepack>\n";
+        std::string command = "xmllint --noout --schema '" + schema.string() + "' '" + file.string() + "' 2>/dev/null";
+        return std::system(command.c_str()) == 0;
+    };
+    EXPECT_TRUE(validates("arith-01-sum"));
+    EXPECT_TRUE(validates("xtab-01-02"));
+    EXPECT_FALSE(validates("tables-01-sum"));
+    EXPECT_FALSE(validates("sum-01"));
+    std::filesystem::remove(file);
 }
 
 // A root whose table 09 declares its columns and its one named row, for the row checks.

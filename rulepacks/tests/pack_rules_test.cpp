@@ -131,7 +131,7 @@ TEST(PackRules, ATotalBelowItsLargestPartIsReportedAsAMisreadWarning) {
 }
 
 TEST(PackRules, AToleranceOverrideInAPackWidensTheCheck) {
-    auto dir = std::filesystem::temp_directory_path() / "fincheck-tables-tolerance-test";
+    auto dir = std::filesystem::temp_directory_path() / "fincheck-rulepacks-tolerance-test";
     std::filesystem::create_directories(dir);
     auto file = dir / "lenient.xml";
     {

@@ -49,7 +49,7 @@ TEST(PackSelection, OtherRegionsFallBackToNational) {
 }
 
 TEST(PackSelection, AMoreSpecificDistrictPackWinsOverShanghai) {
-    auto dir = std::filesystem::temp_directory_path() / "fincheck-tables-selection-test";
+    auto dir = std::filesystem::temp_directory_path() / "fincheck-rulepacks-selection-test";
     std::filesystem::create_directories(dir);
     auto file = dir / "putuo.xml";
     {
