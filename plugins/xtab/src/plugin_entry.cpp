@@ -13,4 +13,5 @@ std::unique_ptr<fincheck::Plugin> create_xtab_plugin(const fincheck::PluginEnvir
 
 }  // namespace
 
-FINCHECK_PLUGIN("xtab", "1.0.0", "表间勾稽关系（规则包 xtab-*）", &create_xtab_plugin)
+FINCHECK_PLUGIN("xtab", "1.0.0", "表间勾稽关系（规则包 xtab-*）The same figure in two tables (the packs' xtab-* rules)",
+                &create_xtab_plugin)
