@@ -11,8 +11,8 @@
 #include "fincheck/engine/config.hpp"
 #include "fincheck/import.hpp"
 #include "fincheck/report_xml.hpp"
-#include "pack/pack_library.hpp"
-#include "pack/pack_parser.hpp"
+#include "fincheck/rulepacks/pack_library.hpp"
+#include "fincheck/rulepacks/pack_parser.hpp"
 
 namespace fincheck::fuzz {
 namespace {
@@ -66,14 +66,14 @@ void rulepack(Bytes input) {
         text.remove_prefix(end + 1);
     }
     for (const auto& [name, pack] : packs) {
-        tables::PackParseResult parsed = tables::parse_pack_buffer(pack, name);
+        rulepacks::PackParseResult parsed = rulepacks::parse_pack_buffer(pack, name);
         require(parsed.pack.has_value() != parsed.error.has_value(), "rule pack: exactly one of pack and error");
         if (parsed.error) require(!parsed.error->message.empty(), "rule pack: an error says what is wrong");
     }
-    auto library = tables::PackLibrary::load_texts(packs);
-    if (const auto* errors = std::get_if<tables::PackErrors>(&library)) {
+    auto library = rulepacks::PackLibrary::load_texts(packs);
+    if (const auto* errors = std::get_if<rulepacks::PackErrors>(&library)) {
         require(!errors->errors.empty(), "rule packs: a rejected set names at least one problem");
-        for (const tables::PackError& error : errors->errors)
+        for (const rulepacks::PackError& error : errors->errors)
             require(!error.message.empty(), "rule packs: a link error says what is wrong");
     }
 }

@@ -21,8 +21,8 @@ void report_xml(Bytes input);
 // Text importer (import_text); the imported report must write (as `fincheck import` does),
 // reload and write again to the same bytes.
 void import_text(Bytes input);
-// Rule packs of the tables plugin: each pack parsed alone (parse_pack_buffer), then all of
-// them linked (PackLibrary::load_texts). Packs are separated by NUL bytes.
+// Rule packs (rulepacks/, run by the arith and xtab plugins): each pack parsed alone
+// (parse_pack_buffer), then all of them linked (PackLibrary::load_texts). Packs are separated by NUL bytes.
 void rulepack(Bytes input);
 // Configuration parser (parse_config), as for fincheck.xml.
 void config(Bytes input);

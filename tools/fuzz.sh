@@ -59,9 +59,9 @@ seed_files() {
       for f in "${texts[@]}"; do split -C 8000 -d "$f" "$work/pieces/$(basename "$f" .txt)-"; done
       ls "$work"/pieces/* ;;
     rulepack)
-      ls plugins/tables/packs/*.xml
+      ls rulepacks/packs/*.xml
       # The target reads NUL-separated packs and links them: the national pack with a region's.
-      { cat plugins/tables/packs/national.xml; printf '\0'; cat plugins/tables/packs/shanghai.xml; } \
+      { cat rulepacks/packs/national.xml; printf '\0'; cat rulepacks/packs/shanghai.xml; } \
         >"$work/national+shanghai.xml"
       echo "$work/national+shanghai.xml" ;;
     config)

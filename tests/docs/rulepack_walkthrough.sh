@@ -29,12 +29,12 @@ for report in "${reports[@]}"; do
   explained=$("$fincheck" explain "$report" --rulepack "$pack" --lang en) || fail "explain failed on $report"
   grep -q "pack wuhan (wuhan.xml:2) is selected by its <match> (wuhan.xml:4)" <<<"$explained" ||
     fail "$report: the pack is not selected by its region: $explained"
-  grep -Eq "^  arith-07-balance \[tables\]  disabled \(pack wuhan.xml:6\)" <<<"$explained" || fail "disable not shown"
-  grep -Eq "^  xtab-03-05-basic \[tables\]  enabled .*severity info \(pack wuhan.xml:7\)" <<<"$explained" ||
+  grep -Eq "^  arith-07-balance \[arith\]  disabled \(pack wuhan.xml:6\)" <<<"$explained" || fail "disable not shown"
+  grep -Eq "^  xtab-03-05-basic \[xtab\]  enabled .*severity info \(pack wuhan.xml:7\)" <<<"$explained" ||
     fail "severity override not shown"
-  grep -Eq "^  arith-06-public \[tables\]  enabled .*extra 0.01 \(pack wuhan.xml:8\)" <<<"$explained" ||
+  grep -Eq "^  arith-06-public \[arith\]  enabled .*extra 0.01 \(pack wuhan.xml:8\)" <<<"$explained" ||
     fail "tolerance override not shown"
-  grep -Eq "^  xtab-wuhan-housing \[tables\]  enabled " <<<"$explained" || fail "the new relation is not enabled"
+  grep -Eq "^  xtab-wuhan-housing \[xtab\]  enabled " <<<"$explained" || fail "the new relation is not enabled"
 
   # 4. Run: the audit says the same, and the disabled rule reports nothing.
   status=0

@@ -189,8 +189,24 @@ std::vector<Case> cases() {
         {"cli_rules_match_nothing", {}, "--rules 'nosuch-*'", 2, {"--rules: ", "nosuch-*"}},
         {"config_settings_for_unknown_plugin", {{"fincheck.xml", config("  <plugin name=\"narative\"><setting name=\"a\" value=\"b\"/></plugin>")}},
          kWithConfig, 2, {"fincheck.xml:2:3: ", "did you mean narrative?"}},
-        {"config_unknown_tables_setting", {{"fincheck.xml", config("  <plugin name=\"tables\"><setting name=\"requir-pack\" value=\"false\"/></plugin>")}},
-         kWithConfig, 2, {"fincheck_tables.so [create-failed]", "did you mean require-pack?"}},
+        {"config_unknown_arith_setting", {{"fincheck.xml", config("  <plugin name=\"arith\"><setting name=\"requir-pack\" value=\"false\"/></plugin>")}},
+         kWithConfig, 2, {"fincheck_arith.so [create-failed]", "did you mean require-pack?"}},
+        {"config_unknown_xtab_setting", {{"fincheck.xml", config("  <plugin name=\"xtab\"><setting name=\"pak\" value=\"national\"/></plugin>")}},
+         kWithConfig, 2, {"fincheck_xtab.so [create-failed]", "did you mean pack?"}},
+        // The tables plugin was split: its old name in a config would configure or disable nothing.
+        {"config_retired_tables_plugin_settings",
+         {{"fincheck.xml", config("  <plugin name=\"tables\"><setting name=\"pack\" value=\"national\"/></plugin>")}},
+         kWithConfig, 2,
+         {"fincheck.xml:2:3: ", "插件 tables 已拆分为 arith（表内合计，arith-* 规则）和 xtab（表间勾稽，xtab-* 规则）",
+          "the tables plugin was split into arith",
+          "<plugin name=\"arith\"><setting name=\"pack\" value=\"national\"/></plugin> <plugin name=\"xtab\"><setting name=\"pack\" value=\"national\"/></plugin>"}},
+        {"config_retired_tables_plugin_disabled", {{"fincheck.xml", config("  <plugin name=\"tables\" enabled=\"false\"/>")}},
+         kWithConfig, 2,
+         {"fincheck.xml:2:3: ", "write instead: <plugin name=\"arith\" enabled=\"false\"/> <plugin name=\"xtab\" enabled=\"false\"/>"}},
+        {"config_arith_and_xtab_settings_work",
+         {{"fincheck.xml", config("  <plugin name=\"arith\"><setting name=\"pack\" value=\"national\"/></plugin>\n"
+                                  "  <plugin name=\"xtab\"><setting name=\"require-pack\" value=\"true\"/></plugin>")}},
+         kWithConfig, 1, {}},
         {"config_unknown_element", {{"fincheck.xml", config("  <rulez select=\"*\"/>")}}, kWithConfig, 2,
          {"fincheck.xml:2:3: ", "<rulez>"}},
         {"config_gbk_undeclared", {{"fincheck.xml", config("  <!-- " + kGbkTotal + " -->")}}, kWithConfig, 2,
@@ -245,7 +261,8 @@ TEST(BrokenConfigSuite, RulesWithARejectedPackListsTheProblemAndExitsTwo) {
     test::write_file(dir / "p.xml", replaced(kPack, "\"武汉市\"", "\"武汉汉阳区\""));
     const test::CliRun run = test::run_fincheck("rules --rulepack " + quote((dir / "p.xml").string()), "rules-bad-pack");
     EXPECT_EQ(run.exit_code, 2);
-    EXPECT_NE(run.out.find("fincheck_tables.so [create-failed]"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("fincheck_arith.so [create-failed]"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("fincheck_xtab.so [create-failed]"), std::string::npos) << run.out;
 }
 
 TEST(Lint, ACleanPackAndConfigExitZero) {
@@ -258,9 +275,9 @@ TEST(Lint, ACleanPackAndConfigExitZero) {
 }
 
 TEST(Lint, TheShippedPacksAndRegionsAreClean) {
-    const std::string plugins = std::string(FINCHECK_SOURCE_DIR) + "/plugins/tables/";
+    const std::string rulepacks = std::string(FINCHECK_SOURCE_DIR) + "/rulepacks/";
     const test::CliRun run = test::run_fincheck(
-        "lint " + quote(plugins + "packs") + " " + quote(plugins + "fixtures/packs") + " " + quote(plugins + "data/regions"),
+        "lint " + quote(rulepacks + "packs") + " " + quote(rulepacks + "tests/packs") + " " + quote(rulepacks + "data/regions"),
         "lint-shipped");
     EXPECT_EQ(run.exit_code, 0) << run.out;
 }

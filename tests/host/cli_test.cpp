@@ -102,6 +102,21 @@ TEST(Cli, ImportStopsOnABrokenRegionTemplateNamingItsFile) {
     EXPECT_EQ(run.exit_code, 2) << run.out;
     EXPECT_NE(run.err.find("eleven.xml"), std::string::npos) << run.err;
     EXPECT_TRUE(run.out.empty()) << run.out;
+// An install over an older prefix leaves fincheck_tables.so beside arith and xtab, which took
+// over its rules: the host refuses to run and says which file to delete, instead of loading it.
+TEST(Cli, ALeftoverTablesPluginStopsTheRunNamingTheFileToDelete) {
+    const fs::path dir = test::scratch_dir("stale-tables-plugin");
+    fs::copy_file(FINCHECK_TEST_PLUGIN_GOOD, dir / "fincheck_tables.so", fs::copy_options::overwrite_existing);
+    CliRun run = fincheck("check " + kMinimal + " " + kPlugins + " --plugin-dir " + quote(dir.string()));
+    EXPECT_EQ(run.exit_code, 2) << run.out;
+    EXPECT_NE(run.err.find((dir / "fincheck_tables.so").string() + ": 这是旧插件 tables，已拆分为 arith"), std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find("; delete this file"), std::string::npos) << run.err;
+
+    // The same plugin under any other file name loads as before.
+    fs::rename(dir / "fincheck_tables.so", dir / "fincheck_good_copy.so");
+    CliRun renamed = fincheck("check " + kMinimal + " --plugin-dir " + quote(dir.string()) + " --rules test-blank-total");
+    EXPECT_EQ(renamed.exit_code, 0) << renamed.err;
 }
 
 TEST(Cli, ExitsOneWhenAFindingReachesFailOn) {

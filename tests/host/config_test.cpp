@@ -142,7 +142,7 @@ TEST(Config, EveryDuplicateDefinitionIsAnErrorNamingBothLines) {
         {"<rulepack path=\"p.xml\"/>", "<rulepack path=\"./p.xml\"/>"},
         {"<plugin-dir path=\"/x\"/>", "<plugin-dir path=\"/x\"/>"},
         {"<data-dir path=\"d\"/>", "<data-dir path=\"d\"/>"},
-        {"<plugin name=\"tables\"/>", "<plugin name=\"tables\" enabled=\"false\"/>"},
+        {"<plugin name=\"arith\"/>", "<plugin name=\"arith\" enabled=\"false\"/>"},
         {"<rule id=\"a\"><option name=\"x\" value=\"1\"/>", "<option name=\"x\" value=\"2\"/></rule>"},
         {"<plugin name=\"p\"><setting name=\"s\" value=\"1\"/>", "<setting name=\"s\" value=\"2\"/></plugin>"},
     };
@@ -158,7 +158,30 @@ TEST(Config, PluginsCanBeDisabledByName) {
     ConfigResult parsed = parse_config("<fincheck><plugin name=\"narrative\" enabled=\"false\"/></fincheck>", "f.xml");
     ASSERT_TRUE(parsed.config);
     EXPECT_TRUE(parsed.config->plugin_disabled("narrative"));
-    EXPECT_FALSE(parsed.config->plugin_disabled("tables"));
+    EXPECT_FALSE(parsed.config->plugin_disabled("arith"));
+}
+
+// tables was split into arith and xtab: its old name, with settings or only enabled="false",
+// is an error that shows the element to write instead, not a setting that no plugin reads.
+TEST(Config, TheRetiredTablesPluginNameIsAnErrorShowingTheReplacement) {
+    ConfigResult parsed = parse_config(
+        "<fincheck>\n  <plugin name=\"tables\" enabled=\"false\"><setting name=\"require-pack\" value=\"false\"/></plugin>\n"
+        "</fincheck>\n",
+        "/c/fincheck.xml");
+    ASSERT_TRUE(parsed.error);
+    EXPECT_EQ(parsed.error->line, 2u);
+    EXPECT_EQ(parsed.error->column, 3u);
+    const std::string& message = parsed.error->message;
+    EXPECT_TRUE(message.starts_with("插件 tables 已拆分为 arith")) << message;
+    for (const char* name : {"arith", "xtab"})
+        EXPECT_NE(message.find(std::string("<plugin name=\"") + name +
+                               "\" enabled=\"false\"><setting name=\"require-pack\" value=\"false\"/></plugin>"),
+                  std::string::npos)
+            << message;
+    EXPECT_NE(message.find(" / the tables plugin was split into arith"), std::string::npos) << message;
+
+    // Names that merely resemble it are the loaded-plugin check's business, not this one's.
+    EXPECT_TRUE(parse_config("<fincheck><plugin name=\"table\"/><plugin name=\"xtab\"/></fincheck>", "f.xml").config);
 }
 
 TEST(ConfigLookup, SettingsForAPluginThatIsNotLoadedAreAnError) {

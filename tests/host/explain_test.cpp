@@ -28,7 +28,7 @@ CliRun fincheck(const std::string& args) {
 const std::string kSample = quote(std::string(FINCHECK_SOURCE_DIR) + "/examples/sample-report-2024.xml");
 // A report whose region, 上海市普陀区, selects the Shanghai pack.
 const std::string kShanghai =
-    quote(std::string(FINCHECK_SOURCE_DIR) + "/plugins/tables/fixtures/arith-04-closing-split/silent-shanghai.xml");
+    quote(std::string(FINCHECK_SOURCE_DIR) + "/plugins/arith/fixtures/arith-04-closing-split/silent-shanghai.xml");
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -51,10 +51,11 @@ TEST(Explain, SampleReportShowsWhatWasDetectedTheFallbackPackAndEveryRule) {
     CliRun run = fincheck("explain " + kSample);
     ASSERT_EQ(run.exit_code, 0) << run.err;
     expect_all(run.out, {"地区：示例省示例市示范区", "级别：区县级（district）", "模板：national", "年度：2024",
-                         "使用兜底根规则包 national (national.xml:",
-                         "arith-01-grand-totals [tables]  启用（内置默认）  级别 error（规则包 national.xml:",
+                         // Both pack plugins choose the same pack: one line says so for both.
+                         "  [arith, xtab] 没有规则包的 <applies> 与本报告相符，使用兜底根规则包 national (national.xml:",
+                         "arith-01-grand-totals [arith]  启用（内置默认）  级别 error（规则包 national.xml:",
                          // A rule only the Shanghai pack defines does not run on a national report.
-                         "arith-08-balance [tables]  停用（所选规则包不含此规则 national.xml:",
+                         "arith-08-balance [arith]  停用（所选规则包不含此规则 national.xml:",
                          "internal-rule-error [host]  启用"});
 
     CliRun english = fincheck("explain " + kSample + " --lang en");
@@ -76,29 +77,33 @@ TEST(Explain, ShanghaiReportGetsTheShanghaiPackByItsRegionAndItsDisable) {
     expect_all(run.out, {"region: 上海市普陀区", "pack shanghai (shanghai.xml:",
                          "the region 上海市普陀区 starts with region-prefix 上海市",
                          "extends: national (national.xml:8) → shanghai (shanghai.xml:",
-                         "arith-04-closing-split [tables]  disabled (pack shanghai.xml:",
-                         "arith-08-balance [tables]  enabled",
+                         "arith-04-closing-split [arith]  disabled (pack shanghai.xml:",
+                         "arith-08-balance [arith]  enabled",
                          // The Shanghai pack makes arith-07-balance an error; national has it as a warning.
-                         "arith-07-balance [tables]  enabled (built-in default)  severity error (pack shanghai.xml:"});
+                         "arith-07-balance [arith]  enabled (built-in default)  severity error (pack shanghai.xml:"});
 }
 
+// Each pack plugin has its own settings: forcing a pack on arith leaves xtab's choice alone,
+// and explain names which plugin chose what.
 TEST(Explain, APackForcedByThePluginSettingSaysSo) {
     const fs::path dir = test::scratch_dir("explain-forced-pack");
     test::write_file(dir / "fincheck.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
 <fincheck version="1">
-  <plugin name="tables"><setting name="pack" value="shanghai"/></plugin>
+  <plugin name="arith"><setting name="pack" value="shanghai"/></plugin>
 </fincheck>
 )");
     CliRun run = fincheck("explain " + kSample + " --lang en --config " + quote((dir / "fincheck.xml").string()));
     ASSERT_EQ(run.exit_code, 0) << run.err;
-    expect_all(run.out, {"pack shanghai (shanghai.xml:9) is forced by the plugin setting pack=shanghai",
-                         "arith-04-closing-split [tables]  disabled (pack shanghai.xml:"});
+    expect_all(run.out, {"  [arith] pack shanghai (shanghai.xml:9) is forced by the plugin setting pack=shanghai",
+                         "  [xtab] no pack's <applies> matches this report, so the fallback root pack national",
+                         "arith-04-closing-split [arith]  disabled (pack shanghai.xml:"});
+    EXPECT_FALSE(has(run.out, "[arith, xtab]")) << run.out;
 }
 
 TEST(Explain, CheckLogsThePackEachReportGetsAtDebugLevel) {
     CliRun run = fincheck("check " + kShanghai + " -vv --fail-on none");
     ASSERT_EQ(run.exit_code, 0) << run.err;
-    EXPECT_TRUE(has(run.err, "tables: pack shanghai (shanghai.xml:9) is selected by its <match>")) << run.err;
+    EXPECT_TRUE(has(run.err, "xtab: pack shanghai (shanghai.xml:9) is selected by its <match>")) << run.err;
     CliRun quiet = fincheck("check " + kShanghai + " --fail-on none");
     EXPECT_FALSE(has(quiet.err, "is selected by its <match>")) << quiet.err;
 }
@@ -168,8 +173,8 @@ TEST_F(PackDecisions, ExplainTheAuditHeaderAndTheFindingsAgree) {
     EXPECT_TRUE(has(explained.out, "规则包 demo (demo.xml:2) 的 <match>（demo.xml:4）与本报告相符：模板为 national"))
         << explained.out;
     EXPECT_TRUE(has(explained.out, "继承链：national (national.xml:8) → demo (demo.xml:2)")) << explained.out;
-    EXPECT_TRUE(has(explained.out, "arith-01-class-lines [tables]  停用（规则包 demo.xml:5）")) << explained.out;
-    EXPECT_TRUE(has(explained.out, "arith-01-grand-totals [tables]  启用（内置默认）  级别 warning（规则包 demo.xml:6）  "
+    EXPECT_TRUE(has(explained.out, "arith-01-class-lines [arith]  停用（规则包 demo.xml:5）")) << explained.out;
+    EXPECT_TRUE(has(explained.out, "arith-01-grand-totals [arith]  启用（内置默认）  级别 warning（规则包 demo.xml:6）  "
                                    "容差 半单位 0.005（内置默认），额外 0.01（规则包 demo.xml:7）"))
         << explained.out;
 
@@ -217,10 +222,10 @@ TEST_F(PackDecisions, ConfigurationSeverityWinsOverThePacksEverywhere) {
     const std::string config = " --config " + quote((dir_ / "fincheck.xml").string());
     CliRun explained = fincheck("explain " + kSample + pack_ + config + " --lang en --rules=-arith-02-columns");
     ASSERT_EQ(explained.exit_code, 0) << explained.err;
-    EXPECT_TRUE(has(explained.out, "arith-01-grand-totals [tables]  enabled (built-in default)  severity info (config fincheck.xml:3)"))
+    EXPECT_TRUE(has(explained.out, "arith-01-grand-totals [arith]  enabled (built-in default)  severity info (config fincheck.xml:3)"))
         << explained.out;
-    EXPECT_TRUE(has(explained.out, "arith-01-income-lines [tables]  disabled (config fincheck.xml:4)")) << explained.out;
-    EXPECT_TRUE(has(explained.out, "arith-02-columns [tables]  disabled (command line --rules)")) << explained.out;
+    EXPECT_TRUE(has(explained.out, "arith-01-income-lines [arith]  disabled (config fincheck.xml:4)")) << explained.out;
+    EXPECT_TRUE(has(explained.out, "arith-02-columns [arith]  disabled (command line --rules)")) << explained.out;
 
     CliRun checked = fincheck("check " + kSample + pack_ + config + " --format xml --fail-on none");
     ASSERT_EQ(checked.exit_code, 0) << checked.err;

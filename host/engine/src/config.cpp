@@ -11,6 +11,7 @@
 #include "fincheck/data_file.hpp"
 #include "fincheck/number_text.hpp"
 #include "fincheck/utf8.hpp"
+#include "retired_plugins.hpp"
 
 namespace fincheck::engine {
 namespace fs = std::filesystem;
@@ -185,6 +186,7 @@ private:
         std::string name;
         if (auto error = require(node, "name", name)) return error;
         if (auto error = first_definition(node, "<plugin name=\"" + name + "\">")) return error;
+        if (std::optional<std::string> retired = retired_plugin_message(node)) return fail(node, *retired);
         std::optional<bool> enabled;
         if (auto error = read_enabled(node, enabled)) return error;
         if (enabled == false) config.disabled_plugins.push_back(name);

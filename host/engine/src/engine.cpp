@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "fincheck/nearest_name.hpp"
+#include "retired_plugins.hpp"
 
 namespace fincheck::engine {
 namespace fs = std::filesystem;
@@ -128,6 +129,8 @@ EngineCreation Engine::create(const EngineOptions& options) {
     rule_packs.insert(rule_packs.end(), options.rule_packs.begin(), options.rule_packs.end());
 
     DiscoveredPlugins discovered = discover_plugin_files(engine->plugin_dirs_);
+    if (std::optional<std::string> retired = retired_plugin_file_message(discovered.files))
+        return {nullptr, ConfigError{"", 0, 0, std::move(*retired)}};
     const Engine& self = *engine;
     engine->plugins_ = PluginSet::load(
         discovered.files,

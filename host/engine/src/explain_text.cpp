@@ -1,11 +1,27 @@
 // fincheck explain as text: one line per rule, so that `grep rule-id` answers "does it run,
 // at what severity, and who said so".
+#include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "fincheck/engine/audit_writers.hpp"
 
 namespace fincheck::engine {
 namespace {
+
+// Plugins that share the rule packs (arith and xtab) choose the same pack for a report unless
+// their settings differ: one line per distinct note, naming every plugin that made it.
+std::vector<std::pair<std::string, std::string>> notes_by_text(const std::vector<PluginNote>& notes, bool zh) {
+    std::vector<std::pair<std::string, std::string>> out;  // text, "plugin, plugin"
+    for (const PluginNote& note : notes) {
+        const std::string& text = zh ? note.zh : note.en;
+        auto same = std::find_if(out.begin(), out.end(), [&](const auto& line) { return line.first == text; });
+        if (same == out.end()) out.emplace_back(text, note.plugin);
+        else same->second += ", " + note.plugin;
+    }
+    return out;
+}
 
 std::string source_text(const ExplainedSource& source, bool zh) {
     const std::string at = source.at.empty() ? "" : " " + source.at;
@@ -70,8 +86,7 @@ std::string write_explanation_text(const AuditResult& result, Language language)
     out += (zh ? "  容差：" : "  tolerance: ") +
            tolerance_text(result.tolerance, result.half_unit_source, result.extra_source, zh) + "\n";
     if (!result.plugin_notes.empty()) out += zh ? "规则包\n" : "Rule packs\n";
-    for (const PluginNote& note : result.plugin_notes)
-        out += "  [" + note.plugin + "] " + (zh ? note.zh : note.en) + "\n";
+    for (const auto& [text, plugins] : notes_by_text(result.plugin_notes, zh)) out += "  [" + plugins + "] " + text + "\n";
     std::size_t enabled = 0;
     for (const RuleSummary& rule : result.rules) enabled += rule.enabled ? 1 : 0;
     out += zh ? "规则（" + std::to_string(result.rules.size()) + " 条，启用 " + std::to_string(enabled) + " 条）\n"

@@ -27,7 +27,7 @@ TableRequirements TableRequirements::load(const std::vector<std::filesystem::pat
         std::sort(files.begin(), files.end());
         for (const auto& file : files) {
             pugi::xml_document doc;
-            if (!doc.load_file(file.c_str())) continue;  // the tables plugin reports bad packs
+            if (!doc.load_file(file.c_str())) continue;  // the arith and xtab plugins report bad packs
             const pugi::xml_node root = doc.child("rulepack");
             const std::string id = root.attribute("id").as_string();
             if (id.empty() || out.packs_.count(id) != 0) continue;  // first data dir wins
@@ -36,7 +36,7 @@ TableRequirements TableRequirements::load(const std::vector<std::filesystem::pat
             for (pugi::xml_node match : root.child("applies").children("match"))
                 if (const char* t = match.attribute("template").as_string(); *t != '\0')
                     pack.match_templates.emplace_back(t);
-            // <template ref>: the template's tables (the tables plugin rejects an unknown ref).
+            // <template ref>: the template's tables (the pack plugins reject an unknown ref).
             pack.template_ref = root.child("template").attribute("ref").as_string();
             if (const templates::Template* t = templates.find(pack.template_ref))
                 for (const templates::Table& table : t->tables) pack.tables.push_back({table.id, table.title});

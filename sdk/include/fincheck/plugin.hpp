@@ -48,7 +48,7 @@ struct PluginDescriptor {
     std::uint32_t abi_major;  // FINCHECK_ABI_MAJOR the plugin was built with
     std::uint32_t abi_minor;
     const char* sdk_version;  // FINCHECK_SDK_VERSION the plugin was built with
-    const char* name;         // short name: tables, narrative, years …
+    const char* name;         // short name: arith, xtab, narrative, years …
     const char* version;      // the plugin's own version
     const char* description;
     // Creates the plugin. May throw; the host reports the message and skips the plugin.
@@ -60,7 +60,7 @@ using PluginEntryPoint = const PluginDescriptor*();
 }  // namespace fincheck
 
 // The one symbol a plugin exports. Declare it once per plugin:
-//   FINCHECK_PLUGIN("tables", "1.0.0", "表内与表间勾稽关系", &create_tables_plugin)
+//   FINCHECK_PLUGIN("xtab", "1.0.0", "表间勾稽关系", &create_xtab_plugin)
 #define FINCHECK_PLUGIN_ENTRY_ALIAS fincheck_plugin_v1
 
 #define FINCHECK_PLUGIN(plugin_name, plugin_version, plugin_description, create_function)   \

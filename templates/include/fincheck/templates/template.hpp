@@ -1,7 +1,7 @@
 // The report templates as data (schemas/templates/*.xml, docs/table-model.md "Templates"): for
 // each template its tables, how their titles and column headings are printed, the rows they
-// declare and the code catalogues of their code columns. The importer, the tables plugin's rule
-// packs, the report generator and the tests read this one description.
+// declare and the code catalogues of their code columns. The importer, the rule packs
+// (rulepacks/), the report generator and the tests read this one description.
 #pragma once
 
 #include <cstdint>

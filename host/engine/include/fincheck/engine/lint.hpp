@@ -1,6 +1,6 @@
 // `fincheck lint`: the check an audit office runs on its rule packs and configuration before
 // using them. Every file is validated the way a run would use it: packs by the plugins that
-// load them (the tables plugin, against the table model and the installed packs they extend),
+// load them (arith and xtab, against the table model and the installed packs they extend),
 // configs against the loaded rules and plugins. The host stays ignorant of the pack format.
 #pragma once
 
