@@ -102,6 +102,8 @@ TEST(Cli, ImportStopsOnABrokenRegionTemplateNamingItsFile) {
     EXPECT_EQ(run.exit_code, 2) << run.out;
     EXPECT_NE(run.err.find("eleven.xml"), std::string::npos) << run.err;
     EXPECT_TRUE(run.out.empty()) << run.out;
+}
+
 // An install over an older prefix leaves fincheck_tables.so beside arith and xtab, which took
 // over its rules: the host refuses to run and says which file to delete, instead of loading it.
 TEST(Cli, ALeftoverTablesPluginStopsTheRunNamingTheFileToDelete) {
