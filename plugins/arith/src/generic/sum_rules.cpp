@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "fincheck/rule_meta.hpp"
 
 namespace fincheck::arith {
 
@@ -70,15 +69,6 @@ std::string row_name(const Row& row) {
     return out.empty() ? std::string(row.key) : out;
 }
 
-RuleMeta meta(std::string id, std::string zh, std::string en, Severity severity, std::string msg_zh, std::string msg_en) {
-    return RuleMetaBuilder(std::move(id), "arithmetic")
-        .title(std::move(zh), std::move(en))
-        .severity(severity)
-        .message("default", std::move(msg_zh), std::move(msg_en))
-        .page_in("plugins/arith")
-        .build();
-}
-
 // The relations of every table of a report (index = table index), found once per report and
 // shared by the five sum rules. Its address names the analysis in Report::derived.
 using ReportRelations = std::vector<std::vector<SumRelation>>;
@@ -142,39 +132,5 @@ void SumRule::check(const Report& report, const RuleContext& context, FindingSin
     }
 }
 
-std::vector<std::unique_ptr<Rule>> make_sum_rules() {
-    std::vector<std::unique_ptr<Rule>> rules;
-    rules.push_back(std::make_unique<SumRule>(
-        meta("arith-total-row", "合计行不等于其各组成行之和", "A total row differs from the sum of its rows",
-             Severity::error,
-             "{table}表「{row}」{kind}·{column} 为 {actual}，其 {parts} 个组成项之和为 {expected}，差额 {difference} 超出容差 {tolerance}",
-             "Table {table}, {kind_en} \"{row}\", column {column}: printed {actual}, its {parts} parts add up to {expected}; the difference {difference} exceeds the tolerance {tolerance}"),
-        SumRule::Outcome::mismatch, SumKind::row_total));
-    rules.push_back(std::make_unique<SumRule>(
-        meta("arith-code-subtotal", "类/款科目行不等于其下级科目之和", "A class or item code row differs from the sum of its sub-codes",
-             Severity::error,
-             "{table}表科目「{row}」·{column} 为 {actual}，其 {parts} 个下级科目之和为 {expected}，差额 {difference} 超出容差 {tolerance}",
-             "Table {table}, code row \"{row}\", column {column}: printed {actual}, its {parts} sub-codes add up to {expected}; the difference {difference} exceeds the tolerance {tolerance}"),
-        SumRule::Outcome::mismatch, SumKind::code_subtotal));
-    rules.push_back(std::make_unique<SumRule>(
-        meta("arith-total-column", "合计栏不等于同组各栏之和", "A total column differs from the sum of its sibling columns",
-             Severity::error,
-             "{table}表「{row}」行的合计栏 {column} 为 {actual}，同组 {parts} 栏之和为 {expected}，差额 {difference} 超出容差 {tolerance}",
-             "Table {table}, row \"{row}\": total column {column} is {actual}, its {parts} sibling columns add up to {expected}; the difference {difference} exceeds the tolerance {tolerance}"),
-        SumRule::Outcome::mismatch, SumKind::column_total));
-    rules.push_back(std::make_unique<SumRule>(
-        meta("arith-blank-total", "合计为空而组成项有数", "A total is blank while its parts carry amounts",
-             Severity::error,
-             "{table}表「{row}」{kind}·{column} 为空，但其组成项合计 {expected}",
-             "Table {table}, {kind_en} \"{row}\", column {column} is blank although its parts add up to {expected}"),
-        SumRule::Outcome::blank_total, std::nullopt));
-    rules.push_back(std::make_unique<SumRule>(
-        meta("arith-total-below-part", "合计小于其最大组成项（疑似错读）", "A total smaller than its largest part (likely misread)",
-             Severity::warning,
-             "{table}表「{row}」{kind}·{column} 为 {actual}，小于其组成项中的最大值 {largest}：疑似数值错读、错列或跨页错位，而非计算错误",
-             "Table {table}, {kind_en} \"{row}\", column {column} is {actual}, smaller than its largest part {largest}: most likely a misread or shifted value, not an arithmetic error"),
-        SumRule::Outcome::below_part, std::nullopt));
-    return rules;
-}
 
 }  // namespace fincheck::arith

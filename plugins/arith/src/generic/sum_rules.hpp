@@ -1,6 +1,7 @@
-// The generic arithmetic rules: every sum a table states about itself, found by shape
-// (sum_relations.hpp), judged with the interval reading of rounding. One class, five rule
-// ids, each reporting one outcome so a cell never gets two findings for one relation:
+// The generic arithmetic rules' machinery: every sum a table states about itself, found by
+// shape (sum_relations.hpp), judged with the interval reading of rounding. One class, five
+// rule files (rules/arith-*.cpp), each reporting one outcome so a cell never gets two findings
+// for one relation:
 //   arith-total-row        a 合计/总计/小计 row differs from the rows it closes
 //   arith-code-subtotal    a 类/款 (or economic class) row differs from its code children
 //   arith-total-column     a 合计/小计 column of a non-standard table differs from its siblings
@@ -31,7 +32,5 @@ private:
     Outcome outcome_;
     std::optional<SumKind> kind_;
 };
-
-std::vector<std::unique_ptr<Rule>> make_sum_rules();
 
 }  // namespace fincheck::arith
