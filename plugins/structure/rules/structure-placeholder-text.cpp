@@ -63,7 +63,7 @@ void PlaceholderTextRule::check(const Report& report, const RuleContext& /*conte
     if (scan.texts.empty()) return;
     std::vector<bool> active;  // instruction groups that apply to this report's template
     for (const std::string& group_template : group_templates_)
-        active.push_back(PhraseData::applies(group_template, report.meta.template_name));
+        active.push_back(PhraseGroup::applies(group_template, report.meta.template_name));
     const std::vector<TextScanner::Phrase>& phrases = scanner_->phrases();
     std::set<std::pair<std::string, std::string>> reported;  // (text, mark): a form repeats itself
     for (const TextHits& found : scan.texts) {

@@ -113,7 +113,7 @@ void UnresolvedAlternativeRule::check(const Report& report, const RuleContext& /
     for_each_text(report, false, [&](const TextRef& ref, std::string_view text) {
         if (!is_prose(ref.place) || text.empty()) return;
         for (const AlternativeGroup& group : groups_) {
-            if (!PhraseData::applies(group.template_name, report.meta.template_name)) continue;
+            if (!PhraseGroup::applies(group.template_name, report.meta.template_name)) continue;
             for (std::size_t from = 0; from < text.size();) {
                 const std::optional<Match> match = find_choice(text, group, from);
                 if (!match) break;

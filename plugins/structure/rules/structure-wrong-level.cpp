@@ -90,7 +90,7 @@ void WrongLevelRule::check(const Report& report, const RuleContext& context, Fin
     }
     std::vector<std::size_t> groups;  // the groups for this report's level and template
     for (std::size_t g = 0; g < groups_.size(); ++g)
-        if (groups_[g].report_level == level && PhraseData::applies(groups_[g].template_name, report.meta.template_name))
+        if (groups_[g].report_level == level && PhraseGroup::applies(groups_[g].template_name, report.meta.template_name))
             groups.push_back(g);
     if (groups.empty()) return;
     const ReportScan& scan = scanner_->scan(report);
