@@ -61,10 +61,6 @@ PhraseData PhraseData::load(const std::vector<std::filesystem::path>& data_dirs)
     return data;
 }
 
-bool PhraseData::applies(std::string_view group_template, std::string_view report_template) {
-    return PhraseGroup::applies(group_template, report_template);
-}
-
 std::vector<std::string> PhraseData::required_for(std::string_view template_name) const {
     const std::string_view wanted = template_name.empty() ? std::string_view("national") : template_name;
     // The last declaration wins, so a region file loaded later overrides the default.

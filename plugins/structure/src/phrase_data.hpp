@@ -50,8 +50,6 @@ struct PhraseData {
     // Loads <dir>/structure/*.xml for every dir, in sorted file order per dir.
     static PhraseData load(const std::vector<std::filesystem::path>& data_dirs);
 
-    // Groups that apply to a report of `template_name` ("" applies to all).
-    static bool applies(std::string_view group_template, std::string_view report_template);
     // The required table ids for a template; falls back to "national", then 01–09.
     std::vector<std::string> required_for(std::string_view template_name) const;
 };

@@ -6,53 +6,23 @@
 #include <string>
 #include <vector>
 
-#include "department_mismatch_rule.hpp"
-#include "empty_table_note_rule.hpp"
 #include "fincheck/plugin.hpp"
-#include "list_numbering_rule.hpp"
-#include "missing_table_rule.hpp"
-#include "obsolete_class_name_rule.hpp"
+#include "fincheck/rule_file.hpp"
+#include "make_rules.hpp"
 #include "phrase_data.hpp"
-#include "placeholder_text_rule.hpp"
-#include "repeated_punctuation_rule.hpp"
-#include "text_scan.hpp"
-#include "toc_mismatch_rule.hpp"
-#include "unresolved_alternative_rule.hpp"
-#include "wrong_level_rule.hpp"
+#include "rule_data.hpp"
+#include "table_requirements.hpp"
 
 namespace fincheck::structure {
 namespace {
 
 class StructurePlugin final : public Plugin {
 public:
-    StructurePlugin(const PhraseData& data, TableRequirements requirements)
-        : scanner_(std::make_shared<const TextScanner>(data)),
-          placeholder_text_(data, scanner_),
-          missing_table_(std::move(requirements)),
-          wrong_level_(data, scanner_),
-          unresolved_alternative_(data),
-          obsolete_class_name_() {}
-
-    std::vector<const Rule*> rules() const override {
-        return {&department_mismatch_, &placeholder_text_, &missing_table_,
-                &toc_mismatch_,        &list_numbering_,   &wrong_level_,
-                &repeated_punctuation_, &unresolved_alternative_, &obsolete_class_name_,
-                &empty_table_note_};
-    }
+    explicit StructurePlugin(const RuleData& data) : rules_(make_rules(data)) {}
+    std::vector<const Rule*> rules() const override { return rule_pointers(rules_); }
 
 private:
-    // One pass per report serves placeholder-text and wrong-level (Report::derived).
-    std::shared_ptr<const TextScanner> scanner_;
-    DepartmentMismatchRule department_mismatch_;
-    PlaceholderTextRule placeholder_text_;
-    MissingTableRule missing_table_;
-    TocMismatchRule toc_mismatch_;
-    ListNumberingRule list_numbering_;
-    WrongLevelRule wrong_level_;
-    RepeatedPunctuationRule repeated_punctuation_;
-    UnresolvedAlternativeRule unresolved_alternative_;
-    ObsoleteClassNameRule obsolete_class_name_;
-    EmptyTableNoteRule empty_table_note_;
+    std::vector<std::unique_ptr<Rule>> rules_;
 };
 
 std::unique_ptr<Plugin> create_structure_plugin(const PluginEnvironment& environment) {
@@ -72,7 +42,8 @@ std::unique_ptr<Plugin> create_structure_plugin(const PluginEnvironment& environ
     const auto template_set = templates::TemplateSet::with_data_dirs(environment.data_dirs, template_errors);
     if (!template_errors.empty())
         throw std::runtime_error("structure: 模板无效 / template rejected: " + template_errors.front().to_string());
-    return std::make_unique<StructurePlugin>(data, TableRequirements::load(environment.data_dirs, data, template_set));
+    return std::make_unique<StructurePlugin>(
+        RuleData(data, TableRequirements::load(environment.data_dirs, data, template_set)));
 }
 
 }  // namespace

@@ -4,39 +4,35 @@
 
 namespace fincheck::structure {
 
-std::string_view place_name_zh(TextPlace place) {
+namespace {
+
+struct PlaceName {
+    std::string_view zh;
+    std::string_view en;
+};
+
+// Both names of a place side by side, so that a new place gets its two names at once.
+PlaceName name_of(TextPlace place) {
     switch (place) {
-        case TextPlace::heading: return "章节标题";
-        case TextPlace::block: return "正文";
-        case TextPlace::table_title: return "表格标题";
-        case TextPlace::table_department: return "表头部门";
-        case TextPlace::table_note: return "表注";
-        case TextPlace::cell: return "表格单元格";
-        case TextPlace::row_label: return "表格行名称";
-        case TextPlace::attachment_title: return "附件标题";
-        case TextPlace::field: return "附件表单栏目";
-        case TextPlace::report_title: return "报告标题";
+        case TextPlace::heading: return {"章节标题", "heading"};
+        case TextPlace::block: return {"正文", "paragraph"};
+        case TextPlace::table_title: return {"表格标题", "table title"};
+        case TextPlace::table_department: return {"表头部门", "department line"};
+        case TextPlace::table_note: return {"表注", "table note"};
+        case TextPlace::cell: return {"表格单元格", "table cell"};
+        case TextPlace::row_label: return {"表格行名称", "table row label"};
+        case TextPlace::attachment_title: return {"附件标题", "attachment title"};
+        case TextPlace::field: return {"附件表单栏目", "attachment field"};
+        case TextPlace::report_title: return {"报告标题", "report title"};
         case TextPlace::toc: break;
     }
-    return "目录";
+    return {"目录", "contents"};
 }
 
-std::string_view place_name_en(TextPlace place) {
-    switch (place) {
-        case TextPlace::heading: return "heading";
-        case TextPlace::block: return "paragraph";
-        case TextPlace::table_title: return "table title";
-        case TextPlace::table_department: return "department line";
-        case TextPlace::table_note: return "table note";
-        case TextPlace::cell: return "table cell";
-        case TextPlace::row_label: return "table row label";
-        case TextPlace::attachment_title: return "attachment title";
-        case TextPlace::field: return "attachment field";
-        case TextPlace::report_title: return "report title";
-        case TextPlace::toc: break;
-    }
-    return "contents";
-}
+}  // namespace
+
+std::string_view place_name_zh(TextPlace place) { return name_of(place).zh; }
+std::string_view place_name_en(TextPlace place) { return name_of(place).en; }
 
 std::string_view text_at(const Report& report, const TextRef& ref) {
     switch (ref.place) {

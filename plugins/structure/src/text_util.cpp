@@ -43,6 +43,14 @@ std::size_t chinese_run(std::u32string_view text, std::size_t pos) {
     return n;
 }
 
+bool is_punctuation(char32_t c) {
+    // Nothing in the list lies between 】 (U+3011) and the full-width forms (U+FF00): the
+    // ideographs, nearly every character of a heading, are answered without the search.
+    if (c > U'】' && c < 0xFF00) return false;
+    constexpr std::u32string_view kPunct = U".,:;!?()[]-、，。：；！？“”‘’\"'《》〈〉【】·…—";
+    return kPunct.find(c) != std::u32string_view::npos;
+}
+
 }  // namespace
 
 bool may_start_ordinal(std::string_view text) {
@@ -184,6 +192,29 @@ bool is_subsequence(std::u32string_view needle, std::u32string_view haystack) {
     for (char32_t c : haystack)
         if (j < needle.size() && needle[j] == c) ++j;
     return j == needle.size();
+}
+
+std::u32string comparable_heading(std::string_view text) { return comparable_heading_of_compacted(compact(text)); }
+
+std::u32string comparable_heading_of_compacted(std::u32string_view cps) {
+    std::u32string out;
+    for (std::size_t i = 0; i < cps.size(); ++i) {
+        const char32_t c = cps[i];
+        if (c >= U'0' && c <= U'9') {
+            // Drop a year with its 年 / 年度 so that only wording is compared.
+            std::size_t j = i;
+            while (j < cps.size() && cps[j] >= U'0' && cps[j] <= U'9') ++j;
+            if (j < cps.size() && cps[j] == U'年') {
+                ++j;
+                if (j < cps.size() && cps[j] == U'度') ++j;
+            }
+            i = j - 1;
+            continue;
+        }
+        if (is_punctuation(c)) continue;
+        out.push_back(c);
+    }
+    return out;
 }
 
 }  // namespace fincheck::structure

@@ -1,8 +1,9 @@
 // What the structure rules read in text: ordinal numbers at the start of headings and list
-// items, and a similarity measure for headings that were reworded slightly. Decoding and the
-// compare key (spaces and width variants away) are the text layer's (fincheck/text/*.hpp): a
-// byte that does not start a complete sequence reads as U+FFFD (it neither vanishes nor fuses
-// its neighbours), so malformed text is compared as what it is.
+// items, and the form in which headings compare and a similarity measure for headings that
+// were reworded slightly. Decoding and the compare key (spaces and width variants away) are the
+// text layer's (fincheck/text/*.hpp): a byte that does not start a complete sequence reads as
+// U+FFFD (it neither vanishes nor fuses its neighbours), so malformed text is compared as what
+// it is.
 #pragma once
 
 #include <cstddef>
@@ -70,6 +71,11 @@ double similarity(std::u32string_view a, std::u32string_view b);
 // similarity(a, b) >= threshold, with the same result, but without the quadratic LCS when the
 // lengths alone rule it out (the LCS is at most the shorter length) or the texts are equal.
 bool similar_at_least(std::u32string_view a, std::u32string_view b, double threshold);
+
+// Heading text reduced for comparison: no spaces, punctuation, digits, 年/年度.
+std::u32string comparable_heading(std::string_view text);
+// The same from text already compact()ed.
+std::u32string comparable_heading_of_compacted(std::u32string_view compacted);
 
 // True when every code point of `needle` occurs in `haystack` in order (an abbreviation).
 bool is_subsequence(std::u32string_view needle, std::u32string_view haystack);

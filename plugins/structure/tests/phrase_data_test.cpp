@@ -2,12 +2,15 @@
 // The rules' fixtures run in the generic driver (tests/rule_fixtures).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "fincheck/testing.hpp"
-#include "obsolete_class_name_rule.hpp"
 #include "phrase_data.hpp"
+#include "structure_rules.hpp"
 
 namespace fincheck::structure {
 namespace {
@@ -53,9 +56,23 @@ TEST(StructurePhraseData, ObsoleteClassNameIsSilentBeforeTheRenaming) {
     Report report;
     report.meta.fiscal_year = 2018;
     report.blocks.push_back(Block{BlockKind::paragraph, "文化体育与传媒支出12.00万元。", -1, -1, 11});
-    EXPECT_TRUE(testing::run_rule(ObsoleteClassNameRule(), report).empty());
+    const auto rule = testing_data::structure_rule("structure-obsolete-class-name");
+    EXPECT_TRUE(testing::run_rule(*rule, report).empty());
     report.meta.fiscal_year = 2019;
-    EXPECT_EQ(testing::run_rule(ObsoleteClassNameRule(), report).size(), 1u);
+    EXPECT_EQ(testing::run_rule(*rule, report).size(), 1u);
+}
+
+// A rule is its file rules/<id>.cpp: the generated list makes one rule per file, the one the
+// file is named after, in the order of the ids, and each with the plugin's phrase data.
+TEST(StructureRuleFiles, EveryRuleFileMakesTheRuleItIsNamedAfter) {
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(kPluginDir / "rules"))
+        if (entry.path().extension() == ".cpp") files.push_back(entry.path().stem().string());
+    std::sort(files.begin(), files.end());
+    std::vector<std::string> made;
+    for (const auto& rule : testing_data::structure_rules(source_phrases())) made.push_back(rule->meta().id);
+    EXPECT_EQ(made, files);
+    EXPECT_EQ(made.size(), 10u);
 }
 
 TEST(StructurePhraseData, UnknownPhraseGroupIsReportedWithFileLineAndColumn) {

@@ -8,19 +8,12 @@
 #include <string>
 #include <utility>
 
-#include "department_mismatch_rule.hpp"
 #include "fincheck/import.hpp"
 #include "fincheck_test/corpus_test.hpp"
 #include "fincheck/testing.hpp"
-#include "list_numbering_rule.hpp"
-#include "missing_table_rule.hpp"
-#include "obsolete_class_name_rule.hpp"
 #include "phrase_data.hpp"
-#include "placeholder_text_rule.hpp"
-#include "repeated_punctuation_rule.hpp"
-#include "toc_mismatch_rule.hpp"
-#include "unresolved_alternative_rule.hpp"
-#include "wrong_level_rule.hpp"
+#include "structure_rules.hpp"
+#include "table_requirements.hpp"
 
 namespace fincheck::structure {
 namespace {
@@ -35,24 +28,13 @@ Pinned run_structure_rules(const std::string& file) {
     PhraseData data;
     data.load_file(kSource / "plugins" / "structure" / "data" / "structure-phrases.xml");
     // The rule packs staged in the build tree's share/fincheck/rulepacks, as installed.
-    const auto packs = TableRequirements::load({std::filesystem::path(FINCHECK_SHARE_DIR)}, data);
-    const DepartmentMismatchRule department;
-    const PlaceholderTextRule placeholder(data);
-    const MissingTableRule missing(packs);
-    const TocMismatchRule toc;
-    const ListNumberingRule numbering;
-    const WrongLevelRule level(data);
-    const RepeatedPunctuationRule punctuation;
-    const UnresolvedAlternativeRule alternative(data);
-    const ObsoleteClassNameRule class_name;
+    const auto rules = testing_data::structure_rules(data, {std::filesystem::path(FINCHECK_SHARE_DIR)});
 
     auto imported = import_text_file(corpus::text(file));
     EXPECT_TRUE(imported.report.has_value()) << file;
     Pinned out;
     if (!imported.report) return out;
-    for (const Rule* rule : std::initializer_list<const Rule*>{&department, &placeholder, &missing, &toc,
-                                                               &numbering, &level, &punctuation, &alternative,
-                                                               &class_name})
+    for (const auto& rule : rules)
         for (const Finding& f : testing::run_rule(*rule, *imported.report))
             out.emplace(f.rule_id + (f.location.table.empty() ? "" : " @ " + f.location.table), f.location.line);
     return out;

@@ -1,14 +1,13 @@
 // Behaviour of the helpers the structure rules rest on.
 #include <gtest/gtest.h>
 
+#include "empty_table.hpp"
 #include "fincheck/testing.hpp"
 #include "fincheck/utf8.hpp"
-#include "missing_table_rule.hpp"
 #include "org_name.hpp"
-#include "placeholder_text_rule.hpp"
+#include "structure_rules.hpp"
 #include "text_scan.hpp"
 #include "text_util.hpp"
-#include "toc_mismatch_rule.hpp"
 
 namespace fincheck::structure {
 namespace {
@@ -63,13 +62,13 @@ TEST(Placeholders, ReportsTheEarliestInstructionAndTheFirstListedAtOnePosition) 
     PhraseData data;
     data.instructions.push_back({"", {"情况填写", "请根据实际", "请根据"}});
     data.instructions.push_back({"shanghai", {"本表"}});
-    const PlaceholderTextRule rule(data);
+    const auto rule = testing_data::structure_rule("structure-placeholder-text", data);
     auto marks_in = [&](const std::string& text) {
         Report report;
         report.meta.template_name = "national";
         report.blocks.push_back(Block{BlockKind::paragraph, report.own(text), -1, -1, 1});
         std::vector<std::string> marks;
-        for (const Finding& finding : testing::run_rule(rule, report)) marks.push_back(finding.actual);
+        for (const Finding& finding : testing::run_rule(*rule, report)) marks.push_back(finding.actual);
         return marks;
     };
     EXPECT_EQ(marks_in("本表请根据实际情况填写。"), std::vector<std::string>{"请根据实际"});

@@ -1,13 +1,30 @@
-#include "repeated_punctuation_rule.hpp"
-
+// structure-repeated-punctuation: a sentence mark typed twice (「。。」, 「，，」, 「；；」) in the
+// prose. Such doubling is a sign of editing left unfinished — text deleted between two
+// sentences, or a template sentence pasted after one that already ended — and an auditor wants
+// to read the passage again. Ellipses (…… and 。。。 used as one) are not doubling.
 #include <algorithm>
 #include <string>
 
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
 #include "fincheck/text/bytes.hpp"
 #include "fincheck/utf8.hpp"
 
+#include "rule_data.hpp"
+
 namespace fincheck::structure {
+
+class RepeatedPunctuationRule final : public Rule {
+public:
+    RepeatedPunctuationRule();
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "structure-repeated-punctuation";
@@ -82,3 +99,7 @@ void RepeatedPunctuationRule::check(const Report& report, const RuleContext&, Fi
 }
 
 }  // namespace fincheck::structure
+
+FINCHECK_RULE(structure_repeated_punctuation, fincheck::structure::RuleData) {
+    return std::make_unique<fincheck::structure::RepeatedPunctuationRule>();
+}

@@ -1,15 +1,44 @@
-#include "obsolete_class_name_rule.hpp"
-
+// structure-obsolete-class-name: a functional class (类) printed under a name the catalogue of
+// the report's year no longer uses (「文化体育与传媒支出」 in a 2024 report, renamed
+// 文化旅游体育与传媒 in 2019): the table or the text was copied from an outdated template.
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
+#include "fincheck/templates/template.hpp"
 
 #include "report_text.hpp"
+#include "rule_data.hpp"
 #include "text_util.hpp"
 
 namespace fincheck::structure {
+
+// A functional class (类) renamed in the catalogue: from fiscal year `since` on, `old_name` is
+// outdated (文化体育与传媒 → 文化旅游体育与传媒 in 2019). Names without the 支出 ending, as text
+// also says 「卫生健康（类）支出」.
+struct RenamedClass {
+    std::string code;
+    std::string old_name;
+    std::string new_name;
+    int since = 0;
+};
+
+class ObsoleteClassNameRule final : public Rule {
+public:
+    // The renamings are the former names of `catalogue`'s functional classes (schemas/templates).
+    explicit ObsoleteClassNameRule(const templates::Template& catalogue);
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+    std::vector<RenamedClass> renamed_;
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "structure-obsolete-class-name";
@@ -79,3 +108,9 @@ void ObsoleteClassNameRule::check(const Report& report, const RuleContext& /*con
 }
 
 }  // namespace fincheck::structure
+
+FINCHECK_RULE(structure_obsolete_class_name, fincheck::structure::RuleData) {
+    // The national catalogue holds every class's former names.
+    return std::make_unique<fincheck::structure::ObsoleteClassNameRule>(
+        *fincheck::templates::TemplateSet::builtin().find("national"));
+}

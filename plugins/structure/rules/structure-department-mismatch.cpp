@@ -1,5 +1,7 @@
-#include "department_mismatch_rule.hpp"
-
+// structure-department-mismatch: the department printed above a table (「部门：…」) or in an
+// attachment form (「单位名称：…」) is not the report's department. Abbreviations pass when
+// they keep the department's region chain down to its own level and abbreviate its body;
+// 「中共武汉市委直属机关工委」 in the 汉阳区委 report names a different, higher-level body.
 #include <algorithm>
 #include <functional>
 #include <optional>
@@ -7,12 +9,26 @@
 #include <string>
 #include <vector>
 
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
 
 #include "org_name.hpp"
+#include "rule_data.hpp"
 #include "text_util.hpp"
 
 namespace fincheck::structure {
+
+class DepartmentMismatchRule final : public Rule {
+public:
+    DepartmentMismatchRule();
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "structure-department-mismatch";
@@ -299,3 +315,7 @@ void DepartmentMismatchRule::check(const Report& report, const RuleContext& cont
 }
 
 }  // namespace fincheck::structure
+
+FINCHECK_RULE(structure_department_mismatch, fincheck::structure::RuleData) {
+    return std::make_unique<fincheck::structure::DepartmentMismatchRule>();
+}

@@ -1,15 +1,31 @@
-#include "list_numbering_rule.hpp"
-
+// structure-list-numbering: a heading sequence or an enumerated list skips or repeats a
+// number (一、二、四、 or 1. 2. 4.). Sequences are siblings of one numbering style: sections
+// under the same parent, numbered paragraphs within one section, contents entries under
+// one part. A list that starts again at 1 is a new list, not an error.
 #include <map>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
 
+#include "rule_data.hpp"
 #include "text_util.hpp"
 
 namespace fincheck::structure {
+
+class ListNumberingRule final : public Rule {
+public:
+    ListNumberingRule();
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "structure-list-numbering";
@@ -213,3 +229,7 @@ void ListNumberingRule::check(const Report& report, const RuleContext& /*context
 }
 
 }  // namespace fincheck::structure
+
+FINCHECK_RULE(structure_list_numbering, fincheck::structure::RuleData) {
+    return std::make_unique<fincheck::structure::ListNumberingRule>();
+}

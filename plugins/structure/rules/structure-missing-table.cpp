@@ -1,12 +1,32 @@
-#include "missing_table_rule.hpp"
-
+// structure-missing-table: every table the report's template requires is present; a table
+// printed empty carries a note saying why (「本部门无…，故本表无数据」); and an empty 07 or 08
+// is consistent only if the matching fund column of 04 is empty too; and, in a report that names
+// its template, a table half the template prints with every functional class has all of them.
 #include <algorithm>
 #include <array>
 #include <string>
 
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
 
+#include "empty_table.hpp"
+#include "rule_data.hpp"
+#include "table_requirements.hpp"
+
 namespace fincheck::structure {
+
+class MissingTableRule final : public Rule {
+public:
+    explicit MissingTableRule(TableRequirements requirements);
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+    TableRequirements requirements_;
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "structure-missing-table";
@@ -70,27 +90,6 @@ void report_missing_lines(const Table& table, std::string_view id, std::string_v
 }
 
 }  // namespace
-
-bool printed_empty(const Table& table) {
-    for (const Row& row : table.rows)
-        for (const Cell& cell : row.cells)
-            if (nonzero(cell)) return false;
-    return true;
-}
-
-bool explains_empty_table(std::string_view text) {
-    constexpr std::array<std::string_view, 6> kPhrases = {"没有", "不涉及", "无数据", "为空", "空表", "未发生"};
-    for (std::string_view p : kPhrases)
-        if (text.find(p) != std::string_view::npos) return true;
-    // 「无政府性基金预算财政拨款支出」: 无 followed closely by what the unit does not have.
-    constexpr std::array<std::string_view, 5> kObjects = {"收入", "支出", "经费", "资金", "数据"};
-    for (std::size_t at = text.find("无"); at != std::string_view::npos; at = text.find("无", at + 3)) {
-        const std::string_view window = text.substr(at, 3 * 24);
-        for (std::string_view o : kObjects)
-            if (window.find(o) != std::string_view::npos) return true;
-    }
-    return false;
-}
 
 MissingTableRule::MissingTableRule(TableRequirements requirements) : requirements_(std::move(requirements)) {
     meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
@@ -187,3 +186,7 @@ void MissingTableRule::check(const Report& report, const RuleContext& context, F
 }
 
 }  // namespace fincheck::structure
+
+FINCHECK_RULE(structure_missing_table, fincheck::structure::RuleData) {
+    return std::make_unique<fincheck::structure::MissingTableRule>(context.requirements);
+}

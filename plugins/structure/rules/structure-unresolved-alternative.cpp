@@ -1,18 +1,37 @@
-#include "unresolved_alternative_rule.hpp"
-
+// structure-unresolved-alternative: a choice the template offers in parentheses, left as printed
+// instead of resolved (「比上年增加（减少）12.5万元」, 「我部门（单位）组织…」). The published sentence
+// then states both directions, or both kinds of body, at once.
 #include <algorithm>
 #include <array>
 #include <optional>
 #include <set>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
 
+#include "phrase_data.hpp"
 #include "report_text.hpp"
+#include "rule_data.hpp"
 #include "text_util.hpp"
 
 namespace fincheck::structure {
+
+class UnresolvedAlternativeRule final : public Rule {
+public:
+    explicit UnresolvedAlternativeRule(const PhraseData& data);
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+    std::vector<AlternativeGroup> groups_;
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "structure-unresolved-alternative";
@@ -94,7 +113,7 @@ void UnresolvedAlternativeRule::check(const Report& report, const RuleContext& /
     for_each_text(report, false, [&](const TextRef& ref, std::string_view text) {
         if (!is_prose(ref.place) || text.empty()) return;
         for (const AlternativeGroup& group : groups_) {
-            if (!PhraseData::applies(group.template_name, report.meta.template_name)) continue;
+            if (!PhraseGroup::applies(group.template_name, report.meta.template_name)) continue;
             for (std::size_t from = 0; from < text.size();) {
                 const std::optional<Match> match = find_choice(text, group, from);
                 if (!match) break;
@@ -113,3 +132,7 @@ void UnresolvedAlternativeRule::check(const Report& report, const RuleContext& /
 }
 
 }  // namespace fincheck::structure
+
+FINCHECK_RULE(structure_unresolved_alternative, fincheck::structure::RuleData) {
+    return std::make_unique<fincheck::structure::UnresolvedAlternativeRule>(context.phrases);
+}

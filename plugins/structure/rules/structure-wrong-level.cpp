@@ -1,12 +1,35 @@
-#include "wrong_level_rule.hpp"
-
+// structure-wrong-level: text copied from a template of another administrative level
+// (「市级财政」 or 「市直部门」 in a district report). The report's level comes from
+// Metadata::level; the phrases come from data a region can extend.
+#include <memory>
 #include <string>
 
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
 
+#include "phrase_data.hpp"
 #include "report_text.hpp"
+#include "rule_data.hpp"
+#include "text_scan.hpp"
 
 namespace fincheck::structure {
+
+class WrongLevelRule final : public Rule {
+public:
+    // With the plugin's scanner, shared with structure-placeholder-text: one pass per report.
+    WrongLevelRule(const PhraseData& data, std::shared_ptr<const TextScanner> scanner);
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+    std::vector<WrongLevelGroup> groups_;
+    std::shared_ptr<const TextScanner> scanner_;
+    // Scanner phrase index of groups_[g].phrases[p], at group_phrase_ids_[g][p].
+    std::vector<std::vector<std::uint32_t>> group_phrase_ids_;
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "structure-wrong-level";
@@ -31,9 +54,6 @@ bool inside_book_title(std::string_view text, std::size_t pos) {
 }
 
 }  // namespace
-
-WrongLevelRule::WrongLevelRule(const PhraseData& data)
-    : WrongLevelRule(data, std::make_shared<const TextScanner>(data)) {}
 
 WrongLevelRule::WrongLevelRule(const PhraseData& data, std::shared_ptr<const TextScanner> scanner)
     : groups_(data.wrong_level), scanner_(std::move(scanner)), group_phrase_ids_(groups_.size()) {
@@ -70,7 +90,7 @@ void WrongLevelRule::check(const Report& report, const RuleContext& context, Fin
     }
     std::vector<std::size_t> groups;  // the groups for this report's level and template
     for (std::size_t g = 0; g < groups_.size(); ++g)
-        if (groups_[g].report_level == level && PhraseData::applies(groups_[g].template_name, report.meta.template_name))
+        if (groups_[g].report_level == level && PhraseGroup::applies(groups_[g].template_name, report.meta.template_name))
             groups.push_back(g);
     if (groups.empty()) return;
     const ReportScan& scan = scanner_->scan(report);
@@ -119,3 +139,7 @@ void WrongLevelRule::check(const Report& report, const RuleContext& context, Fin
 }
 
 }  // namespace fincheck::structure
+
+FINCHECK_RULE(structure_wrong_level, fincheck::structure::RuleData) {
+    return std::make_unique<fincheck::structure::WrongLevelRule>(context.phrases, context.scanner);
+}

@@ -1,13 +1,30 @@
-#include "empty_table_note_rule.hpp"
-
+// structure-empty-table-note: the note under a table says the table has no data (「故本表无数据」,
+// 「本表为空表」, 「无此项」 — the template's wording for an empty 政府性基金 or 三公 table) while
+// the table carries amounts. Either the note was kept from the template or last year's report, or
+// the amounts are in the wrong table: the statement and the table cannot both be right.
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
+
+#include "rule_data.hpp"
 #include "text_util.hpp"
 
 namespace fincheck::structure {
+
+class EmptyTableNoteRule final : public Rule {
+public:
+    EmptyTableNoteRule();
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "structure-empty-table-note";
@@ -85,3 +102,7 @@ void EmptyTableNoteRule::check(const Report& report, const RuleContext& /*contex
 }
 
 }  // namespace fincheck::structure
+
+FINCHECK_RULE(structure_empty_table_note, fincheck::structure::RuleData) {
+    return std::make_unique<fincheck::structure::EmptyTableNoteRule>();
+}

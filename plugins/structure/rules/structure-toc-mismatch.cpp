@@ -1,15 +1,31 @@
-#include "toc_mismatch_rule.hpp"
-
+// structure-toc-mismatch: the table of contents and the body headings disagree: a part or
+// heading listed but absent (or present without its number), one in the body but not
+// listed, a different text under the same number, or a different order. Small rewordings
+// (「…说明」 / 「…情况」) and year differences (owned by years-title-mismatch) pass.
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "org_name.hpp"
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
 
+#include "org_name.hpp"
+#include "rule_data.hpp"
 #include "text_util.hpp"
 
 namespace fincheck::structure {
+
+class TocMismatchRule final : public Rule {
+public:
+    TocMismatchRule();
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "structure-toc-mismatch";
@@ -28,14 +44,6 @@ struct Part {
     Entry entry;
     std::vector<Entry> children;
 };
-
-bool is_punctuation(char32_t c) {
-    // Nothing in the list lies between 】 (U+3011) and the full-width forms (U+FF00): the
-    // ideographs, nearly every character of a heading, are answered without the search.
-    if (c > U'】' && c < 0xFF00) return false;
-    constexpr std::u32string_view kPunct = U".,:;!?()[]-、，。：；！？“”‘’\"'《》〈〉【】·…—";
-    return kPunct.find(c) != std::u32string_view::npos;
-}
 
 // What the rule needs of each body section, computed once per check (a contents entry is
 // compared with many sections).
@@ -87,29 +95,6 @@ private:
 };
 
 }  // namespace
-
-std::u32string comparable_heading(std::string_view text) { return comparable_heading_of_compacted(compact(text)); }
-
-std::u32string comparable_heading_of_compacted(std::u32string_view cps) {
-    std::u32string out;
-    for (std::size_t i = 0; i < cps.size(); ++i) {
-        const char32_t c = cps[i];
-        if (c >= U'0' && c <= U'9') {
-            // Drop a year with its 年 / 年度 so that only wording is compared.
-            std::size_t j = i;
-            while (j < cps.size() && cps[j] >= U'0' && cps[j] <= U'9') ++j;
-            if (j < cps.size() && cps[j] == U'年') {
-                ++j;
-                if (j < cps.size() && cps[j] == U'度') ++j;
-            }
-            i = j - 1;
-            continue;
-        }
-        if (is_punctuation(c)) continue;
-        out.push_back(c);
-    }
-    return out;
-}
 
 TocMismatchRule::TocMismatchRule() {
     meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
@@ -293,3 +278,7 @@ void TocMismatchRule::check(const Report& report, const RuleContext& context, Fi
 }
 
 }  // namespace fincheck::structure
+
+FINCHECK_RULE(structure_toc_mismatch, fincheck::structure::RuleData) {
+    return std::make_unique<fincheck::structure::TocMismatchRule>();
+}

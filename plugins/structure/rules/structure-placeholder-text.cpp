@@ -1,24 +1,44 @@
-#include "placeholder_text_rule.hpp"
-
+// structure-placeholder-text: template placeholders left in the published text (「XX局」,
+// 「××单位」, 「XXX」, 「〇〇」) and instructions addressed to whoever fills in the template
+// (「请依据…实际情况进行解释」, 「仍保留该表格式，并在本表下方作下述说明」).
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "fincheck/rule_meta.hpp"
-
 #include "fincheck/utf8.hpp"
+
+#include "phrase_data.hpp"
+#include "placeholder_marks.hpp"
 #include "report_text.hpp"
+#include "rule_data.hpp"
+#include "text_scan.hpp"
 #include "text_util.hpp"
 
 namespace fincheck::structure {
+
+class PlaceholderTextRule final : public Rule {
+public:
+    // With the plugin's scanner, shared with structure-wrong-level: one pass per report.
+    PlaceholderTextRule(const PhraseData& data, std::shared_ptr<const TextScanner> scanner);
+    const RuleMeta& meta() const override { return meta_; }
+    void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
+
+private:
+    RuleMeta meta_;
+    std::shared_ptr<const TextScanner> scanner_;
+    std::vector<std::string> group_templates_;  // per instruction group
+};
+
 namespace {
 
 constexpr std::string_view kRuleId = "structure-placeholder-text";
 
 }  // namespace
-
-PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data)
-    : PlaceholderTextRule(data, std::make_shared<const TextScanner>(data)) {}
 
 PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data, std::shared_ptr<const TextScanner> scanner)
     : scanner_(std::move(scanner)) {
@@ -43,7 +63,7 @@ void PlaceholderTextRule::check(const Report& report, const RuleContext& /*conte
     if (scan.texts.empty()) return;
     std::vector<bool> active;  // instruction groups that apply to this report's template
     for (const std::string& group_template : group_templates_)
-        active.push_back(PhraseData::applies(group_template, report.meta.template_name));
+        active.push_back(PhraseGroup::applies(group_template, report.meta.template_name));
     const std::vector<TextScanner::Phrase>& phrases = scanner_->phrases();
     std::set<std::pair<std::string, std::string>> reported;  // (text, mark): a form repeats itself
     for (const TextHits& found : scan.texts) {
@@ -83,3 +103,7 @@ void PlaceholderTextRule::check(const Report& report, const RuleContext& /*conte
 }
 
 }  // namespace fincheck::structure
+
+FINCHECK_RULE(structure_placeholder_text, fincheck::structure::RuleData) {
+    return std::make_unique<fincheck::structure::PlaceholderTextRule>(context.phrases, context.scanner);
+}
