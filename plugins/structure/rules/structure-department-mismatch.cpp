@@ -19,14 +19,10 @@
 
 namespace fincheck::structure {
 
-class DepartmentMismatchRule final : public Rule {
+class DepartmentMismatchRule final : public DeclaredRule {
 public:
     DepartmentMismatchRule();
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
-
-private:
-    RuleMeta meta_;
 };
 
 namespace {
@@ -199,24 +195,23 @@ std::vector<Subject> sentence_subjects(std::u32string_view text) {
 
 }  // namespace
 
-DepartmentMismatchRule::DepartmentMismatchRule() {
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
-                .title("表头或表单单位与报告部门不一致",
-                       "Department printed on a table or form differs from the report's")
-                .severity(Severity::error)
-                .page_in("plugins/structure")
-                .messages({
-                    {"other-region", "{place}所列单位「{printed}」与报告部门「{department}」不属于同一行政区划",
-                     "The {place_en} names \"{printed}\", in another region than the report's department \"{department}\""},
-                    {"higher-level", "{place}所列单位「{printed}」是上级机构，不是报告部门「{department}」",
-                     "The {place_en} names \"{printed}\", a higher-level body than the report's department \"{department}\""},
-                    {"variant-spelling", "{place}所列单位「{printed}」与报告部门「{department}」的名称写法不同（「和」「与」「及」不可互换）",
-                     "The {place_en} spells the department \"{printed}\", not as its name \"{department}\" (和, 与 and 及 are not interchangeable)"},
-                    {"other-body", "{place}所列单位「{printed}」与报告部门「{department}」不是同一机构",
-                     "The {place_en} names \"{printed}\", not the report's department \"{department}\""},
-                })
-                .build();
-}
+DepartmentMismatchRule::DepartmentMismatchRule()
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "structure")
+          .title("表头或表单单位与报告部门不一致",
+                 "Department printed on a table or form differs from the report's")
+          .severity(Severity::error)
+          .page_in("plugins/structure")
+          .messages({
+              {"other-region", "{place}所列单位「{printed}」与报告部门「{department}」不属于同一行政区划",
+               "The {place_en} names \"{printed}\", in another region than the report's department \"{department}\""},
+              {"higher-level", "{place}所列单位「{printed}」是上级机构，不是报告部门「{department}」",
+               "The {place_en} names \"{printed}\", a higher-level body than the report's department \"{department}\""},
+              {"variant-spelling", "{place}所列单位「{printed}」与报告部门「{department}」的名称写法不同（「和」「与」「及」不可互换）",
+               "The {place_en} spells the department \"{printed}\", not as its name \"{department}\" (和, 与 and 及 are not interchangeable)"},
+              {"other-body", "{place}所列单位「{printed}」与报告部门「{department}」不是同一机构",
+               "The {place_en} names \"{printed}\", not the report's department \"{department}\""},
+          })
+          .build()) {}
 
 void DepartmentMismatchRule::check(const Report& report, const RuleContext& context,
                                    FindingSink& sink) const {

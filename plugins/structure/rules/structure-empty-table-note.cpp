@@ -15,14 +15,10 @@
 
 namespace fincheck::structure {
 
-class EmptyTableNoteRule final : public Rule {
+class EmptyTableNoteRule final : public DeclaredRule {
 public:
     EmptyTableNoteRule();
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
-
-private:
-    RuleMeta meta_;
 };
 
 namespace {
@@ -62,19 +58,18 @@ std::optional<Amount> first_amount(const Table& table) {
 
 }  // namespace
 
-EmptyTableNoteRule::EmptyTableNoteRule() {
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
-                .title("表下说明称本表无数据，表中却有数额",
-                       "The note below a table says it is empty, but the table has amounts")
-                .severity(Severity::error)
-                .page_in("plugins/structure")
-                .messages({
-                    {"has-amounts", "{table}表下说明称「{phrase}」，但表中{row}「{column}」为 {value}：{note}",
-                     "The note below table {table} says \"{phrase}\", but {row} / {column} holds {value}: "
-                     "{note}"},
-                })
-                .build();
-}
+EmptyTableNoteRule::EmptyTableNoteRule()
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "structure")
+          .title("表下说明称本表无数据，表中却有数额",
+                 "The note below a table says it is empty, but the table has amounts")
+          .severity(Severity::error)
+          .page_in("plugins/structure")
+          .messages({
+              {"has-amounts", "{table}表下说明称「{phrase}」，但表中{row}「{column}」为 {value}：{note}",
+               "The note below table {table} says \"{phrase}\", but {row} / {column} holds {value}: "
+               "{note}"},
+          })
+          .build()) {}
 
 void EmptyTableNoteRule::check(const Report& report, const RuleContext& /*context*/,
                                FindingSink& sink) const {

@@ -16,14 +16,10 @@
 
 namespace fincheck::structure {
 
-class ListNumberingRule final : public Rule {
+class ListNumberingRule final : public DeclaredRule {
 public:
     ListNumberingRule();
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
-
-private:
-    RuleMeta meta_;
 };
 
 namespace {
@@ -149,22 +145,21 @@ std::string printed_text(const Report& report, const NumberedItem& item) {
 
 }  // namespace
 
-ListNumberingRule::ListNumberingRule() {
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
-                .title("序号跳号或重号",
-                       "Numbering skips or repeats")
-                .severity(Severity::error)
-                .page_in("plugins/structure")
-                .messages({
-                    {"skip", "{what}序号从「{previous}」跳到「{current}」，缺少「{expected}」：{text}",
-                     "{what_en} numbering jumps from {previous} to {current}; {expected} is missing: {text}"},
-                    {"repeat", "{what}序号「{current}」重复：{text}",
-                     "{what_en} number {current} is repeated: {text}"},
-                    {"backward", "{what}序号在「{previous}」之后倒退为「{current}」：{text}",
-                     "{what_en} numbering goes back from {previous} to {current}: {text}"},
-                })
-                .build();
-}
+ListNumberingRule::ListNumberingRule()
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "structure")
+          .title("序号跳号或重号",
+                 "Numbering skips or repeats")
+          .severity(Severity::error)
+          .page_in("plugins/structure")
+          .messages({
+              {"skip", "{what}序号从「{previous}」跳到「{current}」，缺少「{expected}」：{text}",
+               "{what_en} numbering jumps from {previous} to {current}; {expected} is missing: {text}"},
+              {"repeat", "{what}序号「{current}」重复：{text}",
+               "{what_en} number {current} is repeated: {text}"},
+              {"backward", "{what}序号在「{previous}」之后倒退为「{current}」：{text}",
+               "{what_en} numbering goes back from {previous} to {current}: {text}"},
+          })
+          .build()) {}
 
 void ListNumberingRule::check(const Report& report, const RuleContext& /*context*/, FindingSink& sink) const {
     std::u32string compacted;  // reused: no allocation per item once it has grown

@@ -16,14 +16,12 @@
 
 namespace fincheck::structure {
 
-class MissingTableRule final : public Rule {
+class MissingTableRule final : public DeclaredRule {
 public:
     explicit MissingTableRule(TableRequirements requirements);
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
 
 private:
-    RuleMeta meta_;
     TableRequirements requirements_;
 };
 
@@ -91,25 +89,25 @@ void report_missing_lines(const Table& table, std::string_view id, std::string_v
 
 }  // namespace
 
-MissingTableRule::MissingTableRule(TableRequirements requirements) : requirements_(std::move(requirements)) {
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
-                .title("缺少模板要求的表格或空表未说明",
-                       "Required table missing, or empty table without explanation")
-                .severity(Severity::error)
-                .page_in("plugins/structure")
-                .messages({
-                    {"missing", "缺少模板要求的{id}表「{title}」",
-                     "Table {id} \"{title}\" required by the template is missing"},
-                    {"empty-unexplained", "{id}表「{title}」为空表，但未说明无数据的原因",
-                     "Table {id} \"{title}\" is printed empty without a note saying why"},
-                    {"missing-lines", "{id}表「{title}」缺少模板列明的行：{lines}",
-                     "Table {id} \"{title}\" lacks lines its template lists: {lines}"},
-                    {"empty-but-04-has-values",
-                     "{id}表「{title}」为空表，但04表「{column}」栏有数：{value}",
-                     "Table {id} \"{title}\" is empty, yet column \"{column}\" of table 04 holds {value}"},
-                })
-                .build();
-}
+MissingTableRule::MissingTableRule(TableRequirements requirements)
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "structure")
+          .title("缺少模板要求的表格或空表未说明",
+                 "Required table missing, or empty table without explanation")
+          .severity(Severity::error)
+          .page_in("plugins/structure")
+          .messages({
+              {"missing", "缺少模板要求的{id}表「{title}」",
+               "Table {id} \"{title}\" required by the template is missing"},
+              {"empty-unexplained", "{id}表「{title}」为空表，但未说明无数据的原因",
+               "Table {id} \"{title}\" is printed empty without a note saying why"},
+              {"missing-lines", "{id}表「{title}」缺少模板列明的行：{lines}",
+               "Table {id} \"{title}\" lacks lines its template lists: {lines}"},
+              {"empty-but-04-has-values",
+               "{id}表「{title}」为空表，但04表「{column}」栏有数：{value}",
+               "Table {id} \"{title}\" is empty, yet column \"{column}\" of table 04 holds {value}"},
+          })
+          .build()),
+      requirements_(std::move(requirements)) {}
 
 void MissingTableRule::check(const Report& report, const RuleContext& context, FindingSink& sink) const {
     bool any_standard = false;

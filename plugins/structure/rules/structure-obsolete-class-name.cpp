@@ -27,15 +27,13 @@ struct RenamedClass {
     int since = 0;
 };
 
-class ObsoleteClassNameRule final : public Rule {
+class ObsoleteClassNameRule final : public DeclaredRule {
 public:
     // The renamings are the former names of `catalogue`'s functional classes (schemas/templates).
     explicit ObsoleteClassNameRule(const templates::Template& catalogue);
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
 
 private:
-    RuleMeta meta_;
     std::vector<RenamedClass> renamed_;
 };
 
@@ -64,20 +62,20 @@ std::vector<RenamedClass> renamed_in(const templates::Template& catalogue) {
 
 }  // namespace
 
-ObsoleteClassNameRule::ObsoleteClassNameRule(const templates::Template& catalogue) : renamed_(renamed_in(catalogue)) {
+ObsoleteClassNameRule::ObsoleteClassNameRule(const templates::Template& catalogue)
     // The figure may be right; the class name is not the one of the report's year.
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
-                .title("支出功能分类名称已过时",
-                       "Outdated name of a functional expenditure class")
-                .severity(Severity::warning)
-                .page_in("plugins/structure")
-                .messages({
-                    {"renamed", "{place}使用了{year}年度已不再使用的功能分类名称「{old}」（自{since}年起为「{new}」）：{excerpt}",
-                     "The {place_en} uses \"{old}\", a functional class renamed \"{new}\" in {since}, in a {year} report: "
-                     "{excerpt}"},
-                })
-                .build();
-}
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "structure")
+          .title("支出功能分类名称已过时",
+                 "Outdated name of a functional expenditure class")
+          .severity(Severity::warning)
+          .page_in("plugins/structure")
+          .messages({
+              {"renamed", "{place}使用了{year}年度已不再使用的功能分类名称「{old}」（自{since}年起为「{new}」）：{excerpt}",
+               "The {place_en} uses \"{old}\", a functional class renamed \"{new}\" in {since}, in a {year} report: "
+               "{excerpt}"},
+          })
+          .build()),
+      renamed_(renamed_in(catalogue)) {}
 
 void ObsoleteClassNameRule::check(const Report& report, const RuleContext& /*context*/, FindingSink& sink) const {
     const int year = report.meta.fiscal_year;

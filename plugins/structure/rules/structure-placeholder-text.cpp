@@ -21,15 +21,13 @@
 
 namespace fincheck::structure {
 
-class PlaceholderTextRule final : public Rule {
+class PlaceholderTextRule final : public DeclaredRule {
 public:
     // With the plugin's scanner, shared with structure-wrong-level: one pass per report.
     PlaceholderTextRule(const PhraseData& data, std::shared_ptr<const TextScanner> scanner);
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
 
 private:
-    RuleMeta meta_;
     std::shared_ptr<const TextScanner> scanner_;
     std::vector<std::string> group_templates_;  // per instruction group
 };
@@ -41,20 +39,20 @@ constexpr std::string_view kRuleId = "structure-placeholder-text";
 }  // namespace
 
 PlaceholderTextRule::PlaceholderTextRule(const PhraseData& data, std::shared_ptr<const TextScanner> scanner)
-    : scanner_(std::move(scanner)) {
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "structure")
+          .title("残留模板占位符或填写说明",
+                 "Template placeholder or fill-in instruction left in the text")
+          .severity(Severity::error)
+          .page_in("plugins/structure")
+          .messages({
+              {"placeholder", "{place}中残留模板占位符「{mark}」：{excerpt}",
+               "Template placeholder \"{mark}\" left in the {place_en}: {excerpt}"},
+              {"instruction", "{place}中残留模板填写说明「{mark}」：{excerpt}",
+               "Template instruction \"{mark}\" left in the {place_en}: {excerpt}"},
+          })
+          .build()),
+      scanner_(std::move(scanner)) {
     for (const InstructionGroup& group : data.instructions) group_templates_.push_back(group.template_name);
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
-                .title("残留模板占位符或填写说明",
-                       "Template placeholder or fill-in instruction left in the text")
-                .severity(Severity::error)
-                .page_in("plugins/structure")
-                .messages({
-                    {"placeholder", "{place}中残留模板占位符「{mark}」：{excerpt}",
-                     "Template placeholder \"{mark}\" left in the {place_en}: {excerpt}"},
-                    {"instruction", "{place}中残留模板填写说明「{mark}」：{excerpt}",
-                     "Template instruction \"{mark}\" left in the {place_en}: {excerpt}"},
-                })
-                .build();
 }
 
 void PlaceholderTextRule::check(const Report& report, const RuleContext& /*context*/,

@@ -15,14 +15,10 @@
 
 namespace fincheck::structure {
 
-class RepeatedPunctuationRule final : public Rule {
+class RepeatedPunctuationRule final : public DeclaredRule {
 public:
     RepeatedPunctuationRule();
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
-
-private:
-    RuleMeta meta_;
 };
 
 namespace {
@@ -43,19 +39,18 @@ std::size_t clause_mark_at(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-RepeatedPunctuationRule::RepeatedPunctuationRule() {
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
-                .title("正文标点重复",
-                       "Punctuation mark typed twice")
-                .severity(Severity::warning)
-                .page_in("plugins/structure")
-                .messages({
-                    {"doubled",
-                     "正文中标点「{mark}」连续出现两次，可能有删改未完成的文字：…{context}…",
-                     "The mark '{mark}' appears twice in a row; text may have been deleted or pasted here: …{context}…"},
-                })
-                .build();
-}
+RepeatedPunctuationRule::RepeatedPunctuationRule()
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "structure")
+          .title("正文标点重复",
+                 "Punctuation mark typed twice")
+          .severity(Severity::warning)
+          .page_in("plugins/structure")
+          .messages({
+              {"doubled",
+               "正文中标点「{mark}」连续出现两次，可能有删改未完成的文字：…{context}…",
+               "The mark '{mark}' appears twice in a row; text may have been deleted or pasted here: …{context}…"},
+          })
+          .build()) {}
 
 void RepeatedPunctuationRule::check(const Report& report, const RuleContext&, FindingSink& sink) const {
     for (std::size_t b = 0; b < report.blocks.size(); ++b) {

@@ -16,14 +16,10 @@
 
 namespace fincheck::structure {
 
-class TocMismatchRule final : public Rule {
+class TocMismatchRule final : public DeclaredRule {
 public:
     TocMismatchRule();
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
-
-private:
-    RuleMeta meta_;
 };
 
 namespace {
@@ -96,26 +92,25 @@ private:
 
 }  // namespace
 
-TocMismatchRule::TocMismatchRule() {
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
-                .title("目录与正文标题不一致",
-                       "Table of contents disagrees with the body headings")
-                .severity(Severity::error)
-                .page_in("plugins/structure")
-                .messages({
-                    {"missing-in-body", "目录列有「{entry}」，正文中没有对应标题",
-                     "The contents list \"{entry}\", but the body has no such heading"},
-                    {"number-missing", "目录列有「{entry}」，正文对应标题「{heading}」缺少或改变了编号",
-                     "The contents list \"{entry}\"; the body heading \"{heading}\" lacks that number"},
-                    {"missing-in-toc", "正文标题「{heading}」未列入目录",
-                     "The body heading \"{heading}\" is not in the contents"},
-                    {"text-differs", "目录「{entry}」与正文标题「{heading}」不一致",
-                     "Contents entry \"{entry}\" differs from the body heading \"{heading}\""},
-                    {"order", "正文标题「{heading}」的顺序与目录不同",
-                     "The body heading \"{heading}\" is out of the contents' order"},
-                })
-                .build();
-}
+TocMismatchRule::TocMismatchRule()
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "structure")
+          .title("目录与正文标题不一致",
+                 "Table of contents disagrees with the body headings")
+          .severity(Severity::error)
+          .page_in("plugins/structure")
+          .messages({
+              {"missing-in-body", "目录列有「{entry}」，正文中没有对应标题",
+               "The contents list \"{entry}\", but the body has no such heading"},
+              {"number-missing", "目录列有「{entry}」，正文对应标题「{heading}」缺少或改变了编号",
+               "The contents list \"{entry}\"; the body heading \"{heading}\" lacks that number"},
+              {"missing-in-toc", "正文标题「{heading}」未列入目录",
+               "The body heading \"{heading}\" is not in the contents"},
+              {"text-differs", "目录「{entry}」与正文标题「{heading}」不一致",
+               "Contents entry \"{entry}\" differs from the body heading \"{heading}\""},
+              {"order", "正文标题「{heading}」的顺序与目录不同",
+               "The body heading \"{heading}\" is out of the contents' order"},
+          })
+          .build()) {}
 
 void TocMismatchRule::check(const Report& report, const RuleContext& context, FindingSink& sink) const {
     if (report.toc.empty()) {

@@ -21,14 +21,12 @@
 
 namespace fincheck::structure {
 
-class UnresolvedAlternativeRule final : public Rule {
+class UnresolvedAlternativeRule final : public DeclaredRule {
 public:
     explicit UnresolvedAlternativeRule(const PhraseData& data);
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
 
 private:
-    RuleMeta meta_;
     std::vector<AlternativeGroup> groups_;
 };
 
@@ -91,21 +89,21 @@ std::optional<Match> find_choice(std::string_view text, const AlternativeGroup& 
 
 }  // namespace
 
-UnresolvedAlternativeRule::UnresolvedAlternativeRule(const PhraseData& data) : groups_(data.alternatives) {
+UnresolvedAlternativeRule::UnresolvedAlternativeRule(const PhraseData& data)
     // The sentence states both alternatives: the wording is inconsistent, and the figure it
     // describes may be right or wrong, so this is a warning, not an error.
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
-                .title("模板中的可选写法未择一",
-                       "Alternative wording of the template left unresolved")
-                .severity(Severity::warning)
-                .page_in("plugins/structure")
-                .messages({
-                    {"alternative", "{place}中保留了模板的可选写法「{mark}」，应按实际情况择一：{excerpt}",
-                     "The {place_en} keeps the template's alternative \"{mark}\"; one of them should have been chosen: "
-                     "{excerpt}"},
-                })
-                .build();
-}
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "structure")
+          .title("模板中的可选写法未择一",
+                 "Alternative wording of the template left unresolved")
+          .severity(Severity::warning)
+          .page_in("plugins/structure")
+          .messages({
+              {"alternative", "{place}中保留了模板的可选写法「{mark}」，应按实际情况择一：{excerpt}",
+               "The {place_en} keeps the template's alternative \"{mark}\"; one of them should have been chosen: "
+               "{excerpt}"},
+          })
+          .build()),
+      groups_(data.alternatives) {}
 
 void UnresolvedAlternativeRule::check(const Report& report, const RuleContext& /*context*/,
                                       FindingSink& sink) const {

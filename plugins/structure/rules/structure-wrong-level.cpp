@@ -15,15 +15,13 @@
 
 namespace fincheck::structure {
 
-class WrongLevelRule final : public Rule {
+class WrongLevelRule final : public DeclaredRule {
 public:
     // With the plugin's scanner, shared with structure-placeholder-text: one pass per report.
     WrongLevelRule(const PhraseData& data, std::shared_ptr<const TextScanner> scanner);
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
 
 private:
-    RuleMeta meta_;
     std::vector<WrongLevelGroup> groups_;
     std::shared_ptr<const TextScanner> scanner_;
     // Scanner phrase index of groups_[g].phrases[p], at group_phrase_ids_[g][p].
@@ -56,7 +54,17 @@ bool inside_book_title(std::string_view text, std::size_t pos) {
 }  // namespace
 
 WrongLevelRule::WrongLevelRule(const PhraseData& data, std::shared_ptr<const TextScanner> scanner)
-    : groups_(data.wrong_level), scanner_(std::move(scanner)), group_phrase_ids_(groups_.size()) {
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "structure")
+          .title("出现其他行政层级的模板表述",
+                 "Text from another administrative level's template")
+          .severity(Severity::error)
+          .page_in("plugins/structure")
+          .messages({
+              {"wrong-level", "{level}报告的{place}中出现其他层级的表述「{phrase}」",
+               "The {place_en} of a {level_en}-level report uses \"{phrase}\", text of another level"},
+          })
+          .build()),
+      groups_(data.wrong_level), scanner_(std::move(scanner)), group_phrase_ids_(groups_.size()) {
     const auto& phrases = scanner_->phrases();
     for (std::size_t g = 0; g < groups_.size(); ++g) {
         for (const std::string& phrase : groups_[g].phrases) {
@@ -70,16 +78,6 @@ WrongLevelRule::WrongLevelRule(const PhraseData& data, std::shared_ptr<const Tex
             group_phrase_ids_[g].push_back(id);
         }
     }
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "structure")
-                .title("出现其他行政层级的模板表述",
-                       "Text from another administrative level's template")
-                .severity(Severity::error)
-                .page_in("plugins/structure")
-                .messages({
-                    {"wrong-level", "{level}报告的{place}中出现其他层级的表述「{phrase}」",
-                     "The {place_en} of a {level_en}-level report uses \"{phrase}\", text of another level"},
-                })
-                .build();
 }
 
 void WrongLevelRule::check(const Report& report, const RuleContext& context, FindingSink& sink) const {

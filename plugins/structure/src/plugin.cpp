@@ -16,15 +16,6 @@
 namespace fincheck::structure {
 namespace {
 
-class StructurePlugin final : public Plugin {
-public:
-    explicit StructurePlugin(const RuleData& data) : rules_(make_rules(data)) {}
-    std::vector<const Rule*> rules() const override { return rule_pointers(rules_); }
-
-private:
-    std::vector<std::unique_ptr<Rule>> rules_;
-};
-
 std::unique_ptr<Plugin> create_structure_plugin(const PluginEnvironment& environment) {
     // Fail closed: a phrase file that cannot be read, or no phrase data at all, would leave
     // structure-wrong-level and the instruction checks silently inactive.
@@ -42,8 +33,8 @@ std::unique_ptr<Plugin> create_structure_plugin(const PluginEnvironment& environ
     const auto template_set = templates::TemplateSet::with_data_dirs(environment.data_dirs, template_errors);
     if (!template_errors.empty())
         throw std::runtime_error("structure: 模板无效 / template rejected: " + template_errors.front().to_string());
-    return std::make_unique<StructurePlugin>(
-        RuleData(data, TableRequirements::load(environment.data_dirs, data, template_set)));
+    return std::make_unique<RuleListPlugin>(
+        make_rules(RuleData(data, TableRequirements::load(environment.data_dirs, data, template_set))));
 }
 
 }  // namespace

@@ -16,14 +16,10 @@
 
 namespace fincheck::years {
 
-class BalanceDateRule final : public Rule {
+class BalanceDateRule final : public DeclaredRule {
 public:
     BalanceDateRule();
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
-
-private:
-    RuleMeta meta_;
 };
 
 namespace {
@@ -50,18 +46,17 @@ bool followed_by_year_end(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-BalanceDateRule::BalanceDateRule() {
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "years")
-                .title("资产截止日期不是报告年度末",
-                       "Balance date is not the end of the fiscal year")
-                .severity(Severity::error)
-                .page_in("plugins/years")
-                .messages({
-                    {"balance-date", "「{text}」的截止日期为{year}年末，应为报告年度{fiscal_year}年末",
-                     "\"{text}\" dates the balance at the end of {year}; it should be the end of fiscal year {fiscal_year}"},
-                })
-                .build();
-}
+BalanceDateRule::BalanceDateRule()
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "years")
+          .title("资产截止日期不是报告年度末",
+                 "Balance date is not the end of the fiscal year")
+          .severity(Severity::error)
+          .page_in("plugins/years")
+          .messages({
+              {"balance-date", "「{text}」的截止日期为{year}年末，应为报告年度{fiscal_year}年末",
+               "\"{text}\" dates the balance at the end of {year}; it should be the end of fiscal year {fiscal_year}"},
+          })
+          .build()) {}
 
 void BalanceDateRule::check(const Report& report, const RuleContext& context,
                             FindingSink& sink) const {

@@ -23,14 +23,12 @@
 
 namespace fincheck::years {
 
-class BodyMentionRule final : public Rule {
+class BodyMentionRule final : public DeclaredRule {
 public:
     explicit BodyMentionRule(YearPhrases phrases);
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
 
 private:
-    RuleMeta meta_;
     YearPhrases phrases_;
 };
 
@@ -181,18 +179,18 @@ std::string_view trimmed(std::string_view text) {
 
 }  // namespace
 
-BodyMentionRule::BodyMentionRule(YearPhrases phrases) : phrases_(std::move(phrases)) {
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "years")
-                .title("正文以其他年度标注本报告的决算数据",
-                       "Prose labels the report's own figures with another year")
-                .severity(Severity::warning)
-                .page_in("plugins/years")
-                .messages({
-                    {"other-year", "「{text}」将本报告的{phrase}标注为{year}年，与报告年度{fiscal_year}年不符",
-                     "\"{text}\" labels the report's {phrase} with {year}, but the report covers fiscal year {fiscal_year}"},
-                })
-                .build();
-}
+BodyMentionRule::BodyMentionRule(YearPhrases phrases)
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "years")
+          .title("正文以其他年度标注本报告的决算数据",
+                 "Prose labels the report's own figures with another year")
+          .severity(Severity::warning)
+          .page_in("plugins/years")
+          .messages({
+              {"other-year", "「{text}」将本报告的{phrase}标注为{year}年，与报告年度{fiscal_year}年不符",
+               "\"{text}\" labels the report's {phrase} with {year}, but the report covers fiscal year {fiscal_year}"},
+          })
+          .build()),
+      phrases_(std::move(phrases)) {}
 
 void BodyMentionRule::check(const Report& report, const RuleContext& context, FindingSink& sink) const {
     const int fiscal_year = report.meta.fiscal_year;

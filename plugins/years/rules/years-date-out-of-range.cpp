@@ -14,14 +14,10 @@
 
 namespace fincheck::years {
 
-class DateOutOfRangeRule final : public Rule {
+class DateOutOfRangeRule final : public DeclaredRule {
 public:
     DateOutOfRangeRule();
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
-
-private:
-    RuleMeta meta_;
 };
 
 namespace {
@@ -45,25 +41,24 @@ std::size_t label_end_before(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-DateOutOfRangeRule::DateOutOfRangeRule() {
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "years")
-                .title("填报日期或公开日期不在报告年度次年",
-                       "Fill-in or publication date outside the year after the fiscal year")
-                .severity(Severity::warning)
-                .page_in("plugins/years")
-                .options({
-                    {"max-years-after", OptionType::integer, "1",
-                     "日期最多可晚于报告年度几年（默认 1，即只允许 Y+1 年）",
-                     "How many years after the fiscal year a date may fall (default 1: only Y+1)"},
-                })
-                .messages({
-                    {"too-early", "{what}「{date}」早于{fiscal_year}年度结束，决算不可能在当年填报或公开",
-                     "{what_en} \"{date}\" is before fiscal year {fiscal_year} has closed"},
-                    {"too-late", "{what}「{date}」晚于{latest}年，与{fiscal_year}年度决算不符",
-                     "{what_en} \"{date}\" is later than {latest}, implausible for fiscal year {fiscal_year}"},
-                })
-                .build();
-}
+DateOutOfRangeRule::DateOutOfRangeRule()
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "years")
+          .title("填报日期或公开日期不在报告年度次年",
+                 "Fill-in or publication date outside the year after the fiscal year")
+          .severity(Severity::warning)
+          .page_in("plugins/years")
+          .options({
+              {"max-years-after", OptionType::integer, "1",
+               "日期最多可晚于报告年度几年（默认 1，即只允许 Y+1 年）",
+               "How many years after the fiscal year a date may fall (default 1: only Y+1)"},
+          })
+          .messages({
+              {"too-early", "{what}「{date}」早于{fiscal_year}年度结束，决算不可能在当年填报或公开",
+               "{what_en} \"{date}\" is before fiscal year {fiscal_year} has closed"},
+              {"too-late", "{what}「{date}」晚于{latest}年，与{fiscal_year}年度决算不符",
+               "{what_en} \"{date}\" is later than {latest}, implausible for fiscal year {fiscal_year}"},
+          })
+          .build()) {}
 
 void DateOutOfRangeRule::check(const Report& report, const RuleContext& context,
                                FindingSink& sink) const {

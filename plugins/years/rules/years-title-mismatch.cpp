@@ -19,14 +19,10 @@
 
 namespace fincheck::years {
 
-class TitleMismatchRule final : public Rule {
+class TitleMismatchRule final : public DeclaredRule {
 public:
     TitleMismatchRule();
-    const RuleMeta& meta() const override { return meta_; }
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const override;
-
-private:
-    RuleMeta meta_;
 };
 
 namespace {
@@ -75,19 +71,18 @@ std::string attachment_table_id(const Report& report, const Attachment& attachme
 
 }  // namespace
 
-TitleMismatchRule::TitleMismatchRule() {
-    meta_ = RuleMetaBuilder(std::string(kRuleId), "years")
-                .title("标题年度与报告年度不符",
-                       "Title names a year other than the fiscal year")
-                .severity(Severity::error)
-                .page_in("plugins/years")
-                .messages({
-                    {"title-year",
-                     "{place}「{text}」标注为{year}年，与报告年度{fiscal_year}年不符",
-                     "{place_en} \"{text}\" is labelled {year}, but the report covers fiscal year {fiscal_year}"},
-                })
-                .build();
-}
+TitleMismatchRule::TitleMismatchRule()
+    : DeclaredRule(RuleMetaBuilder(std::string(kRuleId), "years")
+          .title("标题年度与报告年度不符",
+                 "Title names a year other than the fiscal year")
+          .severity(Severity::error)
+          .page_in("plugins/years")
+          .messages({
+              {"title-year",
+               "{place}「{text}」标注为{year}年，与报告年度{fiscal_year}年不符",
+               "{place_en} \"{text}\" is labelled {year}, but the report covers fiscal year {fiscal_year}"},
+          })
+          .build()) {}
 
 void TitleMismatchRule::check(const Report& report, const RuleContext& context,
                               FindingSink& sink) const {

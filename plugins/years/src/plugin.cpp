@@ -14,15 +14,6 @@
 namespace fincheck::years {
 namespace {
 
-class YearsPlugin final : public Plugin {
-public:
-    explicit YearsPlugin(const YearPhrases& phrases) : rules_(make_rules(phrases)) {}
-    std::vector<const Rule*> rules() const override { return rule_pointers(rules_); }
-
-private:
-    std::vector<std::unique_ptr<Rule>> rules_;
-};
-
 std::unique_ptr<Plugin> create_years_plugin(const PluginEnvironment& environment) {
     // Fail closed: a phrase file that cannot be read, or no phrase data at all, would leave
     // years-body-mention silently inactive, a smaller audit that still looks complete.
@@ -36,7 +27,7 @@ std::unique_ptr<Plugin> create_years_plugin(const PluginEnvironment& environment
         throw std::runtime_error(
             "years: 数据目录下未找到 years/*.xml 年份短语数据 / no phrase data found under <data dir>/years "
             "(years-body-mention cannot run)");
-    return std::make_unique<YearsPlugin>(phrases);
+    return std::make_unique<RuleListPlugin>(make_rules(phrases));
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include <memory>
 #include <vector>
 
+#include "fincheck/plugin.hpp"
 #include "fincheck/rule.hpp"
 
 // Declared, then defined, so the compiler sees the generated list's declaration and this one agree.
@@ -25,6 +26,23 @@
 
 namespace fincheck {
 
+// The base of a rule file's class: the metadata is declared once, when the rule is made, and
+// nothing changes it afterwards.
+//
+//   class BalanceDateRule final : public DeclaredRule {
+//   public:
+//       BalanceDateRule() : DeclaredRule(RuleMetaBuilder("years-balance-date", "years")…build()) {}
+//       void check(const Report&, const RuleContext&, FindingSink&) const override;
+//   };
+class DeclaredRule : public Rule {
+public:
+    explicit DeclaredRule(RuleMeta meta) : meta_(std::move(meta)) {}
+    const RuleMeta& meta() const final { return meta_; }
+
+private:
+    RuleMeta meta_;
+};
+
 // The rules a plugin made, as the Plugin interface hands them to the host.
 inline std::vector<const Rule*> rule_pointers(const std::vector<std::unique_ptr<Rule>>& rules) {
     std::vector<const Rule*> out;
@@ -32,5 +50,16 @@ inline std::vector<const Rule*> rule_pointers(const std::vector<std::unique_ptr<
     for (const auto& rule : rules) out.push_back(rule.get());
     return out;
 }
+
+// A plugin that is its rules and nothing else, as most are: `create` reads the plugin's data,
+// fails closed on any problem, and returns std::make_unique<RuleListPlugin>(make_rules(data)).
+class RuleListPlugin final : public Plugin {
+public:
+    explicit RuleListPlugin(std::vector<std::unique_ptr<Rule>> rules) : rules_(std::move(rules)) {}
+    std::vector<const Rule*> rules() const override { return rule_pointers(rules_); }
+
+private:
+    std::vector<std::unique_ptr<Rule>> rules_;
+};
 
 }  // namespace fincheck
