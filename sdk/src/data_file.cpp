@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
+#include "fincheck/nearest_name.hpp"
 #include "read_file.hpp"
 
 namespace fincheck {
@@ -87,6 +88,38 @@ std::vector<std::string> child_texts(pugi::xml_node node, const char* child) {
         if (!text.empty()) out.push_back(std::move(text));
     }
     return out;
+}
+
+void read_data_elements(const std::filesystem::path& file, std::string_view root_element,
+                        const DataElementReaders& readers, std::vector<std::string>& problems) {
+    DataFileResult loaded = load_data_file(file, root_element);
+    if (loaded.error) {
+        problems.push_back(loaded.error->to_string());
+        return;
+    }
+    for (pugi::xml_node element : loaded.file->root().children()) {
+        if (element.type() != pugi::node_element) continue;
+        const auto reader = readers.find(std::string_view(element.name()));
+        if (reader == readers.end()) {
+            std::vector<std::string> known;
+            for (const auto& entry : readers) known.push_back(entry.first);
+            problems.push_back(loaded.file
+                                   ->error_at(element, "unknown element <" + std::string(element.name()) +
+                                                           "> (不认识的元素)" + did_you_mean(element.name(), known))
+                                   .to_string());
+            continue;
+        }
+        if (std::optional<std::string> problem = reader->second(element))
+            problems.push_back(loaded.file->error_at(element, std::move(*problem)).to_string());
+    }
+}
+
+void read_data_folder(const std::vector<std::filesystem::path>& data_dirs, std::string_view folder,
+                      std::string_view root_element, const DataElementReaders& readers,
+                      std::vector<std::string>& problems) {
+    for (const std::filesystem::path& dir : data_dirs)
+        for (const std::filesystem::path& file : data_files_in(dir / folder))
+            read_data_elements(file, root_element, readers, problems);
 }
 
 }  // namespace fincheck

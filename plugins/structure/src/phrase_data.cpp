@@ -6,58 +6,58 @@
 
 namespace fincheck::structure {
 
+namespace {
+
+DataElementReaders readers_into(PhraseData& data) {
+    return {
+        {"wrong-level",
+         [&data](pugi::xml_node group) -> std::optional<std::string> {
+             WrongLevelGroup g;
+             g.report_level = admin_level_from_string(group.attribute("report-level").as_string());
+             if (g.report_level == AdminLevel::unknown)
+                 return "<wrong-level> without a valid report-level (缺少有效的 report-level)";
+             g.template_name = group.attribute("template").as_string();
+             g.phrases = child_texts(group, "phrase");
+             g.allow_after = child_texts(group, "allow-after");
+             data.wrong_level.push_back(std::move(g));
+             return std::nullopt;
+         }},
+        {"template-instruction",
+         [&data](pugi::xml_node group) -> std::optional<std::string> {
+             data.instructions.push_back(read_phrase_group(group));
+             return std::nullopt;
+         }},
+        {"alternatives",
+         [&data](pugi::xml_node group) -> std::optional<std::string> {
+             AlternativeGroup g;
+             g.template_name = group.attribute("template").as_string();
+             g.words = child_texts(group, "word");
+             g.before = child_texts(group, "before");
+             if (g.words.size() < 2) return "<alternatives> needs at least two <word> (至少需要两个可选词)";
+             data.alternatives.push_back(std::move(g));
+             return std::nullopt;
+         }},
+        {"required-tables",
+         [&data](pugi::xml_node group) -> std::optional<std::string> {
+             RequiredTables r;
+             r.template_name = group.attribute("template").as_string();
+             std::istringstream ids(group.text().get());
+             for (std::string id; ids >> id;) r.ids.push_back(id);
+             data.required_tables.push_back(std::move(r));
+             return std::nullopt;
+         }},
+    };
+}
+
+}  // namespace
+
 void PhraseData::load_file(const std::filesystem::path& file) {
-    DataFileResult loaded = load_data_file(file, "phrases");
-    if (loaded.error) {
-        problems.push_back(loaded.error->to_string());
-        return;
-    }
-    for (pugi::xml_node group : loaded.file->root().children()) {
-        const std::string_view name = group.name();
-        const std::string template_name = group.attribute("template").as_string();
-        if (name == "wrong-level") {
-            WrongLevelGroup g;
-            g.report_level = admin_level_from_string(group.attribute("report-level").as_string());
-            g.template_name = template_name;
-            g.phrases = child_texts(group, "phrase");
-            g.allow_after = child_texts(group, "allow-after");
-            if (g.report_level == AdminLevel::unknown) {
-                const char* why = "<wrong-level> without a valid report-level (缺少有效的 report-level)";
-                problems.push_back(loaded.file->error_at(group, why).to_string());
-                continue;
-            }
-            wrong_level.push_back(std::move(g));
-        } else if (name == "template-instruction") {
-            instructions.push_back(read_phrase_group(group));
-        } else if (name == "alternatives") {
-            AlternativeGroup g;
-            g.template_name = template_name;
-            g.words = child_texts(group, "word");
-            g.before = child_texts(group, "before");
-            if (g.words.size() < 2) {
-                const char* why = "<alternatives> needs at least two <word> (至少需要两个可选词)";
-                problems.push_back(loaded.file->error_at(group, why).to_string());
-                continue;
-            }
-            alternatives.push_back(std::move(g));
-        } else if (name == "required-tables") {
-            RequiredTables r;
-            r.template_name = template_name;
-            std::istringstream ids(group.text().get());
-            for (std::string id; ids >> id;) r.ids.push_back(id);
-            required_tables.push_back(std::move(r));
-        } else if (group.type() == pugi::node_element) {
-            // A misspelt group would otherwise be skipped and its phrases never matched.
-            problems.push_back(loaded.file->error_at(group, "unknown element <" + std::string(name) +
-                                                                "> (不认识的元素)").to_string());
-        }
-    }
+    read_data_elements(file, "phrases", readers_into(*this), problems);
 }
 
 PhraseData PhraseData::load(const std::vector<std::filesystem::path>& data_dirs) {
     PhraseData data;
-    for (const std::filesystem::path& dir : data_dirs)
-        for (const std::filesystem::path& file : data_files_in(dir / "structure")) data.load_file(file);
+    read_data_folder(data_dirs, "structure", "phrases", readers_into(data), data.problems);
     return data;
 }
 

@@ -12,6 +12,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,5 +78,19 @@ std::vector<std::filesystem::path> data_files_in(const std::filesystem::path& fo
 
 // The texts of `node`'s <child> elements, in order, empty ones left out.
 std::vector<std::string> child_texts(pugi::xml_node node, const char* child);
+
+// Since SDK 1.5: the walk every plugin's data loader makes. Each element under the root goes to
+// the reader its name selects, which returns a problem with that element or nothing; an element
+// no reader names is a problem too (a misspelt group would otherwise be skipped and its phrases
+// never matched), with the nearest known name offered. Problems, and a file that cannot be read
+// at all, are appended to `problems` as "file:line:column: message".
+using DataElementReader = std::function<std::optional<std::string>(pugi::xml_node element)>;
+using DataElementReaders = std::map<std::string, DataElementReader, std::less<>>;
+void read_data_elements(const std::filesystem::path& file, std::string_view root_element,
+                        const DataElementReaders& readers, std::vector<std::string>& problems);
+// The same for every *.xml in `<dir>/<folder>` of each of `data_dirs`, in name order per dir.
+void read_data_folder(const std::vector<std::filesystem::path>& data_dirs, std::string_view folder,
+                      std::string_view root_element, const DataElementReaders& readers,
+                      std::vector<std::string>& problems);
 
 }  // namespace fincheck
