@@ -39,7 +39,7 @@ cmake --install "$build_dir" --prefix "$prefix" >"$work/install.log" 2>&1 \
   || { cat "$work/install.log" >&2; die "cmake --install failed"; }
 for path in bin/fincheck \
             include/fincheck/plugin.hpp include/fincheck/rule.hpp include/fincheck/testing.hpp \
-            include/fincheck/data_file.hpp include/fincheck/phrase_group.hpp \
+            include/fincheck/data_file.hpp include/fincheck/phrase_group.hpp include/fincheck/rule_file.hpp \
             lib/libfincheck_sdk.a lib/libfincheck_report_xml.a lib/libfincheck_testing.a \
             lib/cmake/fincheck/fincheckConfig.cmake lib/cmake/fincheck/fincheckConfigVersion.cmake \
             lib/cmake/fincheck/fincheckTargets.cmake lib/cmake/fincheck/FincheckPlugin.cmake \

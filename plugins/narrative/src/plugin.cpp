@@ -1,10 +1,11 @@
 // The narrative plugin's entry point: loads the lexicons from the data directories (and any
-// lexicon given as a rule pack) and hands the host its eight rules.
+// lexicon given as a rule pack) and hands the host its rules, one per file of rules/.
 #include <fstream>
 #include <stdexcept>
 
 #include "fincheck/plugin.hpp"
-#include "rules.hpp"
+#include "fincheck/rule_file.hpp"
+#include "make_rules.hpp"
 
 namespace fincheck::narrative {
 namespace {
@@ -36,17 +37,13 @@ public:
         }
         if (lexicon->concepts.empty())
             throw std::runtime_error("narrative: no lexicon found under <data dir>/lexicons (national.xml)");
-        rules_ = make_all_rules(lexicon);
+        rules_ = make_rules(lexicon);
     }
 
-    std::vector<const Rule*> rules() const override {
-        std::vector<const Rule*> out;
-        for (const auto& rule : rules_) out.push_back(rule.get());
-        return out;
-    }
+    std::vector<const Rule*> rules() const override { return rule_pointers(rules_); }
 
 private:
-    std::vector<std::unique_ptr<NarrativeRule>> rules_;
+    std::vector<std::unique_ptr<Rule>> rules_;
 };
 
 std::unique_ptr<Plugin> create_narrative_plugin(const PluginEnvironment& environment) {

@@ -2,20 +2,15 @@
 
 #include <algorithm>
 
-#include "fincheck/rule_meta.hpp"
 #include "fincheck/utf8.hpp"
 #include "text.hpp"
 
 namespace fincheck::narrative {
 
-RuleMeta narrative_meta(std::string id, std::string title_zh, std::string title_en, std::string zh,
-                        std::string en, std::vector<OptionSpec> options) {
-    return RuleMetaBuilder(std::move(id), "narrative")
-        .title(std::move(title_zh), std::move(title_en))
-        .options(std::move(options))
-        .message("mismatch", std::move(zh), std::move(en))
-        .page_in("plugins/narrative")
-        .build();
+RuleMetaBuilder narrative_rule(std::string id) {
+    RuleMetaBuilder meta(std::move(id), "narrative");
+    meta.page_in("plugins/narrative");
+    return meta;
 }
 
 Location claim_location(const Analysis& analysis, const BlockClaims& block, const Claim& claim) {

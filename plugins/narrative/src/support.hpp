@@ -9,11 +9,13 @@
 #include "analysis.hpp"
 #include "fincheck/finding.hpp"
 #include "fincheck/rule.hpp"
+#include "fincheck/rule_meta.hpp"
 
 namespace fincheck::narrative {
 
-RuleMeta narrative_meta(std::string id, std::string title_zh, std::string title_en, std::string zh,
-                        std::string en, std::vector<OptionSpec> options = {});
+// The start of every narrative rule's metadata: its id, the category and its page under
+// plugins/narrative/rules/. Each rule goes on to declare its title, severity and messages.
+RuleMetaBuilder narrative_rule(std::string id);
 
 Location claim_location(const Analysis& analysis, const BlockClaims& block, const Claim& claim);
 // The location of the byte span [begin, end) of block `block`'s text (spans count code points).

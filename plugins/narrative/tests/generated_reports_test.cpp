@@ -10,24 +10,14 @@
 
 #include "fincheck/gen/generator.hpp"
 #include "fincheck/testing.hpp"
-#include "rules.hpp"
+#include "shipped_rules.hpp"
 
 namespace fincheck::narrative {
 namespace {
 
-std::shared_ptr<const Lexicon> national_lexicon() {
-    static std::shared_ptr<const Lexicon> lexicon = [] {
-        auto loaded = std::make_shared<Lexicon>();
-        auto error = load_lexicon_file(std::string(NARRATIVE_LEXICON_DIR) + "/national.xml", *loaded);
-        EXPECT_FALSE(error.has_value()) << error.value_or("");
-        return loaded;
-    }();
-    return lexicon;
-}
-
 std::vector<Finding> run_all(const Report& report) {
     std::vector<Finding> all;
-    for (const auto& rule : make_all_rules(national_lexicon())) {
+    for (const auto& rule : make_rules(test::national_lexicon())) {
         for (Finding& finding : testing::run_rule(*rule, report)) all.push_back(std::move(finding));
     }
     return all;

@@ -6,27 +6,18 @@
 #include <memory>
 
 #include "fincheck/testing.hpp"
+#include "analysis.hpp"
 #include "count_statements.hpp"
 #include "report_builder.hpp"
-#include "rules.hpp"
+#include "shipped_rules.hpp"
 
 namespace fincheck::narrative {
 namespace {
 
 using test::ReportBuilder;
 
-std::shared_ptr<const Lexicon> national_lexicon() {
-    static std::shared_ptr<const Lexicon> lexicon = [] {
-        auto loaded = std::make_shared<Lexicon>();
-        auto error = load_lexicon_file(std::string(NARRATIVE_LEXICON_DIR) + "/national.xml", *loaded);
-        EXPECT_FALSE(error.has_value()) << *error;
-        return loaded;
-    }();
-    return lexicon;
-}
-
 // Runs `rule` and returns the blocks its findings point at, in order.
-std::vector<int> fired_blocks(const NarrativeRule& rule, Report& report) {
+std::vector<int> fired_blocks(const Rule& rule, Report& report) {
     std::vector<int> blocks;
     for (const Finding& finding : testing::run_rule(rule, report)) blocks.push_back(finding.location.block);
     return blocks;
@@ -58,7 +49,7 @@ TEST(AmountMismatch, FlagsGeneralBudgetTotalTheTablesDoNotHave) {
     Fixture f;
     int wrong = f.block("2024年度一般公共预算财政拨款支出400.00万元，主要用于以下方面：", f.gpb_structure);
     f.block("2024年度一般公共预算财政拨款支出500.00万元，占本年支出合计的100.00%。", f.gpb);
-    auto rule = make_amount_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-amount-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, wrong);
@@ -71,7 +62,7 @@ TEST(AmountMismatch, FlagsPublicExpenseThatDiffersFromTable06) {
     Fixture f;
     f.block("人员经费100.00万元，主要包括：基本工资。", f.gpb_basic);
     int wrong = f.block("公用经费25.00万元，主要包括：差旅费。", f.gpb_basic);
-    auto rule = make_amount_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-amount-mismatch");
     EXPECT_EQ(fired_blocks(*rule, f.report()), std::vector<int>{wrong});
 }
 
@@ -82,7 +73,7 @@ TEST(AmountMismatch, StaysSilentOnRoundingTailsPriorYearAndBudgetFigures) {
     f.block("2024年度收、支总计500.00万元。收、支与2023年度656.23万元相比，收、支总计各减少156.23万元。", f.overall);
     f.block("一般公共预算财政拨款支出年初预算为606.24万元，支出决算为500.00万元。", f.gpb_detail);
     f.block("其中：基本支出120.00万元；项目支出380.00万元。", f.expenditure);
-    auto rule = make_amount_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-amount-mismatch");
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
@@ -90,7 +81,7 @@ TEST(AmountMismatch, ASecondPrintingOffByOneDigitIsAWarning) {
     // The table prints 20.00; the prose restates it to the same precision as 20.01.
     Fixture f;
     f.block("3. 住房保障（类）支出20.01万元，占4.00%。", f.gpb_structure);
-    auto rule = make_amount_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-amount-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].message_id, "two-printings");
@@ -106,14 +97,14 @@ TEST(AmountMismatch, ASecondPrintingOffByOneDigitIsAWarning) {
 TEST(AmountMismatch, DoesNotBindAnItemLineToItsClassTotal) {
     Fixture f;
     f.block("一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）一般行政管理事务（项）支出10.00万元。", f.gpb_detail);
-    auto rule = make_amount_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-amount-mismatch");
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
 TEST(AmountMismatch, DoesNotBindAPhraseNamingTwoClasses) {
     Fixture f;
     f.block("农林水支出、住房保障支出两项全年预算数共计400.00万元，执行数共计400.00万元。", f.gpb_detail);
-    auto rule = make_amount_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-amount-mismatch");
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
@@ -126,7 +117,7 @@ TEST(AmountMismatch, DoesNotReadAFundsIncomeAsAllFiscalIncome) {
             fund);
     f.block("国有资本经营预算财政拨款收入31.00万元。", fund);
     f.block("2024年度非财政拨款收入12.00万元。", f.income);
-    auto rule = make_amount_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-amount-mismatch");
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
@@ -134,7 +125,7 @@ TEST(AmountMismatch, StillChecksFiscalIncomeNamedWithoutAFund) {
     Fixture f;
     int wrong = f.block("2024年度财政拨款收入217.63万元。", f.income);
     f.block("2024年度一般公共预算财政拨款收入500.00万元。", f.income);
-    auto rule = make_amount_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-amount-mismatch");
     EXPECT_EQ(fired_blocks(*rule, f.report()), std::vector<int>{wrong});
 }
 
@@ -151,7 +142,7 @@ TEST(AmountMismatch, NamesBothFiguresWhenTheOtherFundScopeIsStated) {
     int plain = f.block("2024年度一般公共预算财政拨款基本支出130.00万元。", f.gpb_basic);
     f.block("2024年度一般公共预算财政拨款基本支出120.00万元。", f.gpb_basic);  // right scope
     f.block("其中：基本支出150.00万元，项目支出350.00万元。", f.expenditure);   // right scope
-    auto rule = make_amount_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-amount-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 3u);
     EXPECT_EQ(findings[0].location.block, all_funds_in_gpb);
@@ -175,7 +166,7 @@ TEST(AmountMismatch, NamesTheAllFundsClassAmountInAGeneralBudgetList) {
     f.block("2024年度一般公共预算财政拨款支出500.00万元，主要用于以下方面：", f.gpb_structure);
     int wrong = f.block("2. 农林水（类）支出370.00万元，占76.00%；", f.gpb_structure);
     f.block("3. 住房保障（类）支出20.00万元，占4.00%。", f.gpb_structure);
-    auto rule = make_amount_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-amount-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, wrong);
@@ -193,7 +184,7 @@ TEST(AmountMismatch, ReadsTheGovernmentFundTableWithBlankCells) {
     int wrong = f.block("2024年度政府性基金预算财政拨款支出12.00万元。", fund);
     f.block("2024年度政府性基金预算财政拨款收入0.00万元。", fund);
     f.block("2024年度国有资本经营预算财政拨款支出3.00万元。", fund);
-    auto rule = make_amount_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-amount-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, wrong);
@@ -204,7 +195,7 @@ TEST(AmountMismatch, ReadsTheGovernmentFundTableWithBlankCells) {
 TEST(AmountMismatch, KeepsThePlainMessageWhenBothScopesAgree) {
     Fixture f;
     f.block("2024年度一般公共预算财政拨款基本支出150.00万元。", f.gpb_basic);
-    auto rule = make_amount_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-amount-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].message_id, "mismatch");
@@ -213,7 +204,7 @@ TEST(AmountMismatch, KeepsThePlainMessageWhenBothScopesAgree) {
 TEST(ShareMismatch, FlagsShareThatDoesNotFollowFromItsAmounts) {
     Fixture f;
     int wrong = f.block("本年支出合计500.00万元，其中：基本支出120.00万元，占25.00%；项目支出380.00万元，占76.00%。", f.expenditure);
-    auto rule = make_share_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-share-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, wrong);
@@ -229,7 +220,7 @@ TEST(ShareMismatch, AcceptsRoundingNudgeAndTableWholeUnderAWrongHeading) {
     f.block("2. 农林水（类）支出380.00万元，占75.99%；", f.gpb_structure);
     f.block("3. 住房保障（类）支出20.00万元，占4.01%。", f.gpb_structure);
     f.block("其中：基本支出120.00万元，占本年支出24.00%；项目支出380.00万元，占本年支出76.00%。", f.gpb_detail);
-    auto rule = make_share_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-share-mismatch");
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
@@ -244,7 +235,7 @@ TEST(ShareMismatch, RecomputesAgainstTheWholeTheSentenceNames) {
     f.block("人员经费100.00万元，占基本支出的83.33%；公用经费20.00万元，占基本支出的16.67%。", f.gpb_basic);
     int wrong_whole = f.block("人员经费100.00万元，占基本支出的20.00%。", f.gpb_basic);
     f.block("一般行政管理事务（项）支出10.00万元，占项目支出的2.63%。", f.gpb_detail);
-    auto rule = make_share_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-share-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 2u);
     EXPECT_EQ(findings[0].location.block, of_total);
@@ -260,7 +251,7 @@ TEST(ShareMismatch, TruncatedShareIsInfoUnlessItClosesTheListToAHundred) {
     int cut = f.block("本年支出合计3000.00万元，其中：基本支出370.41万元，占12.34%；项目支出2629.59万元，占87.65%。", f.other);
     f.block("本年支出合计3000.00万元，其中：基本支出370.41万元，占12.34%；项目支出2629.59万元，占87.66%。", f.other);
     f.block("本年支出合计3000.00万元，其中：基本支出370.41万元，占12.35%；项目支出2629.59万元，占87.65%。", f.other);
-    auto rule = make_share_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-share-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, cut);
@@ -272,7 +263,7 @@ TEST(ShareMismatch, TruncatedShareIsInfoUnlessItClosesTheListToAHundred) {
 TEST(ShareMismatch, FlagsClassShareInAStructureList) {
     Fixture f;
     f.block("一般公共预算财政拨款支出500.00万元，主要用于以下方面：一般公共服务支出（类）100.00万元，占21.00%；农林水支出（类）380.00万元，占76.00%；", f.gpb_structure);
-    auto rule = make_share_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-share-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].actual, "21.00%");
@@ -283,7 +274,7 @@ TEST(ShareMismatch, FlagsClassShareInAStructureList) {
 TEST(ChangeMismatch, FlagsPercentThatDoesNotFollowFromTheAmounts) {
     Fixture f;
     int wrong = f.block("2024年度收、支总计500.00万元，与2023年度600.00万元相比，收、支总计减少100.00万元，下降15.00%。", f.overall);
-    auto rule = make_change_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-change-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, wrong);
@@ -294,7 +285,7 @@ TEST(ChangeMismatch, TruncatedPercentIsInfo) {
     Fixture f;
     int cut = f.block("机关运行经费支出3370.41万元，比2023年3000.00万元增加370.41万元，增长12.34%。", f.other);
     f.block("机关运行经费支出3370.41万元，比2023年3000.00万元增加370.41万元，增长12.35%。", f.other);
-    auto rule = make_change_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-change-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, cut);
@@ -305,7 +296,7 @@ TEST(ChangeMismatch, TruncatedPercentIsInfo) {
 TEST(ChangeMismatch, FlagsChangeAmountThatIsNotTheDifference) {
     Fixture f;
     f.block("2024年度收、支总计500.00万元，与2023年度600.00万元相比减少90.00万元。", f.overall);
-    auto rule = make_change_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-change-mismatch");
     EXPECT_EQ(fired_blocks(*rule, f.report()).size(), 1u);
 }
 
@@ -315,7 +306,7 @@ TEST(ChangeMismatch, StaysSilentOnCorrectChangesIncludingOnesComputedFromTheTabl
     f.block("机关运行经费支出7.07万元，比2023年6.71万元增加0.36万元，增长5.37%。", f.other);
     // No figure of this year in the sentence: the tables give 500.00, so 100/600 = 16.67%.
     f.block("与2023年度相比，收入支出总计减少100.00万元，下降16.67%。", f.overall);
-    auto rule = make_change_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-change-mismatch");
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
@@ -324,7 +315,7 @@ TEST(ChangeMismatch, StaysSilentOnCorrectChangesIncludingOnesComputedFromTheTabl
 TEST(RateMismatch, FlagsCompletionRateStatedAfterItsFigures) {
     Fixture f;
     int wrong = f.block("1. 一般公共服务支出(类)。年初预算数为182.39万元，支出决算数为171.9万元。完成年初预算的97.7%，支出决算数小于年初预算数。", f.gpb_detail);
-    auto rule = make_rate_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-rate-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, wrong);
@@ -338,7 +329,7 @@ TEST(RateMismatch, TruncatedRateIsInfoRoundedIsSilentOtherIsError) {
     f.block("年初预算为3000.00万元，支出决算为370.41万元，完成年初预算的12.35%。", f.gpb_detail);
     int cut = f.block("年初预算为3000.00万元，支出决算为370.41万元，完成年初预算的12.34%。", f.gpb_detail);
     int wrong = f.block("年初预算为3000.00万元，支出决算为370.41万元，完成年初预算的12.30%。", f.gpb_detail);
-    auto rule = make_rate_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-rate-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 2u);
     EXPECT_EQ(findings[0].location.block, cut);
@@ -355,7 +346,7 @@ TEST(RateMismatch, TruncatedRateIsInfoRoundedIsSilentOtherIsError) {
 TEST(RateMismatch, RateTheInputsRoundingExplainsIsSilent) {
     Fixture f;
     f.block("年初预算为300.00万元，支出决算为37.04万元，完成年初预算的12.34%。", f.gpb_detail);
-    auto rule = make_rate_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-rate-mismatch");
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
@@ -376,7 +367,7 @@ TEST(RateMismatch, ARateWithoutAStatedBudgetFollowsTheTablesBudget) {
     ThreePublicItems f;
     f.builder.block("“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.50万元，完成预算的52.63%，其中：因公出国（境）费决算为0.00万元，完成预算的0%；公务接待费支出决算为0.50万元，完成预算的52.63%。", f.section);
     int wrong = f.builder.block("公务接待费支出决算为0.50万元，完成预算的60.00%。", f.section);
-    auto rate = make_rate_mismatch(national_lexicon());
+    auto rate = test::make_rule("narrative-rate-mismatch");
     auto findings = testing::run_rule(*rate, f.builder.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, wrong);
@@ -386,7 +377,7 @@ TEST(RateMismatch, ARateWithoutAStatedBudgetFollowsTheTablesBudget) {
 TEST(ZeroBase, ARateAgainstABlankBudgetInTheTableHasNoBase) {
     ThreePublicItems f;
     int block = f.builder.block("“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.50万元，完成预算的52.63%，其中：因公出国（境）费决算为0.00万元，完成预算的0%；公务接待费支出决算为0.50万元，完成预算的52.63%。", f.section);
-    auto zero = make_zero_base(national_lexicon());
+    auto zero = test::make_rule("narrative-zero-base");
     auto findings = testing::run_rule(*zero, f.builder.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, block);
@@ -404,11 +395,11 @@ TEST(ZeroBase, AVehicleRateReadsThePartsWhenThe09HasNoSubtotal) {
     int section = builder.section("七、财政拨款“三公”经费支出决算情况说明");
     int block = builder.block("公务用车购置及运行维护费支出决算为0.00万元，完成预算的0%。", section);
     builder.block("公务接待费支出决算为1.00万元，完成预算的50.00%。", section);
-    auto zero = make_zero_base(national_lexicon());
+    auto zero = test::make_rule("narrative-zero-base");
     EXPECT_EQ(fired_blocks(*zero, builder.report()), std::vector<int>{block});
     builder.set("09", "合计", "预算数/公务用车运行费", "0.50");
     EXPECT_TRUE(fired_blocks(*zero, builder.report()).empty());
-    auto rate = make_rate_mismatch(national_lexicon());
+    auto rate = test::make_rule("narrative-rate-mismatch");
     EXPECT_EQ(fired_blocks(*rate, builder.report()), std::vector<int>{}) << "0.00 of 0.50 is 0%";
 }
 
@@ -417,7 +408,7 @@ TEST(RateMismatch, StaysSilentOnCorrectRatesAndOtherBudgets) {
     f.block("2024年一般公共预算财政拨款支出年初预算为606.24万元，支出决算为592.29万元，完成年初预算97.7%。", f.gpb_detail);
     f.block("全年预算为 52.00 万元，支出决算为 51.32 万元，完成全年预算数的 98.69%。", f.gpb_detail);
     f.block("年初预算为0.95万元，支出决算为0.00万元，完成预算的0%，其中：公务接待费决算为0.00万元，完成预算的0%。", f.other);
-    auto rule = make_rate_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-rate-mismatch");
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
@@ -431,7 +422,7 @@ TEST(RateMismatch, ChecksAttachmentFormRate) {
     f.builder.field(good, "预算数", "20.29万元");
     f.builder.field(good, "执行数", "20.02万元");
     f.builder.field(good, "执行率", "98.68%");
-    auto rule = make_rate_mismatch(national_lexicon());
+    auto rule = test::make_rule("narrative-rate-mismatch");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].actual, "99.51%");
@@ -444,14 +435,14 @@ TEST(ComparisonWord, FlagsGreaterWhenTheActualIsBelowTheBudget) {
     Fixture f;
     int wrong = f.block("年初预算为 1560.05 万元，支出决算为1511.89万元。 决算数大于预算数的主要原因：人员变化。", f.gpb_detail);
     int equal = f.block("年初预算为62.29 万元，支出决算为60.99万元。 决算数等于预算数的主要原因：按实际支出。", f.gpb_detail);
-    auto rule = make_comparison_word(national_lexicon());
+    auto rule = test::make_rule("narrative-comparison-word");
     EXPECT_EQ(fired_blocks(*rule, f.report()), (std::vector<int>{wrong, equal}));
 }
 
 TEST(ComparisonWord, FlagsIncreaseWhenTheValueFell) {
     Fixture f;
     int wrong = f.block("机关运行经费支出6.00万元，比2023年6.71万元增加0.71万元。", f.other);
-    auto rule = make_comparison_word(national_lexicon());
+    auto rule = test::make_rule("narrative-comparison-word");
     EXPECT_EQ(fired_blocks(*rule, f.report()), std::vector<int>{wrong});
 }
 
@@ -462,7 +453,7 @@ TEST(ComparisonWord, StaysSilentWhenTheWordsFitTheFigures) {
     f.block("“三公”经费财政拨款支出预算数为0.00万元，支出决算为0.00万元，较上年0.00万元无变化。", f.other);
     f.block("机关运行经费支出7.07万元，比2023年6.71万元增加0.36万元。", f.other);
     f.block("与2023年度相比，财政拨款收入支出总计持平。", f.fiscal);
-    auto rule = make_comparison_word(national_lexicon());
+    auto rule = test::make_rule("narrative-comparison-word");
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
@@ -474,7 +465,7 @@ TEST(ComparisonWord, PairsLevelWithThePriorYearFigureOfItsOwnClause) {
             f.other);
     int wrong = f.block("2024年度“三公”经费财政拨款支出预算为1.20万元，支出决算为0.77万元，完成预算的64.17%，与2023年度0.90万元相比持平。",
                         f.other);
-    auto rule = make_comparison_word(national_lexicon());
+    auto rule = test::make_rule("narrative-comparison-word");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, wrong);
@@ -488,7 +479,7 @@ TEST(ZeroBase, FlagsGrowthRateOfAUnitNewThisYear) {
     int growth = f.block("机关运行经费支出 10.23 万元，比 2023 年度增加 10.23 万元，增长 100.00%。", f.other);
     int total = f.block("与 2023 年度相比，收入支出总计增加 500.00 万元，增长100.00%。", f.overall);
     int rate = f.block("一般公共预算财政拨款支出年初预算为 0 万元，全年预算为321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。", f.gpb_detail);
-    auto rule = make_zero_base(national_lexicon());
+    auto rule = test::make_rule("narrative-zero-base");
     EXPECT_EQ(fired_blocks(*rule, f.report()), (std::vector<int>{growth, total, rate}));
 }
 
@@ -497,7 +488,7 @@ TEST(ZeroBase, StaysSilentOnRealBasesAndZeroOfZero) {
     f.block("一般公共预算财政拨款支出年初预算为 0 万元，全年预算为321.02 万元，支出决算为 307.82 万元，完成全年预算的 95.89%。", f.gpb_detail);
     f.block("年初预算为0.95万元，支出决算为0.00万元，完成预算的0%。", f.other);
     f.block("机关运行经费支出7.07万元，比2023年6.71万元增加0.36万元，增长5.37%。", f.other);
-    auto rule = make_zero_base(national_lexicon());
+    auto rule = test::make_rule("narrative-zero-base");
     EXPECT_TRUE(fired_blocks(*rule, f.report()).empty());
 }
 
@@ -505,7 +496,7 @@ TEST(ZeroBase, StaysSilentOnRealBasesAndZeroOfZero) {
 TEST(ZeroBase, MessageShowsTheBaseDerivedFromThisYearLessTheIncrease) {
     Fixture f;
     f.block("机关运行经费支出 10.23 万元，比 2023 年度增加 10.23 万元，增长 100.00%。", f.other);
-    auto rule = make_zero_base(national_lexicon());
+    auto rule = test::make_rule("narrative-zero-base");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     const Finding& finding = findings[0];
@@ -521,7 +512,7 @@ TEST(ZeroBase, MessageShowsTheBaseDerivedFromThisYearLessTheIncrease) {
 TEST(ZeroBase, MessageNamesAStatedZeroBudgetAsTheBase) {
     Fixture f;
     f.block("一般公共预算财政拨款支出年初预算为 0 万元，全年预算为321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。", f.gpb_detail);
-    auto rule = make_zero_base(national_lexicon());
+    auto rule = test::make_rule("narrative-zero-base");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     ASSERT_EQ(findings[0].message_id, "mismatch");
@@ -538,19 +529,19 @@ TEST(ZeroBase, MessageNamesAStatedZeroBudgetAsTheBase) {
 TEST(SharedAnalysis, IsBuiltOncePerReportAndLexicon) {
     Fixture f;
     f.block("机关运行经费支出7.07万元，比2023年6.71万元增加0.36万元，增长5.37%。", f.other);
-    const Analysis& first = shared_analysis(f.report(), national_lexicon());
-    const Analysis& again = shared_analysis(f.report(), national_lexicon());
+    const Analysis& first = shared_analysis(f.report(), test::national_lexicon());
+    const Analysis& again = shared_analysis(f.report(), test::national_lexicon());
     EXPECT_EQ(&first, &again);
     EXPECT_EQ(first.blocks.size(), f.report().blocks.size());
 
     // Another lexicon (a region's) gets its own analysis of the same report.
-    auto other = std::make_shared<const Lexicon>(*national_lexicon());
+    auto other = std::make_shared<const Lexicon>(*test::national_lexicon());
     EXPECT_NE(&shared_analysis(f.report(), other), &first);
 
     // Another report never sees this one's analysis.
     Fixture g;
     g.block("机关运行经费支出7.07万元。", g.other);
-    const Analysis& second = shared_analysis(g.report(), national_lexicon());
+    const Analysis& second = shared_analysis(g.report(), test::national_lexicon());
     EXPECT_NE(&second, &first);
     EXPECT_EQ(second.report, &g.report());
 }
@@ -564,7 +555,7 @@ TEST(SharedAnalysis, AllRulesOnOneReportGiveTheSameFindingsAsOnFreshReports) {
     Fixture shared;
     build(shared);
     std::vector<std::string> together, apart;
-    for (const auto& rule : make_all_rules(national_lexicon())) {
+    for (const auto& rule : make_rules(test::national_lexicon())) {
         for (const Finding& finding : testing::run_rule(*rule, shared.report()))
             together.push_back(finding.rule_id + " " + finding.actual);
         Fixture fresh;
@@ -583,7 +574,7 @@ TEST(DuplicateFact, FlagsStaffCountStatedWithTwoValues) {
     f.block("2024年末实有人数总共11人，其中在职实有人数3人，退休实有人数为8人。", f.other);
     f.block("2023年末在职实有人数5人。", f.other);
     int wrong = f.block("按年底在职人数4人精准编制基本支出。", f.other);
-    auto rule = make_duplicate_fact(national_lexicon());
+    auto rule = test::make_rule("narrative-duplicate-fact");
     EXPECT_EQ(fired_blocks(*rule, f.report()), std::vector<int>{wrong});
 }
 
@@ -598,7 +589,7 @@ TEST(DuplicateFact, FlagsProjectBudgetThatDiffersFromTheSummaryTable) {
     Table& summary = f.builder.table("other-2", {"序号", "项目名称", "财政资金总额"});
     f.builder.row(summary, "1", {"1", "党建经费", "20.29万元"});
     f.builder.row(summary, "2", {"2", "乡村振兴专项经费", "405万元"});
-    auto rule = make_duplicate_fact(national_lexicon());
+    auto rule = test::make_rule("narrative-duplicate-fact");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.table, "other-2");
@@ -620,7 +611,7 @@ TEST(DuplicateFact, SummaryRowThatTheFormsIndicatorsConfirmIsNotReported) {
         f.builder.field(f.report().attachments.back(), "预算数 (A)", "4050万元");
         Table& summary = f.builder.table("other-2", {"序号", "项目名称", "财政资金总额"});
         f.builder.row(summary, "2", {"2", "乡村振兴专项经费", "405万元"});
-        auto rule = make_duplicate_fact(national_lexicon());
+        auto rule = test::make_rule("narrative-duplicate-fact");
         auto findings = testing::run_rule(*rule, f.report());
         const bool form_is_odd = std::string(indicator_amount) == "405万元";
         ASSERT_EQ(findings.size(), 1u) << indicator_amount;
@@ -643,7 +634,7 @@ TEST(DuplicateFact, ComparesAFormIndicatorCountWithTheProse) {
     f.builder.row(table, "8", {"编制数控制", "5人", "5人"});
     auto& form = f.builder.attachment("附件1");
     form.tables.push_back(static_cast<int>(f.report().tables.size() - 1));
-    auto rule = make_duplicate_fact(national_lexicon());
+    auto rule = test::make_rule("narrative-duplicate-fact");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.table, "att-1");
@@ -661,7 +652,7 @@ TEST(DuplicateFact, KeepsCountsOfOtherYearsPointsAndChangesApart) {
     // 上年末 and 2023年末 are the same point: both say 7.
     f.block("2024年末在职实有人数3人。年初在职实有人数5人，上年末在职人数7人。", f.other);
     f.block("在职人数比上年增加1人，2023年末在职实有人数7人。在职实有人数3人，与2023年相比减少4人。", f.other);
-    auto rule = make_duplicate_fact(national_lexicon());
+    auto rule = test::make_rule("narrative-duplicate-fact");
     for (const Finding& finding : testing::run_rule(*rule, f.report()))
         ADD_FAILURE() << "fired at " << testing::location_key(finding) << ": " << finding.expected << " vs " << finding.actual;
 }
@@ -680,7 +671,7 @@ TEST(DuplicateFact, FlagsTotalCountWhosePartsDoNotAddUp) {
     int wrong = f.block("2024年末实有人数总共12人，其中在职实有人数3人，退休实有人数为8人。", f.other);
     f.block("2023年末实有人数20人，其中在职实有人数12人。", f.other);  // one part: may be less
     f.block("2022年末实有人数11人，其中在职实有人数3人，退休实有人数为8人。", f.other);
-    auto rule = make_duplicate_fact(national_lexicon());
+    auto rule = test::make_rule("narrative-duplicate-fact");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, wrong);
@@ -703,7 +694,7 @@ TEST(DuplicateFact, FlagsFormBudgetThatItsOwnIndicatorsContradict) {
         form.tables.push_back(static_cast<int>(f.report().tables.size() - 1));
         f.builder.field(f.report().attachments.back(), "项目名称", "乡村振兴专项经费");
         f.builder.field(f.report().attachments.back(), "预算数 (A)", budget);
-        auto rule = make_duplicate_fact(national_lexicon());
+        auto rule = test::make_rule("narrative-duplicate-fact");
         auto findings = testing::run_rule(*rule, f.report());
         if (std::string(budget) == "405万元") {
             EXPECT_TRUE(findings.empty());
@@ -723,7 +714,7 @@ TEST(WrongKind, FlagsItemCalledBasicThatTable05BooksAsProject) {
     int wrong = f.block("2、一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）一般行政管理事务（项）。主要用于：业务指导与宣传等基本支出。年初预算为 10.00 万元，支出决算为10.00万元。", f.gpb_detail);
     f.block("1、一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）行政运行（项）。主要用于：人员经费及公用经费等的基本支出。", f.gpb_detail);
     f.block("3、农林水支出（类）巩固脱贫攻坚成果衔接乡村振兴（款）其他巩固脱贫攻坚成果衔接乡村振兴支出（项）。主要用于：帮扶项目支出。", f.gpb_detail);
-    auto rule = make_wrong_kind(national_lexicon());
+    auto rule = test::make_rule("narrative-wrong-kind");
     auto findings = testing::run_rule(*rule, f.report());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].location.block, wrong);
@@ -748,7 +739,7 @@ TEST(ListedItems, OmittingOneOfTheThreeLargestItemsIsAWarning) {
     int list = builder.block("公用经费100.00万元，主要包括：办公费、差旅费。", section);
     builder.block("公用经费100.00万元，主要用于保障机构正常运转。", section);  // purposes, not items
     builder.block("公用经费100.00万元，主要用于办公费、差旅费、会议费、培训费、邮电费。", section);
-    auto rule = make_listed_items(national_lexicon());
+    auto rule = test::make_rule("narrative-listed-items");
     auto findings = testing::run_rule(*rule, builder.report());
     ASSERT_EQ(findings.size(), 3u);
     for (const Finding& finding : findings) {
@@ -766,7 +757,7 @@ TEST(ListedItems, OmittingOneOfTheThreeLargestItemsIsAWarning) {
 // ---- metadata ---------------------------------------------------------------------------
 
 TEST(NarrativeRules, DeclareIdsTitlesAndBilingualMessages) {
-    auto rules = make_all_rules(national_lexicon());
+    auto rules = make_rules(test::national_lexicon());
     ASSERT_GE(rules.size(), 9u);
     for (const auto& rule : rules) {
         const RuleMeta& meta = rule->meta();

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#define FINCHECK_SDK_VERSION "1.4.0"
+#define FINCHECK_SDK_VERSION "1.5.0"
 #define FINCHECK_ABI_MAJOR 1
 #define FINCHECK_ABI_MINOR 2
 

@@ -7,7 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "rules.hpp"
+#include "fincheck/rule_file.hpp"
+#include "fincheck/rule_meta.hpp"
+#include "narrative_rule.hpp"
 #include "support.hpp"
 #include "text.hpp"
 
@@ -49,7 +51,16 @@ bool of_a_whole_table(const Concept& entry) {
 
 class StatedAbsence final : public NarrativeRule {
 public:
-    using NarrativeRule::NarrativeRule;
+    explicit StatedAbsence(std::shared_ptr<const Lexicon> lexicon)
+        : NarrativeRule(std::move(lexicon),
+                        narrative_rule("narrative-stated-absence")
+                            .title("正文称无此项收支，决算表却有数",
+                                "The prose says there is none, the table prints an amount")
+                            .severity(Severity::error)
+                            .message("mismatch",
+                                "正文称「{stated}」，但决算表（{cell}）「{concept}」为{fact}万元",
+                                "The prose says \"{stated}\", but the table ({cell}) prints {concept} as {fact} (10k yuan)")
+                            .build()) {}
 
     void run(const Analysis& analysis, const RuleContext& /*context*/, FindingSink& sink) const override {
         const Report& report = *analysis.report;
@@ -124,14 +135,8 @@ private:
 };
 
 }  // namespace
-
-std::unique_ptr<NarrativeRule> make_stated_absence(std::shared_ptr<const Lexicon> lexicon) {
-    return std::make_unique<StatedAbsence>(
-        std::move(lexicon),
-        narrative_meta("narrative-stated-absence", "正文称无此项收支，决算表却有数",
-                       "The prose says there is none, the table prints an amount",
-                       "正文称「{stated}」，但决算表（{cell}）「{concept}」为{fact}万元",
-                       "The prose says \"{stated}\", but the table ({cell}) prints {concept} as {fact} (10k yuan)"));
-}
-
 }  // namespace fincheck::narrative
+
+FINCHECK_RULE(narrative_stated_absence, std::shared_ptr<const fincheck::narrative::Lexicon>) {
+    return std::make_unique<fincheck::narrative::StatedAbsence>(context);
+}

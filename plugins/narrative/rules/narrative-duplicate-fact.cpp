@@ -6,8 +6,10 @@
 
 #include "count_statements.hpp"
 #include "fincheck/number_text.hpp"
+#include "fincheck/rule_file.hpp"
+#include "fincheck/rule_meta.hpp"
 #include "form_indicators.hpp"
-#include "rules.hpp"
+#include "narrative_rule.hpp"
 #include "scanner.hpp"
 #include "support.hpp"
 #include "text.hpp"
@@ -92,7 +94,19 @@ std::optional<FieldCell> cell_of(const Report& report, const Attachment& attachm
 
 class DuplicateFact final : public NarrativeRule {
 public:
-    using NarrativeRule::NarrativeRule;
+    explicit DuplicateFact(std::shared_ptr<const Lexicon> lexicon)
+        : NarrativeRule(std::move(lexicon),
+                        narrative_rule("narrative-duplicate-fact")
+                            .title("同一事实前后表述不一致",
+                                "The same fact stated with two values")
+                            .severity(Severity::error)
+                            .message("mismatch",
+                                "「{fact}」先后表述为{first}与{second}",
+                                "{fact} is stated as {first} and later as {second}")
+                            .message("partition",
+                                "「{fact}」总数{total}与其中各部分之和{sum}人不符",
+                                "{fact}: the total {total} differs from the sum of its parts, {sum}")
+                            .build()) {}
 
     void run(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const override {
         // The forms' indicator rows, read once for the counts and the budgets.
@@ -351,13 +365,8 @@ private:
 };
 
 }  // namespace
-
-std::unique_ptr<NarrativeRule> make_duplicate_fact(std::shared_ptr<const Lexicon> lexicon) {
-    RuleMeta meta = narrative_meta("narrative-duplicate-fact", "同一事实前后表述不一致", "The same fact stated with two values",
-                                   "「{fact}」先后表述为{first}与{second}", "{fact} is stated as {first} and later as {second}");
-    meta.messages.push_back({"partition", "「{fact}」总数{total}与其中各部分之和{sum}人不符",
-                             "{fact}: the total {total} differs from the sum of its parts, {sum}"});
-    return std::make_unique<DuplicateFact>(std::move(lexicon), std::move(meta));
-}
-
 }  // namespace fincheck::narrative
+
+FINCHECK_RULE(narrative_duplicate_fact, std::shared_ptr<const fincheck::narrative::Lexicon>) {
+    return std::make_unique<fincheck::narrative::DuplicateFact>(context);
+}

@@ -1,7 +1,9 @@
 // narrative-zero-base: a growth rate or completion rate stated against a base that is zero
 // or blank (「增加307.82万元，增长100.00%」 for a unit new this year; 「年初预算为0万元…完成年初
 // 预算的95.89%」). The ratio does not exist; the text should say so instead of printing one.
-#include "rules.hpp"
+#include "fincheck/rule_file.hpp"
+#include "fincheck/rule_meta.hpp"
+#include "narrative_rule.hpp"
 #include "support.hpp"
 #include "text.hpp"
 
@@ -25,7 +27,26 @@ BaseName budget_name(BudgetKind kind) {
 
 class ZeroBase final : public NarrativeRule {
 public:
-    using NarrativeRule::NarrativeRule;
+    explicit ZeroBase(std::shared_ptr<const Lexicon> lexicon)
+        : NarrativeRule(std::move(lexicon),
+                        narrative_rule("narrative-zero-base")
+                            .title("以零或空白为基数计算比率",
+                                "Rate stated against a zero or blank base")
+                            // The rate has no meaning, but the figures it comes from may all be right: the sentence is
+                            // wrong in form more than in substance, so this is a warning, below a wrong figure.
+                            .severity(Severity::warning)
+                            // The base is stated (上年数 0, 年初预算数 0, a form's 预算数 0).
+                            .message("mismatch",
+                                "所述比率{stated}以{base_name}为基数，而{base_name}为{base}，基数为零，该比率无意义",
+                                "The rate {stated} is computed on {base_name_en}, which is {base}: a zero base, so the rate has no meaning")
+                            // The base is this year's figure less an increase of the same size; the message shows
+                            // the subtraction, so the reader sees where the zero comes from.
+                            .message("derived-zero",
+                                "所述比率{stated}以上年数为基数，而上年数＝本年数{current}万元（{current_source}）－增加额{change}万元＝{base}万元，"
+                                "基数为零，该比率无意义",
+                                "The rate {stated} is computed on the prior year's figure, which is this year's {current} ({current_source_en}) "
+                                "less the increase {change} = {base} (10k yuan): a zero base, so the rate has no meaning")
+                            .build()) {}
 
     void run(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const override {
         for (const BlockClaims& block : analysis.blocks) {
@@ -139,25 +160,8 @@ private:
 };
 
 }  // namespace
-
-std::unique_ptr<NarrativeRule> make_zero_base(std::shared_ptr<const Lexicon> lexicon) {
-    RuleMeta meta = narrative_meta(
-        "narrative-zero-base", "以零或空白为基数计算比率", "Rate stated against a zero or blank base",
-        "所述比率{stated}以{base_name}为基数，而{base_name}为{base}，基数为零，该比率无意义",
-        "The rate {stated} is computed on {base_name_en}, which is {base}: a zero base, so the rate has no meaning");
-    // "mismatch": the base is stated (上年数 0, 年初预算数 0, a form's 预算数 0).
-    // "derived-zero": the base is this year's figure less an increase of the same size; the
-    // message shows the subtraction, so the reader sees where the zero comes from.
-    meta.messages.push_back(
-        {"derived-zero",
-         "所述比率{stated}以上年数为基数，而上年数＝本年数{current}万元（{current_source}）－增加额{change}万元＝{base}万元，"
-         "基数为零，该比率无意义",
-         "The rate {stated} is computed on the prior year's figure, which is this year's {current} ({current_source_en}) "
-         "less the increase {change} = {base} (10k yuan): a zero base, so the rate has no meaning"});
-    // The rate has no meaning, but the figures it comes from may all be right: the sentence is
-    // wrong in form more than in substance, so this is a warning, below a wrong figure.
-    meta.default_severity = Severity::warning;
-    return std::make_unique<ZeroBase>(std::move(lexicon), std::move(meta));
-}
-
 }  // namespace fincheck::narrative
+
+FINCHECK_RULE(narrative_zero_base, std::shared_ptr<const fincheck::narrative::Lexicon>) {
+    return std::make_unique<fincheck::narrative::ZeroBase>(context);
+}

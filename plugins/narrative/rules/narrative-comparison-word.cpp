@@ -2,7 +2,9 @@
 // pointing the wrong way.
 #include <algorithm>
 
-#include "rules.hpp"
+#include "fincheck/rule_file.hpp"
+#include "fincheck/rule_meta.hpp"
+#include "narrative_rule.hpp"
 #include "support.hpp"
 #include "text.hpp"
 
@@ -22,7 +24,18 @@ const char* relation_text(Relation relation) {
 
 class ComparisonWord final : public NarrativeRule {
 public:
-    using NarrativeRule::NarrativeRule;
+    explicit ComparisonWord(std::shared_ptr<const Lexicon> lexicon)
+        : NarrativeRule(std::move(lexicon),
+                        narrative_rule("narrative-comparison-word")
+                            .title("比较用语与数字矛盾",
+                                "Comparison word contradicts the figures")
+                            .severity(Severity::error)
+                            .option({"about-equal-percent", OptionType::decimal, "5", "「基本持平」允许的相对差异（百分比）",
+                                "Relative difference, in percent, that 基本持平 (about equal) allows"})
+                            .message("mismatch",
+                                "正文称「{word}」，但所比较的数字为{left}与{right}",
+                                "The prose says '{word}' but the figures compared are {left} and {right}")
+                            .build()) {}
 
     void run(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const override {
         Decimal about = context.option_decimal("about-equal-percent").value_or(Decimal::from_int(5));
@@ -129,17 +142,8 @@ private:
 };
 
 }  // namespace
-
-std::unique_ptr<NarrativeRule> make_comparison_word(std::shared_ptr<const Lexicon> lexicon) {
-    std::vector<OptionSpec> options{{"about-equal-percent", OptionType::decimal, "5",
-                                     "「基本持平」允许的相对差异（百分比）",
-                                     "Relative difference, in percent, that 基本持平 (about equal) allows"}};
-    return std::make_unique<ComparisonWord>(
-        std::move(lexicon),
-        narrative_meta("narrative-comparison-word", "比较用语与数字矛盾", "Comparison word contradicts the figures",
-                       "正文称「{word}」，但所比较的数字为{left}与{right}",
-                       "The prose says '{word}' but the figures compared are {left} and {right}",
-                       std::move(options)));
-}
-
 }  // namespace fincheck::narrative
+
+FINCHECK_RULE(narrative_comparison_word, std::shared_ptr<const fincheck::narrative::Lexicon>) {
+    return std::make_unique<fincheck::narrative::ComparisonWord>(context);
+}

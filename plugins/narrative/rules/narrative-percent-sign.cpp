@@ -5,8 +5,10 @@
 #include <array>
 #include <string_view>
 
+#include "fincheck/rule_file.hpp"
+#include "fincheck/rule_meta.hpp"
 #include "fincheck/utf8.hpp"
-#include "rules.hpp"
+#include "narrative_rule.hpp"
 #include "support.hpp"
 
 namespace fincheck::narrative {
@@ -56,7 +58,18 @@ std::optional<Number> number_after(std::string_view text, std::size_t from) {
 
 class PercentSign final : public NarrativeRule {
 public:
-    using NarrativeRule::NarrativeRule;
+    explicit PercentSign(std::shared_ptr<const Lexicon> lexicon)
+        : NarrativeRule(std::move(lexicon),
+                        narrative_rule("narrative-percent-sign")
+                            .title("比率未标注百分号",
+                                "Rate printed without a percent sign")
+                            // The figure may be right; the statement is ambiguous as printed.
+                            .severity(Severity::warning)
+                            .message("mismatch",
+                                "「{word}」之后的比率{number}未标注「%」，无法判断是比率还是金额",
+                                "The rate {number} after \"{word}\" has no percent sign: a reader cannot tell a "
+                                "rate from an amount")
+                            .build()) {}
 
     void run(const Analysis& analysis, const RuleContext& /*context*/, FindingSink& sink) const override {
         const Report& report = *analysis.report;
@@ -91,15 +104,8 @@ public:
 };
 
 }  // namespace
-
-std::unique_ptr<NarrativeRule> make_percent_sign(std::shared_ptr<const Lexicon> lexicon) {
-    RuleMeta meta = narrative_meta("narrative-percent-sign", "比率未标注百分号", "Rate printed without a percent sign",
-                                   "「{word}」之后的比率{number}未标注「%」，无法判断是比率还是金额",
-                                   "The rate {number} after \"{word}\" has no percent sign: a reader cannot tell a "
-                                   "rate from an amount");
-    // The figure may be right; the statement is ambiguous as printed.
-    meta.default_severity = Severity::warning;
-    return std::make_unique<PercentSign>(std::move(lexicon), std::move(meta));
-}
-
 }  // namespace fincheck::narrative
+
+FINCHECK_RULE(narrative_percent_sign, std::shared_ptr<const fincheck::narrative::Lexicon>) {
+    return std::make_unique<fincheck::narrative::PercentSign>(context);
+}

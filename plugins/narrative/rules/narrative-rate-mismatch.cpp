@@ -3,8 +3,10 @@
 // own 预算数 and 执行数.
 #include <algorithm>
 
+#include "fincheck/rule_file.hpp"
+#include "fincheck/rule_meta.hpp"
+#include "narrative_rule.hpp"
 #include "rate_rounding.hpp"
-#include "rules.hpp"
 #include "support.hpp"
 #include "text.hpp"
 
@@ -13,7 +15,17 @@ namespace {
 
 class RateMismatch final : public NarrativeRule {
 public:
-    using NarrativeRule::NarrativeRule;
+    explicit RateMismatch(std::shared_ptr<const Lexicon> lexicon)
+        : NarrativeRule(std::move(lexicon),
+                        narrative_rule("narrative-rate-mismatch")
+                            .title("完成率或执行率与决算数、预算数不符",
+                                "Completion or execution rate does not follow from actual and budget")
+                            .severity(Severity::error)
+                            .message("mismatch",
+                                "所述比率{stated}与{actual}÷{budget}={computed}不符",
+                                "The stated rate {stated} does not follow from {actual} / {budget} = {computed}")
+                            .messages({truncated_rate_message("{actual}÷{budget}", "{actual} / {budget}")})
+                            .build()) {}
 
     void run(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const override {
         for (const BlockClaims& block : analysis.blocks) {
@@ -97,14 +109,8 @@ private:
 };
 
 }  // namespace
-
-std::unique_ptr<NarrativeRule> make_rate_mismatch(std::shared_ptr<const Lexicon> lexicon) {
-    RuleMeta meta = narrative_meta("narrative-rate-mismatch", "完成率或执行率与决算数、预算数不符",
-                                   "Completion or execution rate does not follow from actual and budget",
-                                   "所述比率{stated}与{actual}÷{budget}={computed}不符",
-                                   "The stated rate {stated} does not follow from {actual} / {budget} = {computed}");
-    meta.messages.push_back(truncated_rate_message("{actual}÷{budget}", "{actual} / {budget}"));
-    return std::make_unique<RateMismatch>(std::move(lexicon), std::move(meta));
-}
-
 }  // namespace fincheck::narrative
+
+FINCHECK_RULE(narrative_rate_mismatch, std::shared_ptr<const fincheck::narrative::Lexicon>) {
+    return std::make_unique<fincheck::narrative::RateMismatch>(context);
+}

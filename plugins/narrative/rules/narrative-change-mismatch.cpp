@@ -2,8 +2,10 @@
 // year's figures, when the sentence states enough of them to recompute.
 #include <algorithm>
 
+#include "fincheck/rule_file.hpp"
+#include "fincheck/rule_meta.hpp"
+#include "narrative_rule.hpp"
 #include "rate_rounding.hpp"
-#include "rules.hpp"
 #include "support.hpp"
 #include "text.hpp"
 
@@ -13,7 +15,17 @@ namespace {
 
 class ChangeMismatch final : public NarrativeRule {
 public:
-    using NarrativeRule::NarrativeRule;
+    explicit ChangeMismatch(std::shared_ptr<const Lexicon> lexicon)
+        : NarrativeRule(std::move(lexicon),
+                        narrative_rule("narrative-change-mismatch")
+                            .title("增减额或增减率与前后年度数不符",
+                                "Year-on-year change does not follow from its figures")
+                            .severity(Severity::error)
+                            .message("mismatch",
+                                "正文所述变动{stated}与本年、上年数推算的{computed}不符",
+                                "The stated change {stated} does not follow from this and last year's figures ({computed})")
+                            .messages({truncated_rate_message("增减额÷上年数", "the change / the prior year's figure")})
+                            .build()) {}
 
     void run(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const override {
         for (const BlockClaims& block : analysis.blocks) {
@@ -116,14 +128,8 @@ private:
 };
 
 }  // namespace
-
-std::unique_ptr<NarrativeRule> make_change_mismatch(std::shared_ptr<const Lexicon> lexicon) {
-    RuleMeta meta = narrative_meta("narrative-change-mismatch", "增减额或增减率与前后年度数不符",
-                                   "Year-on-year change does not follow from its figures",
-                                   "正文所述变动{stated}与本年、上年数推算的{computed}不符",
-                                   "The stated change {stated} does not follow from this and last year's figures ({computed})");
-    meta.messages.push_back(truncated_rate_message("增减额÷上年数", "the change / the prior year's figure"));
-    return std::make_unique<ChangeMismatch>(std::move(lexicon), std::move(meta));
-}
-
 }  // namespace fincheck::narrative
+
+FINCHECK_RULE(narrative_change_mismatch, std::shared_ptr<const fincheck::narrative::Lexicon>) {
+    return std::make_unique<fincheck::narrative::ChangeMismatch>(context);
+}

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <optional>
 
-#include "rules.hpp"
+#include "fincheck/rule_file.hpp"
+#include "fincheck/rule_meta.hpp"
+#include "narrative_rule.hpp"
 #include "support.hpp"
 #include "text.hpp"
 
@@ -12,7 +14,30 @@ namespace {
 
 class AmountMismatch final : public NarrativeRule {
 public:
-    using NarrativeRule::NarrativeRule;
+    explicit AmountMismatch(std::shared_ptr<const Lexicon> lexicon)
+        : NarrativeRule(std::move(lexicon),
+                        narrative_rule("narrative-amount-mismatch")
+                            .title("正文金额与决算表不一致",
+                                "Amount in the prose differs from the tables")
+                            .severity(Severity::error)
+                            .message("mismatch",
+                                "正文所述「{concept}」为{stated}万元，决算表（{cell}）为{fact}万元",
+                                "The prose states {concept} as {stated} (10k yuan); the table ({cell}) has {fact}")
+                            .message("two-printings",
+                                "正文所述「{concept}」为{stated}万元，与决算表（{cell}）的{fact}万元相差一个尾数；"
+                                "同一数字两处印出应完全一致",
+                                "The prose states {concept} as {stated} (10k yuan) and the table ({cell}) prints {fact}: "
+                                "the same figure printed twice must agree to the last digit")
+                            // The stated figure is right for another fund scope: 03 (all funds) stated where the
+                            // section is about the 一般公共预算财政拨款 tables (05, 06), or the reverse.
+                            .message("wrong-scope",
+                                "正文所述「{concept}」为{stated}万元，是另一资金口径（{other_cell}）的数字；本节对应的决算表"
+                                "（{cell}）为{fact}万元。支出决算表含全部资金来源，一般公共预算财政拨款表只含一般公共预算"
+                                "财政拨款，两者不能互相替代",
+                                "The prose states {concept} as {stated} (10k yuan), the figure of another fund scope "
+                                "({other_cell}); the table of this section ({cell}) has {fact}. The expenditure table covers "
+                                "all funds, the general-budget appropriation tables one source: one cannot stand for the other")
+                            .build()) {}
 
 private:
     // The fact of the same quantity in another fund scope that the claim states, when it
@@ -114,27 +139,8 @@ public:
 };
 
 }  // namespace
-
-std::unique_ptr<NarrativeRule> make_amount_mismatch(std::shared_ptr<const Lexicon> lexicon) {
-    RuleMeta meta =
-        narrative_meta("narrative-amount-mismatch", "正文金额与决算表不一致", "Amount in the prose differs from the tables",
-                       "正文所述「{concept}」为{stated}万元，决算表（{cell}）为{fact}万元",
-                       "The prose states {concept} as {stated} (10k yuan); the table ({cell}) has {fact}");
-    meta.messages.push_back({"two-printings",
-                             "正文所述「{concept}」为{stated}万元，与决算表（{cell}）的{fact}万元相差一个尾数；"
-                             "同一数字两处印出应完全一致",
-                             "The prose states {concept} as {stated} (10k yuan) and the table ({cell}) prints {fact}: "
-                             "the same figure printed twice must agree to the last digit"});
-    // The stated figure is right for another fund scope: 03 (all funds) stated where the
-    // section is about the 一般公共预算财政拨款 tables (05, 06), or the reverse.
-    meta.messages.push_back({"wrong-scope",
-                             "正文所述「{concept}」为{stated}万元，是另一资金口径（{other_cell}）的数字；本节对应的决算表"
-                             "（{cell}）为{fact}万元。支出决算表含全部资金来源，一般公共预算财政拨款表只含一般公共预算"
-                             "财政拨款，两者不能互相替代",
-                             "The prose states {concept} as {stated} (10k yuan), the figure of another fund scope "
-                             "({other_cell}); the table of this section ({cell}) has {fact}. The expenditure table covers "
-                             "all funds, the general-budget appropriation tables one source: one cannot stand for the other"});
-    return std::make_unique<AmountMismatch>(std::move(lexicon), std::move(meta));
-}
-
 }  // namespace fincheck::narrative
+
+FINCHECK_RULE(narrative_amount_mismatch, std::shared_ptr<const fincheck::narrative::Lexicon>) {
+    return std::make_unique<fincheck::narrative::AmountMismatch>(context);
+}

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <optional>
 
+#include "fincheck/rule_file.hpp"
+#include "fincheck/rule_meta.hpp"
+#include "narrative_rule.hpp"
 #include "rate_rounding.hpp"
-#include "rules.hpp"
 #include "support.hpp"
 #include "text.hpp"
 
@@ -13,7 +15,17 @@ namespace {
 
 class ShareMismatch final : public NarrativeRule {
 public:
-    using NarrativeRule::NarrativeRule;
+    explicit ShareMismatch(std::shared_ptr<const Lexicon> lexicon)
+        : NarrativeRule(std::move(lexicon),
+                        narrative_rule("narrative-share-mismatch")
+                            .title("占比与金额不符",
+                                "Share does not follow from its amounts")
+                            .severity(Severity::error)
+                            .message("mismatch",
+                                "正文所述占比{stated}与{part}÷{whole}={computed}不符",
+                                "The stated share {stated} does not follow from {part} / {whole} = {computed}")
+                            .messages({truncated_rate_message("{part}÷{whole}", "{part} / {whole}")})
+                            .build()) {}
 
     void run(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const override {
         for (std::size_t b = 0; b < analysis.blocks.size(); ++b) {
@@ -200,13 +212,8 @@ private:
 };
 
 }  // namespace
-
-std::unique_ptr<NarrativeRule> make_share_mismatch(std::shared_ptr<const Lexicon> lexicon) {
-    RuleMeta meta = narrative_meta("narrative-share-mismatch", "占比与金额不符", "Share does not follow from its amounts",
-                                   "正文所述占比{stated}与{part}÷{whole}={computed}不符",
-                                   "The stated share {stated} does not follow from {part} / {whole} = {computed}");
-    meta.messages.push_back(truncated_rate_message("{part}÷{whole}", "{part} / {whole}"));
-    return std::make_unique<ShareMismatch>(std::move(lexicon), std::move(meta));
-}
-
 }  // namespace fincheck::narrative
+
+FINCHECK_RULE(narrative_share_mismatch, std::shared_ptr<const fincheck::narrative::Lexicon>) {
+    return std::make_unique<fincheck::narrative::ShareMismatch>(context);
+}

@@ -4,8 +4,10 @@
 #include <functional>
 
 #include "compact_reader.hpp"
+#include "fincheck/rule_file.hpp"
+#include "fincheck/rule_meta.hpp"
 #include "fincheck/text/bytes.hpp"
-#include "rules.hpp"
+#include "narrative_rule.hpp"
 #include "support.hpp"
 #include "text.hpp"
 
@@ -74,7 +76,16 @@ const Row* find_subitem(const Table& table, std::string_view class_code, const I
 
 class WrongKind final : public NarrativeRule {
 public:
-    using NarrativeRule::NarrativeRule;
+    explicit WrongKind(std::shared_ptr<const Lexicon> lexicon)
+        : NarrativeRule(std::move(lexicon),
+                        narrative_rule("narrative-wrong-kind")
+                            .title("支出性质表述与决算表不符",
+                                "Expenditure kind contradicts the tables")
+                            .severity(Severity::error)
+                            .message("mismatch",
+                                "正文称「{item}」为{said}，但05表将其全部列为{booked}",
+                                "The prose calls '{item}' {said}, but table 05 books all of it as {booked}")
+                            .build()) {}
 
     void run(const Analysis& analysis, const RuleContext&, FindingSink& sink) const override {
         const Report& report = *analysis.report;
@@ -141,13 +152,8 @@ private:
 };
 
 }  // namespace
-
-std::unique_ptr<NarrativeRule> make_wrong_kind(std::shared_ptr<const Lexicon> lexicon) {
-    return std::make_unique<WrongKind>(
-        std::move(lexicon),
-        narrative_meta("narrative-wrong-kind", "支出性质表述与决算表不符", "Expenditure kind contradicts the tables",
-                       "正文称「{item}」为{said}，但05表将其全部列为{booked}",
-                       "The prose calls '{item}' {said}, but table 05 books all of it as {booked}"));
-}
-
 }  // namespace fincheck::narrative
+
+FINCHECK_RULE(narrative_wrong_kind, std::shared_ptr<const fincheck::narrative::Lexicon>) {
+    return std::make_unique<fincheck::narrative::WrongKind>(context);
+}

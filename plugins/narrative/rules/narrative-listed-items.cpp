@@ -10,8 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "fincheck/rule_file.hpp"
+#include "fincheck/rule_meta.hpp"
 #include "fincheck/utf8.hpp"
-#include "rules.hpp"
+#include "narrative_rule.hpp"
 #include "support.hpp"
 
 namespace fincheck::narrative {
@@ -118,7 +120,22 @@ Amount row_amount(const Row& row) {
 
 class ListedItems final : public NarrativeRule {
 public:
-    using NarrativeRule::NarrativeRule;
+    explicit ListedItems(std::shared_ptr<const Lexicon> lexicon)
+        : NarrativeRule(std::move(lexicon),
+                        narrative_rule("narrative-listed-items")
+                            .title("人员经费、公用经费「主要包括」所列项目与明细表不符",
+                                "Items listed for personnel or public expenses disagree with the detail table")
+                            // A listed item that is zero is probably wrong; findings set their own severity, and the
+                            // omission of a large item is style.
+                            .severity(Severity::warning)
+                            .message("zero-item",
+                                "正文称{group}主要包括「{item}」，但06表中该项为{value}",
+                                "The text lists \"{item}\" among the main {group} items, but table 06 shows {value_en} for it")
+                            .message("omitted-item",
+                                "正文所列{group}主要项目未包括「{item}」（06表{value}万元，占{group}的{share}）",
+                                "The main {group} items listed leave out \"{item}\" ({value} in table 06, {share} of "
+                                "the group)")
+                            .build()) {}
 
     void run(const Analysis& analysis, const RuleContext& /*context*/, FindingSink& sink) const override {
         const Report& report = *analysis.report;
@@ -203,22 +220,8 @@ private:
 };
 
 }  // namespace
-
-std::unique_ptr<NarrativeRule> make_listed_items(std::shared_ptr<const Lexicon> lexicon) {
-    RuleMeta meta = narrative_meta(
-        "narrative-listed-items", "人员经费、公用经费「主要包括」所列项目与明细表不符",
-        "Items listed for personnel or public expenses disagree with the detail table",
-        "正文称{group}主要包括「{item}」，但06表中该项为{value}",
-        "The text lists \"{item}\" among the main {group} items, but table 06 shows {value_en} for it");
-    meta.messages.front().id = "zero-item";
-    meta.messages.push_back({"omitted-item",
-                             "正文所列{group}主要项目未包括「{item}」（06表{value}万元，占{group}的{share}）",
-                             "The main {group} items listed leave out \"{item}\" ({value} in table 06, {share} of "
-                             "the group)"});
-    // A listed item that is zero is probably wrong; findings set their own severity, and the
-    // omission of a large item is style.
-    meta.default_severity = Severity::warning;
-    return std::make_unique<ListedItems>(std::move(lexicon), std::move(meta));
-}
-
 }  // namespace fincheck::narrative
+
+FINCHECK_RULE(narrative_listed_items, std::shared_ptr<const fincheck::narrative::Lexicon>) {
+    return std::make_unique<fincheck::narrative::ListedItems>(context);
+}
