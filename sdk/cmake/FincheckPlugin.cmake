@@ -148,6 +148,9 @@ ${_calls}    return rules;
 }
 ${_close}")
   target_sources(${target} PRIVATE ${_files} "${_out}/${_name}.cpp")
+  # Rule files are separate translation units by design: each may name its own kRuleId and
+  # helpers in an unnamed namespace, which one unity-build source would make collide.
+  set_source_files_properties(${_files} TARGET_DIRECTORY ${target} PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
   get_target_property(_type ${target} TYPE)
   if(_type STREQUAL "MODULE_LIBRARY" OR _type STREQUAL "EXECUTABLE")
     target_include_directories(${target} PRIVATE "${_out}")
