@@ -9,15 +9,15 @@
 
 #include "analysis.hpp"
 #include "fincheck/rule.hpp"
+#include "fincheck/rule_file.hpp"
 #include "lexicon.hpp"
 
 namespace fincheck::narrative {
 
-class NarrativeRule : public Rule {
+class NarrativeRule : public DeclaredRule {
 public:
     NarrativeRule(std::shared_ptr<const Lexicon> lexicon, RuleMeta meta)
-        : lexicon_(std::move(lexicon)), meta_(std::move(meta)) {}
-    const RuleMeta& meta() const final { return meta_; }
+        : DeclaredRule(std::move(meta)), lexicon_(std::move(lexicon)) {}
     void check(const Report& report, const RuleContext& context, FindingSink& sink) const final {
         run(shared_analysis(report, lexicon_), context, sink);
     }
@@ -29,7 +29,6 @@ protected:
 
 private:
     std::shared_ptr<const Lexicon> lexicon_;
-    RuleMeta meta_;
 };
 
 }  // namespace fincheck::narrative

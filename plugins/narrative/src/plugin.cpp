@@ -19,35 +19,23 @@ bool is_lexicon_file(const std::filesystem::path& file) {
     return head.find("<lexicon") != std::string::npos;
 }
 
-class NarrativePlugin final : public Plugin {
-public:
-    explicit NarrativePlugin(const PluginEnvironment& environment) {
-        std::vector<std::filesystem::path> extra;
-        for (const auto& pack : environment.rule_packs) {
-            if (is_lexicon_file(pack)) extra.push_back(pack);
-        }
-        std::vector<std::string> errors;
-        auto lexicon = std::make_shared<Lexicon>(load_lexicons(environment.data_dirs, extra, errors));
-        // Fail closed: a lexicon file that cannot be read would silently narrow what the rules
-        // recognise. Every problem is named at once.
-        if (!errors.empty()) {
-            std::string all = "narrative: 词库无效 / lexicon rejected:";
-            for (const auto& error : errors) all += "\n" + error;
-            throw std::runtime_error(all);
-        }
-        if (lexicon->concepts.empty())
-            throw std::runtime_error("narrative: no lexicon found under <data dir>/lexicons (national.xml)");
-        rules_ = make_rules(lexicon);
-    }
-
-    std::vector<const Rule*> rules() const override { return rule_pointers(rules_); }
-
-private:
-    std::vector<std::unique_ptr<Rule>> rules_;
-};
-
 std::unique_ptr<Plugin> create_narrative_plugin(const PluginEnvironment& environment) {
-    return std::make_unique<NarrativePlugin>(environment);
+    std::vector<std::filesystem::path> extra;
+    for (const auto& pack : environment.rule_packs) {
+        if (is_lexicon_file(pack)) extra.push_back(pack);
+    }
+    std::vector<std::string> errors;
+    auto lexicon = std::make_shared<Lexicon>(load_lexicons(environment.data_dirs, extra, errors));
+    // Fail closed: a lexicon file that cannot be read would silently narrow what the rules
+    // recognise. Every problem is named at once.
+    if (!errors.empty()) {
+        std::string all = "narrative: 词库无效 / lexicon rejected:";
+        for (const auto& error : errors) all += "\n" + error;
+        throw std::runtime_error(all);
+    }
+    if (lexicon->concepts.empty())
+        throw std::runtime_error("narrative: no lexicon found under <data dir>/lexicons (national.xml)");
+    return std::make_unique<RuleListPlugin>(make_rules(lexicon));
 }
 
 }  // namespace
