@@ -17,6 +17,17 @@ std::string_view to_string(AdminLevel level) {
     return "unknown";
 }
 
+std::string_view name_zh(AdminLevel level) {
+    switch (level) {
+        case AdminLevel::national: return "中央";
+        case AdminLevel::province: return "省级";
+        case AdminLevel::city: return "市级";
+        case AdminLevel::district: return "区县级";
+        case AdminLevel::unknown: break;
+    }
+    return "未知";
+}
+
 AdminLevel admin_level_from_string(std::string_view text) {
     if (text == "national") return AdminLevel::national;
     if (text == "province") return AdminLevel::province;

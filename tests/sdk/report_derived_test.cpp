@@ -38,3 +38,19 @@ TEST(ReportDerived, ConcurrentRulesAllSeeTheSameAnalysis) {
     for (auto& t : threads) t.join();
     for (int i = 1; i < 4; ++i) EXPECT_EQ(seen[i].load(), seen[0].load());
 }
+
+namespace fincheck {
+namespace {
+
+// The level's three spellings agree: the report XML's word, its Chinese name and back.
+TEST(AdminLevelNames, EachLevelHasOneXmlWordAndOneChineseName) {
+    for (AdminLevel level : {AdminLevel::national, AdminLevel::province, AdminLevel::city, AdminLevel::district})
+        EXPECT_EQ(admin_level_from_string(to_string(level)), level);
+    EXPECT_EQ(name_zh(AdminLevel::national), "中央");
+    EXPECT_EQ(name_zh(AdminLevel::district), "区县级");
+    EXPECT_EQ(name_zh(AdminLevel::unknown), "未知");
+    EXPECT_EQ(admin_level_from_string("county"), AdminLevel::unknown);
+}
+
+}  // namespace
+}  // namespace fincheck

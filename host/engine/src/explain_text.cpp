@@ -47,8 +47,7 @@ std::string or_unknown(const std::string& value, bool zh) {
 std::string level_text(const std::string& level, bool zh) {
     if (level == "unknown") return zh ? "（未知）" : "(unknown)";
     if (!zh) return level;
-    const char* name = level == "national" ? "中央" : level == "province" ? "省级" : level == "city" ? "市级" : "区县级";
-    return std::string(name) + "（" + level + "）";
+    return std::string(name_zh(admin_level_from_string(level))) + "（" + level + "）";
 }
 
 std::string tolerance_text(const Tolerance& tolerance, const ExplainedSource& half_unit, const ExplainedSource& extra,

@@ -32,17 +32,6 @@ namespace {
 
 constexpr std::string_view kRuleId = "structure-wrong-level";
 
-std::string_view level_zh(AdminLevel level) {
-    switch (level) {
-        case AdminLevel::national: return "中央";
-        case AdminLevel::province: return "省级";
-        case AdminLevel::city: return "市级";
-        case AdminLevel::district: return "区县级";
-        case AdminLevel::unknown: break;
-    }
-    return "未知";
-}
-
 // True when byte `pos` of `text` lies inside 《…》: a cited document may name any level.
 bool inside_book_title(std::string_view text, std::size_t pos) {
     const std::size_t open = text.rfind("《", pos);
@@ -121,7 +110,7 @@ void WrongLevelRule::check(const Report& report, const RuleContext& context, Fin
                     if (allowed) continue;
                     sink.add(FindingBuilder(kRuleId, "wrong-level")
                                  .at(location_of(report, found.ref, at, at + phrase.size()))
-                                 .arg("level", level_zh(level))
+                                 .arg("level", name_zh(level))
                                  .arg("level_en", to_string(level))
                                  .arg("place", place_name_zh(found.ref.place))
                                  .arg("place_en", place_name_en(found.ref.place))

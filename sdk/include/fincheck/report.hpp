@@ -31,6 +31,8 @@ enum class AdminLevel : std::uint8_t { unknown, national, province, city, distri
 
 std::string_view to_string(AdminLevel level);
 AdminLevel admin_level_from_string(std::string_view text);
+// Since SDK 1.5: the level as a Chinese report or auditor names it (中央, 省级, 市级, 区县级; 未知).
+std::string_view name_zh(AdminLevel level);
 
 // The fiscal years a report can have (schemas/report.xsd, fiscalYearType): a year outside them
 // is not a year of a final-accounts report, whoever wrote it.
