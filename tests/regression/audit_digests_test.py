@@ -13,58 +13,35 @@ HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "tools"))
 import audit_normalise  # noqa: E402
 
-TABLES_BUILD = b"""<?xml version="1.0" encoding="UTF-8"?>
+def audit(tool_version, plugins, abi, note_plugins, arith_plugin, xtab_plugin):
+    """An audit as a build with these plugins writes it; only the parts that name the build vary."""
+    plugin_lines = "".join(f'      <plugin name="{name}" version="1.0.0" file="fincheck_{name}.so" sdk-version="1.4.0" '
+                           f'abi="{abi}" />\n' for name in plugins)
+    notes = "".join(f'      <plugin-note plugin="{name}">\n        <message lang="en">the fallback root pack national '
+                    f'(national.xml:8) applies</message>\n      </plugin-note>\n' for name in note_plugins)
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
 <audit-report format-version="1">
   <header>
-    <tool name="fincheck" version="1.0.0" />
+    <tool name="fincheck" version="{tool_version}" />
     <plugins>
-      <plugin name="narrative" version="1.0.0" file="fincheck_narrative.so" sdk-version="1.4.0" abi="1.2" />
-      <plugin name="tables" version="1.0.0" file="fincheck_tables.so" sdk-version="1.4.0" abi="1.2" />
-    </plugins>
+{plugin_lines}    </plugins>
     <configuration>
-      <plugin-note plugin="tables">
-        <message lang="en">the fallback root pack national (national.xml:8) applies</message>
-      </plugin-note>
-      <rule id="arith-01-class-lines" version="national@1.0.0" plugin="tables" enabled="true" severity="error" />
-      <rule id="xtab-01-03" version="national@1.0.0" plugin="tables" enabled="true" severity="error" />
+{notes}      <rule id="arith-01-class-lines" version="national@1.0.0" plugin="{arith_plugin}" enabled="true" severity="error" />
+      <rule id="xtab-01-03" version="national@1.0.0" plugin="{xtab_plugin}" enabled="true" severity="error" />
     </configuration>
   </header>
   <findings>
-    <finding rule="xtab-01-03" severity="error" plugin="tables" message-id="m" fingerprint="ab">
+    <finding rule="xtab-01-03" severity="error" plugin="{xtab_plugin}" message-id="m" fingerprint="ab">
       <message lang="en">a plugin="x" quoted from the report stays</message>
     </finding>
   </findings>
 </audit-report>
-"""
+""".encode()
 
-# The same audit from a build where the tables plugin is split into arith and xtab.
-SPLIT_BUILD = b"""<?xml version="1.0" encoding="UTF-8"?>
-<audit-report format-version="1">
-  <header>
-    <tool name="fincheck" version="1.1.0" />
-    <plugins>
-      <plugin name="arith" version="1.0.0" file="fincheck_arith.so" sdk-version="1.5.0" abi="1.3" />
-      <plugin name="narrative" version="1.0.0" file="fincheck_narrative.so" sdk-version="1.5.0" abi="1.3" />
-      <plugin name="xtab" version="1.0.0" file="fincheck_xtab.so" sdk-version="1.5.0" abi="1.3" />
-    </plugins>
-    <configuration>
-      <plugin-note plugin="arith">
-        <message lang="en">the fallback root pack national (national.xml:8) applies</message>
-      </plugin-note>
-      <plugin-note plugin="xtab">
-        <message lang="en">the fallback root pack national (national.xml:8) applies</message>
-      </plugin-note>
-      <rule id="arith-01-class-lines" version="national@1.0.0" plugin="arith" enabled="true" severity="error" />
-      <rule id="xtab-01-03" version="national@1.0.0" plugin="xtab" enabled="true" severity="error" />
-    </configuration>
-  </header>
-  <findings>
-    <finding rule="xtab-01-03" severity="error" plugin="xtab" message-id="m" fingerprint="ab">
-      <message lang="en">a plugin="x" quoted from the report stays</message>
-    </finding>
-  </findings>
-</audit-report>
-"""
+
+TABLES_BUILD = audit("1.0.0", ["narrative", "tables"], "1.2", ["tables"], "tables", "tables")
+# The same audit from a later build where the tables plugin is split into arith and xtab.
+SPLIT_BUILD = audit("1.1.0", ["arith", "narrative", "xtab"], "1.3", ["arith", "xtab"], "arith", "xtab")
 
 
 class Normalisation(unittest.TestCase):
