@@ -83,14 +83,14 @@ list_inputs() {
   local f
   if [ -d "$corpus" ]; then
     for f in "$corpus"/*.txt "$corpus"/pdf/*.pdf; do
-      [ -f "$f" ] && printf 'corpus/%s\t%s\n' "${f#"$corpus"/}" "$f"
+      if [ -f "$f" ]; then printf 'corpus/%s\t%s\n' "${f#"$corpus"/}" "$f"; fi
     done
   else
     echo "no corpus folder at $corpus (FINCHECK_CORPUS_DIR): the corpus is not compared" >&2
   fi
   for f in "$work/src-$commit_a"/examples/*.xml "$work/src-$commit_a"/examples/*.pdf; do
     case $f in *.truth.xml) continue ;; esac
-    [ -f "$f" ] && printf 'examples/%s\t%s\n' "$(basename "$f")" "$f"
+    if [ -f "$f" ]; then printf 'examples/%s\t%s\n' "$(basename "$f")" "$f"; fi
   done
   if [ "$generated" -gt 0 ]; then
     if [ ! -e "$inputs/.complete" ]; then
