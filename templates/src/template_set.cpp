@@ -69,6 +69,10 @@ const Code* Template::economic_code(std::string_view code) const {
 const Code* Template::functional_class_named(std::string_view name) const {
     for (const Code& c : functional)
         if (c.code.size() == 3 && c.name == name) return &c;
+    for (const Code& c : functional)
+        if (c.code.size() == 3)
+            for (const FormerName& former : c.former)
+                if (former.name == name) return &c;
     return nullptr;
 }
 

@@ -81,6 +81,10 @@ TEST(Templates, CataloguesNameClassesSectionsAndItems) {
     ASSERT_EQ(former.size(), 1u);
     EXPECT_EQ(former[0].name, "医疗卫生与计划生育支出");
     EXPECT_EQ(former[0].before, 2019);
+    // A report that prints the former name still means the class.
+    EXPECT_EQ(national->functional_class_named("医疗卫生与计划生育支出")->code, "210");
+    EXPECT_EQ(national->functional_class_named("卫生健康支出")->code, "210");
+    EXPECT_EQ(national->functional_class_named("卫生支出"), nullptr);
 }
 
 TEST(Templates, ARegionIsOneFileInAFolder) {

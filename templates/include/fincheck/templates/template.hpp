@@ -92,7 +92,10 @@ struct Template {
     // The functional classes (3-digit codes) in catalogue order.
     std::vector<const Code*> functional_classes() const;
     const Code* functional_code(std::string_view code) const;
-    // The class whose name is `name` exactly; null when none.
+    // The class whose name is `name` exactly, or, when no class has that name now, the class
+    // that had it in an earlier catalogue (a report that prints 「医疗卫生与计划生育支出」 still
+    // means class 210: structure-obsolete-class-name reports the name, the figures stay linked
+    // to the class); null when none.
     const Code* functional_class_named(std::string_view name) const;
     const Code* economic_code(std::string_view code) const;
 };
