@@ -106,6 +106,10 @@ public:
                             .message("partition",
                                 "「{fact}」总数{total}与其中各部分之和{sum}人不符",
                                 "{fact}: the total {total} differs from the sum of its parts, {sum}")
+                            .message("partition-amount",
+                                "「{fact}」{total}与其中所列各部分之和{sum}万元不符，差额{difference}万元超出舍入容差{tolerance}万元",
+                                "{fact}: {total} differs from the sum of the parts listed after 其中, {sum} (10k yuan); "
+                                "the difference {difference} exceeds the rounding tolerance {tolerance}")
                             .build()) {}
 
     void run(const Analysis& analysis, const RuleContext& context, FindingSink& sink) const override {
@@ -115,7 +119,7 @@ public:
         for (const Attachment& attachment : analysis.report->attachments)
             indicators.push_back(indicator_rows(*analysis.report, attachment));
         check_counts(analysis, indicators, sink);
-        check_partitions(analysis, sink);
+        check_partitions(analysis, context.tolerance(), sink);
         check_project_budgets(analysis, indicators, context, sink);
         check_form_budgets(analysis, indicators, context, sink);
     }
@@ -146,18 +150,21 @@ private:
         }
     }
 
-    // 「实有人数总共11人，其中在职3人，退休8人」: a total count and, after 其中 in the same
-    // sentence, counts of its parts as the lexicon's partitions name them. Parts of an
-    // exhaustive partition, all stated once, must add up to the total; otherwise (the parts
-    // are disjoint) they must not exceed it.
-    void check_partitions(const Analysis& analysis, FindingSink& sink) const {
+    // 「实有人数总共11人，其中在职3人，退休8人」 or 「政府采购金额251.25万元，其中：货物4.79万元、
+    // 工程0万元、服务246.47万元」: a total and, after 其中 in the same sentence, its parts as the
+    // lexicon's partitions name them. Parts of an exhaustive partition, all stated once, must add
+    // up to the total; otherwise (the parts are disjoint) they must not exceed it. Head counts are
+    // exact; amounts are compared as intervals, each printed figure standing for anything within
+    // half a unit of its last digit, so a rounding tail (4.79 + 0 + 246.47 = 251.26 against
+    // 251.25) is no finding.
+    void check_partitions(const Analysis& analysis, const Tolerance& tolerance, FindingSink& sink) const {
         const Lexicon& lexicon = *analysis.lexicon;
         if (lexicon.partitions.empty()) return;
         for (const BlockClaims& block : analysis.blocks) {
             for (std::size_t w = 0; w < block.claims.size(); ++w) {
                 const Claim& whole = block.claims[w];
                 const Concept* whole_entry = block.concepts[w];
-                if (whole_entry == nullptr || whole.after_qizhong || !is_head_count(whole)) continue;
+                if (whole_entry == nullptr || whole.after_qizhong || !addable(whole)) continue;
                 const Partition* partition = nullptr;
                 for (const Partition& p : lexicon.partitions) {
                     if (p.whole == whole_entry->id) partition = &p;
@@ -168,7 +175,7 @@ private:
                 for (std::size_t k = w + 1; k < block.claims.size(); ++k) {
                     const Claim& part = block.claims[k];
                     if (part.sentence != whole.sentence) break;
-                    if (!part.after_qizhong || block.concepts[k] == nullptr || !is_head_count(part)) continue;
+                    if (!part.after_qizhong || block.concepts[k] == nullptr || !adds_up_to(part, whole)) continue;
                     for (std::size_t p = 0; p < partition->parts.size(); ++p) {
                         if (partition->parts[p] != block.concepts[k]->id) continue;
                         ++times_stated[p];
@@ -176,25 +183,54 @@ private:
                     }
                 }
                 if (parts.empty()) continue;
+                // A printed 0 (「工程采购金额0万元」) is nothing, not anything below half a 万元.
+                const auto slack = [](const Claim& c) { return c.value.is_zero() ? Decimal{} : c.half_unit; };
                 Decimal sum;
-                for (std::size_t k : parts) sum += block.claims[k].value;
+                Decimal allowed = slack(whole) + tolerance.extra;
+                for (std::size_t k : parts) {
+                    sum += block.claims[k].value;
+                    allowed += slack(block.claims[k]);
+                }
+                if (is_head_count(whole)) allowed = Decimal{};
                 bool complete = partition->exhaustive;
                 for (int times : times_stated) complete = complete && times == 1;
-                bool wrong = complete ? sum != whole.value : sum > whole.value;
+                const Decimal difference = whole.value - sum;
+                const bool wrong = complete ? difference.abs() > allowed : sum - whole.value > allowed;
                 if (!wrong) continue;
-                FindingBuilder finding(meta().id, "partition");
+                const bool amount = !is_head_count(whole);
+                FindingBuilder finding(meta().id, amount ? "partition-amount" : "partition");
                 finding.at(claim_location(analysis, block, whole))
                     .arg("fact", whole_entry->id)
                     .arg("total", text_of(whole))
-                    .arg("sum", sum.to_string(0))
-                    .expected(sum, 0)
-                    .actual(whole.value, 0)
-                    .difference(whole.value - sum);
+                    .arg("sum", sum.to_string(amount ? 2 : 0))
+                    .arg("difference", difference.abs())
+                    .arg("tolerance", allowed)
+                    .expected(sum, amount ? 2 : 0)
+                    .actual(whole.value, amount ? 2 : 0)
+                    .difference(difference);
+                if (amount) finding.tolerance(allowed);
                 add_claim_evidence(finding, analysis, block, whole, "total");
                 for (std::size_t k : parts) add_claim_evidence(finding, analysis, block, block.claims[k], "part");
                 sink.add(std::move(finding).build());
             }
         }
+    }
+
+    // A claim a partition adds up: a head count, or an amount stated as such (not a prior
+    // year's, not approximate, not a change).
+    static bool addable(const Claim& claim) {
+        return is_head_count(claim) || (claim.kind == ClaimKind::amount && !claim.approximate && !claim.prior_year &&
+                                        claim.relation == Relation::none);
+    }
+
+    // A part of the same measure as its whole: counts with a count; an amount with an amount of the
+    // same role, so that 「年初预算0.95万元，……其中：因公出国（境）费决算为0.00万元」 compares no
+    // budget with the spending of its parts.
+    static bool adds_up_to(const Claim& part, const Claim& whole) {
+        if (!addable(part)) return false;
+        if (is_head_count(whole)) return is_head_count(part);
+        return !is_head_count(part) && (part.role == Role::budget) == (whole.role == Role::budget) &&
+               part.budget_kind == whole.budget_kind;
     }
 
     // A summary table of the attachments: its 项目名称 and money columns, and each row's
