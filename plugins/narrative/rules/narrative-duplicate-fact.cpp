@@ -170,14 +170,28 @@ private:
                     if (p.whole == whole_entry->id) partition = &p;
                 }
                 if (partition == nullptr) continue;
+                // Head counts: the parts after 其中 in the whole's sentence. Amounts: also in the
+                // clauses after 「；」 up to the end of the sentence at 。！？, since 「其中：基本支出
+                // …万元，占…%；项目支出…万元」 lists its parts across semicolons; the list ends
+                // where the whole, or a part already listed, is stated again.
+                const bool counts = is_head_count(whole);
+                const std::size_t qizhong = block.text.find(U"其中", whole.end);
                 std::vector<std::size_t> parts;
                 std::vector<int> times_stated(partition->parts.size(), 0);
-                for (std::size_t k = w + 1; k < block.claims.size(); ++k) {
+                bool list_ended = false;
+                for (std::size_t k = w + 1; k < block.claims.size() && !list_ended; ++k) {
                     const Claim& part = block.claims[k];
-                    if (part.sentence != whole.sentence) break;
-                    if (!part.after_qizhong || block.concepts[k] == nullptr || !adds_up_to(part, whole)) continue;
+                    if (counts ? part.sentence != whole.sentence : part.period != whole.period) break;
+                    if (!counts && block.concepts[k] == whole_entry) break;
+                    const bool listed = counts ? part.after_qizhong
+                                               : qizhong != std::u32string_view::npos && part.begin > qizhong;
+                    if (!listed || block.concepts[k] == nullptr || !adds_up_to(part, whole)) continue;
                     for (std::size_t p = 0; p < partition->parts.size(); ++p) {
                         if (partition->parts[p] != block.concepts[k]->id) continue;
+                        if (!counts && times_stated[p] > 0) {
+                            list_ended = true;
+                            break;
+                        }
                         ++times_stated[p];
                         parts.push_back(k);
                     }
