@@ -82,6 +82,35 @@ TEST(RootCause, ProseAndUnrelatedFindingsAreDefectsOfTheirOwn) {
     EXPECT_EQ(defects[1].findings, (std::vector<std::size_t>{1}));
 }
 
+Finding on_figure(std::string rule, int block, std::uint32_t begin, std::uint32_t end) {
+    Finding f;
+    f.rule_id = std::move(rule);
+    f.location.block = block;
+    f.location.span_begin = begin;
+    f.location.span_end = end;
+    return f;
+}
+
+// 「一般公共预算财政拨款基本支出1219.59万元，其中：人员经费972.67万元…公用经费240.35万元」 with the
+// wrong fund's figure: wrong against 05 and against its own parts, one figure to correct. A
+// finding on another figure of the same paragraph, or on the whole paragraph, stays apart.
+TEST(RootCause, FindingsOfSeveralRulesOnOneFigureOfTheProseAreOneDefect) {
+    std::vector<Finding> findings = {on_figure("narrative-amount-mismatch", 31, 20, 29),
+                                     on_figure("narrative-duplicate-fact", 31, 20, 29),
+                                     on_figure("narrative-share-mismatch", 31, 37, 45),
+                                     on_figure("structure-placeholder-text", 31, 0, 0),
+                                     on_figure("structure-repeated-punctuation", 31, 0, 0),
+                                     on_figure("narrative-amount-mismatch", 32, 20, 29)};
+    auto defects = group(findings, {"narrative", "narrative", "narrative", "structure", "structure", "narrative"});
+    ASSERT_EQ(defects.size(), 5u);
+    EXPECT_EQ(defects[0].findings, (std::vector<std::size_t>{0, 1}));
+    EXPECT_TRUE(defects[0].root.empty());
+    EXPECT_EQ(defects[1].findings, (std::vector<std::size_t>{2}));
+    EXPECT_EQ(defects[2].findings, (std::vector<std::size_t>{3}));
+    EXPECT_EQ(defects[3].findings, (std::vector<std::size_t>{4}));
+    EXPECT_EQ(defects[4].findings, (std::vector<std::size_t>{5}));
+}
+
 TEST(RootCause, FindingsThatDisagreeOnTheValueLeaveTheCorrectionOpen) {
     // A blank 05 total read as 0.00 against a class sum of 586.35: no single value is right.
     const Location total04 = cell("04", "expenditure/本年支出合计", "一般公共预算财政拨款");

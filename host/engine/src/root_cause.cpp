@@ -14,6 +14,13 @@ std::string cell_key(const Location& l) {
     return l.table + "/" + l.row + "/" + l.column;
 }
 
+// The figure a prose finding points at (block and span), or empty: findings of several rules on
+// the same printed number are one wrong figure to correct.
+std::string prose_key(const Location& l) {
+    if (l.block < 0 || l.span_end <= l.span_begin || !l.table.empty()) return {};
+    return std::to_string(l.block) + ":" + std::to_string(l.span_begin) + "-" + std::to_string(l.span_end);
+}
+
 // Union-find over findings: two findings of table relations sharing a cell are one component.
 struct Components {
     std::vector<std::size_t> parent;
@@ -79,6 +86,16 @@ std::vector<Defect> group_by_root_cause(const std::vector<const Finding*>& findi
         for (const std::string& cell : cells[i].cells) by_cell[cell].push_back(i);
     for (const auto& [cell, members] : by_cell)
         for (std::size_t k = 1; k < members.size(); ++k) components.join(members[0], members[k]);
+    // A number of the prose that several rules find wrong (its amount against the tables, its
+    // parts against it) is one defect: correcting it answers them all.
+    std::map<std::string, std::size_t> first_at_figure;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (cells[i].table_relation) continue;
+        const std::string key = prose_key(findings[i]->location);
+        if (key.empty()) continue;
+        const auto [it, inserted] = first_at_figure.try_emplace(key, i);
+        if (!inserted) components.join(it->second, i);
+    }
 
     std::map<std::size_t, std::vector<std::size_t>> groups;  // component root → findings
     for (std::size_t i = 0; i < n; ++i) groups[components.find(i)].push_back(i);
@@ -86,7 +103,8 @@ std::vector<Defect> group_by_root_cause(const std::vector<const Finding*>& findi
     std::vector<Defect> defects;
     for (const auto& [root, members] : groups) {
         if (members.size() == 1 || !cells[members.front()].table_relation) {
-            for (std::size_t i : members) defects.push_back({{}, {}, {}, {i}});
+            // One finding, or the findings on one figure of the prose.
+            defects.push_back({{}, {}, {}, members});
             continue;
         }
         // Greedy set cover over the component's cells.

@@ -30,8 +30,9 @@ RelationCells relation_cells(const Finding& finding, std::string_view category);
 
 // Findings of table relations that share cells are one defect when one cell takes part in all
 // of them; in general, greedily, the fewest cells that together take part in every violated
-// relation (a set cover), each chosen cell being one defect. Every other finding is a defect of
-// its own. Deterministic: ties go to the cell most findings are located at, then to the
+// relation (a set cover), each chosen cell being one defect. Findings of other rules located on
+// the same figure of the prose (block and span) are one defect; every other finding is a defect
+// of its own. Deterministic: ties go to the cell most findings are located at, then to the
 // smaller key.
 std::vector<Defect> group_by_root_cause(const std::vector<const Finding*>& findings,
                                         const std::vector<RelationCells>& cells);
