@@ -7,6 +7,8 @@
 #include <array>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "fincheck/number_text.hpp"
 #include "fincheck/templates/template.hpp"
@@ -151,7 +153,7 @@ struct Builder {
     const templates::Template& reading;
     Report& report;
     Diagnostics& diagnostics;
-    std::vector<PendingRow> rows;
+    std::vector<PendingRow> rows;  // appended to; a row put in front is never followed by unique_key
     std::map<std::string_view, Column> columns;  // by key
 
     void note_column(std::string_view key, const std::vector<std::string>& path, std::string_view number) {
@@ -187,11 +189,20 @@ struct Builder {
                         id, row.key);
     }
 
+    std::unordered_set<std::string> taken_keys_;
+    std::unordered_map<std::string, int> last_suffix_;
+    std::size_t indexed_rows_ = 0;
+
+    // The row's key, or, when a row already has it, the first free of key#2, key#3 …. The keys
+    // taken are indexed as rows are added, and each base remembers its last suffix: a hostile
+    // table of thousands of rows with one label stays linear instead of rescanning every row for
+    // every candidate (cubic: 1.4 s for an 18 KB text, a fuzzing timeout under the sanitizers).
     void unique_key(PendingRow& row) {
-        std::string base = row.key;
-        int suffix = 1;
-        while (std::any_of(rows.begin(), rows.end(), [&](const PendingRow& r) { return r.key == row.key; }))
-            row.key = base + "#" + std::to_string(++suffix);
+        for (; indexed_rows_ < rows.size(); ++indexed_rows_) taken_keys_.insert(rows[indexed_rows_].key);
+        const std::string base = row.key;
+        int& suffix = last_suffix_.try_emplace(base, 1).first->second;
+        while (taken_keys_.count(row.key)) row.key = base + "#" + std::to_string(++suffix);
+        taken_keys_.insert(row.key);
     }
 
     void finish() {
@@ -639,7 +650,7 @@ bool build_standard_table(const RawTable& raw, const templates::Table& table, co
     const RawTable body = without_repeated_headers(raw, header);
     std::vector<Finding> scratch;  // diagnostics of an attempt that is then abandoned
     Diagnostics attempt(scratch);
-    Builder builder{body, id, model, table.sections, reading, report, attempt, {}, {}};
+    Builder builder{body, id, model, table.sections, reading, report, attempt, {}, {}, {}, {}, 0};
     bool built = false;
     if (table.layout == templates::Layout::economic_groups) {
         built = build_basic_detail(builder, header);
