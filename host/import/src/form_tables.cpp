@@ -11,6 +11,7 @@
 #include "importer.hpp"
 #include "table_header.hpp"
 #include "text_util.hpp"
+#include "unique_keys.hpp"
 
 namespace fincheck::import_detail {
 
@@ -58,24 +59,6 @@ bool continues_previous(const RawRow& row, const RawRow& previous) {
     const std::string& above = previous.cells[column];
     return !above.empty() && !ends_sentence(above) && !parse_number(row.cells[column]);
 }
-
-// Keys made unique with a #2, #3… suffix. Each base key remembers where its numbering
-// stopped (the keys below it stay taken), so thousands of equal labels cost n log n instead of
-// the n³ of searching a list from #2 every time: a form of 8,000 「项目」 rows took 27 s.
-class UniqueKeys {
-public:
-    std::string take(const std::string& key) {
-        std::string candidate = key;
-        int& next = next_suffix_.try_emplace(key, 2).first->second;
-        while (taken_.count(candidate) != 0) candidate = key + "#" + std::to_string(next++);
-        taken_.insert(candidate);
-        return candidate;
-    }
-
-private:
-    std::set<std::string> taken_;
-    std::map<std::string, int> next_suffix_;
-};
 
 struct FieldValue {
     std::optional<Decimal> value;
