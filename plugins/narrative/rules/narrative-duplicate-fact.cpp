@@ -104,7 +104,7 @@ public:
                                 "「{fact}」先后表述为{first}与{second}",
                                 "{fact} is stated as {first} and later as {second}")
                             .message("partition",
-                                "「{fact}」总数{total}与其中各部分之和{sum}人不符",
+                                "「{fact}」总数{total}与其中各部分之和{sum}{unit}不符",
                                 "{fact}: the total {total} differs from the sum of its parts, {sum}")
                             .message("partition-amount",
                                 "「{fact}」{total}与其中所列各部分之和{sum}万元不符，差额{difference}万元超出舍入容差{tolerance}万元",
@@ -174,7 +174,7 @@ private:
                 // clauses after 「；」 up to the end of the sentence at 。！？, since 「其中：基本支出
                 // …万元，占…%；项目支出…万元」 lists its parts across semicolons; the list ends
                 // where the whole, or a part already listed, is stated again.
-                const bool counts = is_head_count(whole);
+                const bool counts = whole.kind == ClaimKind::count;
                 const std::size_t qizhong = block.text.find(U"其中", whole.end);
                 std::vector<std::size_t> parts;
                 std::vector<int> times_stated(partition->parts.size(), 0);
@@ -205,13 +205,13 @@ private:
                     sum += block.claims[k].value;
                     allowed += slack(block.claims[k]);
                 }
-                if (is_head_count(whole)) allowed = Decimal{};
+                if (counts) allowed = Decimal{};
                 bool complete = partition->exhaustive;
                 for (int times : times_stated) complete = complete && times == 1;
                 const Decimal difference = whole.value - sum;
                 const bool wrong = complete ? difference.abs() > allowed : sum - whole.value > allowed;
                 if (!wrong) continue;
-                const bool amount = !is_head_count(whole);
+                const bool amount = !counts;
                 FindingBuilder finding(meta().id, amount ? "partition-amount" : "partition");
                 finding.at(claim_location(analysis, block, whole))
                     .arg("fact", whole_entry->id)
@@ -223,6 +223,7 @@ private:
                     .actual(whole.value, amount ? 2 : 0)
                     .difference(difference);
                 if (amount) finding.tolerance(allowed);
+                else finding.arg("unit", to_utf8(count_unit(whole)));
                 add_claim_evidence(finding, analysis, block, whole, "total");
                 for (std::size_t k : parts) add_claim_evidence(finding, analysis, block, block.claims[k], "part");
                 sink.add(std::move(finding).build());
@@ -230,21 +231,25 @@ private:
         }
     }
 
-    // A claim a partition adds up: a head count, or an amount stated as such (not a prior
-    // year's, not approximate, not a change).
+    // A claim a partition adds up: a count (people, cars …) or an amount, stated as such (not a
+    // prior year's, not approximate, not a change).
     static bool addable(const Claim& claim) {
-        return is_head_count(claim) || (claim.kind == ClaimKind::amount && !claim.approximate && !claim.prior_year &&
-                                        claim.relation == Relation::none);
+        return (claim.kind == ClaimKind::count || claim.kind == ClaimKind::amount) && !claim.approximate &&
+               !claim.prior_year && claim.relation == Relation::none;
     }
 
-    // A part of the same measure as its whole: counts with a count; an amount with an amount of the
-    // same role, so that 「年初预算0.95万元，……其中：因公出国（境）费决算为0.00万元」 compares no
-    // budget with the spending of its parts.
+    // 名 counts people as 人 does.
+    static std::u32string_view count_unit(const Claim& claim) {
+        return claim.unit == U"名" ? std::u32string_view(U"人") : std::u32string_view(claim.unit);
+    }
+
+    // A part of the same measure as its whole: a count in the whole's unit (辆 with 辆); an amount
+    // with an amount of the same role, so that 「年初预算0.95万元，……其中：因公出国（境）费决算为
+    // 0.00万元」 compares no budget with the spending of its parts.
     static bool adds_up_to(const Claim& part, const Claim& whole) {
-        if (!addable(part)) return false;
-        if (is_head_count(whole)) return is_head_count(part);
-        return !is_head_count(part) && (part.role == Role::budget) == (whole.role == Role::budget) &&
-               part.budget_kind == whole.budget_kind;
+        if (!addable(part) || part.kind != whole.kind) return false;
+        if (whole.kind == ClaimKind::count) return count_unit(part) == count_unit(whole);
+        return (part.role == Role::budget) == (whole.role == Role::budget) && part.budget_kind == whole.budget_kind;
     }
 
     // A summary table of the attachments: its 项目名称 and money columns, and each row's
