@@ -8,8 +8,8 @@
 # clone), release preset without tests and benchmarks, with ccache when installed; a build of a
 # commit already in DIR is reused, so a bisect rebuilds only what it has not seen.
 # The inputs, the same files for both revisions:
-#   - every *.txt and pdf/*.pdf of the corpus folder, FINCHECK_CORPUS_DIR (default ../shared/corpus
-#     beside this clone), skipped with a line saying so when it is absent;
+#   - every *.txt and pdf/*.pdf of the corpus folder, FINCHECK_CORPUS_DIR (default corpus/ in
+#     this clone, ignored by git), skipped with a line saying so when it is absent;
 #   - the report XML and PDF files of REV_A's examples/ (not *.truth.xml);
 #   - N (default 100) reports that REV_A's gen-reports draws with seed 20260615 and planted errors,
 #     each as report XML and as the PDF drawn from it.
@@ -80,7 +80,7 @@ build_b=$(build "$commit_b")
 
 # The inputs, as "NAME<TAB>PATH" lines; NAME is what the output and --only say.
 inputs=$work/inputs-${commit_a:0:12}-$generated
-corpus=${FINCHECK_CORPUS_DIR:-$repo/../shared/corpus}
+corpus=${FINCHECK_CORPUS_DIR:-$repo/corpus}
 list_inputs() {
   local f
   if [ -d "$corpus" ]; then
