@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fincheck/rule_file.hpp"
 #include "fincheck/testing.hpp"
 #include "make_rules.hpp"
 
@@ -24,21 +25,20 @@ inline YearPhrases shipped_phrases() {
     return phrases;
 }
 
-// The plugin's rule `id`, made as the plugin makes it, with the shipped phrases.
-inline const Rule& years_rule(std::string_view id) {
+// The plugin's rules, made once as the plugin makes them, with the shipped phrases.
+inline const std::vector<std::unique_ptr<Rule>>& shipped_rules() {
     static const std::vector<std::unique_ptr<Rule>> rules = make_rules(shipped_phrases());
-    for (const auto& rule : rules)
+    return rules;
+}
+
+// The plugin's rule `id`.
+inline const Rule& years_rule(std::string_view id) {
+    for (const auto& rule : shipped_rules())
         if (rule->meta().id == id) return *rule;
     throw std::out_of_range("no years rule " + std::string(id));
 }
 
-// Every rule of the plugin, as the plugin makes them.
-inline std::vector<const Rule*> all_years_rules() {
-    std::vector<const Rule*> out;
-    for (std::string_view id : {"years-balance-date", "years-body-mention", "years-date-out-of-range",
-                                "years-title-mismatch"})
-        out.push_back(&years_rule(id));
-    return out;
-}
+// Every rule of the plugin: whatever its rules folder holds, not a list to keep in step.
+inline std::vector<const Rule*> all_years_rules() { return rule_pointers(shipped_rules()); }
 
 }  // namespace fincheck::years::testing_data
